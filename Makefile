@@ -1,0 +1,65 @@
+# `make run` starts the system with demo data on SQLite; `make test` runs every check.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+
+.PHONY: run test lint types migrations-check imports test-sqlite test-postgres test-browser \
+        system-deps demo messages clean
+
+run: $(VENV)/.run
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py seed_demo
+	@echo "Concord is starting at http://127.0.0.1:8000 (Ctrl+C stops it)."
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.dev system-deps lint types migrations-check imports test-sqlite test-postgres test-browser
+
+$(VENV)/.venv:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	touch $@
+
+$(VENV)/.run: pyproject.toml $(VENV)/.venv
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml $(VENV)/.venv
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.run
+
+system-deps:
+	@scripts/system-deps
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(VENV)/.dev
+	$(BIN)/mypy .
+
+migrations-check: $(VENV)/.dev
+	$(PY) manage.py makemigrations --check --dry-run
+
+imports: $(VENV)/.dev
+	$(BIN)/lint-imports
+
+test-sqlite: $(VENV)/.dev
+	$(BIN)/pytest -q
+
+test-postgres: $(VENV)/.dev
+	@if scripts/system-deps --has postgresql; then scripts/with-postgres $(BIN)/pytest -q; \
+	 else echo "SKIPPED: tests on PostgreSQL (no PostgreSQL server binaries; run as root to install)"; fi
+
+test-browser: $(VENV)/.dev
+	@if scripts/system-deps --has chromium; then $(BIN)/pytest -q -m browser; \
+	 else echo "SKIPPED: browser tests (no /usr/bin/chromium; run as root to install)"; fi
+
+# Regenerate the Russian catalogue after changing interface strings (needs GNU gettext).
+messages: $(VENV)/.dev
+	$(PY) manage.py makemessages -l ru -l en --no-obsolete --ignore=.venv
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) concord.sqlite3* var

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Status
+
+from concord.core.api import ErrorOut
+
+from . import selectors, services
+from .models import ApiToken, User
+from .schemas import MeOut, NewTokenOut, SwitchIn, TokenIn, TokenOut
+
+router = Router(tags=["accounts"])
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _me(user: User) -> dict[str, Any]:
+    current = user.current_affiliation
+    return {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "acting_for": current if current is not None and current.active else None,
+        "affiliations": list(selectors.affiliations_of(user)),
+    }
+
+
+@router.get("/me", response=MeOut)
+def me(request: HttpRequest) -> dict[str, Any]:
+    return _me(_user(request))
+
+
+@router.post("/me/affiliation", response={200: MeOut, 403: ErrorOut, 422: ErrorOut})
+def switch_affiliation(request: HttpRequest, payload: SwitchIn) -> dict[str, Any]:
+    user = _user(request)
+    services.switch_affiliation(user, affiliation_id=payload.affiliation)
+    return _me(user)
+
+
+@router.get("/me/tokens", response=list[TokenOut])
+def list_tokens(request: HttpRequest) -> list[ApiToken]:
+    return list(selectors.tokens_of(_user(request)))
+
+
+@router.post("/me/tokens", response={201: NewTokenOut, 400: ErrorOut, 422: ErrorOut})
+def create_token(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
+    token, raw = services.create_api_token(_user(request), name=payload.name)
+    return Status(201, {**TokenOut.from_orm(token).model_dump(), "token": raw})
+
+
+@router.delete("/me/tokens/{token_id}", response={200: TokenOut, 400: ErrorOut})
+def revoke_token(request: HttpRequest, token_id: int) -> ApiToken:
+    return services.revoke_api_token(_user(request), token_id=token_id)

@@ -1,0 +1,22 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="accounts/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", views.password_change, name="password-change"),
+    path("profile/", views.profile, name="profile"),
+    path("affiliation/", views.switch_affiliation, name="affiliation-switch"),
+    path("tokens/", views.create_token, name="token-create"),
+    path("tokens/<int:token_id>/revoke/", views.revoke_token, name="token-revoke"),
+]

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from concord.core.errors import DomainError
+
+from . import selectors, services
+from .forms import ApiTokenForm, SwitchAffiliationForm
+from .models import User
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/profile.html", _profile_context(request))
+
+
+def _profile_context(request: HttpRequest, **extra: object) -> dict[str, object]:
+    user = _user(request)
+    return {
+        "affiliations": selectors.affiliations_of(user),
+        "tokens": selectors.tokens_of(user),
+        "token_form": ApiTokenForm(),
+        **extra,
+    }
+
+
+@login_required
+@require_POST
+def switch_affiliation(request: HttpRequest) -> HttpResponse:
+    form = SwitchAffiliationForm(request.POST)
+    if form.is_valid():
+        try:
+            affiliation = services.switch_affiliation(
+                _user(request), affiliation_id=form.cleaned_data["affiliation"]
+            )
+        except DomainError as error:
+            messages.error(request, str(error.message))
+            return redirect("accounts:profile")
+        messages.success(request, _("You now act for %(organ)s.") % {"organ": affiliation})
+    else:
+        messages.error(request, _("Choose an affiliation to act for."))
+    return redirect(request.POST.get("next") or "accounts:profile")
+
+
+@login_required
+@require_POST
+def create_token(request: HttpRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST)
+    if form.is_valid():
+        try:
+            token, raw = services.create_api_token(_user(request), name=form.cleaned_data["name"])
+        except DomainError as error:
+            form.add_error(error.field or None, str(error.message))
+        else:
+            return render(
+                request, "accounts/profile.html", _profile_context(request, new_token=raw)
+            )
+    return render(
+        request, "accounts/profile.html", _profile_context(request, token_form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
+    try:
+        token = services.revoke_api_token(_user(request), token_id=token_id)
+    except DomainError as error:
+        messages.error(request, str(error.message))
+        return redirect("accounts:profile")
+    messages.success(request, _("Token “%(name)s” revoked.") % {"name": token.name})
+    return redirect("accounts:profile")
+
+
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = PasswordChangeForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.change_password(user, new_password=form.cleaned_data["new_password1"])
+        update_session_auth_hash(request, user)
+        messages.success(request, _("Your password has been changed."))
+        return redirect("accounts:profile")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/password_change.html", {"form": form}, status=status)

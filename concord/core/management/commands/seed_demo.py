@@ -1,0 +1,27 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+DEFAULT_DEMO_PASSWORD = "concord-demo-2024"  # noqa: S105 - printed for the demo, never for real use
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo world (the organization as in 2024) and the demo accounts. Idempotent: "
+        "run it again and only what is missing is added."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--password", default=DEFAULT_DEMO_PASSWORD, help="for every demo user")
+
+    def handle(self, *args: Any, password: str, **options: Any) -> None:
+        lines: list[str] = []
+        with transaction.atomic():
+            for path in settings.CONCORD_DEMO_SEEDERS:
+                lines += import_string(path)(password=password)
+        self.stdout.write("Demo data ready.")
+        for line in lines:
+            self.stdout.write(line)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.module_loading import import_string
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and database status, for load balancers and monitoring."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        return JsonResponse(
+            {"status": "error", "database": {"status": "down", "error": type(error).__name__}},
+            status=503,
+        )
+    return JsonResponse(
+        {"status": "ok", "database": {"status": "up", "vendor": connection.vendor}}
+    )
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """The dashboard: each module contributes a panel (settings.CONCORD_DASHBOARD_PANELS)."""
+    panels = [import_string(path)(request) for path in settings.CONCORD_DASHBOARD_PANELS]
+    return render(request, "core/home.html", {"panels": panels})
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "500.html", status=500)
+
+
+def panel(template: str, **context: Any) -> dict[str, Any]:
+    """What a dashboard panel returns: the template to include and its context."""
+    return {"template": template, "context": context}

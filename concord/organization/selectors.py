@@ -1,0 +1,73 @@
+"""Reads of the organization's reference data. All of it is public knowledge, so none is hidden."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from . import rules
+from .models import Body, Chairmanship, MemberState, SecretaryGeneralTerm
+from .states import Membership
+
+
+def member_states() -> QuerySet[MemberState]:
+    return MemberState.objects.all()
+
+
+def bodies() -> QuerySet[Body]:
+    return Body.objects.select_related("parent")
+
+
+def chairmanships() -> QuerySet[Chairmanship]:
+    return Chairmanship.objects.select_related("state", "proposed_state")
+
+
+def secretary_general_terms() -> QuerySet[SecretaryGeneralTerm]:
+    return SecretaryGeneralTerm.objects.select_related("state")
+
+
+def secretary_general_on(day: dt.date) -> SecretaryGeneralTerm | None:
+    return (
+        secretary_general_terms()
+        .filter(starts_on__lte=day, ends_on__gte=day)
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+def proposed_chair(year: int) -> MemberState | None:
+    """The state the rotation rule proposes for `year`, after the chair recorded for the year before."""
+    states = list(member_states())
+    previous = Chairmanship.objects.filter(year=year - 1).values_list("state_id", flat=True).first()
+    chosen = rules.next_in_rotation(
+        [rules.Candidate(s.pk, s.name_ru, s.membership == Membership.MEMBER) for s in states],
+        previous,
+    )
+    return next((s for s in states if s.pk == chosen), None)
+
+
+@dataclass(frozen=True)
+class ChairOutlook:
+    year: int
+    current: Chairmanship | None
+    next_year: int
+    next: Chairmanship | None  # already decided
+    next_proposed: MemberState | None  # what the rotation proposes when not yet decided
+
+
+def chair_outlook(today: dt.date) -> ChairOutlook:
+    by_year = {c.year: c for c in chairmanships().filter(year__in=[today.year, today.year + 1])}
+    decided_next = by_year.get(today.year + 1)
+    return ChairOutlook(
+        year=today.year,
+        current=by_year.get(today.year),
+        next_year=today.year + 1,
+        next=decided_next,
+        next_proposed=None if decided_next else proposed_chair(today.year + 1),
+    )
+
+
+def chaired_bodies() -> QuerySet[Body]:
+    return bodies().filter(chaired_by_chair_state=True)

@@ -1,0 +1,103 @@
+"""The JSON API at /api/v1/: each app's router, and one error shape for everything that goes wrong."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from concord.accounts.api import router as accounts_router
+from concord.accounts.api_auth import signed_in
+from concord.audit.api import router as audit_router
+from concord.core.errors import DomainError
+from concord.organization.api import router as organization_router
+
+api = NinjaAPI(
+    title="Concord API",
+    version="1",
+    urls_namespace="api",
+    # Like every page of the system, the API answers signed-in users only; what is published to
+    # the public goes out through the publications module.
+    auth=signed_in,
+    description="Everything the pages offer. Authenticate with `Authorization: Bearer <token>` "
+    "(create a token on your profile page) or with the browser session.",
+)
+api.add_router("", organization_router)
+api.add_router("", accounts_router)
+api.add_router("", audit_router)
+
+
+def _error(
+    request: HttpRequest,
+    status: int,
+    code: str,
+    message: str,
+    errors: list[dict[str, str]] | None = None,
+) -> HttpResponse:
+    return api.create_response(
+        request, {"code": code, "message": message, "errors": errors or []}, status=status
+    )
+
+
+@api.exception_handler(DomainError)
+def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    errors = [{"field": exc.field, "message": str(exc.message)}] if exc.field else []
+    return _error(request, exc.status, exc.code, str(exc.message), errors)
+
+
+# pydantic's messages are English only: say the common ones in the user's language.
+FIELD_MESSAGES = {
+    "missing": gettext_lazy("This field is required."),
+    "extra_forbidden": gettext_lazy("Unknown field."),
+    "int_parsing": gettext_lazy("Enter a whole number."),
+    "int_type": gettext_lazy("Enter a whole number."),
+    "string_type": gettext_lazy("Enter text."),
+    "bool_parsing": gettext_lazy("Enter true or false."),
+    "date_parsing": gettext_lazy("Enter a date as YYYY-MM-DD."),
+    "date_from_datetime_parsing": gettext_lazy("Enter a date as YYYY-MM-DD."),
+    "date_type": gettext_lazy("Enter a date as YYYY-MM-DD."),
+    "greater_than_equal": gettext_lazy("The value is too small."),
+    "less_than_equal": gettext_lazy("The value is too large."),
+    "string_too_short": gettext_lazy("The text is too short."),
+    "string_too_long": gettext_lazy("The text is too long."),
+    "model_type": gettext_lazy("Send a JSON object."),
+    "model_attributes_type": gettext_lazy("Send a JSON object."),
+    "dict_type": gettext_lazy("Send a JSON object."),
+}
+# Where ninja says an error is ("body", "payload", "year"): only the field path matters to a client.
+NOT_FIELDS = {"body", "payload", "query", "path", "filters"}
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = []
+    for error in exc.errors:
+        field = ".".join(str(p) for p in error.get("loc", ()) if p not in NOT_FIELDS)
+        message = FIELD_MESSAGES.get(error.get("type", ""), error.get("msg", ""))
+        errors.append({"field": field, "code": error.get("type", "invalid"), "message": str(message)})
+    return _error(request, 422, "invalid", _("Some fields are not valid."), errors)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(
+        request,
+        401,
+        "not_authenticated",
+        _("Sign in, or send a valid personal token as “Authorization: Bearer <token>”."),
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, "not_found", _("Not found."))
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    code = {400: "bad_request", 403: "forbidden", 405: "method_not_allowed"}.get(
+        exc.status_code, "error"
+    )
+    return _error(request, exc.status_code, code, str(exc))

@@ -1,0 +1,9 @@
+"""Settings for the test suite: the real settings, plus a fast password hasher and a test-only app."""
+
+from .settings import *  # noqa: F403
+from .settings import INSTALLED_APPS
+
+# Argon2 is deliberately slow; tests hash many passwords and check nothing about the algorithm.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # noqa: S303
+# A concrete model with the reusable marking, to test `visible_to` on a real table.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.markedthings"]

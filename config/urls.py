@@ -1,0 +1,26 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from concord.core import views as core_views
+
+from .api import api
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.home, name="home"),
+    path("accounts/", include("concord.accounts.urls")),
+    path("organization/", include("concord.organization.urls")),
+    path("audit/", include("concord.audit.urls")),
+    prefix_default_language=True,
+)
+
+handler404 = "concord.core.views.not_found"
+handler403 = "concord.core.views.forbidden"
+handler500 = "concord.core.views.server_error"

@@ -1,0 +1,108 @@
+"""Named personas, each a user of the demo world with a one-line story (see concord/accounts/demo.py).
+
+The demo world is built once per test session with `seed_demo`, so tests run against the same
+organization a new user sees; each test runs in a transaction that is rolled back.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from concord.accounts.models import User
+
+PASSWORD = "persona-password-1"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    with django_db_blocker.unblock():
+        call_command("seed_demo", password=PASSWORD, stdout=io.StringIO())
+
+
+def _user(username: str) -> User:
+    return User.objects.get(username=username)
+
+
+@pytest.fixture
+def kazakh_representative(db) -> User:  # type: ignore[no-untyped-def]
+    """Permanent representative of Kazakhstan, the 2024 chair: speaks for Kazakhstan only."""
+    return _user("kz_rep")
+
+
+@pytest.fixture
+def armenian_representative(db) -> User:  # type: ignore[no-untyped-def]
+    """Permanent representative of Armenia: a full member whose participation is frozen."""
+    return _user("am_rep")
+
+
+@pytest.fixture
+def russian_representative(db) -> User:  # type: ignore[no-untyped-def]
+    """Permanent representative of Russia."""
+    return _user("ru_rep")
+
+
+@pytest.fixture
+def secretariat_officer(db) -> User:  # type: ignore[no-untyped-def]
+    """Runs procedures for the Secretariat and reads the audit log; speaks for no state."""
+    return _user("secretariat")
+
+
+@pytest.fixture
+def secretariat_administrator(db) -> User:  # type: ignore[no-untyped-def]
+    """Keeps the reference data in the admin."""
+    return _user("admin")
+
+
+@pytest.fixture
+def analyst(db) -> User:  # type: ignore[no-untyped-def]
+    """Analyst at the Secretariat, who can also act for the Joint Staff."""
+    return _user("analyst")
+
+
+@pytest.fixture
+def staff_officer(db) -> User:  # type: ignore[no-untyped-def]
+    """Officer of the Joint Staff."""
+    return _user("staff")
+
+
+@pytest.fixture
+def member_of_parliament(db) -> User:  # type: ignore[no-untyped-def]
+    """Member of the Parliamentary Assembly."""
+    return _user("mp")
+
+
+@pytest.fixture
+def public_visitor() -> None:
+    """Someone who has not signed in."""
+    return None
+
+
+PERSONAS = [
+    "kazakh_representative",
+    "armenian_representative",
+    "russian_representative",
+    "secretariat_officer",
+    "secretariat_administrator",
+    "analyst",
+    "staff_officer",
+    "member_of_parliament",
+    "public_visitor",
+]
+
+
+@pytest.fixture
+def client_as(request, db):  # type: ignore[no-untyped-def]
+    """client_as("kazakh_representative") -> a test client signed in as that persona."""
+
+    def make(persona: str) -> Client:
+        user = request.getfixturevalue(persona)
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
