@@ -18,7 +18,7 @@ PASSWORD = "persona-password-1"
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("seed_demo", password=PASSWORD, stdout=io.StringIO())
 
@@ -28,49 +28,49 @@ def _user(username: str) -> User:
 
 
 @pytest.fixture
-def kazakh_representative(db) -> User:  # type: ignore[no-untyped-def]
+def kazakh_representative(db) -> User:
     """Permanent representative of Kazakhstan, the 2024 chair: speaks for Kazakhstan only."""
     return _user("kz_rep")
 
 
 @pytest.fixture
-def armenian_representative(db) -> User:  # type: ignore[no-untyped-def]
+def armenian_representative(db) -> User:
     """Permanent representative of Armenia: a full member whose participation is frozen."""
     return _user("am_rep")
 
 
 @pytest.fixture
-def russian_representative(db) -> User:  # type: ignore[no-untyped-def]
+def russian_representative(db) -> User:
     """Permanent representative of Russia."""
     return _user("ru_rep")
 
 
 @pytest.fixture
-def secretariat_officer(db) -> User:  # type: ignore[no-untyped-def]
+def secretariat_officer(db) -> User:
     """Runs procedures for the Secretariat and reads the audit log; speaks for no state."""
     return _user("secretariat")
 
 
 @pytest.fixture
-def secretariat_administrator(db) -> User:  # type: ignore[no-untyped-def]
+def secretariat_administrator(db) -> User:
     """Keeps the reference data in the admin."""
     return _user("admin")
 
 
 @pytest.fixture
-def analyst(db) -> User:  # type: ignore[no-untyped-def]
+def analyst(db) -> User:
     """Analyst at the Secretariat, who can also act for the Joint Staff."""
     return _user("analyst")
 
 
 @pytest.fixture
-def staff_officer(db) -> User:  # type: ignore[no-untyped-def]
+def staff_officer(db) -> User:
     """Officer of the Joint Staff."""
     return _user("staff")
 
 
 @pytest.fixture
-def member_of_parliament(db) -> User:  # type: ignore[no-untyped-def]
+def member_of_parliament(db) -> User:
     """Member of the Parliamentary Assembly."""
     return _user("mp")
 
@@ -95,7 +95,7 @@ PERSONAS = [
 
 
 @pytest.fixture
-def client_as(request, db):  # type: ignore[no-untyped-def]
+def client_as(request, db):
     """client_as("kazakh_representative") -> a test client signed in as that persona."""
 
     def make(persona: str) -> Client:

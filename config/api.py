@@ -76,7 +76,9 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     for error in exc.errors:
         field = ".".join(str(p) for p in error.get("loc", ()) if p not in NOT_FIELDS)
         message = FIELD_MESSAGES.get(error.get("type", ""), error.get("msg", ""))
-        errors.append({"field": field, "code": error.get("type", "invalid"), "message": str(message)})
+        errors.append(
+            {"field": field, "code": error.get("type", "invalid"), "message": str(message)}
+        )
     return _error(request, 422, "invalid", _("Some fields are not valid."), errors)
 
 

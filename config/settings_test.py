@@ -4,6 +4,6 @@ from .settings import *  # noqa: F403
 from .settings import INSTALLED_APPS
 
 # Argon2 is deliberately slow; tests hash many passwords and check nothing about the algorithm.
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # noqa: S303
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A concrete model with the reusable marking, to test `visible_to` on a real table.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.markedthings"]

@@ -9,11 +9,13 @@ from .api import api
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
+    # Inside the language prefix, so that the page being left is read in its own language when
+    # set_language translates its address (outside, the browser's Accept-Language would be used).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", core_views.home, name="home"),
     path("accounts/", include("concord.accounts.urls")),
     path("organization/", include("concord.organization.urls")),

@@ -9,7 +9,6 @@ from django.test import Client
 
 from concord.accounts.services import create_api_token
 from concord.organization.models import Chairmanship
-
 from conftest import PERSONAS
 
 READ_ENDPOINTS = [
@@ -42,7 +41,9 @@ def test_audit_endpoint_exists_only_for_secretariat_officers(client_as, persona)
 
 
 def test_member_states_show_armenia_frozen_but_a_member(client_as):
-    states = {s["iso2"]: s for s in client_as("kazakh_representative").get("/api/v1/member-states").json()}
+    states = {
+        s["iso2"]: s for s in client_as("kazakh_representative").get("/api/v1/member-states").json()
+    }
     assert set(states) == {"AM", "BY", "KZ", "KG", "RU", "TJ"}
     assert states["AM"]["membership"] == "member"
     assert states["AM"]["participation"] == "frozen"
@@ -70,7 +71,9 @@ def test_bearer_token_authenticates(kazakh_representative):
     assert response.json()["acting_for"]["state"] == "KZ"
 
 
-@pytest.mark.parametrize("header", ["Bearer cnc_not-a-real-token", "Bearer ", "Basic a2F6OnB3", "Token x"])
+@pytest.mark.parametrize(
+    "header", ["Bearer cnc_not-a-real-token", "Bearer ", "Basic a2F6OnB3", "Token x"]
+)
 def test_bad_tokens_get_401_with_a_code(db, header):
     response = Client().get("/api/v1/me", HTTP_AUTHORIZATION=header)
     assert response.status_code == 401
@@ -92,7 +95,7 @@ def test_a_token_of_a_deactivated_user_no_longer_works(kazakh_representative):
     assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
 
 
-def post(client: Client, url: str, body: object, **headers: str):
+def post(client, url, body, **headers):
     data = body if isinstance(body, str) else json.dumps(body)
     return client.post(url, data, content_type="application/json", **headers)
 
@@ -108,6 +111,7 @@ def test_wrong_types_and_unknown_fields_get_field_level_messages(client_as):
         client_as("secretariat_officer"),
         "/api/v1/chairmanships",
         {"year": "soon", "state": 7, "colour": "red"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 422
     body = response.json()
@@ -134,25 +138,34 @@ def test_field_messages_follow_the_users_language(client_as):
 
 
 def test_secretariat_records_a_chairmanship_through_the_api(client_as):
-    response = post(client_as("secretariat_officer"), "/api/v1/chairmanships", {"year": 2027, "state": "tj"})
+    response = post(
+        client_as("secretariat_officer"), "/api/v1/chairmanships", {"year": 2027, "state": "tj"}
+    )
     assert response.status_code == 201
     assert response.json()["state"] == "TJ" and response.json()["proposed_state"] == "TJ"
 
 
 def test_departure_from_rotation_needs_a_note_through_the_api_too(client_as):
-    response = post(client_as("secretariat_officer"), "/api/v1/chairmanships", {"year": 2027, "state": "AM"})
+    response = post(
+        client_as("secretariat_officer"), "/api/v1/chairmanships", {"year": 2027, "state": "AM"}
+    )
     assert response.status_code == 400
     assert response.json()["code"] == "rotation_departure_needs_reason"
     assert response.json()["errors"][0]["field"] == "note_ru"
 
 
 def test_unknown_state_code_is_a_field_error(client_as):
-    response = post(client_as("secretariat_officer"), "/api/v1/chairmanships", {"year": 2027, "state": "XX"})
+    response = post(
+        client_as("secretariat_officer"), "/api/v1/chairmanships", {"year": 2027, "state": "XX"}
+    )
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "state"
 
 
-@pytest.mark.parametrize("persona", [p for p in PERSONAS if p not in ("secretariat_officer", "secretariat_administrator")])
+@pytest.mark.parametrize(
+    "persona",
+    [p for p in PERSONAS if p not in ("secretariat_officer", "secretariat_administrator")],
+)
 def test_only_secretariat_officers_record_chairmanships_through_the_api(client_as, persona):
     response = post(client_as(persona), "/api/v1/chairmanships", {"year": 2027, "state": "TJ"})
     assert response.status_code == (401 if persona == "public_visitor" else 403)
@@ -170,7 +183,12 @@ def test_session_writes_need_the_csrf_token(secretariat_officer):
 def test_token_writes_need_no_csrf_token(secretariat_officer):
     _token, raw = create_api_token(secretariat_officer, name="script")
     client = Client(enforce_csrf_checks=True)
-    response = post(client, "/api/v1/chairmanships", {"year": 2027, "state": "TJ"}, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    response = post(
+        client,
+        "/api/v1/chairmanships",
+        {"year": 2027, "state": "TJ"},
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    )
     assert response.status_code == 201
 
 
@@ -204,7 +222,9 @@ def test_switching_affiliation_through_the_api(client_as, analyst):
 
 def test_nobody_switches_to_an_affiliation_that_is_not_theirs(client_as, russian_representative):
     russia = russian_representative.affiliations.get()
-    response = post(client_as("kazakh_representative"), "/api/v1/me/affiliation", {"affiliation": russia.pk})
+    response = post(
+        client_as("kazakh_representative"), "/api/v1/me/affiliation", {"affiliation": russia.pk}
+    )
     assert response.status_code == 403
     assert response.json()["code"] == "affiliation_not_yours"
 

@@ -6,14 +6,14 @@ from concord.audit.admin_mixins import AuditedModelAdmin
 from .models import Affiliation, ApiToken, User
 
 
-class AffiliationInline(admin.TabularInline):  # type: ignore[type-arg]
+class AffiliationInline(admin.TabularInline):
     model = Affiliation
     fk_name = "user"
     extra = 0
 
 
 @admin.register(User)
-class ConcordUserAdmin(AuditedModelAdmin, UserAdmin):  # type: ignore[type-arg]
+class ConcordUserAdmin(AuditedModelAdmin, UserAdmin):
     inlines = [AffiliationInline]
     list_display = ["username", "first_name", "last_name", "current_affiliation", "is_active"]
     fieldsets = (
@@ -24,7 +24,7 @@ class ConcordUserAdmin(AuditedModelAdmin, UserAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ApiTokenAdmin(admin.ModelAdmin):
     """Read-only: tokens are made and revoked by their owners; the admin only shows them."""
 
     list_display = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]

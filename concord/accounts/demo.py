@@ -42,7 +42,9 @@ def seed(*, password: str, actor: Any = None) -> list[str]:
         for organ, role in affiliations:
             state = MemberState.objects.filter(iso2=organ).first()
             body = None if state else Body.objects.get(code=organ)
-            if not Affiliation.objects.filter(user=user, state=state, body=body, role=role).exists():
+            if not Affiliation.objects.filter(
+                user=user, state=state, body=body, role=role
+            ).exists():
                 services.add_affiliation(user, actor=actor, role=role, state=state, body=body)
     return [f"Demo accounts (password: {password} — for the demo only):"] + [
         f"  {username:<12} {story}" for username, (_a, story) in DEMO_USERS.items()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
@@ -40,7 +42,7 @@ class User(AbstractUser):
         related_name="+",
     )
 
-    objects = ConcordUserManager()
+    objects: ClassVar[ConcordUserManager] = ConcordUserManager()
 
     class Meta:
         verbose_name = _("user")

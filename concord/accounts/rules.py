@@ -7,7 +7,7 @@ import secrets
 
 from concord.core.rules import ROLES_FOR_KIND, AffiliationKind, Role
 
-TOKEN_PREFIX = "cnc_"
+TOKEN_PREFIX = "cnc_"  # noqa: S105 - a visible prefix, not a secret
 
 
 def role_allowed(kind: AffiliationKind, role: str) -> bool:

@@ -119,7 +119,9 @@ def create_api_token(user: User, *, name: str) -> tuple[ApiToken, str]:
         raise DomainError("token_name_required", _("Give the token a name."), field="name")
     with transaction.atomic():
         raw = rules.new_token()
-        token = ApiToken(user=user, name=name[:100], prefix=raw[:12], digest=rules.token_digest(raw))
+        token = ApiToken(
+            user=user, name=name[:100], prefix=raw[:12], digest=rules.token_digest(raw)
+        )
         token.save()
         record(user, verb="accounts.create_api_token", target=token, summary=name)
     return token, raw
@@ -129,9 +131,7 @@ def revoke_api_token(user: User, *, token_id: int, now: dt.datetime | None = Non
     with transaction.atomic():
         token = ApiToken.objects.filter(user=user, pk=token_id, revoked_at__isnull=True).first()
         if token is None:
-            raise DomainError(
-                "token_not_found", _("No such active token of yours."), field="token"
-            )
+            raise DomainError("token_not_found", _("No such active token of yours."), field="token")
         token.revoked_at = now or timezone.now()
         token.save(update_fields=["revoked_at"])
         record(user, verb="accounts.revoke_api_token", target=token, summary=token.name)
@@ -161,7 +161,7 @@ def user_for_token(raw: str, *, now: dt.datetime | None = None) -> User | None:
         return None
     now = now or timezone.now()
     # Remember use at most once a minute, so reading the API does not write on every call.
-    ApiToken.objects.filter(pk=token.pk).exclude(last_used_at__gt=now - dt.timedelta(minutes=1)).update(
-        last_used_at=now
-    )
+    ApiToken.objects.filter(pk=token.pk).exclude(
+        last_used_at__gt=now - dt.timedelta(minutes=1)
+    ).update(last_used_at=now)
     return token.user

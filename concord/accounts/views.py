@@ -60,7 +60,7 @@ def create_token(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST)
     if form.is_valid():
         try:
-            token, raw = services.create_api_token(_user(request), name=form.cleaned_data["name"])
+            _token, raw = services.create_api_token(_user(request), name=form.cleaned_data["name"])
         except DomainError as error:
             form.add_error(error.field or None, str(error.message))
         else:

@@ -40,4 +40,3 @@ def list_entries(request: HttpRequest, filters: Query[EntryFilter]) -> Any:
     if not permissions.can_browse_audit(request.user):
         raise Http404
     return selectors.entries(**filters.model_dump())
-

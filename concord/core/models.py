@@ -119,12 +119,12 @@ class BilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return in_language(self.name_ru, self.name_en)
-
-    def __str__(self) -> str:
-        return self.name
 
 
 def in_language(ru: str, en: str) -> str:

@@ -21,8 +21,12 @@ class Marking(StrEnum):
 class Role(StrEnum):
     PERMANENT_REPRESENTATIVE = "permanent_representative"  # speaks for a state in the bodies
     NATIONAL_COORDINATOR = "national_coordinator"  # files and approves a state's reports
-    DELEGATE = "delegate"  # member of a state's delegation; reads, prepares, does not commit the state
-    SECRETARIAT_OFFICER = "secretariat_officer"  # runs procedures, depositary work, reads the audit log
+    DELEGATE = (
+        "delegate"  # member of a state's delegation; reads, prepares, does not commit the state
+    )
+    SECRETARIAT_OFFICER = (
+        "secretariat_officer"  # runs procedures, depositary work, reads the audit log
+    )
     SECRETARIAT_ADMINISTRATOR = "secretariat_administrator"  # officer who also keeps reference data
     ANALYST = "analyst"  # information-analytical work: situation monitoring and assessments
     STAFF_OFFICER = "staff_officer"  # Joint Staff: forces, training, exercises

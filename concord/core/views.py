@@ -24,9 +24,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
             {"status": "error", "database": {"status": "down", "error": type(error).__name__}},
             status=503,
         )
-    return JsonResponse(
-        {"status": "ok", "database": {"status": "up", "vendor": connection.vendor}}
-    )
+    return JsonResponse({"status": "ok", "database": {"status": "up", "vendor": connection.vendor}})
 
 
 @login_required

@@ -13,7 +13,15 @@ class MemberStateAdmin(AuditedModelAdmin):
 
 @admin.register(Body)
 class BodyAdmin(AuditedModelAdmin):
-    list_display = ["code", "name_ru", "name_en", "kind", "tier", "parent", "chaired_by_chair_state"]
+    list_display = [
+        "code",
+        "name_ru",
+        "name_en",
+        "kind",
+        "tier",
+        "parent",
+        "chaired_by_chair_state",
+    ]
     list_filter = ["kind", "tier"]
     list_select_related = ["parent"]
     search_fields = ["code", "name_ru", "name_en"]

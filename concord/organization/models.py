@@ -54,7 +54,9 @@ class Body(BilingualName):
         _("tier"),
         null=True,
         blank=True,
-        help_text=_("1 is the supreme body; higher numbers are lower tiers. Empty for working bodies."),
+        help_text=_(
+            "1 is the supreme body; higher numbers are lower tiers. Empty for working bodies."
+        ),
     )
     parent = models.ForeignKey(
         "self",
@@ -158,7 +160,9 @@ class SecretaryGeneralTerm(models.Model):
         verbose_name_plural = _("Secretary General terms")
         ordering = ["starts_on"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="sg_term_order")
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="sg_term_order"
+            )
         ]
 
     def __str__(self) -> str:

@@ -126,9 +126,16 @@ def record_chairmanship(
             verb="organization.record_chairmanship",
             target=chairmanship,
             summary=f"{year}: {state.name_en}"
-            + (f" (rotation proposed {proposed.name_en})" if chairmanship.departs_from_rotation
-               and proposed else ""),
-            changes={"year": year, "state": state.iso2, "proposed": proposed.iso2 if proposed else None},
+            + (
+                f" (rotation proposed {proposed.name_en})"
+                if chairmanship.departs_from_rotation and proposed
+                else ""
+            ),
+            changes={
+                "year": year,
+                "state": state.iso2,
+                "proposed": proposed.iso2 if proposed else None,
+            },
         )
     return chairmanship
 
@@ -159,7 +166,8 @@ def add_secretary_general_term(
                 "term_ends_before_it_starts", _("The term ends before it starts."), field="ends_on"
             )
         existing = [
-            rules.Term(t.starts_on, t.ends_on) for t in SecretaryGeneralTerm.objects.only("starts_on", "ends_on")
+            rules.Term(t.starts_on, t.ends_on)
+            for t in SecretaryGeneralTerm.objects.only("starts_on", "ends_on")
         ]
         if rules.overlapping(existing, rules.Term(starts_on, ends_on)):
             raise Conflict(

@@ -6,7 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 class Membership(models.TextChoices):
     MEMBER = "member", _("Member")  # a full member with all rights and obligations
-    SUSPENDED = "suspended", _("Suspended")  # membership suspended by a decision of the organization
+    SUSPENDED = (
+        "suspended",
+        _("Suspended"),
+    )  # membership suspended by a decision of the organization
     WITHDRAWN = "withdrawn", _("Withdrawn")  # the state has left; its history stays
 
 
@@ -17,12 +20,18 @@ class Participation(models.TextChoices):
 
 class BodyKind(models.TextChoices):
     SUPREME = "supreme", _("Supreme body")  # heads of state
-    MINISTERIAL = "ministerial", _("Ministerial body")  # councils of ministers, committee of secretaries
+    MINISTERIAL = (
+        "ministerial",
+        _("Ministerial body"),
+    )  # councils of ministers, committee of secretaries
     PERMANENT_COUNCIL = "permanent_council", _("Permanent council")  # permanent representatives
     WORKING_GROUP = "working_group", _("Working group")  # under a parent body
     COORDINATION_COUNCIL = "coordination_council", _("Coordination council")  # under a parent body
     WORKING_BODY = "working_body", _("Permanent working body")  # Secretariat, Joint Staff
-    PARLIAMENTARY = "parliamentary", _("Parliamentary assembly")  # members of the national parliaments
+    PARLIAMENTARY = (
+        "parliamentary",
+        _("Parliamentary assembly"),
+    )  # members of the national parliaments
 
 
 # Bodies whose staff or members act in Concord for the body itself (not for a state).

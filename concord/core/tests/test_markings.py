@@ -9,15 +9,16 @@ import pytest
 from concord.core.models import viewer_of
 from concord.core.rules import Marking, can_see
 from concord.organization.models import Body, MemberState
-from tests.markedthings.models import Note
-
 from conftest import PERSONAS
+from tests.markedthings.models import Note
 
 
 @pytest.fixture
 def notes(db):
     states = list(MemberState.objects.order_by("iso2"))
-    bodies = list(Body.objects.filter(code__in=["secretariat", "joint-staff", "parliamentary-assembly"]))
+    bodies = list(
+        Body.objects.filter(code__in=["secretariat", "joint-staff", "parliamentary-assembly"])
+    )
     kz, am = (next(s for s in states if s.iso2 == code) for code in ("KZ", "AM"))
     releases = [[], [kz], [am], [kz, am]]
     owners = [(s, None) for s in states] + [(None, b) for b in bodies]
@@ -53,21 +54,30 @@ def test_public_visitor_sees_public_notes_only(notes):
     assert set(Note.objects.visible_to(None).values_list("marking", flat=True)) == {"public"}
 
 
-def test_armenia_sees_its_own_restricted_notes_and_those_released_to_it(notes, armenian_representative):
+def test_armenia_sees_its_own_restricted_notes_and_those_released_to_it(
+    notes, armenian_representative
+):
     visible = Note.objects.visible_to(armenian_representative).filter(marking=Marking.RESTRICTED)
     assert visible.exists()
     for note in visible:
-        assert note.owner_state and note.owner_state.iso2 == "AM" or note.released_to.filter(iso2="AM").exists()
+        assert (note.owner_state and note.owner_state.iso2 == "AM") or note.released_to.filter(
+            iso2="AM"
+        ).exists()
 
 
 def test_secretariat_sees_every_restricted_note(notes, secretariat_officer):
     restricted = Note.objects.filter(marking=Marking.RESTRICTED)
-    assert Note.objects.visible_to(secretariat_officer).filter(marking=Marking.RESTRICTED).count() == restricted.count()
+    assert (
+        Note.objects.visible_to(secretariat_officer).filter(marking=Marking.RESTRICTED).count()
+        == restricted.count()
+    )
 
 
 def test_a_deactivated_user_sees_only_public(notes, kazakh_representative):
     kazakh_representative.is_active = False
-    assert set(Note.objects.visible_to(kazakh_representative).values_list("marking", flat=True)) == {"public"}
+    assert set(
+        Note.objects.visible_to(kazakh_representative).values_list("marking", flat=True)
+    ) == {"public"}
 
 
 def test_a_note_must_have_exactly_one_owner(db):

@@ -106,7 +106,10 @@ def test_back_to_back_terms_do_not_overlap():
 
 
 def test_term_on_a_day():
-    terms = [Term(dt.date(2023, 1, 1), dt.date(2025, 12, 31)), Term(dt.date(2026, 1, 1), dt.date(2028, 12, 31))]
+    terms = [
+        Term(dt.date(2023, 1, 1), dt.date(2025, 12, 31)),
+        Term(dt.date(2026, 1, 1), dt.date(2028, 12, 31)),
+    ]
     assert term_on(terms, dt.date(2024, 6, 1)) is terms[0]
     assert term_on(terms, dt.date(2026, 1, 1)) is terms[1]
     assert term_on(terms, dt.date(2030, 1, 1)) is None

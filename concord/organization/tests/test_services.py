@@ -128,4 +128,8 @@ def test_seed_demo_is_idempotent(db):
 
     before = Entry.objects.count(), MemberState.objects.count(), Chairmanship.objects.count()
     call_command("seed_demo", password="persona-password-1", stdout=__import__("io").StringIO())
-    assert (Entry.objects.count(), MemberState.objects.count(), Chairmanship.objects.count()) == before
+    assert (
+        Entry.objects.count(),
+        MemberState.objects.count(),
+        Chairmanship.objects.count(),
+    ) == before

@@ -19,7 +19,9 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("persona", ["kazakh_representative", "secretariat_officer", "member_of_parliament"])
+@pytest.mark.parametrize(
+    "persona", ["kazakh_representative", "secretariat_officer", "member_of_parliament"]
+)
 @pytest.mark.parametrize(("name", "kwargs"), PAGES)
 def test_signed_in_people_see_every_organization_page(client_as, persona, name, kwargs):
     response = client_as(persona).get(reverse(name, kwargs=kwargs))
@@ -85,7 +87,13 @@ def test_invalid_year_gets_a_field_error_not_a_500(client_as):
 
 @pytest.mark.parametrize(
     "persona",
-    ["kazakh_representative", "armenian_representative", "analyst", "staff_officer", "member_of_parliament"],
+    [
+        "kazakh_representative",
+        "armenian_representative",
+        "analyst",
+        "staff_officer",
+        "member_of_parliament",
+    ],
 )
 def test_only_secretariat_officers_may_record_a_chairmanship(client_as, persona):
     client = client_as(persona)
@@ -93,7 +101,10 @@ def test_only_secretariat_officers_may_record_a_chairmanship(client_as, persona)
     assert page.context["can_record"] is False
     assert "Record a chairmanship decision" not in page.content.decode()
     tj = MemberState.objects.get(iso2="TJ")
-    assert client.post("/en/organization/chairmanships/", {**RECORD, "state": tj.pk}).status_code == 403
+    assert (
+        client.post("/en/organization/chairmanships/", {**RECORD, "state": tj.pk}).status_code
+        == 403
+    )
     assert not Chairmanship.objects.filter(year=2027).exists()
 
 

@@ -1,0 +1,222 @@
+"""Signing in and out, lockout, acting for an affiliation, tokens and passwords, through the pages."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.test.utils import override_settings
+
+from concord.accounts.models import ApiToken
+from concord.audit.models import Entry
+from conftest import PASSWORD, PERSONAS
+
+
+def test_sign_in_with_a_demo_account_lands_on_the_dashboard(db):
+    client = Client()
+    response = client.post(
+        "/en/accounts/login/", {"username": "kz_rep", "password": PASSWORD}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == "/en/"
+    assert "Kazakhstan" in response.content.decode()
+
+
+def test_wrong_password_is_refused_with_a_clear_message(db):
+    response = Client().post("/en/accounts/login/", {"username": "kz_rep", "password": "wrong"})
+    assert response.status_code == 200
+    assert "enter a correct username and password" in response.content.decode()
+
+
+def test_repeated_failures_lock_the_account_even_with_the_right_password(db, settings):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/en/accounts/login/", {"username": "kz_rep", "password": "wrong"})
+    response = client.post("/en/accounts/login/", {"username": "kz_rep", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Account locked" in response.content.decode()
+    # Another account from the same address is not locked.
+    other = client.post("/en/accounts/login/", {"username": "ru_rep", "password": PASSWORD})
+    assert other.status_code == 302
+
+
+def test_sign_out_needs_a_post_and_ends_the_session(client_as):
+    client = client_as("kazakh_representative")
+    assert client.get("/en/accounts/logout/").status_code == 405
+    assert client.post("/en/accounts/logout/").status_code == 302
+    assert client.get("/en/").status_code == 302
+
+
+def test_an_expired_session_is_sent_back_to_sign_in(client_as):
+    client = client_as("kazakh_representative")
+    client.session.flush()
+    client.cookies.clear()
+    response = client.get("/en/organization/states/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_header_says_whom_the_user_acts_for(client_as):
+    page = client_as("kazakh_representative").get("/en/").content.decode()
+    assert "acting for" in page and "Kazakhstan — Permanent representative" in page
+
+
+def test_switching_affiliation_is_explicit_and_audited(client_as, analyst):
+    client = client_as("analyst")
+    joint_staff = analyst.affiliations.get(body__code="joint-staff")
+    response = client.post("/en/accounts/affiliation/", {"affiliation": joint_staff.pk})
+    assert response.status_code == 302
+    analyst.refresh_from_db()
+    assert analyst.current_affiliation == joint_staff
+    entry = Entry.objects.filter(verb="accounts.switch_affiliation").order_by("-seq").first()
+    assert entry.actor == analyst
+    assert entry.acting_for == "Joint Staff / analyst"
+    assert entry.changes == {"acting_for": ["Secretariat / analyst", "Joint Staff / analyst"]}
+
+
+def test_a_kazakh_user_can_never_act_for_russia(
+    client_as, kazakh_representative, russian_representative
+):
+    russia = russian_representative.affiliations.get()
+    response = client_as("kazakh_representative").post(
+        "/en/accounts/affiliation/", {"affiliation": russia.pk}
+    )
+    assert response.status_code == 302
+    kazakh_representative.refresh_from_db()
+    assert kazakh_representative.current_affiliation.state.iso2 == "KZ"
+    assert (
+        kazakh_representative.viewer.state_id == kazakh_representative.current_affiliation.state_id
+    )
+
+
+def test_an_affiliation_pointed_at_another_persons_record_grants_nothing(
+    kazakh_representative, russian_representative
+):
+    # Even if data were tampered with, the viewer only honours the user's own active affiliation.
+    kazakh_representative.current_affiliation = russian_representative.affiliations.get()
+    assert kazakh_representative.viewer.state_id is None
+    assert kazakh_representative.viewer.is_insider is False
+
+
+def test_switching_needs_a_post(client_as):
+    assert client_as("analyst").get("/en/accounts/affiliation/").status_code == 405
+
+
+def test_tokens_are_created_on_the_profile_page_and_shown_once(client_as, kazakh_representative):
+    client = client_as("kazakh_representative")
+    response = client.post("/en/accounts/tokens/", {"name": "reporting script"})
+    raw = response.context["new_token"]
+    assert raw.startswith("cnc_") and raw in response.content.decode()
+    token = ApiToken.objects.get(user=kazakh_representative)
+    assert token.digest != raw and raw not in token.prefix + token.digest
+    assert raw not in client.get("/en/accounts/profile/").content.decode()
+    assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 200
+
+
+def test_a_token_needs_a_name(client_as):
+    response = client_as("kazakh_representative").post("/en/accounts/tokens/", {"name": "  "})
+    assert response.status_code == 400
+    assert response.context["token_form"].errors["name"]
+
+
+def test_revoking_a_token_on_the_profile_page(client_as, kazakh_representative):
+    client = client_as("kazakh_representative")
+    raw = client.post("/en/accounts/tokens/", {"name": "x"}).context["new_token"]
+    token = ApiToken.objects.get(user=kazakh_representative)
+    assert client.post(f"/en/accounts/tokens/{token.pk}/revoke/").status_code == 302
+    assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
+
+
+def test_nobody_revokes_someone_elses_token_through_the_page(client_as, russian_representative):
+    from concord.accounts.services import create_api_token
+
+    token, _ = create_api_token(russian_representative, name="ru")
+    client_as("kazakh_representative").post(f"/en/accounts/tokens/{token.pk}/revoke/")
+    token.refresh_from_db()
+    assert token.revoked_at is None
+
+
+def test_password_change_checks_the_old_password_and_keeps_the_session(
+    client_as, kazakh_representative
+):
+    client = client_as("kazakh_representative")
+    bad = client.post("/en/accounts/password/", {
+        "old_password": "wrong", "new_password1": "a-much-longer-secret-9", "new_password2": "a-much-longer-secret-9"})  # fmt: skip
+    assert bad.status_code == 400 and "old_password" in bad.context["form"].errors
+    weak = client.post("/en/accounts/password/", {
+        "old_password": PASSWORD, "new_password1": "123", "new_password2": "123"})  # fmt: skip
+    assert weak.status_code == 400 and "new_password2" in weak.context["form"].errors
+    good = client.post("/en/accounts/password/", {
+        "old_password": PASSWORD, "new_password1": "a-much-longer-secret-9",
+        "new_password2": "a-much-longer-secret-9"})  # fmt: skip
+    assert good.status_code == 302
+    kazakh_representative.refresh_from_db()
+    assert kazakh_representative.check_password("a-much-longer-secret-9")
+    assert client.get("/en/").status_code == 200
+    assert Entry.objects.filter(
+        verb="accounts.change_password", actor=kazakh_representative
+    ).exists()
+
+
+def test_create_api_token_command_prints_a_working_token(db):
+    out = io.StringIO()
+    call_command("create_api_token", "ru_rep", stdout=out)
+    raw = out.getvalue().strip()
+    response = Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.json()["username"] == "ru_rep"
+
+
+def test_create_api_token_command_refuses_an_unknown_user(db):
+    with pytest.raises(CommandError, match="No active user"):
+        call_command("create_api_token", "nobody", stdout=io.StringIO())
+
+
+ADMIN_URLS = ["/admin/", "/admin/organization/memberstate/", "/admin/accounts/user/"]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("url", ADMIN_URLS)
+def test_only_secretariat_administrators_enter_the_admin(client_as, persona, url):
+    response = client_as(persona).get(url, follow=True)
+    if persona == "secretariat_administrator":
+        assert response.status_code == 200 and not response.redirect_chain
+    elif persona == "public_visitor":
+        assert "/accounts/login/" in response.redirect_chain[-1][0]
+    else:
+        assert response.status_code == 403
+
+
+def test_a_superuser_without_the_secretariat_administrator_role_stays_out(db):
+    from concord.accounts.models import User
+
+    boss = User.objects.create_superuser("boss", password="x-secret-long-1")
+    client = Client()
+    client.force_login(boss)
+    assert client.get("/admin/", follow=True).status_code == 403
+    assert client.get("/admin/organization/memberstate/", follow=True).status_code == 403
+
+
+def test_admin_edits_are_audited(client_as, secretariat_administrator):
+    from concord.organization.models import MemberState
+
+    kz = MemberState.objects.get(iso2="KZ")
+    client = client_as("secretariat_administrator")
+    form = client.get(f"/admin/organization/memberstate/{kz.pk}/change/")
+    assert form.status_code == 200
+    data = {
+        "name_ru": "Казахстан", "name_en": "Republic of Kazakhstan", "iso2": "KZ", "iso3": "KAZ",
+        "member_since": "1992-05-15", "membership": "member", "membership_since": "1992-05-15",
+        "participation": "participating", "participation_since": "", "participation_note_ru": "",
+        "participation_note_en": "",
+    }  # fmt: skip
+    response = client.post(f"/admin/organization/memberstate/{kz.pk}/change/", data)
+    assert response.status_code == 302
+    entry = Entry.objects.filter(verb="admin.change").order_by("-seq").first()
+    assert entry.actor == secretariat_administrator
+    assert entry.changes == {"name_en": "Republic of Kazakhstan"}
+
+
+@override_settings(LANGUAGE_CODE="ru")
+def test_root_redirects_to_a_language(db):
+    response = Client().get("/")
+    assert response.status_code == 302 and response["Location"].startswith("/ru/")
