@@ -48,6 +48,6 @@ def page(browser, live_server, transactional_db):
     browser.clear_cookies()
     page = browser.new_page()
     page.set_default_timeout(15_000)
-    page.base_url = live_server.url  # type: ignore[attr-defined]
+    page.base_url = live_server.url
     yield page
     page.close()
