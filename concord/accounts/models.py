@@ -3,12 +3,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.rules import AffiliationKind, Role, Viewer
-from concord.organization.states import Membership
+from concord.core.rules import ROLES_FOR_KIND, AffiliationKind, Role, Viewer
+from concord.organization.states import AFFILIABLE_BODY_KINDS, Membership
 
 
 class RoleChoices(models.TextChoices):
@@ -119,6 +121,13 @@ class Affiliation(models.Model):
     def __str__(self) -> str:
         return f"{self.organ} — {self.get_role_display()}"
 
+    def clean(self) -> None:
+        # The same checks guard the service and the admin's inline form.
+        problem = affiliation_problem(self)
+        if problem is not None:
+            code, message, field = problem
+            raise ValidationError({field: message}, code=code)
+
     @property
     def organ(self) -> str:
         return str(self.state or self.body)
@@ -135,6 +144,25 @@ class Affiliation(models.Model):
         if self.body is not None and self.body.is_secretariat:
             return AffiliationKind.SECRETARIAT
         return AffiliationKind.BODY
+
+
+def affiliation_problem(affiliation: Affiliation) -> tuple[str, str | Promise, str] | None:
+    """Why `affiliation` cannot be held, as (code, message, field), or None when it can."""
+    if (affiliation.state_id is None) == (affiliation.body_id is None):
+        return (
+            "affiliation_needs_one_organ",
+            _("An affiliation is to exactly one member state or one body."),
+            "state",
+        )
+    if affiliation.body is not None and affiliation.body.kind not in AFFILIABLE_BODY_KINDS:
+        return (
+            "body_not_affiliable",
+            _("Users cannot act for this body; they act for their state or an organ."),
+            "body",
+        )
+    if affiliation.role not in {r.value for r in ROLES_FOR_KIND[affiliation.kind]}:
+        return ("role_not_allowed", _("This role cannot be held in this affiliation."), "role")
+    return None
 
 
 class ApiToken(models.Model):

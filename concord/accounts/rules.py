@@ -1,17 +1,11 @@
-"""Pure rules about affiliations and tokens."""
+"""Personal API tokens: how they look and how they are stored."""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
 
-from concord.core.rules import ROLES_FOR_KIND, AffiliationKind, Role
-
 TOKEN_PREFIX = "cnc_"  # noqa: S105 - a visible prefix, not a secret
-
-
-def role_allowed(kind: AffiliationKind, role: str) -> bool:
-    return role in {r.value for r in ROLES_FOR_KIND[kind]}
 
 
 def new_token() -> str:
@@ -20,6 +14,3 @@ def new_token() -> str:
 
 def token_digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
-
-
-__all__ = ["TOKEN_PREFIX", "AffiliationKind", "Role", "new_token", "role_allowed", "token_digest"]

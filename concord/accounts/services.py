@@ -12,10 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from concord.audit.services import record
 from concord.core.errors import DomainError, NotAllowed
 from concord.organization.models import Body, MemberState
-from concord.organization.states import AFFILIABLE_BODY_KINDS
 
 from . import rules
-from .models import Affiliation, ApiToken, User
+from .models import Affiliation, ApiToken, User, affiliation_problem
 
 
 def create_user(
@@ -50,25 +49,11 @@ def add_affiliation(
 ) -> Affiliation:
     """Give `user` the right to act for a state's delegation or an organ, in `role`."""
     with transaction.atomic():
-        if (state is None) == (body is None):
-            raise DomainError(
-                "affiliation_needs_one_organ",
-                _("An affiliation is to exactly one member state or one body."),
-                field="state",
-            )
-        if body is not None and body.kind not in AFFILIABLE_BODY_KINDS:
-            raise DomainError(
-                "body_not_affiliable",
-                _("Users cannot act for this body; they act for their state or an organ."),
-                field="body",
-            )
         affiliation = Affiliation(user=user, state=state, body=body, role=role)
-        if not rules.role_allowed(affiliation.kind, role):
-            raise DomainError(
-                "role_not_allowed",
-                _("This role cannot be held in this affiliation."),
-                field="role",
-            )
+        problem = affiliation_problem(affiliation)
+        if problem is not None:
+            code, message, field = problem
+            raise DomainError(code, message, field=field)
         affiliation.full_clean()
         affiliation.save()
         if user.current_affiliation_id is None:

@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from django.db import models
 from django.db.models import QuerySet
 
 from .models import Entry, Head
@@ -55,3 +56,14 @@ def chain_problem() -> Problem | None:
 
     head = Head.objects.filter(pk=1).values_list("seq", "hash").first() or (0, "")
     return first_problem(rows(), head=head)
+
+
+def last_seq_for(obj: models.Model) -> int:
+    """The number of the newest entry about `obj` (0 if none): a version stamp for optimistic locking."""
+    latest = (
+        Entry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+        .order_by("-seq")
+        .values_list("seq", flat=True)
+        .first()
+    )
+    return latest or 0

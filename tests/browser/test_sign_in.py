@@ -54,3 +54,15 @@ def test_htmx_and_styles_are_served_locally(page):
     assert page.evaluate("typeof window.htmx") == "object"
     background = page.evaluate("getComputedStyle(document.querySelector('.badge')).borderRadius")
     assert background != "0px"
+
+
+def test_secretariat_filters_the_audit_log_in_place(page):
+    sign_in(page, "secretariat")
+    page.wait_for_url(re.compile(r"/ru/$"))
+    page.goto(page.base_url + "/en/audit/")
+    rows_before = page.locator("#entries tbody tr").count()
+    page.get_by_label("Action").select_option("organization.record_chairmanship")
+    page.wait_for_url(re.compile(r"verb=organization.record_chairmanship"))
+    rows = page.locator("#entries tbody tr")
+    assert rows.count() == 11 < rows_before  # the demo records 2016–2026
+    assert all("organization.record_chairmanship" in t for t in rows.all_inner_texts())

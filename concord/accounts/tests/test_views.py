@@ -209,7 +209,10 @@ def test_admin_edits_are_audited(client_as, secretariat_administrator):
         "participation": "participating", "participation_since": "", "participation_note_ru": "",
         "participation_note_en": "",
     }  # fmt: skip
-    response = client.post(f"/admin/organization/memberstate/{kz.pk}/change/", data)
+    seen = form.context["adminform"].form["audit_seq"].value()
+    response = client.post(
+        f"/admin/organization/memberstate/{kz.pk}/change/", {**data, "audit_seq": seen}
+    )
     assert response.status_code == 302
     entry = Entry.objects.filter(verb="admin.change").order_by("-seq").first()
     assert entry.actor == secretariat_administrator
@@ -220,3 +223,97 @@ def test_admin_edits_are_audited(client_as, secretariat_administrator):
 def test_root_redirects_to_a_language(db):
     response = Client().get("/")
     assert response.status_code == 302 and response["Location"].startswith("/ru/")
+
+
+def test_two_administrators_editing_the_same_state_do_not_overwrite_each_other(
+    client_as, secretariat_administrator
+):
+    from concord.organization.models import MemberState
+
+    kz = MemberState.objects.get(iso2="KZ")
+    url = f"/admin/organization/memberstate/{kz.pk}/change/"
+    first, second = client_as("secretariat_administrator"), client_as("secretariat_administrator")
+    seen = first.get(url).context["adminform"].form["audit_seq"].value()
+    second.get(url)
+    data = {
+        "name_ru": "Казахстан", "iso2": "KZ", "iso3": "KAZ", "member_since": "1992-05-15",
+        "membership": "member", "membership_since": "1992-05-15", "participation": "participating",
+        "participation_since": "", "participation_note_ru": "", "participation_note_en": "",
+    }  # fmt: skip
+    assert first.post(url, {**data, "name_en": "First edit", "audit_seq": seen}).status_code == 302
+    stale = second.post(
+        url, {**data, "name_en": "Second edit", "audit_seq": seen}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert stale.status_code == 200
+    assert "Someone else changed this record" in stale.content.decode()
+    assert 'value="Second edit"' in stale.content.decode()  # the second person's input is kept
+    kz.refresh_from_db()
+    assert kz.name_en == "First edit"
+
+
+NO_INLINES = {"affiliations-TOTAL_FORMS": "0", "affiliations-INITIAL_FORMS": "0"}
+
+
+def test_passwords_set_in_the_admin_never_reach_the_audit_log(client_as):
+    client = client_as("secretariat_administrator")
+    response = client.post(
+        "/admin/accounts/user/add/",
+        {"username": "newcomer", "password1": "Tr1cky-Passw0rd!", "password2": "Tr1cky-Passw0rd!",
+         "usable_password": "true", **NO_INLINES},
+    )  # fmt: skip
+    assert response.status_code == 302
+    entry = Entry.objects.filter(verb="admin.add").order_by("-seq").first()
+    assert entry is not None and entry.object_repr == "newcomer"
+    assert "Tr1cky" not in str(entry.changes) + entry.summary
+
+
+def test_the_admin_refuses_a_role_that_does_not_fit_the_affiliation(client_as):
+    from concord.accounts.models import User
+    from concord.organization.models import MemberState
+
+    user = User.objects.get(username="mp")
+    client = client_as("secretariat_administrator")
+    url = f"/admin/accounts/user/{user.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    existing = user.affiliations.get()
+    data = {
+        "username": "mp", "first_name": "", "last_name": "", "email": "", "is_active": "on",
+        "current_affiliation": existing.pk, "audit_seq": form["audit_seq"].value(),
+        "affiliations-TOTAL_FORMS": "2", "affiliations-INITIAL_FORMS": "1",
+        "affiliations-0-id": existing.pk, "affiliations-0-user": user.pk,
+        "affiliations-0-body": existing.body_id, "affiliations-0-role": existing.role,
+        "affiliations-0-active": "on",
+        "affiliations-1-user": user.pk, "affiliations-1-state": MemberState.objects.get(iso2="RU").pk,
+        "affiliations-1-role": "secretariat_officer", "affiliations-1-active": "on",
+    }  # fmt: skip
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    new_row = list(response.context["inline_admin_formsets"][0].formset)[1]
+    assert new_row.errors == {"role": ["This role cannot be held in this affiliation."]}
+    assert user.affiliations.count() == 1
+
+
+def test_affiliations_added_in_the_admin_are_audited(client_as):
+    from concord.accounts.models import User
+    from concord.organization.models import MemberState
+
+    user = User.objects.get(username="mp")
+    client = client_as("secretariat_administrator")
+    url = f"/admin/accounts/user/{user.pk}/change/"
+    form = client.get(url).context["adminform"].form
+    existing = user.affiliations.get()
+    data = {
+        "username": "mp", "first_name": "", "last_name": "", "email": "", "is_active": "on",
+        "current_affiliation": existing.pk, "audit_seq": form["audit_seq"].value(),
+        "affiliations-TOTAL_FORMS": "2", "affiliations-INITIAL_FORMS": "1",
+        "affiliations-0-id": existing.pk, "affiliations-0-user": user.pk,
+        "affiliations-0-body": existing.body_id, "affiliations-0-role": existing.role,
+        "affiliations-0-active": "on",
+        "affiliations-1-user": user.pk, "affiliations-1-state": MemberState.objects.get(iso2="RU").pk,
+        "affiliations-1-role": "delegate", "affiliations-1-active": "on",
+    }  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    added = user.affiliations.get(state__iso2="RU")
+    assert Entry.objects.filter(
+        verb="admin.add", object_type="accounts.affiliation", object_id=str(added.pk)
+    ).exists()
