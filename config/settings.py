@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "concord.audit",
     "concord.organization",
     "concord.accounts",
+    "concord.documents",
 ]
 
 MIDDLEWARE = [
@@ -184,12 +185,24 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# --- Uploaded files (attachments): kept outside the static tree, served only through permission checks.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_URL = "/media/"  # never routed: downloads go through views that check who may see the file
+CONCORD_MAX_UPLOAD_BYTES = int(os.environ.get("CONCORD_MAX_UPLOAD_BYTES", str(10 * 2**20)))
+
 # --- Concord --------------------------------------------------------------------------------------
 # Each panel is a callable(request) -> (template name, context) drawn on the home dashboard, in order.
 # Later modules append theirs here.
-CONCORD_DASHBOARD_PANELS = ["concord.organization.panels.organization_panel"]
+CONCORD_DASHBOARD_PANELS = [
+    "concord.organization.panels.organization_panel",
+    "concord.documents.panels.documents_panel",
+]
 # Each seeder is a callable(*, password) -> lines to print; `manage.py seed_demo` runs them in order.
-CONCORD_DEMO_SEEDERS = ["concord.organization.demo.seed", "concord.accounts.demo.seed"]
+CONCORD_DEMO_SEEDERS = [
+    "concord.organization.demo.seed",
+    "concord.accounts.demo.seed",
+    "concord.documents.demo.seed",
+]
 
 LOGGING = {
     "version": 1,

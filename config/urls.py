@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("concord.accounts.urls")),
     path("organization/", include("concord.organization.urls")),
     path("audit/", include("concord.audit.urls")),
+    path("documents/", include("concord.documents.urls")),
     prefix_default_language=True,
 )
 

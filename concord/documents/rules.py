@@ -1,0 +1,405 @@
+"""Texts as pure data: units and their numbering, brackets, word diffs, comparison of versions,
+operations on a text, conflicts between amendments, and the fingerprint of a final text.
+
+A text is an ordered list of units. Each unit has a stable `uid` that it keeps across versions, so
+that "article 3, paragraph 2" of one version can be followed into the next even when it is moved or
+renumbered. Numbers are never stored by hand: they follow from kinds and order (`number_units`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+
+class UnitKind(StrEnum):
+    TITLE = "title"  # the document's title; not numbered
+    PREAMBLE = "preamble"  # a preamble paragraph; not numbered
+    ARTICLE = "article"  # Статья N / Article N
+    PARAGRAPH = "paragraph"  # N. within its article or annex (or the document when there are none)
+    SUBPARAGRAPH = "subparagraph"  # а) / (a) within its paragraph
+    ANNEX = "annex"  # Приложение N / Annex N; paragraphs after it belong to it
+
+
+DEPTH = {
+    UnitKind.TITLE: 0,
+    UnitKind.PREAMBLE: 1,
+    UnitKind.ARTICLE: 1,
+    UnitKind.ANNEX: 1,
+    UnitKind.PARAGRAPH: 2,
+    UnitKind.SUBPARAGRAPH: 3,
+}
+
+
+class RuleError(ValueError):
+    """An operation that the text cannot take; `code` is stable, the message is for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Unit:
+    uid: str
+    kind: UnitKind
+    text_ru: str = ""
+    text_en: str = ""
+
+    def text(self, lang: str) -> str:
+        return self.text_en if lang == "en" else self.text_ru
+
+    def as_dict(self) -> dict[str, str]:
+        return {"uid": self.uid, "kind": str(self.kind), "text_ru": self.text_ru, "text_en": self.text_en}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, str]) -> Unit:
+        return cls(d["uid"], UnitKind(d["kind"]), d.get("text_ru", ""), d.get("text_en", ""))
+
+
+# --- Numbering ------------------------------------------------------------------------------------
+
+RU_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+EN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _letter(n: int, letters: str) -> str:
+    return letters[(n - 1) % len(letters)] * ((n - 1) // len(letters) + 1)
+
+
+@dataclass(frozen=True)
+class Label:
+    ru: str  # the number as printed: "Статья 3", "2.", "б)"
+    en: str
+    ref_ru: str  # the full reference: "статья 3, пункт 2"
+    ref_en: str  # "article 3, paragraph 2"
+
+
+def number_units(units: Sequence[Unit]) -> dict[str, Label]:
+    articles = annexes = paragraphs = subparagraphs = 0
+    parent_ru = parent_en = ""
+    para_ru = para_en = ""
+    labels: dict[str, Label] = {}
+    for u in units:
+        if u.kind == UnitKind.ARTICLE:
+            articles += 1
+            paragraphs = subparagraphs = 0
+            parent_ru, parent_en = f"статья {articles}", f"article {articles}"
+            labels[u.uid] = Label(f"Статья {articles}", f"Article {articles}", parent_ru, parent_en)
+        elif u.kind == UnitKind.ANNEX:
+            annexes += 1
+            paragraphs = subparagraphs = 0
+            parent_ru, parent_en = f"приложение {annexes}", f"annex {annexes}"
+            labels[u.uid] = Label(f"Приложение {annexes}", f"Annex {annexes}", parent_ru, parent_en)
+        elif u.kind == UnitKind.PARAGRAPH:
+            paragraphs += 1
+            subparagraphs = 0
+            para_ru = ", ".join(p for p in (parent_ru, f"пункт {paragraphs}") if p)
+            para_en = ", ".join(p for p in (parent_en, f"paragraph {paragraphs}") if p)
+            labels[u.uid] = Label(f"{paragraphs}.", f"{paragraphs}.", para_ru, para_en)
+        elif u.kind == UnitKind.SUBPARAGRAPH:
+            subparagraphs += 1
+            ru, en = _letter(subparagraphs, RU_LETTERS), _letter(subparagraphs, EN_LETTERS)
+            labels[u.uid] = Label(
+                f"{ru})", f"({en})", f"{para_ru}, подпункт «{ru}»", f"{para_en}, subparagraph ({en})"
+            )
+        elif u.kind == UnitKind.PREAMBLE:
+            labels[u.uid] = Label("", "", "преамбула", "preamble")
+        else:
+            labels[u.uid] = Label("", "", "название", "title")
+    return labels
+
+
+# --- Brackets -------------------------------------------------------------------------------------
+# Text not yet agreed is written [[KZ,RU: the words]]: the owners are the states (ISO codes) that
+# hold the bracket open. Brackets are part of a version's text, so they are versioned with it.
+
+BRACKET = re.compile(r"\[\[([A-Z]{2}(?:\s*,\s*[A-Z]{2})*)\s*:\s*(.*?)\]\]", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    owners: tuple[str, ...] = ()  # empty for agreed text
+
+    @property
+    def bracketed(self) -> bool:
+        return bool(self.owners)
+
+
+def segments(text: str) -> list[Segment]:
+    result, pos = [], 0
+    for m in BRACKET.finditer(text):
+        if m.start() > pos:
+            result.append(Segment(text[pos : m.start()]))
+        owners = tuple(o.strip() for o in m.group(1).split(","))
+        result.append(Segment(m.group(2), owners))
+        pos = m.end()
+    if pos < len(text):
+        result.append(Segment(text[pos:]))
+    return result
+
+
+def clean_text(text: str) -> str:
+    """The text as it reads with the bracket marks removed."""
+    return BRACKET.sub(lambda m: m.group(2), text)
+
+
+def open_brackets(units: Iterable[Unit]) -> list[tuple[str, str, Segment]]:
+    """Every open bracket as (uid, language, segment)."""
+    return [
+        (u.uid, lang, s)
+        for u in units
+        for lang in ("ru", "en")
+        for s in segments(u.text(lang))
+        if s.bracketed
+    ]
+
+
+# --- Word diff ------------------------------------------------------------------------------------
+
+TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+def tokenize(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+@dataclass(frozen=True)
+class Op:
+    tag: str  # equal, insert, delete, replace
+    old: str
+    new: str
+
+
+def word_diff(a: str, b: str) -> list[Op]:
+    """Word-level diff of `a` into `b`. Joining `old` gives `a`; joining `new` gives `b`."""
+    ta, tb = tokenize(a), tokenize(b)
+    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    return [
+        Op(tag, "".join(ta[i1:i2]), "".join(tb[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+
+
+def apply_diff(a: str, ops: Sequence[Op]) -> str:
+    """Apply `ops` to `a`; refuses a diff that was not made from `a`."""
+    if "".join(op.old for op in ops) != a:
+        raise RuleError("diff_does_not_apply", "This diff was not made from this text.")
+    return "".join(op.new for op in ops)
+
+
+def changed_spans(a: str, b: str) -> list[tuple[int, int]]:
+    """Token ranges of `a` that the change into `b` touches; an insertion is an empty range."""
+    ta, tb = tokenize(a), tokenize(b)
+    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    return [(i1, i2) for tag, i1, i2, _j1, _j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def spans_conflict(x: tuple[int, int], y: tuple[int, int]) -> bool:
+    """Two changes touch the same words: overlapping ranges, or an insertion inside or at the edge
+    of the other's range (which order the words would go in is then a choice for the editor)."""
+    (xs, xe), (ys, ye) = x, y
+    if xs == xe:
+        return ys <= xs <= ye
+    if ys == ye:
+        return xs <= ys <= xe
+    return xs < ye and ys < xe
+
+
+# --- Operations on a text -------------------------------------------------------------------------
+
+
+class OpKind(StrEnum):
+    MODIFY = "modify"  # new wording of a unit, in one or both languages
+    ADD = "add"  # a new unit after `after_uid` (or at the start)
+    DELETE = "delete"  # the unit and the units under it
+    MOVE = "move"  # the unit and the units under it, to after `after_uid`
+
+
+@dataclass(frozen=True)
+class Operation:
+    op: OpKind
+    uid: str = ""  # the unit changed, deleted or moved; for ADD, the new unit's uid
+    after_uid: str = ""  # for ADD and MOVE; "" means at the start (after the title, if any)
+    kind: UnitKind = UnitKind.PARAGRAPH  # for ADD
+    text_ru: str | None = None  # None: this language is not changed
+    text_en: str | None = None
+
+
+def _index(units: Sequence[Unit], uid: str) -> int:
+    for i, u in enumerate(units):
+        if u.uid == uid:
+            return i
+    raise RuleError("unit_not_found", f"There is no unit {uid!r} in this version.")
+
+
+def _block_end(units: Sequence[Unit], start: int) -> int:
+    """The index after the unit at `start` and the units under it."""
+    depth = DEPTH[units[start].kind]
+    end = start + 1
+    while end < len(units) and DEPTH[units[end].kind] > depth:
+        end += 1
+    return end
+
+
+def _insert_at(units: Sequence[Unit], after_uid: str) -> int:
+    if after_uid:
+        return _index(units, after_uid) + 1
+    return 1 if units and units[0].kind == UnitKind.TITLE else 0
+
+
+def apply_operation(units: Sequence[Unit], op: Operation) -> list[Unit]:
+    result = list(units)
+    if op.op == OpKind.MODIFY:
+        i = _index(result, op.uid)
+        unit = result[i]
+        result[i] = replace(
+            unit,
+            text_ru=unit.text_ru if op.text_ru is None else op.text_ru,
+            text_en=unit.text_en if op.text_en is None else op.text_en,
+        )
+    elif op.op == OpKind.ADD:
+        if any(u.uid == op.uid for u in result) or not op.uid:
+            raise RuleError("unit_exists", f"A unit {op.uid!r} already exists.")
+        at = _insert_at(result, op.after_uid)
+        result.insert(at, Unit(op.uid, op.kind, op.text_ru or "", op.text_en or ""))
+    elif op.op == OpKind.DELETE:
+        i = _index(result, op.uid)
+        if result[i].kind == UnitKind.TITLE:
+            raise RuleError("title_is_required", "The title cannot be deleted.")
+        del result[i : _block_end(result, i)]
+    elif op.op == OpKind.MOVE:
+        i = _index(result, op.uid)
+        block = result[i : _block_end(result, i)]
+        if op.after_uid in {u.uid for u in block}:
+            raise RuleError("move_into_itself", "A unit cannot be moved under itself.")
+        del result[i : i + len(block)]
+        at = _insert_at(result, op.after_uid)
+        result[at:at] = block
+    return result
+
+
+def conflicts(base: Sequence[Unit], a: Operation, b: Operation) -> bool:
+    """Whether two operations proposed on the same text touch the same words (or the same unit
+    in a way that cannot be combined, like changing a unit that the other deletes)."""
+    if a.op == OpKind.ADD or b.op == OpKind.ADD:
+        return a.op == b.op == OpKind.ADD and a.after_uid == b.after_uid
+    if a.uid != b.uid:
+        return False
+    if OpKind.MODIFY not in (a.op, b.op) or a.op != b.op:
+        return True  # delete/move against anything on the same unit
+    unit = base[_index(base, a.uid)]
+    for lang, ta, tb in (("ru", a.text_ru, b.text_ru), ("en", a.text_en, b.text_en)):
+        if ta is None or tb is None:
+            continue
+        for x in changed_spans(unit.text(lang), ta):
+            for y in changed_spans(unit.text(lang), tb):
+                if spans_conflict(x, y):
+                    return True
+    return False
+
+
+# --- Comparing versions ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitChange:
+    uid: str
+    kind: UnitKind
+    status: str  # unchanged, changed, added, removed
+    old_label: Label | None
+    new_label: Label | None
+    old: Unit | None
+    new: Unit | None
+    moved: bool = False
+    ops_ru: list[Op] = field(default_factory=list)
+    ops_en: list[Op] = field(default_factory=list)
+
+    @property
+    def renumbered(self) -> bool:
+        return bool(
+            self.old_label and self.new_label and (self.old_label.ru, self.old_label.en)
+            != (self.new_label.ru, self.new_label.en)
+        )
+
+    @property
+    def is_change(self) -> bool:
+        return self.status != "unchanged" or self.moved or self.renumbered
+
+
+def _stable_order(old: list[str], new: list[str]) -> set[str]:
+    """Uids that keep their relative order (longest common subsequence): the rest were moved."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return {uid for block in matcher.get_matching_blocks() for uid in old[block.a : block.a + block.size]}
+
+
+def compare(old: Sequence[Unit], new: Sequence[Unit]) -> list[UnitChange]:
+    """Unit by unit, in the new order (removed units where they stood), matched by identity, so a
+    moved or renumbered unit is one change, not a deletion and an insertion."""
+    old_by, new_by = {u.uid: u for u in old}, {u.uid: u for u in new}
+    old_labels, new_labels = number_units(old), number_units(new)
+    common_old = [u.uid for u in old if u.uid in new_by]
+    common_new = [u.uid for u in new if u.uid in old_by]
+    stable = _stable_order(common_old, common_new)
+
+    def change(uid: str) -> UnitChange:
+        a, b = old_by.get(uid), new_by.get(uid)
+        unit = b or a
+        assert unit is not None
+        if a is None or b is None:
+            status = "added" if a is None else "removed"
+            return UnitChange(uid, unit.kind, status, old_labels.get(uid), new_labels.get(uid), a, b)
+        ops_ru = word_diff(a.text_ru, b.text_ru)
+        ops_en = word_diff(a.text_en, b.text_en)
+        same = a.text_ru == b.text_ru and a.text_en == b.text_en and a.kind == b.kind
+        return UnitChange(
+            uid, b.kind, "unchanged" if same else "changed", old_labels[uid], new_labels[uid],
+            a, b, moved=uid not in stable, ops_ru=ops_ru, ops_en=ops_en,
+        )  # fmt: skip
+
+    result: list[UnitChange] = []
+    removed_after: dict[str, list[str]] = {}
+    previous = ""
+    for u in old:
+        if u.uid in new_by:
+            previous = u.uid
+        else:
+            removed_after.setdefault(previous, []).append(u.uid)
+    result += [change(uid) for uid in removed_after.get("", [])]
+    for u in new:
+        result.append(change(u.uid))
+        result += [change(uid) for uid in removed_after.get(u.uid, [])]
+    return result
+
+
+def out_of_step(previous: Unit | None, unit: Unit) -> bool:
+    """Changed in one language but not the other since the previous version (or added in one only)."""
+    if previous is None:
+        return bool(unit.text_ru.strip()) != bool(unit.text_en.strip())
+    return (previous.text_ru != unit.text_ru) != (previous.text_en != unit.text_en)
+
+
+# --- Fingerprint ----------------------------------------------------------------------------------
+
+
+def canonical_form(units: Sequence[Unit]) -> str:
+    """What a fingerprint covers: kinds, numbers and texts in both languages, in order, NFC-normalised.
+    Unit identities are bookkeeping and are left out: two identical texts have one fingerprint."""
+    labels = number_units(units)
+    rows = [
+        [str(u.kind), labels[u.uid].ru, labels[u.uid].en,
+         unicodedata.normalize("NFC", u.text_ru), unicodedata.normalize("NFC", u.text_en)]
+        for u in units
+    ]  # fmt: skip
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def fingerprint(units: Sequence[Unit]) -> str:
+    return hashlib.sha256(canonical_form(units).encode()).hexdigest()

@@ -1,0 +1,136 @@
+"""Reads of documents, already limited to what the user may see."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from . import rules
+from .models import Amendment, Document, Version
+from .permissions import documents_visible_to
+from .rules import Label, Segment, Unit
+from .states import AmendmentStatus
+
+
+def documents(user: Any, *, kind: str = "", status: str = "", body: str = "", language_state: str = "", q: str = "") -> QuerySet[Document]:
+    qs = documents_visible_to(user).select_related("body", "owner_state", "owner_body").annotate(
+        pending=Count("amendments", filter=Q(amendments__status=AmendmentStatus.PENDING))
+    )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if status:
+        qs = qs.filter(status=status)
+    if body:
+        qs = qs.filter(body__code=body)
+    if language_state:
+        qs = qs.filter(language_state=language_state)
+    if q:
+        qs = qs.filter(Q(title_ru__icontains=q) | Q(title_en__icontains=q))
+    return qs.order_by("-created_at", "-pk")
+
+
+def document(user: Any, pk: int) -> Document:
+    """The document, or 404 when it does not exist for this user."""
+    found = documents_visible_to(user).select_related("body", "owner_state", "owner_body", "final_version").filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def version(document: Document, number: int | None = None) -> Version:
+    found = Version.objects.filter(document=document, number=number or document.latest_number).select_related("created_by").first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def versions(document: Document) -> QuerySet[Version]:
+    return Version.objects.filter(document=document).select_related("created_by", "amendment__state").defer("units").order_by("-number")
+
+
+@dataclass(frozen=True)
+class UnitView:
+    unit: Unit
+    label: Label
+    segments_ru: list[Segment]
+    segments_en: list[Segment]
+    out_of_step: bool
+    pending: int
+
+
+def text_view(document: Document, shown: Version) -> list[UnitView]:
+    """The units of a version as the document page shows them: numbers, brackets, out-of-step flags
+    against the version before, and how many pending amendments point at each unit."""
+    units = shown.text
+    previous_version = Version.objects.filter(document=document, number=shown.number - 1).only("units").first()
+    previous = {u.uid: u for u in previous_version.text} if previous_version else {}
+    pending = Counter(
+        dict(
+            Amendment.objects.filter(document=document, status=AmendmentStatus.PENDING)
+            .values_list("uid")
+            .annotate(n=Count("pk"))
+            .values_list("uid", "n")
+        )
+    )
+    labels = rules.number_units(units)
+    return [
+        UnitView(
+            u, labels[u.uid], rules.segments(u.text_ru), rules.segments(u.text_en),
+            bool(previous_version) and rules.out_of_step(previous.get(u.uid), u), pending[u.uid],
+        )  # fmt: skip
+        for u in units
+    ]
+
+
+def amendments(document: Document, *, status: str = "", state_id: int | None = None) -> QuerySet[Amendment]:
+    qs = (
+        Amendment.objects.filter(document=document)
+        .select_related("state", "proposed_by", "version", "decided_by", "result")
+        .defer("version__units", "result__units")  # texts are read once per version, not per row
+        .prefetch_related("supports__state")
+        .order_by("pk")
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if state_id is not None:
+        qs = qs.filter(state_id=state_id)
+    return qs
+
+
+def conflict_groups(pending: list[Amendment]) -> dict[int, set[int]]:
+    """For each pending amendment, the others it conflicts with (touching the same words).
+
+    Amendments on the same version are compared word by word; on different versions, two changes
+    to the same unit are treated as conflicting, since their words cannot be lined up safely."""
+    by_uid: dict[str, list[Amendment]] = {}
+    for a in pending:
+        key = a.after_uid if a.op == rules.OpKind.ADD else a.uid
+        by_uid.setdefault(key, []).append(a)
+    shared = {a.version_id for g in by_uid.values() if len(g) > 1 for a in g}
+    texts = {v.pk: v.text for v in Version.objects.filter(pk__in=shared).only("units")}
+    result: dict[int, set[int]] = {a.pk: set() for a in pending}
+    for group in by_uid.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.version_id == b.version_id:
+                    clash = rules.conflicts(texts[a.version_id], a.operation, b.operation)
+                else:
+                    clash = (a.op == rules.OpKind.ADD) == (b.op == rules.OpKind.ADD)
+                if clash:
+                    result[a.pk].add(b.pk)
+                    result[b.pk].add(a.pk)
+    return result
+
+
+def my_amendments(user: Any, state_id: int) -> QuerySet[Amendment]:
+    """A delegation's amendments across every document its user may see."""
+    return (
+        Amendment.objects.filter(state_id=state_id, document__in=documents_visible_to(user))
+        .select_related("document", "version", "result")
+        .defer("version__units", "result__units")
+        .order_by("-pk")
+    )

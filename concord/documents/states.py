@@ -1,0 +1,57 @@
+"""Kinds and statuses of documents, versions and amendments."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentKind(models.TextChoices):
+    DRAFT_DECISION = "draft_decision", _("Draft decision")
+    JOINT_STATEMENT = "joint_statement", _("Joint statement")
+    DECLARATION = "declaration", _("Declaration")
+    AGREEMENT = "agreement", _("Agreement")
+    PROTOCOL = "protocol", _("Protocol")
+    MINUTES = "minutes", _("Minutes")
+    REPORT = "report", _("Report")
+    OTHER = "other", _("Other")
+
+
+class DocumentStatus(models.TextChoices):
+    NEGOTIATION = "negotiation", _("Under negotiation")  # versions may still be made
+    FINAL = "final", _("Final")  # the latest version is declared final; the text is closed
+
+
+class VersionSource(models.TextChoices):
+    INITIAL = "initial", _("First draft")  # typed in when the document was created
+    IMPORT = "import", _("Imported from DOCX")  # first draft read from a Word file
+    EDIT = "edit", _("Edit by the editor")  # the Secretariat, acting as editor, changed the text
+    AMENDMENT = "amendment", _("Accepted amendment")  # an amendment applied as proposed
+    MERGE = "merge", _("Amendment merged as reworded")  # an amendment applied in the editor's wording
+
+
+class AmendmentStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")  # waiting for the editor
+    ACCEPTED = "accepted", _("Accepted")  # applied as proposed; made a version
+    MERGED = "merged", _("Merged")  # applied in the editor's rewording; made a version
+    REJECTED = "rejected", _("Rejected")  # declined, with a reason
+    WITHDRAWN = "withdrawn", _("Withdrawn")  # taken back by the proposing delegation
+
+
+# Which decision may follow which status; only pending amendments are decided.
+AMENDMENT_TRANSITIONS: dict[str, set[str]] = {
+    AmendmentStatus.PENDING: {
+        AmendmentStatus.ACCEPTED,
+        AmendmentStatus.MERGED,
+        AmendmentStatus.REJECTED,
+        AmendmentStatus.WITHDRAWN,
+    },
+}
+
+
+class Language(models.TextChoices):
+    RU = "ru", _("Russian")
+    EN = "en", _("English")
+
+
+class LanguageState(models.TextChoices):
+    IN_STEP = "in_step", _("Both languages in step")
+    OUT_OF_STEP = "out_of_step", _("Languages out of step")
