@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +25,7 @@ api = NinjaAPI(
     auth=signed_in,
     description="Everything the pages offer. Authenticate with `Authorization: Bearer <token>` "
     "(create a token on your profile page) or with the browser session.",
+    docs_decorator=login_required,
 )
 api.add_router("", organization_router)
 api.add_router("", accounts_router)
@@ -101,7 +103,12 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    code = {400: "bad_request", 403: "forbidden", 405: "method_not_allowed"}.get(
-        exc.status_code, "error"
-    )
-    return _error(request, exc.status_code, code, str(exc))
+    code, message = {
+        400: ("bad_request", _("The request body could not be read; send valid JSON.")),
+        403: (
+            "forbidden",
+            _("Not allowed (for a signed-in browser session, send the CSRF token)."),
+        ),
+        405: ("method_not_allowed", _("This method is not allowed here.")),
+    }.get(exc.status_code, ("error", str(exc)))
+    return _error(request, exc.status_code, code, str(message))

@@ -20,12 +20,11 @@ def _user(request: HttpRequest) -> User:
 
 
 def _me(user: User) -> dict[str, Any]:
-    current = user.current_affiliation
     return {
         "username": user.username,
         "first_name": user.first_name,
         "last_name": user.last_name,
-        "acting_for": current if current is not None and current.active else None,
+        "acting_for": user.acting_affiliation,
         "affiliations": list(selectors.affiliations_of(user)),
     }
 

@@ -51,9 +51,17 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     @property
-    def viewer(self) -> Viewer:
+    def acting_affiliation(self) -> Affiliation | None:
+        """The affiliation the user acts for: only ever one of their own, and only while active."""
         affiliation = self.current_affiliation
         if affiliation is None or not affiliation.active or affiliation.user_id != self.pk:
+            return None
+        return affiliation
+
+    @property
+    def viewer(self) -> Viewer:
+        affiliation = self.acting_affiliation
+        if affiliation is None:
             return Viewer(user_id=self.pk)
         if affiliation.state is not None:
             return Viewer(
@@ -74,8 +82,8 @@ class User(AbstractUser):
     @property
     def acting_for_label(self) -> str:
         """How the audit log names the affiliation: stable, language-independent."""
-        affiliation = self.current_affiliation
-        return affiliation.label_en if affiliation is not None and affiliation.active else ""
+        affiliation = self.acting_affiliation
+        return affiliation.label_en if affiliation is not None else ""
 
 
 class Affiliation(models.Model):
@@ -113,8 +121,16 @@ class Affiliation(models.Model):
                 | (Q(state__isnull=True) & Q(body__isnull=False)),
                 name="affiliation_state_or_body",
             ),
+            # Two constraints, as NULLs never collide: one for states, one for bodies.
             models.UniqueConstraint(
-                fields=["user", "state", "body", "role"], name="affiliation_unique"
+                fields=["user", "state", "role"],
+                condition=Q(state__isnull=False),
+                name="affiliation_unique_state",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "body", "role"],
+                condition=Q(body__isnull=False),
+                name="affiliation_unique_body",
             ),
         ]
 

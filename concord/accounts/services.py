@@ -100,8 +100,12 @@ def switch_affiliation(user: User, *, affiliation_id: int) -> Affiliation:
 def create_api_token(user: User, *, name: str) -> tuple[ApiToken, str]:
     """Create a token; the raw value is returned once and never stored."""
     name = name.strip()
-    if not name:
-        raise DomainError("token_name_required", _("Give the token a name."), field="name")
+    if not name or len(name) > 100:
+        raise DomainError(
+            "token_name_required",
+            _("Give the token a name of at most 100 characters."),
+            field="name",
+        )
     with transaction.atomic():
         raw = rules.new_token()
         token = ApiToken(

@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -51,7 +54,10 @@ def switch_affiliation(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("You now act for %(organ)s.") % {"organ": affiliation})
     else:
         messages.error(request, _("Choose an affiliation to act for."))
-    return redirect(request.POST.get("next") or "accounts:profile")
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = ""
+    return redirect(next_url or "accounts:profile")
 
 
 @login_required
@@ -95,3 +101,27 @@ def password_change(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:profile")
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/password_change.html", {"form": form}, status=status)
+
+
+class LoginForm(AuthenticationForm):
+    """The standard form, with the username's length enforced before anything is looked up, so an
+    overlong name is a field error rather than a failure deeper down."""
+
+    def clean_username(self) -> str:
+        username: str = self.cleaned_data["username"]
+        if len(username) > 150:
+            raise ValidationError(_("A username has at most 150 characters."), code="max_length")
+        return username
+
+
+class LoginView(auth_views.LoginView):
+    """Sign-in that answers 400 to wrong credentials, as every other refused form does."""
+
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response

@@ -3,7 +3,9 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from concord.core.api import Pages
 
 from . import permissions, selectors
 
@@ -35,7 +37,7 @@ router = Router(tags=["audit"])
 
 
 @router.get("/audit", response=list[EntryOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_entries(request: HttpRequest, filters: Query[EntryFilter]) -> Any:
     if not permissions.can_browse_audit(request.user):
         raise Http404

@@ -54,7 +54,7 @@ def chain_problem() -> Problem | None:
         for entry in Entry.objects.order_by("seq").iterator(chunk_size=2000):
             yield entry.seq, entry.prev_hash, entry.hash, hashed_fields(entry)
 
-    head = Head.objects.filter(pk=1).values_list("seq", "hash").first() or (0, "")
+    head = Head.objects.filter(pk=1).values_list("seq", "hash").first()
     return first_problem(rows(), head=head)
 
 

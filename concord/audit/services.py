@@ -46,7 +46,13 @@ def record(
     `actor` is the user, or None for the system itself (demo data, periodic commands).
     """
     with transaction.atomic():
-        head, _ = Head.objects.select_for_update().get_or_create(pk=1)
+        head = Head.objects.select_for_update().filter(pk=1).first()
+        if head is None:
+            if Entry.objects.exists():  # never start a second chain beside a broken one
+                raise RuntimeError(
+                    "The audit chain's head is missing; run `manage.py verify_audit`."
+                )
+            head = Head.objects.create(pk=1)
         user = actor if actor is not None and getattr(actor, "pk", None) else None
         entry = Entry(
             seq=head.seq + 1,
@@ -59,14 +65,31 @@ def record(
             object_id=str(target.pk) if target is not None else "",
             object_repr=str(target)[:300] if target is not None else "",
             summary=summary,
-            # Stored as it will read back, so that the hash can be recomputed from the row.
-            changes=json.loads(json.dumps(changes or {}, cls=DjangoJSONEncoder)),
+            changes=_as_stored(changes or {}),
             prev_hash=head.hash,
         )
         entry.hash = entry_hash(entry.prev_hash, hashed_fields(entry))
         entry.save(force_insert=True)
         Head.objects.filter(pk=head.pk).update(seq=entry.seq, hash=entry.hash)
     return entry
+
+
+def _as_stored(changes: dict[str, Any]) -> dict[str, Any]:
+    """`changes` exactly as the database will give it back, so the hash can be recomputed from the
+    row: dates and decimals become strings (DjangoJSONEncoder), and so do floats, whose digits
+    PostgreSQL's jsonb would otherwise rewrite."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, float):
+            return repr(value)
+        if isinstance(value, dict):
+            return {str(k): plain(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(v) for v in value]
+        return value
+
+    result: dict[str, Any] = plain(json.loads(json.dumps(changes, cls=DjangoJSONEncoder)))
+    return result
 
 
 def _acting_for(user: Any) -> str:

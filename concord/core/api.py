@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from ninja import Schema
-from pydantic import ConfigDict
+from typing import Any
+
+from ninja import Field, Schema
+from ninja.pagination import PageNumberPagination
+from pydantic import ConfigDict, field_validator
 
 
 class ErrorOut(Schema):
@@ -13,6 +16,22 @@ class ErrorOut(Schema):
 
 
 class StrictIn(Schema):
-    """Input schemas refuse unknown fields instead of silently ignoring them."""
+    """Input schemas refuse unknown fields instead of silently ignoring them, and NUL characters,
+    which no text needs and PostgreSQL cannot store."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def no_nul(cls, value: Any) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("contains a NUL character")
+        return value
+
+
+class Pages(PageNumberPagination):
+    """Page numbers within sane bounds: a huge one is a 422, not a database overflow."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=500)

@@ -12,10 +12,9 @@ def acting_for(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    affiliation = getattr(user, "current_affiliation", None)
     viewer = viewer_of(user)
     return {
-        "acting_for": affiliation if affiliation is not None and affiliation.active else None,
+        "acting_for": getattr(user, "acting_affiliation", None),
         "show_audit": viewer.is_secretariat_officer,
         "show_admin": viewer.is_secretariat_administrator,
     }

@@ -9,6 +9,7 @@ from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 
@@ -35,11 +36,28 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):  # API clients get the API's error shape
+        return JsonResponse(
+            {"code": "not_found", "message": _("Not found."), "errors": []}, status=404
+        )
     return render(request, "404.html", status=404)
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "403.html", status=403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(
+        request,
+        "403.html",
+        {
+            "message": _(
+                "The form had expired or came from elsewhere. Go back, reload the page and try again."
+            )
+        },
+        status=403,
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -5,9 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status, UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from concord.core.api import ErrorOut
+from concord.core.api import ErrorOut, Pages
 from concord.core.errors import DomainError, NotAllowed
 from concord.organization.models import Body
 
@@ -43,7 +43,7 @@ class DocumentFilter(Schema):
 
 
 @router.get("/documents", response=list[DocumentOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_documents(request: HttpRequest, filters: Query[DocumentFilter]) -> QuerySet[Document]:
     return selectors.documents(request.user, **filters.model_dump()).select_related("final_version")
 
@@ -103,7 +103,11 @@ def _operation(change: ChangeIn) -> Operation:
 def edit_text(request: HttpRequest, pk: int, payload: EditIn) -> Status[dict[str, Any]]:
     document = selectors.document(request.user, pk)
     version = services.edit_text(
-        document, actor=request.user, base_number=payload.base_version, operation=_operation(payload), note=payload.note
+        document,
+        actor=request.user,
+        base_number=payload.base_version,
+        operation=_operation(payload),
+        note=payload.note,
     )
     document.refresh_from_db()
     return Status(201, _version_text(document, version))
@@ -118,7 +122,9 @@ def declare_final(request: HttpRequest, pk: int, payload: FinalIn) -> dict[str, 
 
 
 @router.get("/documents/{pk}/compare", response={200: CompareOut, 404: ErrorOut, 422: ErrorOut})
-def compare(request: HttpRequest, pk: int, from_: int = Query(..., alias="from"), to: int = Query(...)) -> dict[str, Any]:
+def compare(
+    request: HttpRequest, pk: int, from_: int = Query(..., alias="from"), to: int = Query(...)
+) -> dict[str, Any]:
     document = selectors.document(request.user, pk)
     old, new = selectors.version(document, from_), selectors.version(document, to)
     return {
@@ -134,12 +140,20 @@ def compare(request: HttpRequest, pk: int, from_: int = Query(..., alias="from")
     }  # fmt: skip
 
 
-@router.get("/documents/{pk}/versions/{number}/export", response={200: None, 404: ErrorOut, 422: ErrorOut})
+@router.get(
+    "/documents/{pk}/versions/{number}/export", response={200: None, 404: ErrorOut, 422: ErrorOut}
+)
 def export_version(
-    request: HttpRequest, pk: int, number: int, format: Literal["pdf", "docx"] = "pdf", lang: Literal["ru", "en", "both"] = "ru"
+    request: HttpRequest,
+    pk: int,
+    number: int,
+    format: Literal["pdf", "docx"] = "pdf",
+    lang: Literal["ru", "en", "both"] = "ru",
 ) -> HttpResponse:
     document = selectors.document(request.user, pk)
-    data, content_type, filename = exporting.version_file(document, selectors.version(document, number), fmt=format, lang=lang)
+    data, content_type, filename = exporting.version_file(
+        document, selectors.version(document, number), fmt=format, lang=lang
+    )
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -170,7 +184,9 @@ def _amendment_out(a: Amendment, conflicts: dict[int, set[int]]) -> dict[str, An
 def list_amendments(request: HttpRequest, pk: int, status: str = "") -> list[dict[str, Any]]:
     document = selectors.document(request.user, pk)
     amendments = list(selectors.amendments(document, status=status))
-    conflicts = selectors.conflict_groups([a for a in amendments if a.status == AmendmentStatus.PENDING])
+    conflicts = selectors.conflict_groups(
+        [a for a in amendments if a.status == AmendmentStatus.PENDING]
+    )
     return [_amendment_out(a, conflicts) for a in amendments]
 
 
@@ -180,7 +196,9 @@ def _amendment(request: HttpRequest, pk: int, amendment_id: int) -> Amendment:
 
 
 @router.post("/documents/{pk}/amendments", response={201: AmendmentOut, **ERRORS})
-def propose_amendment(request: HttpRequest, pk: int, payload: AmendmentIn) -> Status[dict[str, Any]]:
+def propose_amendment(
+    request: HttpRequest, pk: int, payload: AmendmentIn
+) -> Status[dict[str, Any]]:
     document = selectors.document(request.user, pk)
     amendment = services.propose_amendment(
         document, actor=request.user, base_number=payload.base_version, operation=_operation(payload),
@@ -189,20 +207,28 @@ def propose_amendment(request: HttpRequest, pk: int, payload: AmendmentIn) -> St
     return Status(201, _amendment_out(_amendment(request, pk, amendment.pk), {}))
 
 
-@router.post("/documents/{pk}/amendments/{amendment_id}/support", response={200: AmendmentOut, **ERRORS})
+@router.post(
+    "/documents/{pk}/amendments/{amendment_id}/support", response={200: AmendmentOut, **ERRORS}
+)
 def support_amendment(request: HttpRequest, pk: int, amendment_id: int) -> dict[str, Any]:
     services.support_amendment(_amendment(request, pk, amendment_id), actor=request.user)
     return _amendment_out(_amendment(request, pk, amendment_id), {})
 
 
-@router.post("/documents/{pk}/amendments/{amendment_id}/withdraw", response={200: AmendmentOut, **ERRORS})
+@router.post(
+    "/documents/{pk}/amendments/{amendment_id}/withdraw", response={200: AmendmentOut, **ERRORS}
+)
 def withdraw_amendment(request: HttpRequest, pk: int, amendment_id: int) -> dict[str, Any]:
     services.withdraw_amendment(_amendment(request, pk, amendment_id), actor=request.user)
     return _amendment_out(_amendment(request, pk, amendment_id), {})
 
 
-@router.post("/documents/{pk}/amendments/{amendment_id}/decision", response={200: AmendmentOut, **ERRORS})
-def decide_amendment(request: HttpRequest, pk: int, amendment_id: int, payload: DecisionIn) -> dict[str, Any]:
+@router.post(
+    "/documents/{pk}/amendments/{amendment_id}/decision", response={200: AmendmentOut, **ERRORS}
+)
+def decide_amendment(
+    request: HttpRequest, pk: int, amendment_id: int, payload: DecisionIn
+) -> dict[str, Any]:
     services.decide_amendment(
         _amendment(request, pk, amendment_id), actor=request.user, decision=payload.decision,
         base_number=payload.base_version, reason=payload.reason, text_ru=payload.text_ru, text_en=payload.text_en,

@@ -33,7 +33,9 @@ def seed(*, password: str) -> list[str]:
     made = 0
     for statement in STATEMENTS:
         title_ru = statement["units"][0][1]
-        if Document.objects.filter(kind=DocumentKind.JOINT_STATEMENT, title_ru=title_ru[:500]).exists():
+        if Document.objects.filter(
+            kind=DocumentKind.JOINT_STATEMENT, title_ru=title_ru[:500]
+        ).exists():
             continue
         document = services.create_document(
             actor=editor,

@@ -146,8 +146,9 @@ def import_docx(data: bytes, *, lang: str = "ru") -> ImportResult:
         text = block.text.strip()
         if _has_image(block):
             result.problems.append(f"an image in paragraph {index} was skipped")
-        if not text:
+        elif not text:
             empty.append(str(index))
+        if not text:
             continue
         kind, text = (UnitKind.TITLE, text) if index - 1 == title else _classify(block, text)
         if kind is None and numbered_seen:

@@ -25,16 +25,24 @@ def meta_for(document: Document, version: Version) -> exports.ExportMeta:
     )
 
 
-def version_file(document: Document, version: Version, *, fmt: str, lang: str) -> tuple[bytes, str, str]:
+def version_file(
+    document: Document, version: Version, *, fmt: str, lang: str
+) -> tuple[bytes, str, str]:
     meta = meta_for(document, version)
     render = exports.version_pdf if fmt == "pdf" else exports.version_docx
     data = render(meta, version.text, lang)
     return data, CONTENT_TYPES[fmt], f"document-{document.pk}-v{version.number}-{lang}.{fmt}"
 
 
-def compare_file(document: Document, old: Version, new: Version, *, fmt: str, lang: str) -> tuple[bytes, str, str]:
+def compare_file(
+    document: Document, old: Version, new: Version, *, fmt: str, lang: str
+) -> tuple[bytes, str, str]:
     meta = meta_for(document, new)
     changes = rules.compare(old.text, new.text)
     render = exports.diff_pdf if fmt == "pdf" else exports.diff_docx
     data = render(meta, changes, old.number, lang)
-    return data, CONTENT_TYPES[fmt], f"document-{document.pk}-v{old.number}-v{new.number}-{lang}.{fmt}"
+    return (
+        data,
+        CONTENT_TYPES[fmt],
+        f"document-{document.pk}-v{old.number}-v{new.number}-{lang}.{fmt}",
+    )

@@ -367,6 +367,10 @@ def _docx_styles(doc: DocxDocument) -> None:
         font = styles[name].font
         font.name, font.size = "Times New Roman", Pt(size)
         font.color.rgb = RGBColor(0, 0, 0)
+        # Word prefers a theme font to a named one, so the theme's must go for the name to count.
+        rfonts = styles[name].element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+        for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            rfonts.attrib.pop(qn(f"w:{attr}"), None)
     styles["Title"].font.bold = True
     styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 

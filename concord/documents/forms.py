@@ -21,8 +21,12 @@ TEXT = forms.Textarea(attrs={"rows": 4})
 
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(label=_("Title contains"), required=False)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("all")), *DocumentKind.choices])
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("all")), *DocumentStatus.choices])
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("all")), *DocumentKind.choices]
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("all")), *DocumentStatus.choices]
+    )
     body = forms.ChoiceField(label=_("Body"), required=False)
     language_state = forms.ChoiceField(
         label=_("Languages"), required=False, choices=[("", _("all")), *LanguageState.choices]
@@ -30,23 +34,30 @@ class DocumentFilterForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["body"].choices = [("", _("all"))] + [(b.code, str(b)) for b in Body.objects.all()]  # type: ignore[attr-defined]
+        field: forms.ChoiceField = self.fields["body"]  # type: ignore[assignment]
+        field.choices = [("", _("all")), *((b.code, str(b)) for b in Body.objects.all())]
 
 
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
     body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.all(), required=False)
-    marking = forms.ChoiceField(label=_("Marking"), choices=MarkingChoices.choices, initial="official")
+    marking = forms.ChoiceField(
+        label=_("Marking"), choices=MarkingChoices.choices, initial="official"
+    )
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=500)
     title_en = forms.CharField(label=_("Title (English)"), max_length=500, required=False)
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("DOCX file"))
-    lang = forms.ChoiceField(label=_("Language of the file"), choices=Language.choices, initial="ru")
+    lang = forms.ChoiceField(
+        label=_("Language of the file"), choices=Language.choices, initial="ru"
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
     body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.all(), required=False)
-    marking = forms.ChoiceField(label=_("Marking"), choices=MarkingChoices.choices, initial="official")
+    marking = forms.ChoiceField(
+        label=_("Marking"), choices=MarkingChoices.choices, initial="official"
+    )
 
 
 class ChangeForm(forms.Form):
@@ -60,14 +71,20 @@ class ChangeForm(forms.Form):
                  (OpKind.DELETE.value, _("Delete this unit"))],
     )  # fmt: skip
     uid = forms.CharField(widget=forms.HiddenInput)
-    kind = forms.ChoiceField(label=_("Kind of the new unit"), choices=UNIT_KINDS, required=False, initial="paragraph")
+    kind = forms.ChoiceField(
+        label=_("Kind of the new unit"), choices=UNIT_KINDS, required=False, initial="paragraph"
+    )
     text_ru = forms.CharField(label=_("Text (Russian)"), required=False, widget=TEXT)
     text_en = forms.CharField(label=_("Text (English)"), required=False, widget=TEXT)
 
 
 class AmendmentForm(ChangeForm):
-    justification_ru = forms.CharField(label=_("Justification (Russian)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    justification_en = forms.CharField(label=_("Justification (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    justification_ru = forms.CharField(
+        label=_("Justification (Russian)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    justification_en = forms.CharField(
+        label=_("Justification (English)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class EditForm(ChangeForm):
@@ -83,18 +100,24 @@ class EditForm(ChangeForm):
 
     def __init__(self, *args: object, targets: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["after_uid"].choices = [("", _("the start"))] + targets  # type: ignore[attr-defined]
+        self.fields["after_uid"].choices = [("", _("the start")), *targets]  # type: ignore[attr-defined]
 
 
 class DecisionForm(forms.Form):
     base_version = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(
         label=_("Decision"),
-        choices=[("accept", _("Accept as proposed")), ("merge", _("Merge in this wording")), ("reject", _("Reject"))],
+        choices=[
+            ("accept", _("Accept as proposed")),
+            ("merge", _("Merge in this wording")),
+            ("reject", _("Reject")),
+        ],
     )
     text_ru = forms.CharField(label=_("Wording (Russian)"), required=False, widget=TEXT)
     text_en = forms.CharField(label=_("Wording (English)"), required=False, widget=TEXT)
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class AttachmentForm(forms.Form):

@@ -37,7 +37,10 @@ class Document(MarkedModel):
     title_ru = models.CharField(_("title (Russian)"), max_length=500)
     title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
     status = models.CharField(
-        _("status"), max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.NEGOTIATION
+        _("status"),
+        max_length=16,
+        choices=DocumentStatus.choices,
+        default=DocumentStatus.NEGOTIATION,
     )
     language_state = models.CharField(
         _("languages"), max_length=16, choices=LanguageState.choices, default=LanguageState.IN_STEP
@@ -83,6 +86,8 @@ class Version(models.Model):
     acting_for = models.CharField(_("acting for"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("made at"), auto_now_add=True)
     fingerprint = models.CharField(_("SHA-256 fingerprint"), max_length=64)
+    # {uid: "ru" | "en"}: units whose translation in that language lags behind the other.
+    lagging = models.JSONField(_("languages out of step"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("version")
@@ -104,21 +109,32 @@ class Amendment(models.Model):
     """A delegation's proposal, on a given version, to change one unit or add one."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="amendments")
-    version = models.ForeignKey(Version, verbose_name=_("on version"), on_delete=models.PROTECT, related_name="+")
+    version = models.ForeignKey(
+        Version, verbose_name=_("on version"), on_delete=models.PROTECT, related_name="+"
+    )
     op = models.CharField(_("change"), max_length=8, choices=[(k.value, k.value) for k in OpKind])
     uid = models.CharField(_("unit"), max_length=20)
     after_uid = models.CharField(_("after unit"), max_length=20, blank=True)
     kind = models.CharField(
-        _("new unit's kind"), max_length=16, choices=[(k.value, k.value) for k in UnitKind], blank=True
+        _("new unit's kind"),
+        max_length=16,
+        choices=[(k.value, k.value) for k in UnitKind],
+        blank=True,
     )
-    text_ru = models.TextField(_("text (Russian)"), null=True, blank=True)
-    text_en = models.TextField(_("text (English)"), null=True, blank=True)
+    # NULL means "this language is not changed", which differs from "changed to empty".
+    text_ru = models.TextField(_("text (Russian)"), null=True, blank=True)  # noqa: DJ001
+    text_en = models.TextField(_("text (English)"), null=True, blank=True)  # noqa: DJ001
     justification_ru = models.TextField(_("justification (Russian)"), blank=True)
     justification_en = models.TextField(_("justification (English)"), blank=True)
     state = models.ForeignKey(
-        "organization.MemberState", verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
+        "organization.MemberState",
+        verbose_name=_("proposed by"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     status = models.CharField(
         _("status"), max_length=12, choices=AmendmentStatus.choices, default=AmendmentStatus.PENDING
@@ -158,7 +174,9 @@ class Support(models.Model):
     """A state's support for another delegation's amendment."""
 
     amendment = models.ForeignKey(Amendment, on_delete=models.CASCADE, related_name="supports")
-    state = models.ForeignKey("organization.MemberState", on_delete=models.PROTECT, related_name="+")
+    state = models.ForeignKey(
+        "organization.MemberState", on_delete=models.PROTECT, related_name="+"
+    )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
 
@@ -181,7 +199,9 @@ class Attachment(models.Model):
     name = models.CharField(_("name"), max_length=200)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:

@@ -52,7 +52,9 @@ def can_support(user: Any, amendment: Amendment) -> bool:
 
 
 def can_withdraw(user: Any, amendment: Amendment) -> bool:
-    return speaking_state(user) == amendment.state_id and amendment.status == AmendmentStatus.PENDING
+    return (
+        speaking_state(user) == amendment.state_id and amendment.status == AmendmentStatus.PENDING
+    )
 
 
 def can_decide(user: Any, amendment: Amendment) -> bool:

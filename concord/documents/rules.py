@@ -56,7 +56,12 @@ class Unit:
         return self.text_en if lang == "en" else self.text_ru
 
     def as_dict(self) -> dict[str, str]:
-        return {"uid": self.uid, "kind": str(self.kind), "text_ru": self.text_ru, "text_en": self.text_en}
+        return {
+            "uid": self.uid,
+            "kind": str(self.kind),
+            "text_ru": self.text_ru,
+            "text_en": self.text_en,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, str]) -> Unit:
@@ -107,7 +112,10 @@ def number_units(units: Sequence[Unit]) -> dict[str, Label]:
             subparagraphs += 1
             ru, en = _letter(subparagraphs, RU_LETTERS), _letter(subparagraphs, EN_LETTERS)
             labels[u.uid] = Label(
-                f"{ru})", f"({en})", f"{para_ru}, подпункт «{ru}»", f"{para_en}, subparagraph ({en})"
+                f"{ru})",
+                f"({en})",
+                f"{para_ru}, подпункт «{ru}»",
+                f"{para_en}, subparagraph ({en})",
             )
         elif u.kind == UnitKind.PREAMBLE:
             labels[u.uid] = Label("", "", "преамбула", "preamble")
@@ -325,8 +333,9 @@ class UnitChange:
     @property
     def renumbered(self) -> bool:
         return bool(
-            self.old_label and self.new_label and (self.old_label.ru, self.old_label.en)
-            != (self.new_label.ru, self.new_label.en)
+            self.old_label
+            and self.new_label
+            and (self.old_label.ru, self.old_label.en) != (self.new_label.ru, self.new_label.en)
         )
 
     @property
@@ -337,7 +346,11 @@ class UnitChange:
 def _stable_order(old: list[str], new: list[str]) -> set[str]:
     """Uids that keep their relative order (longest common subsequence): the rest were moved."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return {uid for block in matcher.get_matching_blocks() for uid in old[block.a : block.a + block.size]}
+    return {
+        uid
+        for block in matcher.get_matching_blocks()
+        for uid in old[block.a : block.a + block.size]
+    }
 
 
 def compare(old: Sequence[Unit], new: Sequence[Unit]) -> list[UnitChange]:
@@ -355,7 +368,9 @@ def compare(old: Sequence[Unit], new: Sequence[Unit]) -> list[UnitChange]:
         assert unit is not None
         if a is None or b is None:
             status = "added" if a is None else "removed"
-            return UnitChange(uid, unit.kind, status, old_labels.get(uid), new_labels.get(uid), a, b)
+            return UnitChange(
+                uid, unit.kind, status, old_labels.get(uid), new_labels.get(uid), a, b
+            )
         ops_ru = word_diff(a.text_ru, b.text_ru)
         ops_en = word_diff(a.text_en, b.text_en)
         same = a.text_ru == b.text_ru and a.text_en == b.text_en and a.kind == b.kind
@@ -379,11 +394,26 @@ def compare(old: Sequence[Unit], new: Sequence[Unit]) -> list[UnitChange]:
     return result
 
 
-def out_of_step(previous: Unit | None, unit: Unit) -> bool:
-    """Changed in one language but not the other since the previous version (or added in one only)."""
+def lagging_language(previous: Unit | None, previous_lag: str, unit: Unit) -> str:
+    """Which language of `unit` is behind the other ("ru", "en" or "" when they are in step).
+
+    A unit falls out of step when one language changes and the other does not; it comes back in
+    step when the lagging language is changed in turn (or both change together).
+    """
     if previous is None:
-        return bool(unit.text_ru.strip()) != bool(unit.text_en.strip())
-    return (previous.text_ru != unit.text_ru) != (previous.text_en != unit.text_en)
+        if unit.text_ru.strip() and not unit.text_en.strip():
+            return "en"
+        if unit.text_en.strip() and not unit.text_ru.strip():
+            return "ru"
+        return ""
+    ru_changed, en_changed = previous.text_ru != unit.text_ru, previous.text_en != unit.text_en
+    if ru_changed and en_changed:
+        return ""
+    if ru_changed:
+        return "" if previous_lag == "ru" else "en"
+    if en_changed:
+        return "" if previous_lag == "en" else "ru"
+    return previous_lag
 
 
 # --- Fingerprint ----------------------------------------------------------------------------------

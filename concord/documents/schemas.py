@@ -31,10 +31,21 @@ class UnitIn(StrictIn):
 
 
 class DocumentIn(StrictIn):
-    kind: Literal["draft_decision", "joint_statement", "declaration", "agreement", "protocol", "minutes", "report", "other"]
+    kind: Literal[
+        "draft_decision",
+        "joint_statement",
+        "declaration",
+        "agreement",
+        "protocol",
+        "minutes",
+        "report",
+        "other",
+    ]
     marking: Literal["public", "official", "restricted"] = "official"
     body: str | None = Field(None, description="code of the body expected to adopt it")
-    units: list[UnitIn] = Field(..., min_length=1, max_length=5_000, description="the first must be the title")
+    units: list[UnitIn] = Field(
+        ..., min_length=1, max_length=5_000, description="the first must be the title"
+    )
 
 
 class UnitOut(Schema):
@@ -80,7 +91,7 @@ class EditIn(ChangeIn):
 
 
 class AmendmentIn(ChangeIn):
-    op: Literal["modify", "add", "delete"]  # type: ignore[assignment]
+    op: Literal["modify", "add", "delete"]
     justification_ru: str = Field("", max_length=5_000)
     justification_en: str = Field("", max_length=5_000)
 

@@ -16,9 +16,19 @@ from .rules import Label, Segment, Unit
 from .states import AmendmentStatus
 
 
-def documents(user: Any, *, kind: str = "", status: str = "", body: str = "", language_state: str = "", q: str = "") -> QuerySet[Document]:
-    qs = documents_visible_to(user).select_related("body", "owner_state", "owner_body").annotate(
-        pending=Count("amendments", filter=Q(amendments__status=AmendmentStatus.PENDING))
+def documents(
+    user: Any,
+    *,
+    kind: str = "",
+    status: str = "",
+    body: str = "",
+    language_state: str = "",
+    q: str = "",
+) -> QuerySet[Document]:
+    qs = (
+        documents_visible_to(user)
+        .select_related("body", "owner_state", "owner_body")
+        .annotate(pending=Count("amendments", filter=Q(amendments__status=AmendmentStatus.PENDING)))
     )
     if kind:
         qs = qs.filter(kind=kind)
@@ -35,21 +45,35 @@ def documents(user: Any, *, kind: str = "", status: str = "", body: str = "", la
 
 def document(user: Any, pk: int) -> Document:
     """The document, or 404 when it does not exist for this user."""
-    found = documents_visible_to(user).select_related("body", "owner_state", "owner_body", "final_version").filter(pk=pk).first()
+    found = (
+        documents_visible_to(user)
+        .select_related("body", "owner_state", "owner_body", "final_version")
+        .filter(pk=pk)
+        .first()
+    )
     if found is None:
         raise Http404
     return found
 
 
 def version(document: Document, number: int | None = None) -> Version:
-    found = Version.objects.filter(document=document, number=number or document.latest_number).select_related("created_by").first()
+    found = (
+        Version.objects.filter(document=document, number=number or document.latest_number)
+        .select_related("created_by")
+        .first()
+    )
     if found is None:
         raise Http404
     return found
 
 
 def versions(document: Document) -> QuerySet[Version]:
-    return Version.objects.filter(document=document).select_related("created_by", "amendment__state").defer("units").order_by("-number")
+    return (
+        Version.objects.filter(document=document)
+        .select_related("created_by", "amendment__state")
+        .defer("units")
+        .order_by("-number")
+    )
 
 
 @dataclass(frozen=True)
@@ -58,16 +82,14 @@ class UnitView:
     label: Label
     segments_ru: list[Segment]
     segments_en: list[Segment]
-    out_of_step: bool
+    lagging: str  # "ru" or "en": that language is behind the other; "" in step
     pending: int
 
 
 def text_view(document: Document, shown: Version) -> list[UnitView]:
-    """The units of a version as the document page shows them: numbers, brackets, out-of-step flags
-    against the version before, and how many pending amendments point at each unit."""
+    """The units of a version as the document page shows them: numbers, brackets, languages out of
+    step, and how many pending amendments point at each unit."""
     units = shown.text
-    previous_version = Version.objects.filter(document=document, number=shown.number - 1).only("units").first()
-    previous = {u.uid: u for u in previous_version.text} if previous_version else {}
     pending = Counter(
         dict(
             Amendment.objects.filter(document=document, status=AmendmentStatus.PENDING)
@@ -79,14 +101,20 @@ def text_view(document: Document, shown: Version) -> list[UnitView]:
     labels = rules.number_units(units)
     return [
         UnitView(
-            u, labels[u.uid], rules.segments(u.text_ru), rules.segments(u.text_en),
-            bool(previous_version) and rules.out_of_step(previous.get(u.uid), u), pending[u.uid],
-        )  # fmt: skip
+            u,
+            labels[u.uid],
+            rules.segments(u.text_ru),
+            rules.segments(u.text_en),
+            shown.lagging.get(u.uid, ""),
+            pending[u.uid],
+        )
         for u in units
     ]
 
 
-def amendments(document: Document, *, status: str = "", state_id: int | None = None) -> QuerySet[Amendment]:
+def amendments(
+    document: Document, *, status: str = "", state_id: int | None = None
+) -> QuerySet[Amendment]:
     qs = (
         Amendment.objects.filter(document=document)
         .select_related("state", "proposed_by", "version", "decided_by", "result")

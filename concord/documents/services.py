@@ -69,7 +69,17 @@ def _new_version(
     note: str = "",
     amendment: Amendment | None = None,
 ) -> Version:
-    previous = {u.uid: u for u in latest_version(document).text} if document.latest_number else {}
+    before = latest_version(document) if document.latest_number else None
+    previous = {u.uid: u for u in before.text} if before else {}
+    lags = {
+        u.uid: lag
+        for u in units
+        if (
+            lag := rules.lagging_language(
+                previous.get(u.uid), before.lagging.get(u.uid, "") if before else "", u
+            )
+        )
+    }
     version = Version.objects.create(
         document=document,
         number=document.latest_number + 1,
@@ -80,14 +90,16 @@ def _new_version(
         created_by=actor,
         acting_for=getattr(actor, "acting_for_label", ""),
         fingerprint=rules.fingerprint(units),
+        lagging=lags,
     )
     title = next((u for u in units if u.kind == UnitKind.TITLE), None)
     document.title_ru = (title.text_ru if title else "")[:500] or document.title_ru
     document.title_en = (title.text_en if title else "")[:500]
     document.latest_number = version.number
-    out = any(rules.out_of_step(previous.get(u.uid), u) for u in units)
-    document.language_state = LanguageState.OUT_OF_STEP if out else LanguageState.IN_STEP
-    document.save(update_fields=["title_ru", "title_en", "latest_number", "language_state", "next_uid"])
+    document.language_state = LanguageState.OUT_OF_STEP if lags else LanguageState.IN_STEP
+    document.save(
+        update_fields=["title_ru", "title_en", "latest_number", "language_state", "next_uid"]
+    )
     return version
 
 
@@ -113,9 +125,13 @@ def create_document(
     """A new document with its first version; it belongs to the organ or state the actor acts for."""
     viewer = viewer_of(actor)
     if not permissions.can_create(actor):
-        raise NotAllowed("not_allowed", _("Only the Secretariat or a delegation can create a draft."))
+        raise NotAllowed(
+            "not_allowed", _("Only the Secretariat or a delegation can create a draft.")
+        )
     if not units or UnitKind(units[0][0]) != UnitKind.TITLE or not units[0][1].strip():
-        raise DomainError("title_required", _("A text starts with its title in Russian."), field="title_ru")
+        raise DomainError(
+            "title_required", _("A text starts with its title in Russian."), field="title_ru"
+        )
     with transaction.atomic():
         document = Document(
             kind=kind,
@@ -129,7 +145,9 @@ def create_document(
         document.full_clean(exclude=["created_by"])
         document.save()
         document.released_to.set(released_to)
-        version = _new_version(document, _numbered(units, document), actor=actor, source=source, note=note)
+        version = _new_version(
+            document, _numbered(units, document), actor=actor, source=source, note=note
+        )
         record(actor, verb="documents.create_document", target=document,
                summary=f"v1 ({len(units)} units)", changes={"fingerprint": version.fingerprint})  # fmt: skip
     return document
@@ -157,10 +175,14 @@ def import_document(
     return document, result.problems
 
 
-def edit_text(document: Document, *, actor: Any, base_number: int, operation: Operation, note: str = "") -> Version:
+def edit_text(
+    document: Document, *, actor: Any, base_number: int, operation: Operation, note: str = ""
+) -> Version:
     """The editor changes the text directly (one operation), starting from `base_number`."""
     if not permissions.is_editor(actor):
-        raise NotAllowed("not_allowed", _("Only the Secretariat, as editor, edits the text directly."))
+        raise NotAllowed(
+            "not_allowed", _("Only the Secretariat, as editor, edits the text directly.")
+        )
     with transaction.atomic():
         document = _locked(document)
         _check_open(document)
@@ -191,17 +213,30 @@ def propose_amendment(
     """A delegation proposes, on version `base_number`, one change in its state's name."""
     state_id = permissions.speaking_state(actor)
     if state_id is None:
-        raise NotAllowed("not_allowed", _("Only a delegation's representative proposes amendments in its state's name."))
-    if operation.op == OpKind.MODIFY and not ((operation.text_ru or "").strip() or (operation.text_en or "").strip()):
-        raise DomainError("text_required", _("Give the new wording in at least one language."), field="text_ru")
-    if operation.op == OpKind.ADD and not (operation.text_ru or "").strip() and not (operation.text_en or "").strip():
+        raise NotAllowed(
+            "not_allowed",
+            _("Only a delegation's representative proposes amendments in its state's name."),
+        )
+    if operation.op == OpKind.MODIFY and not (
+        (operation.text_ru or "").strip() or (operation.text_en or "").strip()
+    ):
+        raise DomainError(
+            "text_required", _("Give the new wording in at least one language."), field="text_ru"
+        )
+    if (
+        operation.op == OpKind.ADD
+        and not (operation.text_ru or "").strip()
+        and not (operation.text_en or "").strip()
+    ):
         raise DomainError("text_required", _("Give the new clause's text."), field="text_ru")
     with transaction.atomic():
         document = _locked(document)
         _check_open(document)
         base = Version.objects.filter(document=document, number=base_number).first()
         if base is None:
-            raise DomainError("version_not_found", _("There is no such version."), field="base_version")
+            raise DomainError(
+                "version_not_found", _("There is no such version."), field="base_version"
+            )
         if operation.op == OpKind.ADD:
             operation = Operation(OpKind.ADD, uid=f"u{document.next_uid}", after_uid=operation.after_uid,
                                   kind=operation.kind, text_ru=operation.text_ru, text_en=operation.text_en)  # fmt: skip
@@ -225,7 +260,9 @@ def propose_amendment(
 
 def support_amendment(amendment: Amendment, *, actor: Any) -> Support:
     if not permissions.can_support(actor, amendment):
-        raise NotAllowed("not_allowed", _("Only another delegation can support a pending amendment."))
+        raise NotAllowed(
+            "not_allowed", _("Only another delegation can support a pending amendment.")
+        )
     state_id = permissions.speaking_state(actor)
     with transaction.atomic():
         support, created = Support.objects.get_or_create(
@@ -238,17 +275,23 @@ def support_amendment(amendment: Amendment, *, actor: Any) -> Support:
 
 def withdraw_amendment(amendment: Amendment, *, actor: Any) -> Amendment:
     if not permissions.can_withdraw(actor, amendment):
-        raise NotAllowed("not_allowed", _("Only the proposing delegation withdraws its pending amendment."))
+        raise NotAllowed(
+            "not_allowed", _("Only the proposing delegation withdraws its pending amendment.")
+        )
     with transaction.atomic():
         _transition(amendment, AmendmentStatus.WITHDRAWN, actor=actor)
         record(actor, verb="documents.withdraw_amendment", target=amendment)
     return amendment
 
 
-def _transition(amendment: Amendment, status: AmendmentStatus, *, actor: Any, reason: str = "") -> None:
+def _transition(
+    amendment: Amendment, status: AmendmentStatus, *, actor: Any, reason: str = ""
+) -> None:
     amendment.refresh_from_db(fields=["status"])
     if amendment.status != AmendmentStatus.PENDING:
-        raise Conflict("already_decided", _("This amendment has already been dealt with."), field="decision")
+        raise Conflict(
+            "already_decided", _("This amendment has already been dealt with."), field="decision"
+        )
     amendment.status = status
     amendment.decided_by = actor
     amendment.decided_at = timezone.now()
@@ -277,7 +320,9 @@ def decide_amendment(
     if decision not in ("accept", "merge", "reject"):
         raise DomainError("bad_decision", _("Choose accept, merge or reject."), field="decision")
     if decision == "reject" and not reason.strip():
-        raise DomainError("reason_required", _("Say why the amendment is rejected."), field="reason")
+        raise DomainError(
+            "reason_required", _("Say why the amendment is rejected."), field="reason"
+        )
     with transaction.atomic():
         document = _locked(amendment.document)
         _check_open(document)
@@ -290,7 +335,11 @@ def decide_amendment(
         latest = latest_version(document)
         if decision == "merge":
             if operation.op not in (OpKind.MODIFY, OpKind.ADD):
-                raise DomainError("merge_needs_text", _("Only a change of wording can be merged reworded."), field="decision")
+                raise DomainError(
+                    "merge_needs_text",
+                    _("Only a change of wording can be merged reworded."),
+                    field="decision",
+                )
             operation = Operation(operation.op, uid=operation.uid, after_uid=operation.after_uid,
                                   kind=operation.kind, text_ru=text_ru, text_en=text_en)  # fmt: skip
         elif latest.pk != amendment.version_id and operation.op != OpKind.ADD:
@@ -299,7 +348,9 @@ def decide_amendment(
             if before != now:
                 raise Conflict(
                     "unit_changed_since",
-                    _("The clause has changed since the amendment was proposed; merge it in a wording that fits the latest version."),
+                    _(
+                        "The clause has changed since the amendment was proposed; merge it in a wording that fits the latest version."
+                    ),
                     field="decision",
                 )
         try:
@@ -331,7 +382,8 @@ def declare_final(document: Document, *, actor: Any, base_number: int) -> Versio
         if brackets:
             raise DomainError(
                 "open_brackets",
-                _("The text still has %(n)s open bracket(s); it cannot become final.") % {"n": len(brackets)},
+                _("The text still has %(n)s open bracket(s); it cannot become final.")
+                % {"n": len(brackets)},
                 field="base_version",
             )
         document.final_version = version
@@ -363,15 +415,25 @@ def add_attachment(document: Document, *, actor: Any, upload: UploadedFile) -> A
     if suffix not in SIGNATURES:
         raise DomainError(
             "file_type_not_allowed",
-            _("Files of this type cannot be attached. Allowed: %(types)s.") % {"types": ", ".join(sorted(SIGNATURES))},
+            _("Files of this type cannot be attached. Allowed: %(types)s.")
+            % {"types": ", ".join(sorted(SIGNATURES))},
             field="file",
         )
     if upload.size is None or upload.size > settings.CONCORD_MAX_UPLOAD_BYTES:
-        raise DomainError("file_too_large", _("The file is too large (at most %(mb)s MB).") % {"mb": settings.CONCORD_MAX_UPLOAD_BYTES // 2**20}, field="file")
+        raise DomainError(
+            "file_too_large",
+            _("The file is too large (at most %(mb)s MB).")
+            % {"mb": settings.CONCORD_MAX_UPLOAD_BYTES // 2**20},
+            field="file",
+        )
     head = upload.read(16)
     upload.seek(0)
-    if not any(head.startswith(sig) for sig in SIGNATURES[suffix]) or (suffix == ".txt" and b"\x00" in upload.read(4096)):
-        raise DomainError("file_content_mismatch", _("The file's content does not match its type."), field="file")
+    if not any(head.startswith(sig) for sig in SIGNATURES[suffix]) or (
+        suffix == ".txt" and b"\x00" in upload.read(4096)
+    ):
+        raise DomainError(
+            "file_content_mismatch", _("The file's content does not match its type."), field="file"
+        )
     upload.seek(0)
     with transaction.atomic():
         attachment = Attachment(
@@ -380,5 +442,10 @@ def add_attachment(document: Document, *, actor: Any, upload: UploadedFile) -> A
         )  # fmt: skip
         attachment.file.save(name, upload, save=False)
         attachment.save()
-        record(actor, verb="documents.add_attachment", target=attachment, summary=f"{name} ({upload.size} bytes)")
+        record(
+            actor,
+            verb="documents.add_attachment",
+            target=attachment,
+            summary=f"{name} ({upload.size} bytes)",
+        )
     return attachment

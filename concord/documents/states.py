@@ -25,7 +25,10 @@ class VersionSource(models.TextChoices):
     IMPORT = "import", _("Imported from DOCX")  # first draft read from a Word file
     EDIT = "edit", _("Edit by the editor")  # the Secretariat, acting as editor, changed the text
     AMENDMENT = "amendment", _("Accepted amendment")  # an amendment applied as proposed
-    MERGE = "merge", _("Amendment merged as reworded")  # an amendment applied in the editor's wording
+    MERGE = (
+        "merge",
+        _("Amendment merged as reworded"),
+    )  # an amendment applied in the editor's wording
 
 
 class AmendmentStatus(models.TextChoices):

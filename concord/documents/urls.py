@@ -18,9 +18,23 @@ urlpatterns = [
     path("<int:pk>/final/", views.declare_final, name="declare-final"),
     path("<int:pk>/amendments/", views.amendment_inbox, name="amendment-inbox"),
     path("<int:pk>/amendments/new/", views.amendment_create, name="amendment-create"),
-    path("<int:pk>/amendments/<int:amendment_id>/", views.amendment_detail, name="amendment-detail"),
-    path("<int:pk>/amendments/<int:amendment_id>/support/", views.amendment_support, name="amendment-support"),
-    path("<int:pk>/amendments/<int:amendment_id>/withdraw/", views.amendment_withdraw, name="amendment-withdraw"),
+    path(
+        "<int:pk>/amendments/<int:amendment_id>/", views.amendment_detail, name="amendment-detail"
+    ),
+    path(
+        "<int:pk>/amendments/<int:amendment_id>/support/",
+        views.amendment_support,
+        name="amendment-support",
+    ),
+    path(
+        "<int:pk>/amendments/<int:amendment_id>/withdraw/",
+        views.amendment_withdraw,
+        name="amendment-withdraw",
+    ),
     path("<int:pk>/attachments/", views.attachment_upload, name="attachment-upload"),
-    path("<int:pk>/attachments/<int:attachment_id>/", views.attachment_download, name="attachment-download"),
+    path(
+        "<int:pk>/attachments/<int:attachment_id>/",
+        views.attachment_download,
+        name="attachment-download",
+    ),
 ]

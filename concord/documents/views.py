@@ -46,7 +46,11 @@ def _operation(data: dict[str, Any]) -> Operation:
 
 
 def _fail(form: Any, error: DomainError) -> None:
-    field = error.field if error.field in form.fields and error.field not in ("base_version", "uid") else None
+    field = (
+        error.field
+        if error.field in form.fields and error.field not in ("base_version", "uid")
+        else None
+    )
     form.add_error(field, str(error.message))
 
 
@@ -54,7 +58,9 @@ def _fail(form: Any, error: DomainError) -> None:
 def document_list(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET or None)
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
-    page = Paginator(selectors.documents(request.user, **filters), 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.documents(request.user, **filters), 50).get_page(
+        request.GET.get("page")
+    )
     return render(request, "documents/document_list.html", {
         "form": form, "page": page, "can_create": permissions.can_create(request.user),
     })  # fmt: skip
@@ -76,7 +82,9 @@ def document_create(request: HttpRequest) -> HttpResponse:
             _fail(form, error)
         else:
             return redirect("documents:document-detail", pk=document.pk)
-    return render(request, "documents/document_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "documents/document_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -98,7 +106,9 @@ def document_import(request: HttpRequest) -> HttpResponse:
                 messages.warning(request, problem)
             messages.success(request, _("Imported as version 1."))
             return redirect("documents:document-detail", pk=document.pk)
-    return render(request, "documents/import_form.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "documents/import_form.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 @login_required
@@ -130,7 +140,11 @@ def _int(value: str | None) -> int | None:
 @login_required
 def version_list(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document(request.user, pk)
-    return render(request, "documents/version_list.html", {"document": document, "versions": selectors.versions(document)})
+    return render(
+        request,
+        "documents/version_list.html",
+        {"document": document, "versions": selectors.versions(document)},
+    )
 
 
 @login_required
@@ -153,7 +167,9 @@ def export_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     document = selectors.document(request.user, pk)
     fmt, lang = request.GET.get("format", "pdf"), request.GET.get("lang", "ru")
     if fmt not in EXPORT_FORMATS or lang not in EXPORT_LANGS:
-        return HttpResponse(_("Unknown format or language."), status=400, content_type="text/plain; charset=utf-8")
+        return HttpResponse(
+            _("Unknown format or language."), status=400, content_type="text/plain; charset=utf-8"
+        )
     version = selectors.version(document, number)
     data, content_type, filename = exporting.version_file(document, version, fmt=fmt, lang=lang)
     return _download(data, content_type, filename)
@@ -164,7 +180,9 @@ def export_compare(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document(request.user, pk)
     fmt, lang = request.GET.get("format", "pdf"), request.GET.get("lang", "ru")
     if fmt not in EXPORT_FORMATS or lang not in EXPORT_LANGS:
-        return HttpResponse(_("Unknown format or language."), status=400, content_type="text/plain; charset=utf-8")
+        return HttpResponse(
+            _("Unknown format or language."), status=400, content_type="text/plain; charset=utf-8"
+        )
     new = selectors.version(document, _int(request.GET.get("to")))
     old = selectors.version(document, _int(request.GET.get("from")) or max(new.number - 1, 1))
     data, content_type, filename = exporting.compare_file(document, old, new, fmt=fmt, lang=lang)
@@ -184,7 +202,9 @@ def amendment_inbox(request: HttpRequest, pk: int) -> HttpResponse:
     if status not in AmendmentStatus.values and status != "all":
         raise Http404
     amendments = list(selectors.amendments(document, status="" if status == "all" else status))
-    conflicts = selectors.conflict_groups([a for a in amendments if a.status == AmendmentStatus.PENDING])
+    conflicts = selectors.conflict_groups(
+        [a for a in amendments if a.status == AmendmentStatus.PENDING]
+    )
     for a in amendments:
         a.conflicts_with = sorted(conflicts.get(a.pk, ()))  # type: ignore[attr-defined]
     return render(request, "documents/amendment_inbox.html", {
@@ -197,7 +217,11 @@ def amendment_inbox(request: HttpRequest, pk: int) -> HttpResponse:
 def my_amendments(request: HttpRequest) -> HttpResponse:
     state_id = viewer_of(request.user).state_id
     amendments = selectors.my_amendments(request.user, state_id) if state_id else []
-    return render(request, "documents/my_amendments.html", {"amendments": amendments, "has_state": bool(state_id)})
+    return render(
+        request,
+        "documents/my_amendments.html",
+        {"amendments": amendments, "has_state": bool(state_id)},
+    )
 
 
 @login_required
@@ -335,7 +359,9 @@ def declare_final(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_edit(request.user, document):
         raise PermissionDenied
     try:
-        version = services.declare_final(document, actor=request.user, base_number=_int(request.POST.get("base_version")) or 0)
+        version = services.declare_final(
+            document, actor=request.user, base_number=_int(request.POST.get("base_version")) or 0
+        )
     except DomainError as error:
         messages.error(request, str(error.message))
     else:
@@ -363,4 +389,3 @@ def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> Fi
     document: Document = selectors.document(request.user, pk)
     attachment = get_object_or_404(document.attachments, pk=attachment_id)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
-

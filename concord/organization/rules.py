@@ -41,6 +41,18 @@ def next_in_rotation(states: Iterable[Candidate], previous_chair_id: int | None)
     return None  # pragma: no cover - unreachable, some state is eligible
 
 
+def proposal_after(
+    states: Iterable[Candidate], previous_chair_id: int | None, years: int
+) -> int | None:
+    """The state the rotation proposes `years` years after `previous_chair_id` chaired (assuming each
+    intervening year follows the rotation too)."""
+    states = list(states)
+    chosen = previous_chair_id
+    for _ in range(max(years, 1)):
+        chosen = next_in_rotation(states, chosen)
+    return chosen
+
+
 @dataclass(frozen=True)
 class Term:
     starts_on: dt.date

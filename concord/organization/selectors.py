@@ -38,12 +38,19 @@ def secretary_general_on(day: dt.date) -> SecretaryGeneralTerm | None:
 
 
 def proposed_chair(year: int) -> MemberState | None:
-    """The state the rotation rule proposes for `year`, after the chair recorded for the year before."""
+    """The state the rotation rule proposes for `year`: it counts on from the latest chair recorded
+    before that year (the year before, normally)."""
     states = list(member_states())
-    previous = Chairmanship.objects.filter(year=year - 1).values_list("state_id", flat=True).first()
-    chosen = rules.next_in_rotation(
+    previous = (
+        Chairmanship.objects.filter(year__lt=year)
+        .order_by("-year")
+        .values_list("year", "state_id")
+        .first()
+    )
+    chosen = rules.proposal_after(
         [rules.Candidate(s.pk, s.name_ru, s.membership == Membership.MEMBER) for s in states],
-        previous,
+        previous[1] if previous else None,
+        year - previous[0] if previous else 1,
     )
     return next((s for s in states if s.pk == chosen), None)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from concord.audit.services import diff, record
@@ -119,8 +119,16 @@ def record_chairmanship(
             note_ru=note_ru,
             note_en=note_en,
         )
-        chairmanship.full_clean()
-        chairmanship.save()
+        chairmanship.full_clean(validate_unique=False)
+        try:
+            with transaction.atomic():  # someone may have recorded the year a moment ago
+                chairmanship.save()
+        except IntegrityError as error:
+            raise Conflict(
+                "chairmanship_already_recorded",
+                _("The chairmanship for %(year)s is already recorded.") % {"year": year},
+                field="year",
+            ) from error
         record(
             actor,
             verb="organization.record_chairmanship",

@@ -25,7 +25,7 @@ def test_sign_in_with_a_demo_account_lands_on_the_dashboard(db):
 
 def test_wrong_password_is_refused_with_a_clear_message(db):
     response = Client().post("/en/accounts/login/", {"username": "kz_rep", "password": "wrong"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "enter a correct username and password" in response.content.decode()
 
 

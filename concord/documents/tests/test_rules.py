@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from concord.documents.rules import (
-    OpKind,
     Operation,
+    OpKind,
     RuleError,
     Unit,
     UnitKind,
@@ -20,9 +20,9 @@ from concord.documents.rules import (
     compare,
     conflicts,
     fingerprint,
+    lagging_language,
     number_units,
     open_brackets,
-    out_of_step,
     segments,
     spans_conflict,
     tokenize,
@@ -97,8 +97,15 @@ def test_a_text_compared_with_itself_has_no_changes(a):
 
 
 def test_a_diff_works_on_whole_words():
-    ops = [op for op in word_diff("решительно осуждают террор", "осуждают любой террор") if op.tag != "equal"]
-    assert [(op.tag, op.old, op.new) for op in ops] == [("delete", "решительно ", ""), ("insert", "", "любой ")]
+    ops = [
+        op
+        for op in word_diff("решительно осуждают террор", "осуждают любой террор")
+        if op.tag != "equal"
+    ]
+    assert [(op.tag, op.old, op.new) for op in ops] == [
+        ("delete", "решительно ", ""),
+        ("insert", "", "любой "),
+    ]
 
 
 def test_a_diff_refuses_to_apply_to_another_text():
@@ -162,12 +169,17 @@ def test_deleting_a_clause_conflicts_with_changing_it():
 
 def test_modify_changes_only_the_languages_given():
     after = apply_operation(BASE, modify("p2", ru="Мы решительно поддерживаем ООН"))
-    assert after[2].text_ru == "Мы решительно поддерживаем ООН" and after[2].text_en == "We support the UN"
+    assert (
+        after[2].text_ru == "Мы решительно поддерживаем ООН"
+        and after[2].text_en == "We support the UN"
+    )
 
 
 def test_add_inserts_after_the_named_unit_and_delete_takes_the_units_under_it():
     units = text(K.TITLE, K.ARTICLE, K.PARAGRAPH, K.SUBPARAGRAPH, K.ARTICLE, K.PARAGRAPH)
-    added = apply_operation(units, Operation(OpKind.ADD, uid="new", after_uid="u2", kind=K.PARAGRAPH, text_ru="н"))
+    added = apply_operation(
+        units, Operation(OpKind.ADD, uid="new", after_uid="u2", kind=K.PARAGRAPH, text_ru="н")
+    )
     assert [u.uid for u in added] == ["u0", "u1", "u2", "new", "u3", "u4", "u5"]
     deleted = apply_operation(units, Operation(OpKind.DELETE, uid="u1"))
     assert [u.uid for u in deleted] == ["u0", "u4", "u5"]
@@ -219,7 +231,10 @@ def test_added_and_removed_clauses_stand_where_they_were():
 
 kinds = st.sampled_from([K.PREAMBLE, K.PARAGRAPH, K.PARAGRAPH, K.ARTICLE])
 texts = st.lists(st.tuples(kinds, words, words), max_size=8).map(
-    lambda rows: [Unit("t", K.TITLE, "Т", "T")] + [Unit(f"u{i}", k, ru, en) for i, (k, ru, en) in enumerate(rows)]
+    lambda rows: (
+        [Unit("t", K.TITLE, "Т", "T")]
+        + [Unit(f"u{i}", k, ru, en) for i, (k, ru, en) in enumerate(rows)]
+    )
 )
 
 
@@ -242,12 +257,38 @@ def test_compare_of_a_text_with_itself_is_empty(units):
 # --- bilingual -----------------------------------------------------------------------------------
 
 
-def test_a_clause_changed_in_one_language_only_is_out_of_step():
-    before = Unit("p", K.PARAGRAPH, "ру", "en")
-    assert out_of_step(before, Unit("p", K.PARAGRAPH, "ру2", "en"))
-    assert not out_of_step(before, Unit("p", K.PARAGRAPH, "ру2", "en2"))
-    assert not out_of_step(before, before)
-    assert out_of_step(None, Unit("p", K.PARAGRAPH, "только русский", ""))
+def test_a_clause_changed_in_one_language_only_falls_out_of_step_until_the_other_follows():
+    v1 = Unit("p", K.PARAGRAPH, "ру", "en")
+    v2 = Unit("p", K.PARAGRAPH, "ру2", "en")
+    assert lagging_language(v1, "", v2) == "en"
+    assert lagging_language(v2, "en", v2) == "en"  # unchanged: still behind
+    assert lagging_language(v2, "en", Unit("p", K.PARAGRAPH, "ру2", "en2")) == ""  # caught up
+    assert lagging_language(v2, "en", Unit("p", K.PARAGRAPH, "ру3", "en")) == "en"
+    assert lagging_language(v1, "", Unit("p", K.PARAGRAPH, "ру2", "en2")) == ""
+    assert lagging_language(None, "", Unit("p", K.PARAGRAPH, "только русский", "")) == "en"
+    assert lagging_language(None, "", Unit("p", K.PARAGRAPH, "", "English only")) == "ru"
+
+
+@given(st.lists(st.tuples(st.booleans(), st.booleans()), max_size=12))
+def test_lag_follows_the_edits(edits):
+    unit, lag = Unit("p", K.PARAGRAPH, "ru0", "en0"), ""
+    for i, (ru, en) in enumerate(edits):
+        new = Unit(
+            "p",
+            K.PARAGRAPH,
+            f"ru{i + 1}" if ru else unit.text_ru,
+            f"en{i + 1}" if en else unit.text_en,
+        )
+        before, lag = lag, lagging_language(unit, lag, new)
+        if ru and en:
+            assert lag == ""  # both changed together: in step
+        elif not ru and not en:
+            assert lag == before  # nothing changed: nothing moves
+        elif ru:
+            assert lag == ("" if before == "ru" else "en")  # Russian caught up, or English now lags
+        else:
+            assert lag == ("" if before == "en" else "ru")
+        unit = new
 
 
 # --- fingerprint ---------------------------------------------------------------------------------
@@ -261,8 +302,13 @@ def test_fingerprint_is_stable_and_ignores_identities(units):
 
 
 def test_fingerprint_changes_with_any_character_and_with_unicode_normalisation_it_does_not():
-    assert fingerprint(BASE) != fingerprint(apply_operation(BASE, modify("p2", en="We support the UN.")))
-    decomposed = [Unit("t", K.TITLE, "Заявление", "Statement"), Unit("e", K.PARAGRAPH, "е\u0308", "")]
+    assert fingerprint(BASE) != fingerprint(
+        apply_operation(BASE, modify("p2", en="We support the UN."))
+    )
+    decomposed = [
+        Unit("t", K.TITLE, "Заявление", "Statement"),
+        Unit("e", K.PARAGRAPH, "е\u0308", ""),
+    ]
     composed = [Unit("t", K.TITLE, "Заявление", "Statement"), Unit("e", K.PARAGRAPH, "ё", "")]
     assert fingerprint(decomposed) == fingerprint(composed)
     assert "Заявление" in canonical_form(BASE)

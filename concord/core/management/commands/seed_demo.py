@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.module_loading import import_string
 
@@ -18,6 +18,10 @@ class Command(BaseCommand):
         parser.add_argument("--password", default=DEFAULT_DEMO_PASSWORD, help="for every demo user")
 
     def handle(self, *args: Any, password: str, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError(
+                "seed_demo builds demo accounts with a known password; not in production."
+            )
         lines: list[str] = []
         with transaction.atomic():
             for path in settings.CONCORD_DEMO_SEEDERS:
