@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import MarkingChoices
@@ -17,6 +20,10 @@ UNIT_KINDS = [
     (UnitKind.ANNEX.value, _("Annex")),
 ]
 TEXT = forms.Textarea(attrs={"rows": 4})
+BRACKET_HELP = _(
+    "Leave a language empty to keep it as it is. Mark words not yet agreed as [[KZ,RU: words]], "
+    "naming the states that hold the bracket open."
+)
 
 
 class DocumentFilterForm(forms.Form):
@@ -50,6 +57,13 @@ class DocumentForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("DOCX file"))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.CONCORD_MAX_UPLOAD_BYTES:  # refused before anything is read
+            raise forms.ValidationError(_("The file is too large."), code="file_too_large")
+        return upload
+
     lang = forms.ChoiceField(
         label=_("Language of the file"), choices=Language.choices, initial="ru"
     )
@@ -74,8 +88,12 @@ class ChangeForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind of the new unit"), choices=UNIT_KINDS, required=False, initial="paragraph"
     )
-    text_ru = forms.CharField(label=_("Text (Russian)"), required=False, widget=TEXT)
-    text_en = forms.CharField(label=_("Text (English)"), required=False, widget=TEXT)
+    text_ru = forms.CharField(
+        label=_("Text (Russian)"), required=False, widget=TEXT, help_text=BRACKET_HELP
+    )
+    text_en = forms.CharField(
+        label=_("Text (English)"), required=False, widget=TEXT, help_text=BRACKET_HELP
+    )
 
 
 class AmendmentForm(ChangeForm):

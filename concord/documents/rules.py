@@ -294,24 +294,36 @@ def apply_operation(units: Sequence[Unit], op: Operation) -> list[Unit]:
     return result
 
 
-def conflicts(base: Sequence[Unit], a: Operation, b: Operation) -> bool:
+def touched(base: Sequence[Unit], op: Operation) -> dict[str, list[tuple[int, int]]]:
+    """For a MODIFY, the token ranges it touches in each language it changes."""
+    unit = base[_index(base, op.uid)]
+    return {
+        lang: changed_spans(unit.text(lang), text)
+        for lang, text in (("ru", op.text_ru), ("en", op.text_en))
+        if text is not None
+    }
+
+
+def conflicts(
+    base: Sequence[Unit],
+    a: Operation,
+    b: Operation,
+    spans: tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]] | None = None,
+) -> bool:
     """Whether two operations proposed on the same text touch the same words (or the same unit
-    in a way that cannot be combined, like changing a unit that the other deletes)."""
+    in a way that cannot be combined, like changing a unit that the other deletes).
+
+    `spans` may carry `touched()` of both when the caller has them already."""
     if a.op == OpKind.ADD or b.op == OpKind.ADD:
         return a.op == b.op == OpKind.ADD and a.after_uid == b.after_uid
     if a.uid != b.uid:
         return False
     if OpKind.MODIFY not in (a.op, b.op) or a.op != b.op:
         return True  # delete/move against anything on the same unit
-    unit = base[_index(base, a.uid)]
-    for lang, ta, tb in (("ru", a.text_ru, b.text_ru), ("en", a.text_en, b.text_en)):
-        if ta is None or tb is None:
-            continue
-        for x in changed_spans(unit.text(lang), ta):
-            for y in changed_spans(unit.text(lang), tb):
-                if spans_conflict(x, y):
-                    return True
-    return False
+    sa, sb = spans or (touched(base, a), touched(base, b))
+    return any(
+        spans_conflict(x, y) for lang in sa.keys() & sb.keys() for x in sa[lang] for y in sb[lang]
+    )
 
 
 # --- Comparing versions ---------------------------------------------------------------------------
@@ -371,8 +383,17 @@ def compare(old: Sequence[Unit], new: Sequence[Unit]) -> list[UnitChange]:
             return UnitChange(
                 uid, unit.kind, status, old_labels.get(uid), new_labels.get(uid), a, b
             )
-        ops_ru = word_diff(a.text_ru, b.text_ru)
-        ops_en = word_diff(a.text_en, b.text_en)
+        # Unchanged texts (most of them) need no diff: one "equal" run says it all.
+        ops_ru = (
+            word_diff(a.text_ru, b.text_ru)
+            if a.text_ru != b.text_ru
+            else [Op("equal", a.text_ru, a.text_ru)]
+        )
+        ops_en = (
+            word_diff(a.text_en, b.text_en)
+            if a.text_en != b.text_en
+            else [Op("equal", a.text_en, a.text_en)]
+        )
         same = a.text_ru == b.text_ru and a.text_en == b.text_en and a.kind == b.kind
         return UnitChange(
             uid, b.kind, "unchanged" if same else "changed", old_labels[uid], new_labels[uid],

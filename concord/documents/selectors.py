@@ -129,6 +129,34 @@ def amendments(
     return qs
 
 
+def unit_key(a: Amendment) -> str:
+    """The unit an amendment is about: the one it changes, or the one a new unit follows."""
+    return a.after_uid if a.op == rules.OpKind.ADD else a.uid
+
+
+def inbox(
+    document: Document, *, status: str, page_number: Any, per_page: int = 100
+) -> tuple[Any, dict[int, set[int]]]:
+    """One page of a document's amendments, in the order of the units they touch (so amendments to
+    the same words stand together), and the conflicts of those on the page."""
+    from django.core.paginator import Paginator
+
+    order = {u["uid"]: i for i, u in enumerate(version(document).units)}
+    amendments = sorted(
+        amendments_of(document, status), key=lambda a: (order.get(unit_key(a), len(order)), a.pk)
+    )
+    page = Paginator(amendments, per_page).get_page(page_number)
+    on_page = {unit_key(a) for a in page}
+    pending = [
+        a for a in amendments if a.status == AmendmentStatus.PENDING and unit_key(a) in on_page
+    ]
+    return page, conflict_groups(pending)
+
+
+def amendments_of(document: Document, status: str) -> list[Amendment]:
+    return list(amendments(document, status="" if status == "all" else status))
+
+
 def conflict_groups(pending: list[Amendment]) -> dict[int, set[int]]:
     """For each pending amendment, the others it conflicts with (touching the same words).
 
@@ -136,16 +164,21 @@ def conflict_groups(pending: list[Amendment]) -> dict[int, set[int]]:
     to the same unit are treated as conflicting, since their words cannot be lined up safely."""
     by_uid: dict[str, list[Amendment]] = {}
     for a in pending:
-        key = a.after_uid if a.op == rules.OpKind.ADD else a.uid
-        by_uid.setdefault(key, []).append(a)
+        by_uid.setdefault(unit_key(a), []).append(a)
     shared = {a.version_id for g in by_uid.values() if len(g) > 1 for a in g}
     texts = {v.pk: v.text for v in Version.objects.filter(pk__in=shared).only("units")}
     result: dict[int, set[int]] = {a.pk: set() for a in pending}
+    spans = {  # each amendment's touched words, computed once rather than once per pair
+        a.pk: rules.touched(texts[a.version_id], a.operation)
+        for a in pending
+        if a.version_id in texts and a.op == rules.OpKind.MODIFY
+    }
     for group in by_uid.values():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 if a.version_id == b.version_id:
-                    clash = rules.conflicts(texts[a.version_id], a.operation, b.operation)
+                    pair = (spans[a.pk], spans[b.pk]) if a.pk in spans and b.pk in spans else None
+                    clash = rules.conflicts(texts[a.version_id], a.operation, b.operation, pair)
                 else:
                     clash = (a.op == rules.OpKind.ADD) == (b.op == rules.OpKind.ADD)
                 if clash:

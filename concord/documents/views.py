@@ -201,14 +201,11 @@ def amendment_inbox(request: HttpRequest, pk: int) -> HttpResponse:
     status = request.GET.get("status", AmendmentStatus.PENDING)
     if status not in AmendmentStatus.values and status != "all":
         raise Http404
-    amendments = list(selectors.amendments(document, status="" if status == "all" else status))
-    conflicts = selectors.conflict_groups(
-        [a for a in amendments if a.status == AmendmentStatus.PENDING]
-    )
-    for a in amendments:
-        a.conflicts_with = sorted(conflicts.get(a.pk, ()))  # type: ignore[attr-defined]
+    page, conflicts = selectors.inbox(document, status=status, page_number=request.GET.get("page"))
+    for a in page:
+        a.conflicts_with = sorted(conflicts.get(a.pk, ()))
     return render(request, "documents/amendment_inbox.html", {
-        "document": document, "amendments": amendments, "status": status, "statuses": AmendmentStatus.choices,
+        "document": document, "page": page, "status": status, "statuses": AmendmentStatus.choices,
         "is_editor": permissions.is_editor(request.user),
     })  # fmt: skip
 
