@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DocumentKind(models.TextChoices):
@@ -36,7 +37,7 @@ class AmendmentStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")  # applied as proposed; made a version
     MERGED = "merged", _("Merged")  # applied in the editor's rewording; made a version
     REJECTED = "rejected", _("Rejected")  # declined, with a reason
-    WITHDRAWN = "withdrawn", _("Withdrawn")  # taken back by the proposing delegation
+    WITHDRAWN = "withdrawn", pgettext_lazy("amendment", "Withdrawn")  # taken back by its delegation
 
 
 # Which decision may follow which status; only pending amendments are decided.
