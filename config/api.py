@@ -12,6 +12,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from concord.accounts.api import router as accounts_router
 from concord.accounts.api_auth import signed_in
 from concord.audit.api import router as audit_router
+from concord.consultations.api import router as consultations_router
 from concord.core.errors import DomainError
 from concord.documents.api import router as documents_router
 from concord.organization.api import router as organization_router
@@ -31,6 +32,7 @@ api.add_router("", organization_router)
 api.add_router("", accounts_router)
 api.add_router("", audit_router)
 api.add_router("", documents_router)
+api.add_router("", consultations_router)
 
 
 def _error(

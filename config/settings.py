@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "concord.organization",
     "concord.accounts",
     "concord.documents",
+    "concord.consultations",
 ]
 
 MIDDLEWARE = [
@@ -200,11 +201,17 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"  # never routed: downloads go through views that check who may see the file
 CONCORD_MAX_UPLOAD_BYTES = int(os.environ.get("CONCORD_MAX_UPLOAD_BYTES", str(10 * 2**20)))
 
+# --- E-mail: printed to the console unless a server is configured ---------------------------------
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "concord@localhost")
+
 # --- Concord --------------------------------------------------------------------------------------
 # Each panel is a callable(request) -> (template name, context) drawn on the home dashboard, in order.
 # Later modules append theirs here.
 CONCORD_DASHBOARD_PANELS = [
     "concord.organization.panels.organization_panel",
+    "concord.consultations.panels.consultations_panel",
     "concord.documents.panels.documents_panel",
 ]
 # Each seeder is a callable(*, password) -> lines to print; `manage.py seed_demo` runs them in order.
@@ -212,6 +219,7 @@ CONCORD_DEMO_SEEDERS = [
     "concord.organization.demo.seed",
     "concord.accounts.demo.seed",
     "concord.documents.demo.seed",
+    "concord.consultations.demo.seed",
 ]
 
 LOGGING = {

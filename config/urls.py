@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("organization/", include("concord.organization.urls")),
     path("audit/", include("concord.audit.urls")),
     path("documents/", include("concord.documents.urls")),
+    path("consultations/", include("concord.consultations.urls")),
     prefix_default_language=True,
 )
 

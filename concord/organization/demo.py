@@ -83,6 +83,17 @@ BODIES: list[tuple[str, str, str, str, str, BodyKind, int | None, str | None, bo
         True,
     ),
     (
+        "joint-ministerial",
+        "Совместное заседание СМИД, СМО и КССБ",
+        "Joint meeting of the CFM, CDM and CSSC",
+        "СМИД/СМО/КССБ",
+        "CFM/CDM/CSSC",
+        BodyKind.MINISTERIAL,
+        2,
+        None,
+        True,
+    ),
+    (
         "permanent-council",
         "Постоянный совет",
         "Permanent Council",

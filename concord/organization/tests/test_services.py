@@ -75,7 +75,7 @@ def test_the_current_chair_chairs_the_bodies_it_is_meant_to(db):
     assert outlook.current is not None and outlook.current.state == state("KZ")
     assert outlook.next is not None and outlook.next.state == state("KG")
     codes = set(selectors.chaired_bodies().values_list("code", flat=True))
-    assert codes == {"csc", "cfm", "cdm", "cssc", "permanent-council"}
+    assert codes == {"csc", "cfm", "cdm", "cssc", "joint-ministerial", "permanent-council"}
 
 
 def test_outlook_proposes_when_next_year_is_not_decided(db):

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from concord.core.models import MarkingChoices
+from concord.documents.models import Document
+
+from .models import Route, Session
+from .rules import ConsentMode
+from .states import QuestionKind, StageMode, StanceChoices
+
+
+class ConsultationForm(forms.Form):
+    title_ru = forms.CharField(label=_("Title (Russian)"), max_length=500)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=500, required=False)
+    kind = forms.ChoiceField(label=_("Kind of question"), choices=QuestionKind.choices)
+    route = forms.ModelChoiceField(label=_("Route"), queryset=Route.objects.all())
+    document = forms.ModelChoiceField(
+        label=_("Subject document"), queryset=Document.objects.none(), required=False
+    )
+    marking = forms.ChoiceField(
+        label=_("Marking"), choices=MarkingChoices.choices, initial="official"
+    )
+    planned_year = forms.IntegerField(
+        label=_("On the annual list of (year)"), required=False, min_value=2000, max_value=2100
+    )
+
+    def __init__(self, *args: object, documents: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["document"].queryset = documents  # type: ignore[attr-defined]
+
+
+class EmergencyForm(ConsultationForm):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    hours = forms.IntegerField(
+        label=_("Decision clock (hours)"), min_value=1, max_value=168, initial=24
+    )
+
+
+class StageForm(forms.Form):
+    mode = forms.ChoiceField(label=_("How"), choices=StageMode.choices)
+    consent = forms.ChoiceField(
+        label=_("Consent (written procedure)"),
+        choices=[
+            (ConsentMode.EXPLICIT.value, _("Explicit consent required")),
+            (ConsentMode.SILENCE.value, _("Silence counts as consent")),
+        ],
+        required=False,
+    )
+    working_days = forms.IntegerField(
+        label=_("Deadline in working days"), min_value=1, max_value=60, initial=10, required=False
+    )
+    session = forms.ModelChoiceField(
+        label=_("Session"), queryset=Session.objects.select_related("body"), required=False
+    )
+
+
+class PositionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    stance = forms.ChoiceField(
+        label=_("Position"), choices=StanceChoices.choices, widget=forms.RadioSelect
+    )
+    statement = forms.CharField(
+        label=_("Statement"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required for a special opinion, an objection or a request for more time."),
+    )  # fmt: skip
+    clauses = forms.CharField(
+        label=_("Clauses concerned (unit ids, comma-separated)"), required=False
+    )
+
+    def clean_clauses(self) -> list[str]:
+        return [c.strip() for c in self.cleaned_data["clauses"].split(",") if c.strip()]

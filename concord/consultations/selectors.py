@@ -1,0 +1,171 @@
+"""Reads for consultations, limited to what the user may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from concord.documents import rules as text_rules
+from concord.organization.models import MemberState
+
+from . import rules, services
+from .models import Consultation, Position, RouteStep, Session, Signature, Stage
+from .permissions import consultations_visible_to
+from .states import StageStatus
+
+
+def consultations(user: Any, *, status: str = "", kind: str = "") -> QuerySet[Consultation]:
+    qs = consultations_visible_to(user).select_related("route", "initiator_state", "initiator_body")
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("-created_at", "-pk")
+
+
+def consultation(user: Any, pk: int) -> Consultation:
+    found = (
+        consultations_visible_to(user)
+        .select_related(
+            "route", "document", "initiator_state", "initiator_body", "owner_state", "owner_body"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+@dataclass
+class Cell:
+    stance: str = ""
+    stale: bool = False  # given on an older text than the one before the stage
+    statement: str = ""
+
+
+@dataclass
+class Board:
+    consultation: Consultation
+    steps: list[RouteStep]
+    states: list[MemberState]
+    stages: list[Stage]
+    current: Stage | None  # the open stage, else the last one
+    cells: dict[
+        int, dict[int, Cell]
+    ]  # step position -> state id -> the latest stage's position there
+    history: list[Position]
+    outcome: rules.Outcome | None
+    signatures: list[Signature]
+    objected_clauses: dict[str, list[str]]  # uid -> states objecting to it at the current stage
+    text: list[Any]  # units of the current stage's version, with labels
+    working_days_left: int | None
+
+
+def board(consultation: Consultation, *, now: dt.datetime) -> Board:
+    steps = list(consultation.route.steps.select_related("body").order_by("position"))
+    stages = list(consultation.stages.select_related("body", "version", "session").order_by("pk"))
+    states = services.members()
+    positions = list(
+        Position.objects.filter(stage__in=stages)
+        .select_related("state", "recorded_by")
+        .order_by("pk")
+    )
+    by_stage: dict[int, list[Position]] = {s.pk: [] for s in stages}
+    for p in positions:
+        by_stage[p.stage_id].append(p)
+    cells: dict[int, dict[int, Cell]] = {}
+    for stage in stages:  # later stages at the same tier replace earlier ones
+        fingerprint = stage.version.fingerprint if stage.version else ""
+        latest = {p.state_id: p for p in by_stage[stage.pk]}
+        cells[stage.position] = {
+            state.pk: Cell(given.stance, given.fingerprint != fingerprint, given.statement)
+            if (given := latest.get(state.pk))
+            else Cell()
+            for state in states
+        }
+    current = next(
+        (s for s in stages if s.status == StageStatus.OPEN), stages[-1] if stages else None
+    )
+    outcome = services.outcome(current, by_stage[current.pk], states, now) if current else None
+    objected: dict[str, list[str]] = {}
+    text: list[Any] = []
+    if current is not None and current.version is not None:
+        latest = {p.state_id: p for p in by_stage[current.pk]}
+        for p in latest.values():
+            if p.stance == rules.Stance.OBJECT and p.fingerprint == current.version.fingerprint:
+                for uid in p.clauses:
+                    objected.setdefault(uid, []).append(p.state.iso2)
+        units = current.version.text
+        labels = text_rules.number_units(units)
+        text = [(u, labels[u.uid], objected.get(u.uid, [])) for u in units]
+    left = None
+    if current is not None and current.deadline and current.status == StageStatus.OPEN:
+        left = rules.working_days_left(now, current.deadline, services.holidays())
+    signatures = list(
+        Signature.objects.filter(stage__in=stages)
+        .select_related("state")
+        .order_by("signed_on", "pk")
+    )
+    return Board(
+        consultation,
+        steps,
+        states,
+        stages,
+        current,
+        cells,
+        positions,
+        outcome,
+        signatures,
+        objected,
+        text,
+        left,
+    )
+
+
+def inbox(user: Any, state_id: int) -> QuerySet[Stage]:
+    """Open stages awaiting this state's position (none yet, or one given on an older text),
+    nearest deadline first."""
+    latest_fingerprint = Subquery(
+        Position.objects.filter(stage=OuterRef("pk"), state_id=state_id)
+        .order_by("-pk")
+        .values("fingerprint")[:1]
+    )
+    return (
+        Stage.objects.filter(
+            status=StageStatus.OPEN, consultation__in=consultations_visible_to(user)
+        )
+        .annotate(mine=latest_fingerprint, current=Coalesce(F("version__fingerprint"), Value("")))
+        .filter(Q(mine__isnull=True) | ~Q(mine=F("current")))
+        .select_related("consultation", "body")
+        .order_by(F("deadline").asc(nulls_last=True), "pk")
+    )
+
+
+def sessions(*, upcoming: bool | None = None, today: dt.date | None = None) -> QuerySet[Session]:
+    qs = Session.objects.select_related("body").annotate(n_items=Count("items"))
+    if upcoming is not None and today is not None:
+        qs = qs.filter(date__gte=today) if upcoming else qs.filter(date__lt=today)
+    return qs.order_by("-date", "pk")
+
+
+def session(pk: int) -> Session:
+    found = Session.objects.select_related("body", "minutes").filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def agenda(user: Any, session: Session) -> list[Stage]:
+    """The items of a session the user may see (the others do not exist for them)."""
+    return list(
+        session.items.filter(consultation__in=consultations_visible_to(user))
+        .select_related("consultation", "version")
+        .prefetch_related("signatures__state")
+        .order_by("agenda_order", "pk")
+    )

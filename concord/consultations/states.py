@@ -1,0 +1,76 @@
+"""Kinds and statuses of consultations, stages, sessions."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .rules import ConsentMode, Rule, Stance
+
+
+class QuestionKind(models.TextChoices):
+    DRAFT_DECISION = "draft_decision", _("Draft decision")
+    JOINT_STATEMENT = "joint_statement", _("Joint statement")
+    DECLARATION = "declaration", _("Declaration")
+    ASSESSMENT = "assessment", _("Joint assessment of an event")
+    COMMON_POSITION = "common_position", _("Common position for a forum")
+    AGREEMENT = "agreement", _("Agreement to be signed")
+    APPOINTMENT = "appointment", _("Appointment")
+    PROCEDURAL = "procedural", _("Procedural question")
+
+
+class ConsultationStatus(models.TextChoices):
+    OPEN = "open", _("Under consultation")  # some stage is open or the next is awaited
+    ADOPTED = "adopted", _("Adopted")  # the last tier adopted it
+    RETURNED = "returned", _("Returned for revision")  # a tier sent it back; may be reopened
+    DROPPED = "dropped", _("Dropped")  # abandoned
+
+
+class StageMode(models.TextChoices):
+    SESSION = "session", _("At a session")
+    WRITTEN = "written", _("Written procedure")
+
+
+class StageStatus(models.TextChoices):
+    OPEN = "open", _("Open")  # collecting positions
+    CLOSED = "closed", _("Closed")  # outcome recorded
+
+
+class StageOutcome(models.TextChoices):
+    FORWARDED = "forwarded", _("Agreed and forwarded")  # to the next tier of the route
+    ADOPTED = "adopted", _("Adopted")  # at the last tier
+    RETURNED = "returned", _("Returned for revision")  # with the objections
+    DROPPED = "dropped", _("Dropped")
+
+
+# Which outcome a stage may end with, from its status; the service checks this table.
+STAGE_TRANSITIONS = {StageStatus.OPEN: {StageStatus.CLOSED}}
+
+
+class StanceChoices(models.TextChoices):
+    JOIN = Stance.JOIN.value, _("Joins")
+    JOIN_WITH_OPINION = Stance.JOIN_WITH_OPINION.value, _("Joins with a special opinion")
+    REFRAIN = Stance.REFRAIN.value, _("Refrains without objecting")
+    OBJECT = Stance.OBJECT.value, _("Objects")
+    MORE_TIME = Stance.MORE_TIME.value, _("Asks for more time")
+
+
+class RuleChoices(models.TextChoices):
+    CONSENSUS = Rule.CONSENSUS.value, _("Consensus of participating states")
+    UNANIMITY = Rule.UNANIMITY.value, _("Unanimity of all member states")
+    MAJORITY = Rule.MAJORITY.value, _("Simple majority (procedural)")
+    ALL_PARTICIPATING = Rule.ALL_PARTICIPATING.value, _("Every participating state joins")
+
+
+class ConsentChoices(models.TextChoices):
+    EXPLICIT = ConsentMode.EXPLICIT.value, _("Explicit consent required")
+    SILENCE = ConsentMode.SILENCE.value, _("Silence counts as consent")
+    SESSION = ConsentMode.SESSION.value, _("At the session (absent states may join later)")
+
+
+class SessionKind(models.TextChoices):
+    REGULAR = "regular", _("Regular")
+    EXTRAORDINARY = "extraordinary", _("Extraordinary")
+
+
+class SessionFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")

@@ -1,0 +1,248 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from concord.core.errors import DomainError
+from concord.core.models import viewer_of
+from concord.documents.permissions import documents_visible_to
+
+from . import permissions, selectors, services
+from .forms import ConsultationForm, EmergencyForm, PositionForm, StageForm
+from .models import Notification, Stage
+from .states import ConsultationStatus, QuestionKind, StageStatus
+
+
+@login_required
+def consultation_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    status = status if status in ConsultationStatus.values else ""
+    page = Paginator(selectors.consultations(request.user, status=status), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "consultations/consultation_list.html", {
+        "page": page, "status": status, "statuses": ConsultationStatus.choices, "can_open": permissions.can_open(request.user),
+    })  # fmt: skip
+
+
+@login_required
+def consultation_create(request: HttpRequest, emergency: bool = False) -> HttpResponse:
+    if not permissions.can_open(request.user):
+        raise PermissionDenied
+    form_class = EmergencyForm if emergency else ConsultationForm
+    initial = (
+        {"reason": request.GET.get("reason", ""), "kind": QuestionKind.ASSESSMENT}
+        if emergency
+        else {}
+    )
+    form = form_class(
+        request.POST or None, initial=initial, documents=documents_visible_to(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            consultation = services.open_consultation(
+                actor=request.user, title_ru=d["title_ru"], title_en=d["title_en"], kind=d["kind"], route=d["route"],
+                marking=d["marking"], document=d["document"], planned_year=d["planned_year"], now=timezone.now(),
+                emergency=emergency, reason=d.get("reason", ""),
+                clock=dt.timedelta(hours=d["hours"]) if emergency else None,
+            )  # fmt: skip
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+        else:
+            return redirect("consultations:consultation-detail", pk=consultation.pk)
+    return render(request, "consultations/consultation_form.html", {"form": form, "emergency": emergency},
+                  status=400 if form.errors else 200)  # fmt: skip
+
+
+@login_required
+def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = selectors.consultation(request.user, pk)
+    now = timezone.now()
+    board = selectors.board(consultation, now=now)
+    state_id = permissions.speaking_state(request.user)
+    current = board.current
+    can_position = bool(
+        state_id
+        and current
+        and current.status == StageStatus.OPEN
+        and not (current.deadline and now >= current.deadline)
+    )
+    return render(request, "consultations/board.html", {
+        "c": consultation, "board": board, "now": now,
+        "position_form": PositionForm(initial={"version": current.version_id if current else None}) if can_position else None,
+        "stage_form": StageForm() if permissions.runs_procedures(request.user) else None,
+        "runs": permissions.runs_procedures(request.user), "my_state": state_id,
+    })  # fmt: skip
+
+
+def _stage(request: HttpRequest, pk: int, stage_id: int) -> Stage:
+    consultation = selectors.consultation(request.user, pk)
+    return get_object_or_404(
+        Stage.objects.select_related("version", "consultation"),
+        pk=stage_id,
+        consultation=consultation,
+    )
+
+
+@login_required
+@require_POST
+def record_position(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
+    stage = _stage(request, pk, stage_id)
+    form = PositionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a position."))
+        return redirect("consultations:consultation-detail", pk=pk)
+    d = form.cleaned_data
+    try:
+        services.record_position(stage, actor=request.user, stance=d["stance"], version_id=d["version"], now=timezone.now(),
+                                 statement=d["statement"], clauses=d["clauses"])  # fmt: skip
+    except DomainError as error:
+        return _board_with_error(request, pk, form, error)
+    messages.success(request, _("Position recorded."))
+    return redirect("consultations:consultation-detail", pk=pk)
+
+
+def _board_with_error(
+    request: HttpRequest, pk: int, form: PositionForm, error: DomainError
+) -> HttpResponse:
+    """Show the board again with the form as the user filled it, so nothing typed is lost."""
+    form.add_error(
+        error.field if error.field in form.fields and error.field != "version" else None,
+        str(error.message),
+    )
+    consultation = selectors.consultation(request.user, pk)
+    now = timezone.now()
+    return render(request, "consultations/board.html", {
+        "c": consultation, "board": selectors.board(consultation, now=now), "now": now, "position_form": form,
+        "stage_form": None, "runs": permissions.runs_procedures(request.user), "my_state": permissions.speaking_state(request.user),
+    }, status=409 if error.status == 409 else 400)  # fmt: skip
+
+
+@login_required
+@require_POST
+def open_stage(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = selectors.consultation(request.user, pk)
+    if not permissions.runs_procedures(request.user):
+        raise PermissionDenied
+    form = StageForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.open_stage(consultation, actor=request.user, now=timezone.now(), mode=d["mode"],
+                                consent=d["consent"] or "explicit", working_days=d["working_days"] or 10, session=d["session"])  # fmt: skip
+        except DomainError as error:
+            messages.error(request, str(error.message))
+    else:
+        messages.error(request, _("The stage could not be opened: check the fields."))
+    return redirect("consultations:consultation-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def close_stage(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
+    stage = _stage(request, pk, stage_id)
+    if not permissions.runs_procedures(request.user):
+        raise PermissionDenied
+    try:
+        services.close_stage(
+            stage,
+            actor=request.user,
+            now=timezone.now(),
+            drop=bool(request.POST.get("drop")),
+            note=request.POST.get("note", ""),
+        )
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    return redirect("consultations:consultation-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def put_version(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
+    stage = _stage(request, pk, stage_id)
+    if not permissions.runs_procedures(request.user):
+        raise PermissionDenied
+    try:
+        services.put_latest_version(stage, actor=request.user, now=timezone.now())
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    return redirect("consultations:consultation-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def sign(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
+    stage = _stage(request, pk, stage_id)
+    try:
+        services.sign(stage, actor=request.user, on=timezone.localdate())
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("Signed."))
+    if request.POST.get("from") == "session" and stage.session_id:
+        return redirect("consultations:session-detail", pk=stage.session_id)
+    return redirect("consultations:consultation-detail", pk=pk)
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    state_id = viewer_of(request.user).state_id
+    page = (
+        Paginator(selectors.inbox(request.user, state_id), 50).get_page(request.GET.get("page"))
+        if state_id
+        else None
+    )
+    return render(request, "consultations/inbox.html", {"page": page, "now": timezone.now()})
+
+
+@login_required
+def session_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(request, "consultations/session_list.html", {
+        "upcoming": selectors.sessions(upcoming=True, today=today).order_by("date"),
+        "past": selectors.sessions(upcoming=False, today=today)[:100],
+    })  # fmt: skip
+
+
+@login_required
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from concord.organization.models import Chairmanship
+
+    session = selectors.session(pk)
+    items = selectors.agenda(request.user, session)
+    states = services.members()
+    rows = [(item, {s.state_id: s for s in item.signatures.all()}) for item in items]
+    chair = Chairmanship.objects.select_related("state").filter(year=session.date.year).first()
+    return render(request, "consultations/session_detail.html", {
+        "session": session, "rows": rows, "states": states, "chair": chair,
+        "participants": set(session.participants.values_list("pk", flat=True)), "my_state": permissions.speaking_state(request.user),
+    })  # fmt: skip
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        services.mark_read(int(request.user.pk or 0), ids=None, now=timezone.now())
+        return redirect("consultations:notifications")
+    page = Paginator(Notification.objects.filter(user_id=int(request.user.pk or 0)), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "consultations/notifications.html", {"page": page})
+
+
+@login_required
+def annual_list(request: HttpRequest, year: int) -> HttpResponse:
+    items = selectors.consultations(request.user, kind=QuestionKind.JOINT_STATEMENT).filter(
+        planned_year=year
+    )
+    return render(request, "consultations/annual_list.html", {"year": year, "items": items})
