@@ -56,7 +56,7 @@ def amend(document: Document, amendments: int, reps: list[User], editor: User) -
     for i in range(amendments):
         uid = uids[i % len(uids)]
         services.propose_amendment(document, actor=reps[i % len(reps)], base_number=1,
-                                   operation=Operation(OpKind.MODIFY, uid=uid, text_ru=f"{i} изменённый текст. " + SENTENCE))  # fmt: skip
+                                   operation=Operation(OpKind.MODIFY, uid=uid, text_ru=f"{i} изменённый текст. " + SENTENCE), justification_en="Reason.")  # fmt: skip
     for n in range(5):  # a few versions made by the editor, so that there is something to compare
         services.edit_text(document, actor=editor, base_number=1 + n,
                            operation=Operation(OpKind.MOVE, uid=paragraphs[n], after_uid=paragraphs[-1 - n]))  # fmt: skip

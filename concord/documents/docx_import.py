@@ -86,7 +86,10 @@ def _list_level(p: Paragraph) -> int | None:
     if num_id is not None and num_id.get(qn("w:val")) == "0":
         return None  # numId 0 is how Word switches off numbering inherited from a style
     ilvl = num.find(qn("w:ilvl"))
-    return int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+    if ilvl is None:
+        return 0
+    value = ilvl.get(qn("w:val"), "0")
+    return int(value) if value.isdigit() else 0  # a broken level is read as the top level
 
 
 def _has_image(p: Paragraph) -> bool:

@@ -58,7 +58,11 @@ def can_withdraw(user: Any, amendment: Amendment) -> bool:
 
 
 def can_decide(user: Any, amendment: Amendment) -> bool:
-    return is_editor(user) and amendment.status == AmendmentStatus.PENDING
+    return (
+        is_editor(user)
+        and amendment.status == AmendmentStatus.PENDING
+        and amendment.document.status != DocumentStatus.FINAL
+    )
 
 
 def can_attach(user: Any, document: Document) -> bool:

@@ -8,6 +8,7 @@ renumbered. Numbers are never stored by hand: they follow from kinds and order (
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import hashlib
 import json
@@ -27,13 +28,12 @@ class UnitKind(StrEnum):
     ANNEX = "annex"  # Приложение N / Annex N; paragraphs after it belong to it
 
 
-DEPTH = {
-    UnitKind.TITLE: 0,
-    UnitKind.PREAMBLE: 1,
-    UnitKind.ARTICLE: 1,
-    UnitKind.ANNEX: 1,
-    UnitKind.PARAGRAPH: 2,
-    UnitKind.SUBPARAGRAPH: 3,
+# What a unit holds: the units of these kinds that follow it belong to it (are deleted and moved
+# with it). A preamble paragraph or the title holds nothing.
+HOLDS = {
+    UnitKind.ARTICLE: {UnitKind.PARAGRAPH, UnitKind.SUBPARAGRAPH},
+    UnitKind.ANNEX: {UnitKind.PARAGRAPH, UnitKind.SUBPARAGRAPH},
+    UnitKind.PARAGRAPH: {UnitKind.SUBPARAGRAPH},
 }
 
 
@@ -96,11 +96,13 @@ def number_units(units: Sequence[Unit]) -> dict[str, Label]:
             articles += 1
             paragraphs = subparagraphs = 0
             parent_ru, parent_en = f"статья {articles}", f"article {articles}"
+            para_ru, para_en = parent_ru, parent_en
             labels[u.uid] = Label(f"Статья {articles}", f"Article {articles}", parent_ru, parent_en)
         elif u.kind == UnitKind.ANNEX:
             annexes += 1
             paragraphs = subparagraphs = 0
             parent_ru, parent_en = f"приложение {annexes}", f"annex {annexes}"
+            para_ru, para_en = parent_ru, parent_en
             labels[u.uid] = Label(f"Приложение {annexes}", f"Annex {annexes}", parent_ru, parent_en)
         elif u.kind == UnitKind.PARAGRAPH:
             paragraphs += 1
@@ -154,20 +156,34 @@ def segments(text: str) -> list[Segment]:
     return result
 
 
+def malformed_brackets(text: str) -> bool:
+    """Bracket marks that do not form a well-written bracket ([[KZ,RU: words]]): unclosed, nested,
+    lower-case or missing owners. They count as open, so a text with them cannot become final."""
+    rest = BRACKET.sub("", text)
+    return (
+        "[[" in rest or "]]" in rest or any("[[" in s.text for s in segments(text) if s.bracketed)
+    )
+
+
+def bracket_owners(text: str) -> set[str]:
+    return {o for s in segments(text) if s.bracketed for o in s.owners}
+
+
 def clean_text(text: str) -> str:
     """The text as it reads with the bracket marks removed."""
     return BRACKET.sub(lambda m: m.group(2), text)
 
 
 def open_brackets(units: Iterable[Unit]) -> list[tuple[str, str, Segment]]:
-    """Every open bracket as (uid, language, segment)."""
-    return [
-        (u.uid, lang, s)
-        for u in units
-        for lang in ("ru", "en")
-        for s in segments(u.text(lang))
-        if s.bracketed
-    ]
+    """Every open bracket as (uid, language, segment); malformed marks count as one each."""
+    found = []
+    for u in units:
+        for lang in ("ru", "en"):
+            text = u.text(lang)
+            found += [(u.uid, lang, s) for s in segments(text) if s.bracketed]
+            if malformed_brackets(text):
+                found.append((u.uid, lang, Segment(text, ("?",))))
+    return found
 
 
 # --- Word diff ------------------------------------------------------------------------------------
@@ -249,18 +265,30 @@ def _index(units: Sequence[Unit], uid: str) -> int:
 
 
 def _block_end(units: Sequence[Unit], start: int) -> int:
-    """The index after the unit at `start` and the units under it."""
-    depth = DEPTH[units[start].kind]
+    """The index after the unit at `start` and the units it holds."""
+    held = HOLDS.get(units[start].kind, set())
     end = start + 1
-    while end < len(units) and DEPTH[units[end].kind] > depth:
+    while end < len(units) and units[end].kind in held:
         end += 1
     return end
 
 
-def _insert_at(units: Sequence[Unit], after_uid: str) -> int:
-    if after_uid:
-        return _index(units, after_uid) + 1
-    return 1 if units and units[0].kind == UnitKind.TITLE else 0
+def block(units: Sequence[Unit], uid: str) -> list[str]:
+    """The uids of a unit and of the units it holds."""
+    i = _index(units, uid)
+    return [u.uid for u in units[i : _block_end(units, i)]]
+
+
+def _insert_at(units: Sequence[Unit], after_uid: str, kind: UnitKind) -> int:
+    """Where a unit of `kind` goes when placed after `after_uid`: right after it if it can hold the
+    new unit (a paragraph after an article heading), else after everything that unit holds."""
+    if not after_uid:
+        return 1 if units and units[0].kind == UnitKind.TITLE else 0
+    i = _index(units, after_uid)
+    at = i + 1 if kind in HOLDS.get(units[i].kind, set()) else _block_end(units, i)
+    while at < len(units) and units[at].kind in HOLDS.get(kind, set()):
+        at += 1  # never capture units that belong to the unit before (an article splitting another)
+    return at
 
 
 def apply_operation(units: Sequence[Unit], op: Operation) -> list[Unit]:
@@ -276,7 +304,7 @@ def apply_operation(units: Sequence[Unit], op: Operation) -> list[Unit]:
     elif op.op == OpKind.ADD:
         if any(u.uid == op.uid for u in result) or not op.uid:
             raise RuleError("unit_exists", f"A unit {op.uid!r} already exists.")
-        at = _insert_at(result, op.after_uid)
+        at = _insert_at(result, op.after_uid, op.kind)
         result.insert(at, Unit(op.uid, op.kind, op.text_ru or "", op.text_en or ""))
     elif op.op == OpKind.DELETE:
         i = _index(result, op.uid)
@@ -289,7 +317,7 @@ def apply_operation(units: Sequence[Unit], op: Operation) -> list[Unit]:
         if op.after_uid in {u.uid for u in block}:
             raise RuleError("move_into_itself", "A unit cannot be moved under itself.")
         del result[i : i + len(block)]
-        at = _insert_at(result, op.after_uid)
+        at = _insert_at(result, op.after_uid, block[0].kind)
         result[at:at] = block
     return result
 
@@ -314,12 +342,17 @@ def conflicts(
     in a way that cannot be combined, like changing a unit that the other deletes).
 
     `spans` may carry `touched()` of both when the caller has them already."""
-    if a.op == OpKind.ADD or b.op == OpKind.ADD:
-        return a.op == b.op == OpKind.ADD and a.after_uid == b.after_uid
-    if a.uid != b.uid:
+    if a.op == b.op == OpKind.ADD:
+        return a.after_uid == b.after_uid
+    for x, y in ((a, b), (b, a)):
+        if x.op in (OpKind.DELETE, OpKind.MOVE):  # touches the whole block it takes along
+            taken = set(block(base, x.uid))
+            if (y.after_uid if y.op == OpKind.ADD else y.uid) in taken:
+                return True
+    if OpKind.ADD in (a.op, b.op) or a.uid != b.uid:
         return False
-    if OpKind.MODIFY not in (a.op, b.op) or a.op != b.op:
-        return True  # delete/move against anything on the same unit
+    if a.op != b.op:
+        return True
     sa, sb = spans or (touched(base, a), touched(base, b))
     return any(
         spans_conflict(x, y) for lang in sa.keys() & sb.keys() for x in sa[lang] for y in sb[lang]
@@ -356,13 +389,26 @@ class UnitChange:
 
 
 def _stable_order(old: list[str], new: list[str]) -> set[str]:
-    """Uids that keep their relative order (longest common subsequence): the rest were moved."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return {
-        uid
-        for block in matcher.get_matching_blocks()
-        for uid in old[block.a : block.a + block.size]
-    }
+    """Uids that keep their relative order: a longest increasing run of old positions taken in the
+    new order (uids are unique, so this is the longest common subsequence). The rest were moved."""
+    where = {uid: i for i, uid in enumerate(old)}
+    seq = [where[uid] for uid in new]
+    tails: list[int] = []  # tails[k]: index in seq of the smallest tail of a run of length k+1
+    values: list[int] = []  # seq[tails[k]], kept beside it for bisect
+    parent = [-1] * len(seq)
+    for i, x in enumerate(seq):
+        k = bisect.bisect_left(values, x)
+        parent[i] = tails[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(i)
+            values.append(x)
+        else:
+            tails[k], values[k] = i, x
+    stable, i = set(), tails[-1] if tails else -1
+    while i >= 0:
+        stable.add(new[i])
+        i = parent[i]
+    return stable
 
 
 def compare(old: Sequence[Unit], new: Sequence[Unit]) -> list[UnitChange]:
@@ -440,13 +486,18 @@ def lagging_language(previous: Unit | None, previous_lag: str, unit: Unit) -> st
 # --- Fingerprint ----------------------------------------------------------------------------------
 
 
+def normalise(text: str) -> str:
+    """One way to write a text: NFC, and \n for line ends (browsers send \r\n)."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def canonical_form(units: Sequence[Unit]) -> str:
-    """What a fingerprint covers: kinds, numbers and texts in both languages, in order, NFC-normalised.
+    """What a fingerprint covers: kinds, numbers and texts in both languages, in order, normalised.
     Unit identities are bookkeeping and are left out: two identical texts have one fingerprint."""
     labels = number_units(units)
     rows = [
         [str(u.kind), labels[u.uid].ru, labels[u.uid].en,
-         unicodedata.normalize("NFC", u.text_ru), unicodedata.normalize("NFC", u.text_en)]
+         normalise(u.text_ru), normalise(u.text_en)]
         for u in units
     ]  # fmt: skip
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))

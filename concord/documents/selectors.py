@@ -91,11 +91,11 @@ def text_view(document: Document, shown: Version) -> list[UnitView]:
     step, and how many pending amendments point at each unit."""
     units = shown.text
     pending = Counter(
-        dict(
-            Amendment.objects.filter(document=document, status=AmendmentStatus.PENDING)
-            .values_list("uid")
-            .annotate(n=Count("pk"))
-            .values_list("uid", "n")
+        a.after_uid
+        if a.op == rules.OpKind.ADD
+        else a.uid  # an added clause is counted at its place
+        for a in Amendment.objects.filter(document=document, status=AmendmentStatus.PENDING).only(
+            "op", "uid", "after_uid"
         )
     )
     labels = rules.number_units(units)

@@ -6,6 +6,7 @@ refused (`stale_version`) so that no one silently overwrites someone else's chan
 
 from __future__ import annotations
 
+import dataclasses
 import mimetypes
 from collections.abc import Sequence
 from pathlib import PurePath
@@ -26,7 +27,12 @@ from . import permissions, rules
 from .docx_import import DocxImportError, import_docx
 from .models import Amendment, Attachment, Document, Support, Version
 from .rules import Operation, OpKind, RuleError, Unit, UnitKind
-from .states import AmendmentStatus, DocumentStatus, LanguageState, VersionSource
+from .states import (
+    AmendmentStatus,
+    DocumentStatus,
+    LanguageState,
+    VersionSource,
+)
 
 
 def _rule_error(error: RuleError, field: str = "uid") -> DomainError:
@@ -54,6 +60,56 @@ def _check_fresh(document: Document, base_number: int) -> None:
             % {"base": base_number, "latest": document.latest_number},
             field="base_version",
         )
+
+
+def _with_new_uid(document: Document, operation: Operation) -> Operation:
+    """An added unit gets its identity from the document's counter when it is proposed or made."""
+    if operation.op != OpKind.ADD:
+        return operation
+    operation = dataclasses.replace(operation, uid=f"u{document.next_uid}")
+    document.next_uid += 1
+    document.save(update_fields=["next_uid"])
+    return operation
+
+
+def _clean_texts(operation: Operation) -> Operation:
+    """One way of writing texts (line ends, NFC), and brackets that are well formed and owned by
+    member states."""
+    texts: dict[str, str | None] = {"text_ru": operation.text_ru, "text_en": operation.text_en}
+    for lang in ("text_ru", "text_en"):
+        text = getattr(operation, lang)
+        if text is None:
+            continue
+        text = rules.normalise(text)
+        if rules.malformed_brackets(text):
+            raise DomainError(
+                "malformed_bracket",
+                _("A bracket is not well formed; write it as [[KZ,RU: words]]."),
+                field=lang,
+            )
+        unknown = rules.bracket_owners(text) - set(
+            MemberState.objects.values_list("iso2", flat=True)
+        )
+        if unknown:
+            raise DomainError(
+                "unknown_bracket_owner",
+                _("Brackets name unknown states: %(s)s.") % {"s": ", ".join(sorted(unknown))},
+                field=lang,
+            )
+        texts[lang] = text
+    return dataclasses.replace(operation, text_ru=texts["text_ru"], text_en=texts["text_en"])
+
+
+def _check_changes(before: list[Unit], after: list[Unit], operation: Operation) -> None:
+    if after == before:
+        raise DomainError("no_change", _("This changes nothing in the text."), field="text_ru")
+    title = next((u for u in after if u.kind == UnitKind.TITLE), None)
+    if title is not None and not title.text_ru.strip():
+        raise DomainError("title_required", _("The title cannot be empty."), field="text_ru")
+    if operation.op == OpKind.ADD and not (
+        (operation.text_ru or "").strip() or (operation.text_en or "").strip()
+    ):
+        raise DomainError("text_required", _("Give the new clause's text."), field="text_ru")
 
 
 def latest_version(document: Document) -> Version:
@@ -161,8 +217,11 @@ def import_document(
         raise DomainError("file_too_large", _("The file is too large."), field="file")
     try:
         result = import_docx(data, lang=lang)
-    except DocxImportError as error:
-        raise DomainError("not_a_docx", str(error), field="file") from error
+    except (DocxImportError, ValueError, KeyError, IndexError) as error:
+        # A file that python-docx reads but that holds nonsense is as unusable as one that is not a DOCX.
+        raise DomainError(
+            "not_a_docx", _("The file is not a readable DOCX document."), field="file"
+        ) from error
     if not result.units or result.units[0].kind != UnitKind.TITLE:
         raise DomainError("no_title", _("No title could be found in the file."), field="file")
     units = [(u.kind.value, u.text_ru, u.text_en) for u in result.units]
@@ -187,14 +246,13 @@ def edit_text(
         document = _locked(document)
         _check_open(document)
         _check_fresh(document, base_number)
-        if operation.op == OpKind.ADD:
-            operation = Operation(OpKind.ADD, uid=f"u{document.next_uid}", after_uid=operation.after_uid,
-                                  kind=operation.kind, text_ru=operation.text_ru, text_en=operation.text_en)  # fmt: skip
-            document.next_uid += 1
+        operation = _with_new_uid(document, _clean_texts(operation))
+        before = latest_version(document).text
         try:
-            units = rules.apply_operation(latest_version(document).text, operation)
+            units = rules.apply_operation(before, operation)
         except RuleError as error:
             raise _rule_error(error) from error
+        _check_changes(before, units, operation)
         version = _new_version(document, units, actor=actor, source=VersionSource.EDIT, note=note)
         record(actor, verb="documents.edit_text", target=document,
                summary=f"v{version.number}: {operation.op} {operation.uid}", changes={"version": version.number})  # fmt: skip
@@ -229,6 +287,10 @@ def propose_amendment(
         and not (operation.text_en or "").strip()
     ):
         raise DomainError("text_required", _("Give the new clause's text."), field="text_ru")
+    if not (justification_ru.strip() or justification_en.strip()):
+        raise DomainError(
+            "justification_required", _("Say why the change is proposed."), field="justification_ru"
+        )
     with transaction.atomic():
         document = _locked(document)
         _check_open(document)
@@ -237,15 +299,12 @@ def propose_amendment(
             raise DomainError(
                 "version_not_found", _("There is no such version."), field="base_version"
             )
-        if operation.op == OpKind.ADD:
-            operation = Operation(OpKind.ADD, uid=f"u{document.next_uid}", after_uid=operation.after_uid,
-                                  kind=operation.kind, text_ru=operation.text_ru, text_en=operation.text_en)  # fmt: skip
-            document.next_uid += 1
-            document.save(update_fields=["next_uid"])
+        operation = _with_new_uid(document, _clean_texts(operation))
         try:  # the change must make sense on the version it is proposed on
-            rules.apply_operation(base.text, operation)
+            after = rules.apply_operation(base.text, operation)
         except RuleError as error:
             raise _rule_error(error) from error
+        _check_changes(base.text, after, operation)
         amendment = Amendment.objects.create(
             document=document, version=base, op=operation.op, uid=operation.uid,
             after_uid=operation.after_uid, kind=operation.kind if operation.op == OpKind.ADD else "",
@@ -353,10 +412,12 @@ def decide_amendment(
                     ),
                     field="decision",
                 )
+        operation = _clean_texts(operation)
         try:
             units = rules.apply_operation(latest.text, operation)
         except RuleError as error:
             raise _rule_error(error, field="decision") from error
+        _check_changes(latest.text, units, operation)
         status = AmendmentStatus.MERGED if decision == "merge" else AmendmentStatus.ACCEPTED
         _transition(amendment, status, actor=actor, reason=reason)
         source = VersionSource.MERGE if decision == "merge" else VersionSource.AMENDMENT
@@ -389,8 +450,11 @@ def declare_final(document: Document, *, actor: Any, base_number: int) -> Versio
         document.final_version = version
         document.status = DocumentStatus.FINAL
         document.save(update_fields=["final_version", "status"])
+        lapsed = Amendment.objects.filter(document=document, status=AmendmentStatus.PENDING).update(
+            status=AmendmentStatus.LAPSED, decided_by=actor, decided_at=timezone.now()
+        )
         record(actor, verb="documents.declare_final", target=document,
-               summary=f"v{version.number} {version.fingerprint}", changes={"fingerprint": version.fingerprint})  # fmt: skip
+               summary=f"v{version.number} {version.fingerprint}", changes={"fingerprint": version.fingerprint, "lapsed": lapsed})  # fmt: skip
     return version
 
 

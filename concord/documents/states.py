@@ -38,6 +38,7 @@ class AmendmentStatus(models.TextChoices):
     MERGED = "merged", _("Merged")  # applied in the editor's rewording; made a version
     REJECTED = "rejected", _("Rejected")  # declined, with a reason
     WITHDRAWN = "withdrawn", pgettext_lazy("amendment", "Withdrawn")  # taken back by its delegation
+    LAPSED = "lapsed", _("Lapsed: the text became final")  # still pending when the text was closed
 
 
 # Which decision may follow which status; only pending amendments are decided.
@@ -47,6 +48,7 @@ AMENDMENT_TRANSITIONS: dict[str, set[str]] = {
         AmendmentStatus.MERGED,
         AmendmentStatus.REJECTED,
         AmendmentStatus.WITHDRAWN,
+        AmendmentStatus.LAPSED,
     },
 }
 

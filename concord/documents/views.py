@@ -45,13 +45,18 @@ def _operation(data: dict[str, Any]) -> Operation:
     )
 
 
-def _fail(form: Any, error: DomainError) -> None:
+def _fail(form: Any, error: DomainError, document: Document | None = None) -> None:
     field = (
         error.field
         if error.field in form.fields and error.field not in ("base_version", "uid")
         else None
     )
     form.add_error(field, str(error.message))
+    if error.code == "stale_version" and document is not None:
+        # Keep what the user typed, now aimed at the latest version, so that submitting again works.
+        document.refresh_from_db(fields=["latest_number"])
+        form.data = form.data.copy()
+        form.data["base_version"] = str(document.latest_number)
 
 
 @login_required
@@ -241,7 +246,7 @@ def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
                 justification_ru=d["justification_ru"], justification_en=d["justification_en"],
             )  # fmt: skip
         except DomainError as error:
-            _fail(form, error)
+            _fail(form, error, document)
         else:
             messages.success(request, _("Amendment #%(n)s proposed.") % {"n": amendment.pk})
             return redirect("documents:amendment-detail", pk=document.pk, amendment_id=amendment.pk)
@@ -278,7 +283,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             version = services.edit_text(document, actor=request.user, base_number=d["base_version"],
                                          operation=_operation(d), note=d["note"])  # fmt: skip
         except DomainError as error:
-            _fail(form, error)
+            _fail(form, error, document)
         else:
             messages.success(request, _("Version %(n)s made.") % {"n": version.number})
             return redirect("documents:document-detail", pk=document.pk)
@@ -310,7 +315,7 @@ def amendment_detail(request: HttpRequest, pk: int, amendment_id: int) -> HttpRe
                     reason=d["reason"], text_ru=d["text_ru"] or None, text_en=d["text_en"] or None,
                 )  # fmt: skip
             except DomainError as error:
-                _fail(decision, error)
+                _fail(decision, error, document)
             else:
                 messages.success(request, _("Decision recorded."))
                 return redirect(reverse("documents:amendment-inbox", kwargs={"pk": document.pk}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from concord.audit.models import Entry
 from concord.core.errors import Conflict, DomainError, NotAllowed
@@ -63,6 +64,7 @@ def test_organs_do_not_propose_amendments_in_a_states_name(request, draft, perso
             actor=request.getfixturevalue(persona),
             base_number=1,
             operation=modify("u3", ru="x"),
+            justification_en="Reason.",
         )
 
 
@@ -71,12 +73,20 @@ def test_an_amendment_to_a_unit_that_does_not_exist_in_that_version_is_refused(
 ):
     with pytest.raises(DomainError) as error:
         services.propose_amendment(
-            draft, actor=kazakh_representative, base_number=1, operation=modify("u99", ru="x")
+            draft,
+            actor=kazakh_representative,
+            base_number=1,
+            operation=modify("u99", ru="x"),
+            justification_en="Reason.",
         )
     assert error.value.code == "unit_not_found"
     with pytest.raises(DomainError) as error:
         services.propose_amendment(
-            draft, actor=kazakh_representative, base_number=7, operation=modify("u3", ru="x")
+            draft,
+            actor=kazakh_representative,
+            base_number=7,
+            operation=modify("u3", ru="x"),
+            justification_en="Reason.",
         )
     assert error.value.code == "version_not_found"
     assert not Amendment.objects.filter(document=draft).exists()
@@ -86,7 +96,7 @@ def test_accepting_an_amendment_makes_the_next_version(
     draft, kazakh_representative, secretariat_officer
 ):
     amendment = services.propose_amendment(draft, actor=kazakh_representative, base_number=1,
-                                           operation=modify("u3", ru="Осуждаем терроризм.", en="Condemn terrorism."))  # fmt: skip
+                                           operation=modify("u3", ru="Осуждаем терроризм.", en="Condemn terrorism."), justification_en="Reason.")  # fmt: skip
     services.decide_amendment(
         amendment, actor=secretariat_officer, decision="accept", base_number=1
     )
@@ -103,7 +113,11 @@ def test_accepting_an_amendment_makes_the_next_version(
 
 def test_only_the_editor_decides(draft, kazakh_representative, russian_representative):
     amendment = services.propose_amendment(
-        draft, actor=kazakh_representative, base_number=1, operation=modify("u3", ru="x")
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=modify("u3", ru="x"),
+        justification_en="Reason.",
     )
     for actor in (kazakh_representative, russian_representative):
         with pytest.raises(NotAllowed):
@@ -116,6 +130,7 @@ def test_merging_applies_the_editors_wording(draft, kazakh_representative, secre
         actor=kazakh_representative,
         base_number=1,
         operation=modify("u4", ru="Поддерживаем ООН."),
+        justification_en="Reason.",
     )
     services.decide_amendment(amendment, actor=secretariat_officer, decision="merge", base_number=1,
                               text_ru="Поддерживаем ключевую роль ООН.", text_en="Support the key role of the UN.")  # fmt: skip
@@ -128,7 +143,11 @@ def test_a_rejection_needs_a_reason_and_makes_no_version(
     draft, kazakh_representative, secretariat_officer
 ):
     amendment = services.propose_amendment(
-        draft, actor=kazakh_representative, base_number=1, operation=modify("u3", ru="x")
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=modify("u3", ru="x"),
+        justification_en="Reason.",
     )
     with pytest.raises(DomainError):
         services.decide_amendment(
@@ -153,7 +172,7 @@ def test_an_edit_on_a_stale_version_is_refused_and_saves_nothing(draft, secretar
     services.edit_text(
         draft, actor=secretariat_officer, base_number=1, operation=modify("u3", ru="Первая правка.")
     )
-    with pytest.raises(Conflict) as error:
+    with translation.override("en"), pytest.raises(Conflict) as error:
         services.edit_text(
             draft,
             actor=secretariat_officer,
@@ -169,10 +188,18 @@ def test_an_amendment_on_an_older_version_is_accepted_only_if_its_unit_did_not_c
     draft, kazakh_representative, russian_representative, secretariat_officer
 ):
     on_u3 = services.propose_amendment(
-        draft, actor=kazakh_representative, base_number=1, operation=modify("u3", ru="KZ")
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=modify("u3", ru="KZ"),
+        justification_en="Reason.",
     )
     on_u4 = services.propose_amendment(
-        draft, actor=russian_representative, base_number=1, operation=modify("u4", ru="RU")
+        draft,
+        actor=russian_representative,
+        base_number=1,
+        operation=modify("u4", ru="RU"),
+        justification_en="Reason.",
     )
     services.edit_text(
         draft, actor=secretariat_officer, base_number=1, operation=modify("u3", ru="Редакция.")
@@ -190,7 +217,11 @@ def test_a_deciding_editor_must_have_seen_the_latest_version(
     draft, kazakh_representative, secretariat_officer
 ):
     amendment = services.propose_amendment(
-        draft, actor=kazakh_representative, base_number=1, operation=modify("u4", ru="RU")
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=modify("u4", ru="RU"),
+        justification_en="Reason.",
     )
     services.edit_text(
         draft, actor=secretariat_officer, base_number=1, operation=modify("u3", ru="Редакция.")
@@ -206,8 +237,7 @@ def test_added_clauses_keep_the_identity_given_when_proposed(
 ):
     amendment = services.propose_amendment(
         draft, actor=kazakh_representative, base_number=1,
-        operation=Operation(OpKind.ADD, after_uid="u3", kind=UnitKind.PARAGRAPH, text_ru="Новый пункт.", text_en="New paragraph."),
-    )  # fmt: skip
+        operation=Operation(OpKind.ADD, after_uid="u3", kind=UnitKind.PARAGRAPH, text_ru="Новый пункт.", text_en="New paragraph."), justification_en="Reason.")  # fmt: skip
     assert amendment.uid == "u5"
     services.decide_amendment(
         amendment, actor=secretariat_officer, decision="accept", base_number=1
@@ -225,7 +255,11 @@ def test_support_comes_from_other_delegations_only(
     draft, kazakh_representative, russian_representative
 ):
     amendment = services.propose_amendment(
-        draft, actor=kazakh_representative, base_number=1, operation=modify("u3", ru="x")
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=modify("u3", ru="x"),
+        justification_en="Reason.",
     )
     with pytest.raises(NotAllowed):
         services.support_amendment(amendment, actor=kazakh_representative)
@@ -238,7 +272,11 @@ def test_only_the_proposing_delegation_withdraws(
     draft, kazakh_representative, russian_representative
 ):
     amendment = services.propose_amendment(
-        draft, actor=kazakh_representative, base_number=1, operation=modify("u3", ru="x")
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=modify("u3", ru="x"),
+        justification_en="Reason.",
     )
     with pytest.raises(NotAllowed):
         services.withdraw_amendment(amendment, actor=russian_representative)
@@ -262,7 +300,8 @@ def test_a_text_with_open_brackets_cannot_become_final(draft, secretariat_office
     draft.refresh_from_db()
     assert draft.status == DocumentStatus.FINAL and draft.final_version == version
     assert Entry.objects.get(verb="documents.declare_final").changes == {
-        "fingerprint": version.fingerprint
+        "lapsed": 0,
+        "fingerprint": version.fingerprint,
     }
 
 
@@ -278,7 +317,11 @@ def test_a_final_text_takes_no_more_edits_or_amendments(
     assert not can_propose(kazakh_representative, draft)
     with pytest.raises(Conflict):
         services.propose_amendment(
-            draft, actor=kazakh_representative, base_number=1, operation=modify("u3", ru="x")
+            draft,
+            actor=kazakh_representative,
+            base_number=1,
+            operation=modify("u3", ru="x"),
+            justification_en="Reason.",
         )
 
 
@@ -370,3 +413,81 @@ def test_the_demo_statements_were_negotiated(db):
         for d in documents
         for u in Version.objects.get(document=d, number=d.latest_number).units
     )
+
+
+def test_pending_amendments_lapse_when_the_text_becomes_final(
+    draft, kazakh_representative, secretariat_officer
+):
+    amendment = services.propose_amendment(
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=modify("u3", ru="x"),
+        justification_en="Reason.",
+    )
+    services.declare_final(draft, actor=secretariat_officer, base_number=1)
+    amendment.refresh_from_db()
+    assert amendment.status == AmendmentStatus.LAPSED
+
+
+def test_an_amendment_needs_a_justification(draft, kazakh_representative):
+    with pytest.raises(DomainError) as error:
+        services.propose_amendment(
+            draft, actor=kazakh_representative, base_number=1, operation=modify("u3", ru="x")
+        )
+    assert error.value.code == "justification_required"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("[[KZ: unclosed", "malformed_bracket"),
+        ("[[XX: words]]", "unknown_bracket_owner"),
+        ("Поддерживаем центральную роль ООН.", "no_change"),
+    ],
+)
+def test_edits_with_bad_brackets_or_no_change_are_refused(draft, secretariat_officer, text, code):
+    with pytest.raises(DomainError) as error:
+        services.edit_text(
+            draft, actor=secretariat_officer, base_number=1, operation=modify("u4", ru=text)
+        )
+    assert error.value.code == code
+    assert Version.objects.filter(document=draft).count() == 1
+
+
+def test_the_title_cannot_be_emptied(draft, secretariat_officer):
+    with pytest.raises(DomainError) as error:
+        services.edit_text(
+            draft, actor=secretariat_officer, base_number=1, operation=modify("u1", ru="", en="")
+        )
+    assert error.value.code == "title_required"
+
+
+def test_a_withdrawn_amendment_cannot_then_be_accepted(
+    draft, kazakh_representative, secretariat_officer
+):
+    amendment = services.propose_amendment(
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=modify("u3", ru="x"),
+        justification_en="Reason.",
+    )
+    services.withdraw_amendment(amendment, actor=kazakh_representative)
+    stale_copy = Amendment.objects.get(pk=amendment.pk)
+    stale_copy.status = AmendmentStatus.PENDING  # as a concurrent request would still see it
+    with pytest.raises(Conflict):
+        services.decide_amendment(
+            stale_copy, actor=secretariat_officer, decision="accept", base_number=1
+        )
+    assert Version.objects.filter(document=draft).count() == 1
+
+
+def test_browsers_line_ends_give_the_same_fingerprint(draft, secretariat_officer):
+    a = services.edit_text(
+        draft,
+        actor=secretariat_officer,
+        base_number=1,
+        operation=modify("u4", ru="Поручить\r\nСекретариату."),
+    )
+    assert "\r" not in a.text[3].text_ru

@@ -133,6 +133,11 @@ def test_a_stale_edit_is_refused_and_the_input_is_kept(client_as, draft, secreta
     assert "version 2 has been made since" in page
     assert "Моя долгая правка" in page
     assert Version.objects.filter(document=draft).count() == 2
+    assert response.context["form"].data["base_version"] == "2"  # submitting again now works
+    again = client_as("secretariat_officer").post(
+        f"/en/documents/{draft.pk}/edit/?unit=u3", dict(response.context["form"].data.items())
+    )
+    assert again.status_code == 302 and Version.objects.filter(document=draft).count() == 3
 
 
 def test_an_amendment_to_a_unit_that_does_not_exist_is_a_form_error(client_as, draft):
@@ -147,7 +152,7 @@ def test_api_proposes_supports_and_decides(client_as, draft):
     kz = client_as("kazakh_representative")
     created = kz.post(f"/api/v1/documents/{draft.pk}/amendments", json.dumps({
         "base_version": 1, "op": "add", "after_uid": "u3", "kind": "paragraph",
-        "text_ru": "Новый пункт.", "text_en": "New paragraph.",
+        "text_ru": "Новый пункт.", "text_en": "New paragraph.", "justification_en": "Needed.",
     }), content_type="application/json")  # fmt: skip
     assert created.status_code == 201, created.content
     amendment_id = created.json()["id"]
@@ -301,6 +306,7 @@ def test_document_page_and_inbox_queries_do_not_grow_with_amendments(
             actor=actor,
             base_number=1,
             operation=Operation(OpKind.MODIFY, uid=uid, text_ru=text),
+            justification_en="Reason.",
         )
         services.support_amendment(
             a,
