@@ -225,7 +225,11 @@ def put_latest_version(stage: Stage, *, actor: Any, now: dt.datetime) -> Stage:
             "not_allowed", _("Only the Secretariat puts a new version before a stage.")
         )
     with transaction.atomic():
-        stage = Stage.objects.select_for_update().select_related("consultation").get(pk=stage.pk)
+        stage = (
+            Stage.objects.select_for_update(of=("self",))
+            .select_related("consultation")
+            .get(pk=stage.pk)
+        )
         _check_open(stage, now)
         version = _latest_version(stage.consultation)
         if version is None or version.pk == stage.version_id:
@@ -283,7 +287,9 @@ def record_position(
             "not_written", _("More time can be asked only in a written procedure."), field="stance"
         )
     with transaction.atomic():
-        stage = Stage.objects.select_for_update().select_related("version").get(pk=stage.pk)
+        stage = (
+            Stage.objects.select_for_update(of=("self",)).select_related("version").get(pk=stage.pk)
+        )
         _check_open(stage, now)
         if version_id != stage.version_id:
             raise Conflict(
@@ -342,7 +348,7 @@ def close_stage(
         raise NotAllowed("not_allowed", _("Only the Secretariat closes a stage."))
     with transaction.atomic():
         stage = (
-            Stage.objects.select_for_update()
+            Stage.objects.select_for_update(of=("self",))
             .select_related("consultation", "version")
             .get(pk=stage.pk)
         )
