@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from concord.accounts.api import router as accounts_router
 from concord.accounts.api_auth import signed_in
+from concord.agreements.api import router as agreements_router
 from concord.audit.api import router as audit_router
 from concord.consultations.api import router as consultations_router
 from concord.core.errors import DomainError
@@ -33,6 +34,7 @@ api.add_router("", accounts_router)
 api.add_router("", audit_router)
 api.add_router("", documents_router)
 api.add_router("", consultations_router)
+api.add_router("", agreements_router)
 
 
 def _error(

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "concord.accounts",
     "concord.documents",
     "concord.consultations",
+    "concord.agreements",
 ]
 
 MIDDLEWARE = [

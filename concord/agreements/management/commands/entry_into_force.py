@@ -1,0 +1,34 @@
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
+
+from concord.agreements.rules import RuleError, run
+
+
+class Command(BaseCommand):
+    help = (
+        "Answer an entry-into-force question: FILE.json holds {rule, parties, actions} (see "
+        "docs/entry-into-force.md); prints the answer as JSON. '-' reads standard input."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file")
+
+    def handle(self, *args: Any, file: str, **options: Any) -> None:
+        try:
+            text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}") from error
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise CommandError(f"{file} is not valid JSON: {error}") from error
+        try:
+            result = run(data, as_of=timezone.localdate())
+        except RuleError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
