@@ -28,8 +28,8 @@ def signed(states=SIX, day="2021-09-16"):
 
 def test_pattern_1_nth_notification_and_later_states_on_their_own_date():
     rule = {"threshold": {"count": 3, "of": "notification"}, "later": {"delay": {"days": 0}}}
-    acts = signed() + [("BY", "notification", "2022-02-01"), ("RU", "notification", "2022-04-20"),
-                       ("TJ", "notification", "2022-11-10"), ("KZ", "notification", "2023-06-01")]  # fmt: skip
+    acts = [*signed(), ("BY", "notification", "2022-02-01"), ("RU", "notification", "2022-04-20"),
+            ("TJ", "notification", "2022-11-10"), ("KZ", "notification", "2023-06-01")]  # fmt: skip
     r = ask(rule, acts)
     assert r.in_force and r.entry_into_force == D("2022-11-10")
     assert r.states["BY"] == r.states["TJ"] == D("2022-11-10") and r.states["KZ"] == D("2023-06-01")
@@ -161,8 +161,8 @@ def test_pattern_10_fixed_date_if_met_by_then_and_not_earlier_than():
 
 
 def test_pattern_11_later_states_keyed_to_the_threshold_or_to_entry_into_force():
-    base = signed() + [("KZ", "ratification", "2024-01-01"), ("RU", "ratification", "2024-01-01"),
-                       ("BY", "ratification", "2024-02-01"), ("TJ", "ratification", "2024-06-01")]  # fmt: skip
+    base = [*signed(), ("KZ", "ratification", "2024-01-01"), ("RU", "ratification", "2024-01-01"),
+            ("BY", "ratification", "2024-02-01"), ("TJ", "ratification", "2024-06-01")]  # fmt: skip
     after_threshold = {
         "threshold": {"count": 2, "of": "instrument"},
         "delay": {"days": 90},
