@@ -23,12 +23,14 @@ urlpatterns = [
     ),
     path(
         "<int:pk>/amendments/<int:amendment_id>/support/",
-        views.amendment_support,
+        views.amendment_action,
+        {"action": "support"},
         name="amendment-support",
     ),
     path(
         "<int:pk>/amendments/<int:amendment_id>/withdraw/",
-        views.amendment_withdraw,
+        views.amendment_action,
+        {"action": "withdraw"},
         name="amendment-withdraw",
     ),
     path("<int:pk>/attachments/", views.attachment_upload, name="attachment-upload"),

@@ -332,23 +332,15 @@ def amendment_detail(request: HttpRequest, pk: int, amendment_id: int) -> HttpRe
 
 @login_required
 @require_POST
-def amendment_support(request: HttpRequest, pk: int, amendment_id: int) -> HttpResponse:
+def amendment_action(request: HttpRequest, pk: int, amendment_id: int, action: str) -> HttpResponse:
+    """A delegation supports, or withdraws, an amendment; the service checks who may."""
     document = selectors.document(request.user, pk)
     amendment = get_object_or_404(selectors.amendments(document), pk=amendment_id)
+    service = {"support": services.support_amendment, "withdraw": services.withdraw_amendment}[
+        action
+    ]
     try:
-        services.support_amendment(amendment, actor=request.user)
-    except DomainError as error:
-        messages.error(request, str(error.message))
-    return redirect("documents:amendment-detail", pk=pk, amendment_id=amendment_id)
-
-
-@login_required
-@require_POST
-def amendment_withdraw(request: HttpRequest, pk: int, amendment_id: int) -> HttpResponse:
-    document = selectors.document(request.user, pk)
-    amendment = get_object_or_404(selectors.amendments(document), pk=amendment_id)
-    try:
-        services.withdraw_amendment(amendment, actor=request.user)
+        service(amendment, actor=request.user)
     except DomainError as error:
         messages.error(request, str(error.message))
     return redirect("documents:amendment-detail", pk=pk, amendment_id=amendment_id)

@@ -353,3 +353,21 @@ def test_compare_page_recognises_a_moved_clause(client_as, secretariat_officer, 
     changes = page.context["changes"]
     assert [c.status for c in changes] == ["unchanged", "unchanged"]
     assert any(c.moved for c in changes) and all(c.renumbered for c in changes)
+
+
+def test_support_and_withdraw_through_the_pages(client_as, draft, kazakh_representative):
+    amendment = services.propose_amendment(
+        draft, actor=kazakh_representative, base_number=1,
+        operation=Operation(OpKind.MODIFY, uid="u3", text_ru="Иначе."), justification_en="Reason.",
+    )  # fmt: skip
+    url = f"/en/documents/{draft.pk}/amendments/{amendment.pk}/"
+    assert client_as("russian_representative").post(url + "support/").status_code == 302
+    assert [s.state.iso2 for s in amendment.supports.all()] == ["RU"]
+    client_as("russian_representative").post(
+        url + "withdraw/"
+    )  # not theirs: refused with a message
+    amendment.refresh_from_db()
+    assert amendment.status == "pending"
+    client_as("kazakh_representative").post(url + "withdraw/")
+    amendment.refresh_from_db()
+    assert amendment.status == "withdrawn"
