@@ -221,6 +221,7 @@ CONCORD_DEMO_SEEDERS = [
     "concord.accounts.demo.seed",
     "concord.documents.demo.seed",
     "concord.consultations.demo.seed",
+    "concord.agreements.demo.seed",
 ]
 
 LOGGING = {

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("audit/", include("concord.audit.urls")),
     path("documents/", include("concord.documents.urls")),
     path("consultations/", include("concord.consultations.urls")),
+    path("agreements/", include("concord.agreements.urls")),
     prefix_default_language=True,
 )
 

@@ -1,0 +1,145 @@
+"""Reads: the status of agreements as the depositary keeps it, computed from the recorded actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from concord.organization.models import MemberState
+from concord.organization.states import Membership
+
+from . import rules
+from .models import Agreement, ProcedureStep, TreatyAction
+from .permissions import agreements_visible_to
+from .states import ENGINE_TYPES
+
+
+def engine_input(
+    agreement: Agreement, actions: Iterable[TreatyAction], members: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The question to the engine: the parties are the member states and any state that acted."""
+    corrected = {a.corrects_id for a in actions if a.corrects_id}
+    live = [a for a in actions if a.pk not in corrected]
+    parties = sorted({a.state.iso2 for a in live} | set(members or member_codes()))
+    return {
+        "rule": agreement.rule,
+        "parties": [{"state": s, "weight": 1.0} for s in parties],
+        "actions": [
+            {"state": a.state.iso2, "type": a.type, "date": a.date.isoformat()}
+            for a in live
+            if a.type in ENGINE_TYPES
+        ],
+    }
+
+
+def member_codes() -> list[str]:
+    return list(
+        MemberState.objects.filter(membership=Membership.MEMBER).values_list("iso2", flat=True)
+    )
+
+
+@dataclass
+class Status:
+    agreement: Agreement
+    result: rules.Result | None
+    error: str = ""
+    signed: set[str] = field(default_factory=set)
+
+    @property
+    def still_needs(self) -> str:
+        if self.error:
+            return self.error
+        if self.result is None:
+            return "no actions recorded"
+        return self.result.missing
+
+
+def status_of(
+    agreement: Agreement, actions: Sequence[TreatyAction], *, today: dt.date, members: Sequence[str]
+) -> Status:
+    if not actions:
+        return Status(agreement, None)
+    signed = {a.state.iso2 for a in actions if a.type == "signature"}
+    try:
+        return Status(
+            agreement,
+            rules.run(engine_input(agreement, actions, members), as_of=today),
+            signed=signed,
+        )
+    except rules.RuleError as error:
+        return Status(agreement, None, str(error), signed)
+
+
+def overview(user: Any, *, today: dt.date) -> list[Status]:
+    agreements = list(
+        agreements_visible_to(user).select_related("amends").order_by("signed_on", "pk")
+    )
+    by_agreement: dict[int, list[TreatyAction]] = {a.pk: [] for a in agreements}
+    for action in TreatyAction.objects.filter(agreement__in=agreements).select_related("state"):
+        by_agreement[action.agreement_id].append(action)
+    members = member_codes()
+    return [status_of(a, by_agreement[a.pk], today=today, members=members) for a in agreements]
+
+
+def agreement(user: Any, pk: int) -> Agreement:
+    found = agreements_visible_to(user).select_related("amends", "document").filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@dataclass
+class Row:
+    state: Any
+    signature: TreatyAction | None = None
+    steps: dict[int, TreatyAction] = field(default_factory=dict)
+    consent: TreatyAction | None = None
+    withdrawal: TreatyAction | None = None
+    reservations: list[str] = field(default_factory=list)
+    in_force_on: dt.date | None = None
+
+
+def status_table(
+    agreement: Agreement, *, today: dt.date
+) -> tuple[Status, list[Row], list[ProcedureStep], list[TreatyAction]]:
+    actions = list(
+        TreatyAction.objects.filter(agreement=agreement)
+        .select_related("state", "step", "recorded_by")
+        .order_by("date", "pk")
+    )
+    status = status_of(agreement, actions, today=today, members=member_codes())
+    rows: dict[int, Row] = {}
+    for a in actions:
+        row = rows.setdefault(a.state_id, Row(a.state))
+        if a.type == "signature":
+            row.signature = row.signature or a
+        elif a.type == "step" and a.step_id:
+            row.steps[a.step_id] = a
+        elif a.type == "withdrawal":
+            row.withdrawal = a
+        elif a.type in ("notification", "ratification", "acceptance", "approval", "accession"):
+            row.consent = row.consent or a
+        if a.reservation:
+            row.reservations.append(a.reservation)
+    if status.result is not None:
+        for row in rows.values():
+            row.in_force_on = status.result.states.get(row.state.iso2)
+    steps = list(ProcedureStep.objects.filter(state_id__in=rows).select_related("state"))
+    return status, sorted(rows.values(), key=lambda r: r.state.name_ru), steps, actions
+
+
+def still_to_ratify(user: Any, state_iso2: str, *, today: dt.date) -> list[Status]:
+    """The agreements my state has signed but is not yet bound by."""
+    return [
+        s for s in overview(user, today=today)
+        if state_iso2 in s.signed and (s.result is None or s.result.states.get(state_iso2) is None)
+    ]  # fmt: skip
+
+
+def agreements(user: Any) -> QuerySet[Agreement]:
+    return agreements_visible_to(user)
