@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.organization.models import MemberState
 
-from .models import ProcedureStep
+from .models import Agreement, ProcedureStep, TreatyAction
 from .states import ActionType
 
 
@@ -24,3 +24,11 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     evidence = forms.CharField(label=_("Document"), required=False, max_length=300)
+    corrects = forms.ModelChoiceField(
+        label=_("Corrects the action"), queryset=TreatyAction.objects.none(), required=False
+    )
+
+    def __init__(self, *args: object, agreement: Agreement, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        field: forms.ModelChoiceField = self.fields["corrects"]  # type: ignore[assignment]
+        field.queryset = TreatyAction.objects.filter(agreement=agreement).select_related("state")

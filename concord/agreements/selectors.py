@@ -114,7 +114,8 @@ def status_table(
     )
     status = status_of(agreement, actions, today=today, members=member_codes())
     rows: dict[int, Row] = {}
-    for a in actions:
+    corrected = {a.corrects_id for a in actions if a.corrects_id}
+    for a in (a for a in actions if a.pk not in corrected):
         row = rows.setdefault(a.state_id, Row(a.state))
         if a.type == "signature":
             row.signature = row.signature or a

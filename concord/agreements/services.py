@@ -59,15 +59,25 @@ def record_action(
     step: ProcedureStep | None = None,
     reservation: str = "",
     evidence: str = "",
+    corrects: TreatyAction | None = None,
 ) -> TreatyAction:
     """Record a state's act; refused, with nothing saved, when the engine finds it impossible (an
-    instrument without signature, a withdrawal before entry into force)."""
+    instrument without signature, a withdrawal before entry into force). A correction is a new
+    action naming the one it replaces; the replaced one stays in the record."""
     if not permissions.is_depositary(actor):
         raise NotAllowed(
             "not_allowed", _("Only the Secretariat, as depositary, records treaty actions.")
         )
     if type not in ActionType.values:
         raise DomainError("unknown_action", _("Unknown kind of action."), field="type")
+    if corrects is not None and (
+        corrects.agreement_id != agreement.pk or corrects.state_id != state.pk
+    ):
+        raise DomainError(
+            "bad_correction",
+            _("A correction replaces an action of the same state on this agreement."),
+            field="corrects",
+        )
     if (type == ActionType.STEP) != (step is not None) or (
         step is not None and step.state_id != state.pk
     ):
@@ -79,7 +89,7 @@ def record_action(
     with transaction.atomic():
         Agreement.objects.select_for_update().filter(pk=agreement.pk).first()
         action = TreatyAction(agreement=agreement, state=state, type=type, step=step, date=date,
-                              reservation=reservation, evidence=evidence, recorded_by=actor)  # fmt: skip
+                              reservation=reservation, evidence=evidence, recorded_by=actor, corrects=corrects)  # fmt: skip
         actions = [
             *TreatyAction.objects.filter(agreement=agreement).select_related("state"),
             action,

@@ -40,7 +40,11 @@ def my_state(request: HttpRequest) -> HttpResponse:
 @login_required
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = selectors.agreement(request.user, pk)
-    form = ActionForm(request.POST or None) if permissions.is_depositary(request.user) else None
+    form = (
+        ActionForm(request.POST or None, agreement=agreement)
+        if permissions.is_depositary(request.user)
+        else None
+    )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
@@ -48,7 +52,8 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             d = form.cleaned_data
             try:
                 services.record_action(agreement, actor=request.user, state=d["state"], type=d["type"], date=d["date"],
-                                       step=d["step"], reservation=d["reservation"], evidence=d["evidence"])  # fmt: skip
+                                       step=d["step"], reservation=d["reservation"], evidence=d["evidence"],
+                                       corrects=d["corrects"])  # fmt: skip
             except DomainError as error:
                 form.add_error(
                     error.field if error.field in form.fields else None, str(error.message)

@@ -123,3 +123,18 @@ def test_the_demo_has_the_real_instruments_with_their_published_dates(db):
     steps = {(a.state.iso2, a.date) for a in peacekeeping.actions.all()}
     assert ("RU", D("2022-04-05")) in steps and ("KG", D("2023-11-22")) in steps
     assert "not found" in peacekeeping.note_en
+
+
+def test_a_correction_replaces_an_action_and_both_stay_on_record(protocol, secretariat_officer):
+    for iso2 in ("BY", "KZ", "RU"):
+        act(protocol, secretariat_officer, iso2, "signature", "2024-01-10")
+        act(protocol, secretariat_officer, iso2, "notification", "2024-03-01")
+    wrong = TreatyAction.objects.get(agreement=protocol, state__iso2="KZ", type="notification")
+    act(protocol, secretariat_officer, "KZ", "notification", "2024-04-15", corrects=wrong)
+    status, rows, _steps, actions = selectors.status_table(protocol, today=TODAY)
+    assert status.result.entry_into_force == D("2024-04-15")
+    assert len([a for a in actions if a.state.iso2 == "KZ" and a.type == "notification"]) == 2
+    kz = next(r for r in rows if r.state.iso2 == "KZ")
+    assert kz.consent.date == D("2024-04-15")
+    with pytest.raises(DomainError):
+        act(protocol, secretariat_officer, "RU", "notification", "2024-04-16", corrects=wrong)
