@@ -106,6 +106,8 @@ class TreatyAction(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
+    notice = models.ForeignKey("documents.Document", verbose_name=_("depositary notification"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")  # fmt: skip
     notification_ru = models.TextField(_("depositary notification (Russian)"), blank=True)
     notification_en = models.TextField(_("depositary notification (English)"), blank=True)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from concord.audit.services import record
 from concord.consultations.services import delegates_of, notify
 from concord.core.errors import DomainError, NotAllowed
+from concord.documents.services import create_document
 from concord.organization.models import MemberState
 
 from . import permissions, rules
@@ -107,6 +108,13 @@ def record_action(
         action.notification_ru, action.notification_en = _notification(
             agreement, action, before, after
         )
+        # The notification is a document of its own, public like the agreements register, so that it
+        # can be exported, published and cited like any other text.
+        action.notice = create_document(
+            actor=actor, kind="other", marking="public",
+            units=[("title", f"Уведомление депозитария: {agreement.title_ru}", f"Depositary notification: {agreement.title_en}"),
+                   ("paragraph", action.notification_ru, action.notification_en)],
+        )  # fmt: skip
         action.save()
         record(actor, verb="agreements.record_action", target=agreement, summary=f"{state.iso2} {type} {date}",
                changes={"state": state.iso2, "type": type, "date": date})  # fmt: skip

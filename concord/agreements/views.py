@@ -27,14 +27,20 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_state(request: HttpRequest) -> HttpResponse:
+    """A delegation sees its own state; anyone else (a member of parliament, the Secretariat) chooses one."""
     state_id = viewer_of(request.user).state_id
-    state = MemberState.objects.filter(pk=state_id).first() if state_id else None
+    if state_id:
+        state = MemberState.objects.filter(pk=state_id).first()
+    else:
+        state = MemberState.objects.filter(iso2=request.GET.get("state", "").upper()[:2]).first()
     statuses = (
         selectors.still_to_ratify(request.user, state.iso2, today=timezone.localdate())
         if state
         else []
     )
-    return render(request, "agreements/my_state.html", {"state": state, "statuses": statuses})
+    return render(request, "agreements/my_state.html", {
+        "state": state, "statuses": statuses, "choose": not state_id, "states": MemberState.objects.all(),
+    })  # fmt: skip
 
 
 @login_required

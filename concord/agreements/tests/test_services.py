@@ -54,6 +54,8 @@ def test_status_follows_the_recorded_actions(protocol, secretariat_officer):
         "enters into force on 01 June 2024" in last.notification_en
         and "вступает в силу 01.06.2024" in last.notification_ru
     )
+    notice = last.notice.versions.get().text
+    assert notice[1].text_en == last.notification_en and last.notice.marking == "public"
 
 
 def test_an_instrument_without_signature_is_refused_and_nothing_saved(

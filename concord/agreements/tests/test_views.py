@@ -89,3 +89,27 @@ def test_status_api_is_404_for_unknown_agreements(client_as):
         ]
         == "not_found"
     )
+
+
+def test_a_member_of_parliament_chooses_the_state_to_follow(client_as, secretariat_officer):
+    import datetime as dt
+
+    a = Agreement.objects.get(title_en="Collective Security Treaty")
+    services.record_action(
+        a,
+        actor=secretariat_officer,
+        state=MemberState.objects.get(iso2="TJ"),
+        type="signature",
+        date=dt.date(1992, 5, 15),
+    )
+    client = client_as("member_of_parliament")
+    assert client.get("/en/agreements/mine/").context["choose"] is True
+    page = client.get("/en/agreements/mine/?state=tj")
+    assert [s.agreement for s in page.context["statuses"]] == [a]
+    assert (
+        client_as("kazakh_representative")
+        .get("/en/agreements/mine/?state=tj")
+        .context["state"]
+        .iso2
+        == "KZ"
+    )
