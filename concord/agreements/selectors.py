@@ -16,7 +16,6 @@ from concord.organization.states import Membership
 from . import rules
 from .models import Agreement, ProcedureStep, TreatyAction
 from .permissions import agreements_visible_to
-from .states import ENGINE_TYPES
 
 
 def engine_input(
@@ -32,7 +31,7 @@ def engine_input(
         "actions": [
             {"state": a.state.iso2, "type": a.type, "date": a.date.isoformat()}
             for a in live
-            if a.type in ENGINE_TYPES
+            if a.type in rules.ACTION_TYPES
         ],
     }
 

@@ -24,15 +24,3 @@ class ActionType(models.TextChoices):
     ACCESSION = "accession", _("Instrument of accession")
     PROVISIONAL = "provisional", _("Provisional application")
     WITHDRAWAL = "withdrawal", _("Notice of withdrawal")
-
-
-# The actions the entry-into-force engine reads (the others are the record of the procedure).
-ENGINE_TYPES = {
-    "signature",
-    "notification",
-    "ratification",
-    "acceptance",
-    "approval",
-    "accession",
-    "withdrawal",
-}

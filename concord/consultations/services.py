@@ -354,15 +354,11 @@ def close_stage(
         )
         if stage.status != StageStatus.OPEN:
             raise Conflict("stage_closed", _("This stage is already closed."))
-        _close(
-            stage,
-            list(stage.positions.all()),
-            members(),
-            now=now,
-            drop=drop,
-            note=note,
-            actor=actor,
-        )
+        is_last = not stage.consultation.route.steps.filter(position__gt=stage.position).exists()
+        _decide(stage, list(stage.positions.all()), members(), now=now, is_last=is_last, drop=drop)
+        stage.closed_by, stage.note = actor, note
+        stage.save()
+        stage.consultation.save(update_fields=["status"])
         record(actor, verb="consultations.close_stage", target=stage,
                summary=f"{stage.outcome}: {stage.explanation_en}", changes={"outcome": stage.outcome, "result": stage.result})  # fmt: skip
         notify(delegates_of(members()), url=_board_url(stage.consultation),
@@ -371,23 +367,22 @@ def close_stage(
     return stage
 
 
-def _close(
+def _decide(
     stage: Stage,
     positions: list[Position],
     states: list[MemberState],
     *,
     now: dt.datetime,
-    drop: bool,
-    note: str,
-    actor: Any,
+    is_last: bool,
+    drop: bool = False,
 ) -> None:
-    stage.status = StageStatus.CLOSED
-    stage.closed_at, stage.closed_by, stage.note = now, actor, note
+    """Set a closing stage's result and outcome, and its consultation's status; the caller saves
+    (one stage at a time, or many in a few UPDATEs)."""
+    stage.status, stage.closed_at = StageStatus.CLOSED, now
     result = outcome(stage, positions, states, now)
     stage.result = result.result
     stage.explanation_ru, stage.explanation_en = result.explanation_ru, result.explanation_en
     consultation = stage.consultation
-    is_last = not consultation.route.steps.filter(position__gt=stage.position).exists()
     if drop:
         stage.outcome, consultation.status = StageOutcome.DROPPED, ConsultationStatus.DROPPED
     elif result.adopted and is_last:
@@ -396,8 +391,6 @@ def _close(
         stage.outcome, consultation.status = StageOutcome.FORWARDED, ConsultationStatus.OPEN
     else:
         stage.outcome, consultation.status = StageOutcome.RETURNED, ConsultationStatus.RETURNED
-    stage.save()
-    consultation.save(update_fields=["status"])
 
 
 def close_due_procedures(*, now: dt.datetime) -> tuple[int, int]:
@@ -419,8 +412,8 @@ def close_due_procedures(*, now: dt.datetime) -> tuple[int, int]:
             by_stage[p.stage_id].append(p)
         last_positions = _last_positions({s.consultation.route_id for s in due})
         for stage in due:
-            stage.consultation.route.last_position = last_positions[stage.consultation.route_id]  # type: ignore[attr-defined]
-            _close_batch(stage, by_stage[stage.pk], states, now)
+            is_last = stage.position >= last_positions[stage.consultation.route_id]
+            _decide(stage, by_stage[stage.pk], states, now=now, is_last=is_last)
         if due:
             _save_closed(due, now)
             record(None, verb="consultations.close_due_procedures", summary=f"{len(due)} written procedures closed",
@@ -483,24 +476,6 @@ def _last_positions(route_ids: set[int]) -> dict[int, int]:
         .annotate(m=Max("position"))
         .values_list("route_id", "m")
     )
-
-
-def _close_batch(
-    stage: Stage, positions: list[Position], states: list[MemberState], now: dt.datetime
-) -> None:
-    """`_close` without a query per stage: the route's last tier is known already."""
-    stage.status = StageStatus.CLOSED
-    stage.closed_at = now
-    result = outcome(stage, positions, states, now)
-    stage.result = result.result
-    stage.explanation_ru, stage.explanation_en = result.explanation_ru, result.explanation_en
-    is_last = stage.position >= stage.consultation.route.last_position  # type: ignore[attr-defined]
-    consultation = stage.consultation
-    if result.adopted:
-        stage.outcome = StageOutcome.ADOPTED if is_last else StageOutcome.FORWARDED
-        consultation.status = ConsultationStatus.ADOPTED if is_last else ConsultationStatus.OPEN
-    else:
-        stage.outcome, consultation.status = StageOutcome.RETURNED, ConsultationStatus.RETURNED
 
 
 def _states_without_position(

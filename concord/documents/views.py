@@ -232,12 +232,7 @@ def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_propose(request.user, document):
         raise PermissionDenied
     latest = selectors.version(document)
-    form = AmendmentForm(request.POST or None, initial={
-        "base_version": latest.number, "uid": request.GET.get("unit", ""), "op": request.GET.get("op", "modify"),
-    })  # fmt: skip
-    unit = _unit(latest, request.POST.get("uid") or request.GET.get("unit", ""))
-    if unit is not None and not request.POST:
-        form.initial.update(text_ru=unit.text_ru, text_en=unit.text_en)
+    form, unit = _change_form(request, latest, AmendmentForm)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -253,6 +248,19 @@ def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/change_form.html", {
         "document": document, "form": form, "unit": unit, "label": _label(latest, unit), "mode": "amend",
     }, status=400 if form.errors else 200)  # fmt: skip
+
+
+def _change_form(
+    request: HttpRequest, latest: Any, form_class: Any, **kwargs: Any
+) -> tuple[Any, rules.Unit | None]:
+    """A change to one unit of the latest version: the form, prefilled with the unit's wording."""
+    form = form_class(request.POST or None, initial={
+        "base_version": latest.number, "uid": request.GET.get("unit", ""), "op": request.GET.get("op", "modify"),
+    }, **kwargs)  # fmt: skip
+    unit = _unit(latest, request.POST.get("uid") or request.GET.get("unit", ""))
+    if unit is not None and not request.POST:
+        form.initial.update(text_ru=unit.text_ru, text_en=unit.text_en)
+    return form, unit
 
 
 def _unit(version: Any, uid: str) -> rules.Unit | None:
@@ -271,12 +279,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     latest = selectors.version(document)
     labels = rules.number_units(latest.text)
     targets = [(u.uid, f"{labels[u.uid].ru} {u.text_ru[:60]}".strip()) for u in latest.text]
-    form = EditForm(request.POST or None, targets=targets, initial={
-        "base_version": latest.number, "uid": request.GET.get("unit", ""), "op": request.GET.get("op", "modify"),
-    })  # fmt: skip
-    unit = _unit(latest, request.POST.get("uid") or request.GET.get("unit", ""))
-    if unit is not None and not request.POST:
-        form.initial.update(text_ru=unit.text_ru, text_en=unit.text_en)
+    form, unit = _change_form(request, latest, EditForm, targets=targets)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
