@@ -16,6 +16,7 @@ from concord.audit.api import router as audit_router
 from concord.consultations.api import router as consultations_router
 from concord.core.errors import DomainError
 from concord.documents.api import router as documents_router
+from concord.operations.api import router as operations_router
 from concord.organization.api import router as organization_router
 
 api = NinjaAPI(
@@ -35,6 +36,7 @@ api.add_router("", audit_router)
 api.add_router("", documents_router)
 api.add_router("", consultations_router)
 api.add_router("", agreements_router)
+api.add_router("", operations_router)
 
 
 def _error(

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "concord.documents",
     "concord.consultations",
     "concord.agreements",
+    "concord.operations",
 ]
 
 MIDDLEWARE = [
@@ -222,6 +223,7 @@ CONCORD_DEMO_SEEDERS = [
     "concord.documents.demo.seed",
     "concord.consultations.demo.seed",
     "concord.agreements.demo.seed",
+    "concord.operations.demo.seed",
 ]
 
 LOGGING = {

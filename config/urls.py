@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("documents/", include("concord.documents.urls")),
     path("consultations/", include("concord.consultations.urls")),
     path("agreements/", include("concord.agreements.urls")),
+    path("operations/", include("concord.operations.urls")),
     prefix_default_language=True,
 )
 

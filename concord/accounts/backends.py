@@ -7,7 +7,7 @@ from django.contrib.auth.backends import BaseBackend
 from concord.core.models import viewer_of
 
 # Apps whose records are reference data that Secretariat administrators keep in the admin.
-REFERENCE_DATA_APPS = {"organization", "accounts", "consultations", "agreements"}
+REFERENCE_DATA_APPS = {"organization", "accounts", "consultations", "agreements", "operations"}
 
 
 def is_secretariat_administrator(user: Any) -> bool:

@@ -1,0 +1,223 @@
+"""Reading operations: lists, a stage's reports, and consolidated results in a constant number of
+queries (one aggregate over the figures, plus the catalogue it refers to)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, QuerySet, Sum
+from django.http import Http404
+
+from concord.organization.models import MemberState
+
+from . import permissions
+from .models import (
+    Agency,
+    BreakdownItem,
+    Figure,
+    Indicator,
+    NationalReport,
+    Operation,
+    Seizure,
+    Stage,
+)
+from .states import ReportStatus
+
+
+def operations(user: Any) -> QuerySet[Operation]:
+    return permissions.operations_visible_to(user).annotate(stage_count=Count("stages"))
+
+
+def operation(user: Any, pk: int) -> Operation:
+    found = permissions.operations_visible_to(user).filter(pk=pk).select_related("council").first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def stages(user: Any, operation: Operation) -> QuerySet[Stage]:
+    return operation.stages.select_related("host_state").order_by("-starts_on")
+
+
+def stage(user: Any, pk: int) -> Stage:
+    found = (
+        permissions.stages_visible_to(user)
+        .filter(pk=pk)
+        .select_related("operation", "host_state", "plan")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def reports(user: Any, stage: Stage) -> QuerySet[NationalReport]:
+    """The stage's reports the user may see, every revision, newest first per state."""
+    return (
+        permissions.reports_visible_to(user).filter(stage=stage)
+        .select_related("state", "submitted_by", "approved_by", "consolidated_by")
+        .annotate(figure_count=Count("figures"))
+        .order_by("state__name_ru", "-revision")
+    )  # fmt: skip
+
+
+def report(user: Any, pk: int) -> NationalReport:
+    found = (
+        permissions.reports_visible_to(user)
+        .filter(pk=pk)
+        .select_related("stage__operation", "state")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+@dataclass
+class IndicatorResult:
+    indicator: Indicator
+    total: Decimal = Decimal(0)
+    by_stage: dict[int, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    by_year: dict[int, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    by_state: dict[int, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    by_item: dict[int | None, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+
+
+@dataclass
+class Results:
+    operation: Operation
+    stages: list[Stage]
+    states: list[MemberState]
+    items: dict[int, BreakdownItem]
+    indicators: list[IndicatorResult]
+    cells: list[tuple[Stage, MemberState, Indicator, BreakdownItem | None, Decimal]]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({s.year for s in self.stages})
+
+    @property
+    def reported(self) -> list[IndicatorResult]:
+        return [r for r in self.indicators if r.by_stage]
+
+    @property
+    def year_table(self) -> list[tuple[IndicatorResult, list[Decimal | None]]]:
+        return [(r, [r.by_year.get(y) for y in self.years]) for r in self.reported]
+
+    @property
+    def state_table(self) -> list[tuple[IndicatorResult, list[Decimal | None]]]:
+        return [(r, [r.by_state.get(s.pk) for s in self.states]) for r in self.reported]
+
+
+def results(user: Any, operation: Operation, *, stage: Stage | None = None, year: int | None = None,
+            state: MemberState | None = None) -> Results:  # fmt: skip
+    """Consolidated figures of the operation (or one stage, year or state). Seven queries whatever the
+    number of stages, states, indicators or figures."""
+    if not permissions.sees_results(user):
+        raise Http404
+    stage_qs = operation.stages.all()
+    if stage is not None:
+        stage_qs = stage_qs.filter(pk=stage.pk)
+    if year is not None:
+        stage_qs = stage_qs.filter(ends_on__year=year)
+    stage_list = list(stage_qs.order_by("starts_on"))
+    stage_by_id = {s.pk: s for s in stage_list}
+    indicators = list(operation.indicators.select_related("unit", "breakdown"))
+    by_id = {i.pk: IndicatorResult(i) for i in indicators}
+    items = {
+        i.pk: i
+        for i in BreakdownItem.objects.filter(
+            breakdown__in={i.breakdown_id for i in indicators if i.breakdown_id}
+        )
+    }
+    figures = (
+        Figure.objects.filter(
+            report__status=ReportStatus.CONSOLIDATED, report__stage__in=stage_by_id
+        )
+        .values("report__stage_id", "report__state_id", "indicator_id", "item_id")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    if state is not None:
+        figures = figures.filter(report__state=state)
+    states = {s.pk: s for s in MemberState.objects.all()}
+    cells = []
+    seen_states: set[int] = set()
+    for row in figures:
+        result = by_id.get(row["indicator_id"])
+        if result is None:
+            continue
+        st = stage_by_id[row["report__stage_id"]]
+        total = row["total"] or Decimal(0)
+        result.total += total
+        result.by_stage[st.pk] += total
+        result.by_year[st.year] += total
+        result.by_state[row["report__state_id"]] += total
+        result.by_item[row["item_id"]] += total
+        seen_states.add(row["report__state_id"])
+        cells.append(
+            (
+                st,
+                states[row["report__state_id"]],
+                result.indicator,
+                items.get(row["item_id"]),
+                total,
+            )
+        )
+    cells.sort(
+        key=lambda c: (
+            c[0].starts_on,
+            c[1].iso2,
+            c[2].position,
+            c[2].code,
+            c[3].position if c[3] else -1,
+        )
+    )
+    return Results(operation, stage_list, [s for s in states.values() if s.pk in seen_states],
+                   items, [by_id[i.pk] for i in indicators], cells)  # fmt: skip
+
+
+def template_rows(stage: Stage, state: MemberState, language: str) -> list[list[Any]]:
+    """The report template's lines: each agency of the state in the stage × indicator × breakdown."""
+
+    def name(obj: Any) -> str:
+        return (
+            "" if obj is None else (obj.name_en or obj.name_ru) if language == "en" else obj.name_ru
+        )
+
+    agencies: list[Agency | None] = [*stage.agencies.filter(state=state)] or [None]
+    indicators = stage.operation.indicators.select_related("unit").prefetch_related(
+        "breakdown__items"
+    )
+    rows = []
+    for agency in agencies:
+        for ind in indicators:
+            items: list[BreakdownItem | None] = (
+                [*ind.breakdown.items.all()] if ind.breakdown else [None]
+            )
+            for item in items:
+                rows.append([agency.code if agency else "", name(agency), ind.code, name(ind), item.code if item else "",
+                             name(item), "", ind.unit.code if ind.unit else ""])  # fmt: skip
+    return rows
+
+
+def seizures(states: list[MemberState] | QuerySet[MemberState]) -> dict[str, Any]:
+    """UNODC national seizures (kg) for the given states, per country, year and drug group."""
+    codes = {s.iso3: s for s in states}
+    rows = (
+        Seizure.objects.filter(iso3__in=codes).values("iso3", "year", "drug_group")
+        .annotate(kg=Sum("kilograms")).order_by("iso3", "drug_group", "year")
+    )  # fmt: skip
+    table: dict[tuple[str, str], dict[int, Decimal]] = defaultdict(dict)
+    years: set[int] = set()
+    for row in rows:
+        table[(row["iso3"], row["drug_group"])][row["year"]] = row["kg"] or Decimal(0)
+        years.add(row["year"])
+    return {
+        "years": sorted(years),
+        "rows": [{"state": codes[iso3], "group": group, "values": [values.get(y) for y in sorted(years)]}
+                 for (iso3, group), values in sorted(table.items(), key=lambda kv: (codes[kv[0][0]].name, kv[0][1]))],
+    }  # fmt: skip

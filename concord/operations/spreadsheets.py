@@ -1,0 +1,156 @@
+"""Report spreadsheets: the template in either language, and reading an upload row by row.
+
+XLSX goes through openpyxl in read-only mode and CSV through the csv module, both streaming: a file
+of any length is read one row at a time.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from concord.core.errors import DomainError
+
+# Column keys and their headers in each language. The *_name columns help the person filling the
+# template and are ignored on import.
+COLUMNS: list[tuple[str, str, str, bool]] = [
+    ("agency", "Код ведомства", "Agency code", True),
+    ("agency_name", "Ведомство", "Agency", False),
+    ("indicator", "Код показателя", "Indicator code", True),
+    ("indicator_name", "Показатель", "Indicator", False),
+    ("item", "Код разбивки", "Breakdown code", True),
+    ("item_name", "Разбивка", "Breakdown", False),
+    ("value", "Значение", "Value", True),
+    ("unit", "Единица", "Unit", True),
+]
+HEADERS = {header.strip().casefold(): key for key, ru, en, _req in COLUMNS for header in (ru, en)}
+REQUIRED = [key for key, _ru, _en, required in COLUMNS if required]
+
+
+def header_row(language: str) -> list[str]:
+    return [ru if language == "ru" else en for _key, ru, en, _req in COLUMNS]
+
+
+class NotASpreadsheet(DomainError):
+    def __init__(self, message: Any = None) -> None:
+        super().__init__(
+            "not_a_spreadsheet",
+            message
+            or gettext_lazy(
+                "The file is not a spreadsheet: upload the XLSX or CSV template (CSV in UTF-8)."
+            ),
+            field="file",
+        )
+
+
+def _cells(file: IO[bytes]) -> Iterator[list[Any]]:
+    head = file.read(4)
+    file.seek(0)
+    if head == b"PK\x03\x04":
+        yield from _xlsx_cells(file)
+    else:
+        yield from _csv_cells(file)
+
+
+def _xlsx_cells(file: IO[bytes]) -> Iterator[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(file, read_only=True, data_only=True)
+    except (
+        Exception
+    ) as error:  # openpyxl raises many kinds on damaged files; all mean the same here
+        raise NotASpreadsheet() from error
+    try:
+        sheet = book.worksheets[0]
+        for row in sheet.iter_rows(values_only=True):
+            yield ["" if cell is None else cell for cell in row]
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as error:
+        raise NotASpreadsheet() from error
+    finally:
+        book.close()
+
+
+def _csv_cells(file: IO[bytes]) -> Iterator[list[Any]]:
+    sample = file.read(4096)
+    file.seek(0)
+    if b"\x00" in sample:
+        raise NotASpreadsheet()
+    try:
+        sample.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        # a cut in the middle of a character at the end of the sample is not an error
+        if error.start < len(sample) - 3:
+            raise NotASpreadsheet() from error
+    first = sample.split(b"\n", 1)[0]
+    delimiter = ";" if first.count(b";") > first.count(b",") else ","
+    text = codecs.getreader("utf-8-sig")(file)
+    try:
+        yield from csv.reader(text, delimiter=delimiter)
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise NotASpreadsheet() from error
+
+
+def read_rows(file: IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(row number as the user sees it, {column key: cell}) for each non-empty row after the header.
+    A missing column is a template error, raised before any row."""
+    cells = _cells(file)
+    header = next(cells, None)
+    if header is None:
+        raise NotASpreadsheet(gettext_lazy("The file is empty."))
+    keys = [HEADERS.get(str(cell).strip().casefold()) for cell in header]
+    missing = [key for key in REQUIRED if key not in keys]
+    if missing:
+        names = ", ".join(f"«{en}»" for key, _ru, en, _r in COLUMNS if key in missing)
+        raise DomainError(
+            "wrong_template",
+            _(
+                "This is not the report template: columns missing: %(names)s. Download the template of this stage."
+            )
+            % {"names": names},
+            field="file",
+        )
+    for number, row in enumerate(cells, start=2):
+        values = {key: cell for key, cell in zip(keys, row, strict=False) if key}
+        if all(str(v).strip() == "" for v in values.values()):
+            continue
+        yield number, values
+
+
+def write_template(rows: Iterable[list[Any]], *, language: str, kind: str) -> bytes:
+    """The template as XLSX or CSV (UTF-8 with BOM, so that spreadsheet programs read it right)."""
+    with translation.override(language):
+        header = header_row(language)
+        if kind == "csv":
+            return write_csv(header, rows)
+        return write_xlsx(header, rows, title=_("Report"))
+
+
+def write_xlsx(header: list[str], rows: Iterable[list[Any]], *, title: str) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31])
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def write_csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode()

@@ -1,0 +1,300 @@
+from __future__ import annotations
+
+import io
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from concord.audit.models import Entry
+from concord.core.errors import Conflict, DomainError, NotAllowed
+from concord.operations import selectors, services
+from concord.operations.models import Figure, NationalReport
+from concord.operations.spreadsheets import write_template
+from concord.operations.states import ReportStatus
+from concord.organization.models import MemberState
+
+from .conftest import csv_file, line
+
+
+def figures(report):
+    return {(f.agency.code if f.agency else "", f.indicator.code, f.item.code if f.item else ""): f.value
+            for f in report.figures.select_related("agency", "indicator", "item")}  # fmt: skip
+
+
+def test_template_round_trip_gives_back_the_same_figures(stage, kz, kazakh_representative):
+    """Template → filled in → imported → the figures read back are those typed, in either language
+    and either format."""
+    for language in ("ru", "en"):
+        for kind in ("xlsx", "csv"):
+            rows = selectors.template_rows(stage, kz, language)
+            assert rows and {r[0] for r in rows} == {"KZ-MVD", "KZ-KNB", "KZ-AFM"}
+            expected = {}
+            for i, row in enumerate(rows):
+                if i % 3 == 0:
+                    row[6] = i + 1 if row[7] in ("", "USD") else f"{i},5"
+                    expected[(row[0], row[2], row[4])] = (
+                        D(i + 1) if row[7] in ("", "USD") else D(f"{i}.5")
+                    )
+            content = write_template(rows, language=language, kind=kind)
+            report, count, _warnings = services.import_report(
+                kazakh_representative, stage, kz, io.BytesIO(content)
+            )
+            assert count == len(expected)
+            assert figures(report) == expected
+
+
+def test_units_are_converted_on_import(stage, kz, kazakh_representative):
+    report, count, warnings = services.import_report(kazakh_representative, stage, kz, csv_file([
+        line("drugs", "1,5", "t", "heroin", "KZ-MVD"), line("drugs", 250, "g", "opium", "KZ-MVD"),
+        line("cash", "913 000", "KZT", agency="KZ-KNB"), line("drug-crimes", 12, agency="KZ-MVD"),
+    ]))  # fmt: skip
+    assert count == 4 and warnings == []
+    got = figures(report)
+    assert got[("KZ-MVD", "drugs", "heroin")] == D(1500)
+    assert got[("KZ-MVD", "drugs", "opium")] == D("0.25")
+    assert got[("KZ-KNB", "cash", "")] == D(
+        "2000.877"
+    )  # 913,000 KZT at 456.3 per US$ (rate of 2023, the latest before June 2026)
+    assert report.figures.get(indicator__code="drugs", item__code="heroin").entered == "1,5 t"
+
+
+def test_implausible_values_are_imported_with_a_warning(stage, kz, kazakh_representative):
+    _report, count, warnings = services.import_report(
+        kazakh_representative, stage, kz, csv_file([line("drugs", 200000, "kg")])
+    )
+    assert (
+        count == 1
+        and len(warnings) == 1
+        and warnings[0].row == 2
+        and "unusually high" in warnings[0].why
+    )
+
+
+def test_every_problem_is_reported_and_nothing_is_applied(stage, kz, kazakh_representative):
+    services.import_report(kazakh_representative, stage, kz, csv_file([line("drug-crimes", 5)]))
+    before = figures(services.current_report(stage, kz))
+    bad = csv_file([
+        line("drugs", 10, "kg", "heroin"),          # row 2: fine
+        line("nonsense", 1),                          # 3: unknown indicator
+        line("drugs", 5, "USD"),                      # 4: wrong unit
+        line("drugs", -5, "kg"),                      # 5: negative
+        line("drugs", "lots", "kg"),                  # 6: not a number
+        line("drugs", 10, "kg", "heroin"),            # 7: duplicate of row 2
+        line("drugs", 1, "kg", "cocoa"),              # 8: unknown breakdown
+        line("drug-crimes", 1, agency="RU-MVD"),      # 9: another state's agency
+        line("drug-crimes", 1, "kg"),                 # 10: a count takes no unit
+        line("drugs", 3, "furlong"),                  # 11: unknown unit
+    ], delimiter=";")  # fmt: skip
+    with pytest.raises(services.ImportRejected) as error:
+        services.import_report(kazakh_representative, stage, kz, bad)
+    problems = {(p.row, p.column) for p in error.value.problems}
+    assert problems == {(3, "indicator"), (4, "unit"), (5, "value"), (6, "value"), (7, "indicator"), (8, "item"),
+                        (9, "agency"), (10, "unit"), (11, "unit")}  # fmt: skip
+    assert figures(services.current_report(stage, kz)) == before
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"\x00\x01\x02garbage", b"PK\x03\x04 truncated zip", "кириллица;без;заголовков\n".encode("cp1251"),
+    b"%PDF-1.4\n%\xe2\xe3", b"Agency code,Value\nKZ-MVD,1\n",
+])  # fmt: skip
+def test_files_that_are_not_the_template_are_refused_clearly(
+    stage, kz, kazakh_representative, content
+):
+    with pytest.raises(DomainError) as error:
+        services.import_report(kazakh_representative, stage, kz, io.BytesIO(content))
+    assert error.value.field == "file" and error.value.status == 400
+    assert not Figure.objects.filter(report__stage=stage).exists()
+
+
+def test_a_truncated_xlsx_is_refused(stage, kz, kazakh_representative):
+    content = write_template(selectors.template_rows(stage, kz, "en"), language="en", kind="xlsx")
+    for cut in (len(content) // 3, len(content) - 10):
+        with pytest.raises(DomainError):
+            services.import_report(kazakh_representative, stage, kz, io.BytesIO(content[:cut]))
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.one_of(st.binary(max_size=2000), st.text(max_size=500).map(str.encode),
+                 st.lists(st.lists(st.text(max_size=12), max_size=9), max_size=8).map(
+                     lambda rows: csv_file([["Agency code", "Indicator code", "Breakdown code", "Value", "Unit"], *rows]).getvalue())))  # fmt: skip
+def test_fuzzed_uploads_never_fail_unexpectedly_and_never_save_partially(
+    stage, kz, kazakh_representative, content
+):
+    try:
+        services.import_report(kazakh_representative, stage, kz, io.BytesIO(content))
+    except DomainError:
+        assert not Figure.objects.filter(report__stage=stage).exists()
+    else:
+        pass  # a fuzzed file may be a valid (empty or tiny) report; then it was applied whole
+    Figure.objects.filter(report__stage=stage).delete()
+
+
+def test_the_workflow_from_draft_to_consolidated_and_the_results(
+    stage, kz, kazakh_representative, secretariat_officer
+):
+    report, _n, _w = services.import_report(
+        kazakh_representative,
+        stage,
+        kz,
+        csv_file([line("drugs", 120, "kg", "heroin"), line("drug-crimes", 7)]),
+    )
+    assert selectors.results(secretariat_officer, stage.operation, stage=stage).reported == []
+    report = services.submit_report(kazakh_representative, report)
+    with pytest.raises(DomainError):  # a submitted report is not edited
+        services.import_report(kazakh_representative, stage, kz, csv_file([line("drug-crimes", 8)]))
+    report = services.approve_report(kazakh_representative, report)
+    assert (
+        selectors.results(secretariat_officer, stage.operation, stage=stage).reported == []
+    )  # not consolidated yet
+    report = services.consolidate_report(secretariat_officer, report)
+    res = selectors.results(secretariat_officer, stage.operation, stage=stage)
+    totals = {r.indicator.code: r.total for r in res.reported}
+    assert totals == {"drugs": D(120), "drug-crimes": D(7)}
+    verbs = set(
+        Entry.objects.filter(
+            object_type="operations.nationalreport", object_id=str(report.pk)
+        ).values_list("verb", flat=True)
+    )
+    assert {
+        "operations.report.import",
+        "operations.report.submitted",
+        "operations.report.approved",
+        "operations.report.consolidated",
+    } <= verbs
+
+
+def test_a_correction_is_a_new_revision_that_replaces_the_old_once_consolidated(
+    stage, kz, kazakh_representative, secretariat_officer
+):
+    report, _n, _w = services.import_report(
+        kazakh_representative, stage, kz, csv_file([line("drug-crimes", 7)]), submit=True
+    )
+    services.consolidate_report(
+        secretariat_officer, services.approve_report(kazakh_representative, report)
+    )
+    correction = services.start_correction(kazakh_representative, report)
+    assert correction.revision == 2 and figures(correction) == {("", "drug-crimes", ""): D(7)}
+    services.set_figure(
+        kazakh_representative, correction, {"indicator": "drug-crimes", "value": "9"}
+    )
+
+    def total():
+        return {
+            r.indicator.code: r.total
+            for r in selectors.results(secretariat_officer, stage.operation, stage=stage).reported
+        }
+
+    assert total() == {"drug-crimes": D(7)}  # the consolidated revision still counts
+    services.submit_report(kazakh_representative, correction)
+    services.consolidate_report(
+        secretariat_officer, services.approve_report(kazakh_representative, correction)
+    )
+    assert total() == {"drug-crimes": D(9)}
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUPERSEDED and figures(report) == {
+        ("", "drug-crimes", ""): D(7)
+    }
+
+
+def test_an_approved_report_is_never_edited_in_place(stage, kz, kazakh_representative):
+    report, _n, _w = services.import_report(
+        kazakh_representative, stage, kz, csv_file([line("drug-crimes", 7)]), submit=True
+    )
+    services.approve_report(kazakh_representative, report)
+    for change in (lambda: services.set_figure(kazakh_representative, report, {"indicator": "drug-crimes", "value": "1"}),
+                   lambda: services.import_report(kazakh_representative, stage, kz, csv_file([line("drug-crimes", 1)]))):  # fmt: skip
+        with pytest.raises(DomainError, match="start a correction"):
+            change()
+    assert figures(NationalReport.objects.get(pk=report.pk)) == {("", "drug-crimes", ""): D(7)}
+
+
+def test_two_people_editing_the_same_draft_do_not_overwrite_each_other(
+    stage, kz, kazakh_representative
+):
+    report = services.draft(kazakh_representative, stage, kz)
+    seen = report.version
+    services.set_figure(
+        kazakh_representative, report, {"indicator": "drug-crimes", "value": "1"}, version=seen
+    )
+    with pytest.raises(Conflict):
+        services.set_figure(
+            kazakh_representative, report, {"indicator": "drug-crimes", "value": "2"}, version=seen
+        )
+    with pytest.raises(Conflict):
+        services.import_report(
+            kazakh_representative, stage, kz, csv_file([line("drug-crimes", 3)]), version=seen
+        )
+    assert figures(services.current_report(stage, kz)) == {("", "drug-crimes", ""): D(1)}
+
+
+def test_only_the_states_own_delegation_files_and_approves(
+    stage,
+    kz,
+    russian_representative,
+    kazakh_representative,
+    secretariat_officer,
+    armenian_representative,
+):
+    with pytest.raises(NotAllowed):
+        services.import_report(
+            russian_representative, stage, kz, csv_file([line("drug-crimes", 1)])
+        )
+    with pytest.raises(NotAllowed):  # Armenia does not take part in this stage
+        services.draft(armenian_representative, stage, MemberState.objects.get(iso2="AM"))
+    report, _n, _w = services.import_report(
+        kazakh_representative, stage, kz, csv_file([line("drug-crimes", 1)]), submit=True
+    )
+    for outsider in (russian_representative, secretariat_officer):
+        with pytest.raises(NotAllowed):
+            services.approve_report(outsider, report)
+    with pytest.raises(NotAllowed):  # the state does not consolidate its own report
+        services.consolidate_report(
+            kazakh_representative, services.approve_report(kazakh_representative, report)
+        )
+
+
+def test_the_demo_reproduces_the_published_totals(secretariat_officer):
+    from concord.operations.models import Operation
+
+    def totals(code, stage_en):
+        op = Operation.objects.get(code=code)
+        res = selectors.results(secretariat_officer, op, stage=op.stages.get(name_en=stage_en))
+        return {r.indicator.code: r.total for r in res.reported}, {
+            res.items[k].code if k else "": v
+            for r in res.reported
+            if r.indicator.code in ("drugs", "violations")
+            for k, v in r.by_item.items()
+        }
+
+    red_dune, parts = totals("channel", "Red Dune")
+    assert (
+        red_dune == {"drugs": D(9000)} and parts["opiates"] == D(5000) and parts["heroin"] == D(38)
+    )
+    interception, parts = totals("channel", "Interception")
+    assert (
+        interception["drugs"] == D(897)
+        and parts["mephedrone"] == D("61.5")
+        and interception["websites"] == 444
+    )
+    assert interception["ammunition"] == 2773 and interception["detained"] == 399
+    outpost, parts = totals("channel", "Mountain Outpost")
+    assert (
+        outpost["drugs"] == D(1742) and outpost["officers"] == 17000 and parts["mephedrone"] == 832
+    )
+    illegal, parts = totals("illegal", "Illegal 2018")
+    assert (
+        illegal["violations"] == 143000
+        and parts["labour"] == 33000
+        and illegal["fines"] == D(5_000_000)
+    )
+    proxi, _ = totals("proxi", "2009 – May 2017")
+    assert proxi == {
+        "resources-identified": 80000,
+        "resources-blocked": 33500,
+        "criminal-cases": 15000,
+    }
+    assert not Operation.objects.get(code="mercenary").stages.exists()
