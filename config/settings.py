@@ -215,6 +215,7 @@ CONCORD_DASHBOARD_PANELS = [
     "concord.organization.panels.organization_panel",
     "concord.consultations.panels.consultations_panel",
     "concord.documents.panels.documents_panel",
+    "concord.operations.panels.operations_panel",
 ]
 # Each seeder is a callable(*, password) -> lines to print; `manage.py seed_demo` runs them in order.
 CONCORD_DEMO_SEEDERS = [

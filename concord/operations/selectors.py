@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 
+from concord.core.models import viewer_of
 from concord.organization.models import MemberState
 
 from . import permissions
@@ -74,6 +75,21 @@ def report(user: Any, pk: int) -> NationalReport:
     if found is None:
         raise Http404
     return found
+
+
+def awaiting(user: Any) -> QuerySet[NationalReport]:
+    """Reports whose next step is the user's: their state's drafts and submissions; for the
+    Secretariat, approved reports to consolidate."""
+    if permissions.is_secretariat(user):
+        status = [ReportStatus.APPROVED]
+    elif viewer_of(user).state_id:
+        status = [ReportStatus.DRAFT, ReportStatus.SUBMITTED]
+    else:
+        return NationalReport.objects.none()
+    return (
+        permissions.reports_visible_to(user).filter(status__in=status)
+        .select_related("stage__operation", "state").order_by("-stage__ends_on", "state__iso2")
+    )  # fmt: skip
 
 
 @dataclass

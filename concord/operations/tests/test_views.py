@@ -338,3 +338,24 @@ def test_unodc_import_is_idempotent_and_all_or_nothing(db, tmp_path):
         json.dumps(Seizure.objects.filter(iso3="TJK", year=2018, drug_group="Opioids").count())
         != "0"
     )
+
+
+def test_the_dashboard_shows_reports_waiting_for_each_persona(
+    client_as, stage, kazakh_representative
+):
+    report = services.draft(kazakh_representative, stage, stage.states.get(iso2="KZ"))
+    link = f"/en/operations/reports/{report.pk}/"
+    assert link in client_as("kazakh_representative").get("/en/").content.decode()
+    for persona in (
+        "russian_representative",
+        "secretariat_officer",
+        "analyst",
+        "member_of_parliament",
+    ):
+        assert link not in client_as(persona).get("/en/").content.decode()
+    services.set_figure(kazakh_representative, report, {"indicator": "drug-crimes", "value": "1"})
+    services.approve_report(
+        kazakh_representative, services.submit_report(kazakh_representative, report)
+    )
+    assert link in client_as("secretariat_officer").get("/en/").content.decode()
+    assert link not in client_as("kazakh_representative").get("/en/").content.decode()
