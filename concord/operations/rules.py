@@ -39,9 +39,10 @@ class IndicatorInfo:
 
 
 class FigureError(Exception):
-    def __init__(self, message: str | Promise) -> None:
+    def __init__(self, message: str | Promise, column: str = "value") -> None:
         super().__init__(str(message))
         self.message = message
+        self.column = column  # which column of a report line is wrong
 
 
 _NUMBER = re.compile(r"^\d+(\.\d+)?$")
@@ -84,14 +85,16 @@ def to_base(
     dollar at the reporting date, needed when a money figure is entered in a national currency."""
     if indicator.dimension == Dimension.COUNT:
         if unit is not None:
-            raise FigureError(_("a count takes no unit"))
+            raise FigureError(_("a count takes no unit"), "unit")
         if value != value.to_integral_value():
             raise FigureError(_("a count must be a whole number"))
         return value
     if unit is None:
-        raise FigureError(_("a unit is required"))
+        raise FigureError(_("a unit is required"), "unit")
     if unit.dimension != indicator.dimension:
-        raise FigureError(_("unit %(unit)s does not measure this indicator") % {"unit": unit.code})
+        raise FigureError(
+            _("unit %(unit)s does not measure this indicator") % {"unit": unit.code}, "unit"
+        )
     if indicator.base is not None and unit.code == indicator.base.code:
         return value
     if unit.factor is not None:
@@ -99,10 +102,14 @@ def to_base(
         return value * unit.factor / base_factor
     if rate is None:
         raise FigureError(
-            _("no exchange rate for %(unit)s on or before the reporting date") % {"unit": unit.code}
+            _("no exchange rate for %(unit)s on or before the reporting date")
+            % {"unit": unit.code},
+            "unit",
         )
     if rate <= 0:
-        raise FigureError(_("the exchange rate for %(unit)s is not positive") % {"unit": unit.code})
+        raise FigureError(
+            _("the exchange rate for %(unit)s is not positive") % {"unit": unit.code}, "unit"
+        )
     return value / rate
 
 

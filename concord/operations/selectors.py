@@ -130,7 +130,7 @@ class Results:
 
 def results(user: Any, operation: Operation, *, stage: Stage | None = None, year: int | None = None,
             state: MemberState | None = None) -> Results:  # fmt: skip
-    """Consolidated figures of the operation (or one stage, year or state). Seven queries whatever the
+    """Consolidated figures of the operation (or one stage, year or state). Five queries whatever the
     number of stages, states, indicators or figures."""
     if not permissions.sees_results(user):
         raise Http404

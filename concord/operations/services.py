@@ -80,7 +80,7 @@ class Catalogue:
             for it in BreakdownItem.objects.filter(breakdown__in=breakdowns)
         }
         units = {u.code.casefold(): u for u in Unit.objects.all()}
-        agencies = {a.code.casefold(): a for a in Agency.objects.filter(state=state)}
+        agencies = {a.code.casefold(): a for a in stage.agencies.filter(state=state)}
         rates: dict[str, Decimal] = {}
         for rate in (
             ExchangeRate.objects.filter(valid_from__lte=stage.ends_on)
@@ -106,7 +106,10 @@ class Catalogue:
         if text("agency"):
             agency = self.agencies.get(text("agency").casefold())
             if agency is None:
-                bad("agency", _("unknown agency of %(state)s") % {"state": self.state.name})
+                bad(
+                    "agency",
+                    _("not an agency of %(state)s in this stage") % {"state": self.state.name},
+                )
         indicator = self.indicators.get(text("indicator").casefold())
         if indicator is None:
             bad(
@@ -133,12 +136,7 @@ class Catalogue:
                                                     self.rates.get(text("unit").casefold())))  # fmt: skip
                 warnings = rules.warnings_for(value, indicator.info())
         except rules.FigureError as error:
-            column = (
-                "value"
-                if "unit" not in str(error.message) and "rate" not in str(error.message)
-                else "unit"
-            )
-            bad(column, error.message)
+            bad(error.column, error.message)
         figure = Figure(agency=agency, indicator=indicator, item=item, value=value,
                         entered=f"{text('value')} {text('unit')}".strip()[:60])  # fmt: skip
         return figure, warnings, problems
@@ -192,6 +190,8 @@ def import_rows(actor: Any, stage: Stage, state: MemberState, rows: Iterable[tup
     """Replace the draft's figures by `rows`, whole or not at all. Returns the report, the number of
     figures and the warnings (problems that did not refuse anything)."""
     report = _locked(draft(actor, stage, state), version)
+    if not report.editable:  # submitted meanwhile by someone who did not give a version
+        raise Conflict("stale", _("This report was submitted meanwhile; it is no longer a draft."))
     catalogue = Catalogue.load(stage, state)
     report.figures.all().delete()
     problems: list[Problem] = []
@@ -333,11 +333,23 @@ def consolidate_report(
     """The Secretariat takes an approved report into the results; a consolidated correction replaces
     the revision it corrects."""
     permissions.require_secretariat(actor)
+    if NationalReport.objects.filter(
+        stage=report.stage, state=report.state, revision__gt=report.revision
+    ).exists():
+        raise DomainError(
+            "superseded", _("A later revision of this report exists; consolidate that one.")
+        )
     report = _move(actor, report, ReportStatus.CONSOLIDATED, [ReportStatus.APPROVED], version,
                    consolidated_by=_user(actor), consolidated_at=timezone.now())  # fmt: skip
     for older in NationalReport.objects.filter(stage=report.stage, state=report.state, revision__lt=report.revision,
-                                               status=ReportStatus.CONSOLIDATED):  # fmt: skip
-        _move(actor, older, ReportStatus.SUPERSEDED, [ReportStatus.CONSOLIDATED], None)
+                                               status__in=[ReportStatus.APPROVED, ReportStatus.CONSOLIDATED]):  # fmt: skip
+        _move(
+            actor,
+            older,
+            ReportStatus.SUPERSEDED,
+            [ReportStatus.APPROVED, ReportStatus.CONSOLIDATED],
+            None,
+        )
     return report
 
 

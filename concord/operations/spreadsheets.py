@@ -6,7 +6,6 @@ of any length is read one row at a time.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import zipfile
@@ -92,11 +91,13 @@ def _csv_cells(file: IO[bytes]) -> Iterator[list[Any]]:
             raise NotASpreadsheet() from error
     first = sample.split(b"\n", 1)[0]
     delimiter = ";" if first.count(b";") > first.count(b",") else ","
-    text = codecs.getreader("utf-8-sig")(file)
+    text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
     try:
         yield from csv.reader(text, delimiter=delimiter)
     except (UnicodeDecodeError, csv.Error) as error:
         raise NotASpreadsheet() from error
+    finally:
+        text.detach()  # the upload stays open for whoever owns it
 
 
 def read_rows(file: IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -131,7 +131,7 @@ def open_report(request: HttpRequest, pk: int) -> HttpResponse:
     if state is None:
         raise PermissionDenied
     try:
-        report = services.draft(request.user, stage, state)
+        report = services.current_report(stage, state) or services.draft(request.user, stage, state)
     except DomainError as error:
         messages.error(request, str(error.message))
         return redirect("operations:stage-detail", pk=pk)

@@ -298,3 +298,44 @@ def test_the_demo_reproduces_the_published_totals(secretariat_officer):
         "criminal-cases": 15000,
     }
     assert not Operation.objects.get(code="mercenary").stages.exists()
+
+
+def test_an_older_revision_cannot_be_consolidated_after_its_correction(
+    stage, kz, kazakh_representative, secretariat_officer
+):
+    report, _n, _w = services.import_report(
+        kazakh_representative, stage, kz, csv_file([line("drug-crimes", 7)]), submit=True
+    )
+    services.approve_report(kazakh_representative, report)
+    correction = services.start_correction(kazakh_representative, report)
+    services.set_figure(
+        kazakh_representative, correction, {"indicator": "drug-crimes", "value": "8"}
+    )
+    services.approve_report(
+        kazakh_representative, services.submit_report(kazakh_representative, correction)
+    )
+    services.consolidate_report(secretariat_officer, correction)
+    with pytest.raises(DomainError, match="later revision"):
+        services.consolidate_report(secretariat_officer, NationalReport.objects.get(pk=report.pk))
+    assert NationalReport.objects.get(pk=report.pk).status == ReportStatus.SUPERSEDED
+    totals = {
+        r.indicator.code: r.total
+        for r in selectors.results(secretariat_officer, stage.operation, stage=stage).reported
+    }
+    assert totals == {"drug-crimes": D(8)}
+
+
+def test_problems_name_the_right_column_in_every_language(stage, kz, kazakh_representative):
+    from django.utils import translation
+
+    for language in ("ru", "en"):
+        with translation.override(language), pytest.raises(services.ImportRejected) as error:
+            services.import_report(kazakh_representative, stage, kz, csv_file([
+                line("cash", 5, "KGZ"), line("drugs", 5, "USD"), line("drug-crimes", "1,5"), line("drug-crimes", 1, agency="AM-POLICE"),
+            ]))  # fmt: skip
+        assert [(p.row, p.column) for p in error.value.problems] == [
+            (2, "unit"),
+            (3, "unit"),
+            (4, "value"),
+            (5, "agency"),
+        ]
