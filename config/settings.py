@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "concord.consultations",
     "concord.agreements",
     "concord.operations",
+    "concord.monitoring",
 ]
 
 MIDDLEWARE = [
@@ -123,7 +124,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
         ),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -225,6 +226,7 @@ CONCORD_DEMO_SEEDERS = [
     "concord.consultations.demo.seed",
     "concord.agreements.demo.seed",
     "concord.operations.demo.seed",
+    "concord.monitoring.demo.seed",
 ]
 
 LOGGING = {

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("consultations/", include("concord.consultations.urls")),
     path("agreements/", include("concord.agreements.urls")),
     path("operations/", include("concord.operations.urls")),
+    path("monitoring/", include("concord.monitoring.urls")),
     prefix_default_language=True,
 )
 

@@ -7,7 +7,14 @@ from django.contrib.auth.backends import BaseBackend
 from concord.core.models import viewer_of
 
 # Apps whose records are reference data that Secretariat administrators keep in the admin.
-REFERENCE_DATA_APPS = {"organization", "accounts", "consultations", "agreements", "operations"}
+REFERENCE_DATA_APPS = {
+    "organization",
+    "accounts",
+    "consultations",
+    "agreements",
+    "operations",
+    "monitoring",
+}
 
 
 def is_secretariat_administrator(user: Any) -> bool:

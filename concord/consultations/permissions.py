@@ -9,9 +9,10 @@ from typing import Any
 from django.db.models import QuerySet
 
 from concord.core.models import viewer_of
-from concord.core.rules import speaks_for
+from concord.core.rules import Role, speaks_for
 
 from .models import Consultation
+from .states import QuestionKind
 
 
 def consultations_visible_to(user: Any) -> QuerySet[Consultation]:
@@ -31,6 +32,9 @@ def speaking_state(user: Any) -> int | None:
     )
 
 
-def can_open(user: Any) -> bool:
-    """The Secretariat or a state may put a question forward."""
+def can_open(user: Any, kind: str | None = None) -> bool:
+    """The Secretariat or a state may put a question forward; an analyst may put forward a joint
+    assessment (the escalation of an early-warning alert)."""
+    if kind == QuestionKind.ASSESSMENT and viewer_of(user).role == Role.ANALYST:
+        return True
     return runs_procedures(user) or speaking_state(user) is not None

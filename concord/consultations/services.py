@@ -122,7 +122,7 @@ def open_consultation(
     planned_year: int | None = None,
     now: dt.datetime,
 ) -> Consultation:
-    if not permissions.can_open(actor):
+    if not permissions.can_open(actor, kind):
         raise NotAllowed(
             "not_allowed", _("Only the Secretariat or a state's delegation opens a consultation.")
         )

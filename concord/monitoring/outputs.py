@@ -1,0 +1,114 @@
+"""Charts (SVG, pygal) and the situation report's PDF (ReportLab, with the fonts of the documents
+module), in Russian, English or both."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pygal
+from django.utils import translation
+from django.utils.translation import gettext as _
+from pygal.style import Style
+from reportlab.graphics.charts.barcharts import VerticalBarChart  # type: ignore[import-untyped]
+from reportlab.graphics.shapes import Drawing  # type: ignore[import-untyped]
+from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
+
+from concord.documents.exports import FONT, FONT_BOLD, FONT_DIR
+
+from . import rules
+from .countries import name as country_name
+from .models import SituationReport
+
+STYLE = Style(background="white", plot_background="white", font_family="DejaVu Sans, sans-serif",
+              colors=("#1d4e89", "#c0392b", "#2a9d8f"))  # fmt: skip
+
+
+def month_label(index: int) -> str:
+    year, month = rules.year_month(index)
+    return f"{year}-{month:02d}"
+
+
+def series_chart(rows: list[dict[str, Any]], title: str) -> str:
+    """Events and deaths per month as an SVG line chart (deaths on the secondary axis)."""
+    chart = pygal.Line(style=STYLE, js=[], disable_xml_declaration=True, width=900, height=320, show_dots=len(rows) < 60, include_x_axis=True,
+                       x_label_rotation=30, show_minor_x_labels=False, no_data_text=_("No events"), title=title)  # fmt: skip
+    chart.x_labels = [month_label(r["month"]) for r in rows]
+    chart.x_labels_major = chart.x_labels[:: max(1, len(rows) // 12)]
+    chart.add(_("Events"), [r["events"] for r in rows])
+    chart.add(_("Deaths"), [r["deaths"] or 0 for r in rows], secondary=True)
+    svg: str = chart.render(is_unicode=True)
+    return svg
+
+
+def yearly_chart(years: list[tuple[int, dict[str, Any]]], title: str) -> str:
+    chart = pygal.StackedBar(style=STYLE, js=[], disable_xml_declaration=True, width=900, height=320, x_label_rotation=45,
+                             title=title, no_data_text=_("No data"))  # fmt: skip
+    chart.x_labels = [str(y) for y, _v in years]
+    chart.add(_("Battle-related deaths"), [v["brd"] for _y, v in years])
+    chart.add(_("Non-state"), [v["nonstate"] for _y, v in years])
+    chart.add(_("One-sided"), [v["onesided"] for _y, v in years])
+    svg: str = chart.render(is_unicode=True)
+    return svg
+
+
+def report_pdf(report: SituationReport, languages: list[str]) -> bytes:
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    heading = ParagraphStyle("h", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=6)
+    body = ParagraphStyle("b", fontName=FONT, fontSize=9.5, leading=13)
+    small = ParagraphStyle("s", fontName=FONT, fontSize=8, leading=10, textColor="#555555")
+    grid = TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8), ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8),
+                       ("GRID", (0, 0), (-1, -1), 0.25, "#999999"), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])  # fmt: skip
+    story: list[Any] = []
+    for i, language in enumerate(languages):
+        with translation.override(language):
+            if i:
+                story.append(PageBreak())
+            title, text = (
+                (report.title_ru, report.body_ru)
+                if language == "ru"
+                else (report.title_en, report.body_en)
+            )
+            story += [Paragraph(_esc(title), heading), Paragraph(_("%(marking)s · %(status)s") % {
+                "marking": report.get_marking_display(), "status": report.get_status_display()}, small), Spacer(0, 3 * mm)]  # fmt: skip
+            story += [Paragraph(_esc(line) or "&nbsp;", body) for line in text.splitlines()]
+            countries = report.figures.get("countries", [])
+            if countries:
+                story.append(Spacer(0, 4 * mm))
+                data = [[_("Country"), _("Events"), _("Deaths")]] + [
+                    [country_name(c["country"], language), c["events"], c["deaths"]] for c in countries[:15]]  # fmt: skip
+                story.append(Table(data, colWidths=[80 * mm, 30 * mm, 30 * mm], style=grid))
+                story.append(Spacer(0, 4 * mm))
+                story.append(_bars([country_name(c["country"], language)[:14] for c in countries[:10]],
+                                   [c["deaths"] for c in countries[:10]]))  # fmt: skip
+    out = io.BytesIO()
+    SimpleDocTemplate(
+        out, pagesize=A4, title=report.title_en, leftMargin=18 * mm, rightMargin=18 * mm
+    ).build(story)
+    return out.getvalue()
+
+
+def _bars(labels: list[str], values: list[int]) -> Drawing:
+    drawing = Drawing(170 * mm, 60 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 15 * mm, 10 * mm, 150 * mm, 45 * mm
+    chart.data = [values or [0]]
+    chart.categoryAxis.categoryNames = labels or [""]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor = colors.HexColor("#c0392b")
+    drawing.add(chart)
+    return drawing
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,49 @@
+// The situation picture: Natural Earth boundaries shaded by deaths, and the selected events as circles.
+// No tile server: the closed networks the system runs in have none.
+(function () {
+  "use strict";
+  var box = document.getElementById("map");
+  if (!box || !window.L) { return; }
+  var map = L.map(box, { preferCanvas: true, attributionControl: false }).setView([38, 55], 4);
+  var shades = ["#fff5f0", "#fcbba1", "#fb6a4a", "#cb181d", "#67000d"];
+  function shade(deaths) {
+    if (!deaths) { return shades[0]; }
+    return shades[Math.min(4, 1 + Math.floor(Math.log10(deaths) / 1.2))];
+  }
+  function get(url) { return fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); }); }
+  Promise.all([get(box.dataset.admin0), get(box.dataset.admin1), get(box.dataset.data)]).then(function (loaded) {
+    var admin0 = loaded[0], admin1 = loaded[1], data = loaded[2];
+    var label = box.dataset.labelDeaths;
+    L.geoJSON(admin0, {
+      style: function (f) { return { color: "#888", weight: 0.6, fillOpacity: 0.7, fillColor: shade(data.countries[f.properties.iso3]) }; },
+      onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name + ": " + (data.countries[f.properties.iso3] || 0) + " " + label); }
+    }).addTo(map);
+    var provinces = {};
+    Object.keys(data.provinces).forEach(function (key) {
+      var parts = key.split("/"), name = parts.slice(1).join("/").toLowerCase().replace(/ (governorate|province|oblast|region|velayat|viloyati)$/, "");
+      provinces[parts[0] + "/" + name] = data.provinces[key];
+    });
+    L.geoJSON(admin1, {
+      filter: function (f) { return f.properties.name; },
+      style: function (f) {
+        var d = provinces[f.properties.iso3 + "/" + f.properties.name.toLowerCase()];
+        return { color: "#aaa", weight: 0.4, fillOpacity: d ? 0.75 : 0, fillColor: shade(d) };
+      },
+      onEachFeature: function (f, layer) {
+        var d = provinces[f.properties.iso3 + "/" + f.properties.name.toLowerCase()] || 0;
+        layer.bindTooltip(f.properties.name + ": " + d + " " + label);
+      }
+    }).addTo(map);
+    var points = L.geoJSON(data.events, {
+      pointToLayer: function (f, latlng) {
+        return L.circleMarker(latlng, { radius: 2 + Math.sqrt(f.properties.deaths || 0) / 2, color: "#7b0000", weight: 0.5, fillOpacity: 0.5 });
+      },
+      onEachFeature: function (f, layer) {
+        var p = f.properties;
+        layer.bindPopup(p.date + " · " + p.adm1 + " · " + p.dyad + " · " + p.deaths + " " + label);
+      }
+    }).addTo(map);
+    if (data.events.features.length) { map.fitBounds(points.getBounds(), { maxZoom: 7, padding: [20, 20] }); }
+    box.dataset.ready = String(data.events.features.length);
+  });
+})();

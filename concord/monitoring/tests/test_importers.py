@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models import Sum
+
+from concord.monitoring import importers
+from concord.monitoring.countries import DATA, codes
+from concord.monitoring.importers import NotCsv, import_events, import_yearly
+from concord.monitoring.models import Event, YearlyRecord
+
+GED = DATA / "ged_syria_2018_2019.csv"
+HEADER = next(csv.reader(GED.open(encoding="utf-8")))
+
+
+def ged_file(tmp_path, rows, name="ged.csv", header=HEADER):
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def ged_row(**values):
+    base = dict(
+        zip(
+            HEADER,
+            next(r for i, r in enumerate(csv.reader(GED.open(encoding="utf-8"))) if i == 1),
+            strict=True,
+        )
+    )
+    base.update({k: str(v) for k, v in values.items()})
+    return [base[h] for h in HEADER]
+
+
+def test_the_demo_holds_the_real_ged_rows(db):
+    """The demo imported both real files: 16,566 events, 112,337 deaths (best), all in Syria."""
+    syria = Event.objects.filter(source="ucdp-ged")
+    assert syria.count() == 16566 and syria.aggregate(d=Sum("best"))["d"] == 112337
+    assert set(syria.values_list("country", flat=True).distinct()) == {"SYR"}
+    assert syria.filter(violence=1).count() == 11507 and syria.filter(violence=3).count() == 482
+
+
+def test_reimporting_updates_instead_of_duplicating(db):
+    report = import_events(GED, "ucdp-ged")
+    assert (report.read, report.imported, report.updated, report.rejected) == (4809, 0, 4809, 0)
+    assert Event.objects.filter(source="ucdp-ged").count() == 16566
+
+
+def test_a_zipped_file_is_read(db, tmp_path):
+    archive = tmp_path / "ged.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(GED, "ged_syria_2018_2019.csv")
+    assert import_events(archive, "ucdp-ged").updated == 4809
+
+
+def test_bad_rows_are_reported_with_their_line_and_the_good_ones_imported(
+    db, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(importers, "BATCH", 2)  # duplicates across batches too
+    path = ged_file(tmp_path, [
+        ged_row(id=900001),                                   # line 2: good
+        ged_row(id=900002, date_start="2019-02-30", date_end="2019-02-30"),  # 3: no such day
+        ged_row(id=900003, latitude="95.1"),                  # 4: impossible coordinate
+        ged_row(id=900001),                                   # 5: duplicate of line 2 (another batch)
+        ged_row(id=900004, country="Atlantis", country_id=""),  # 6: unknown country
+        ged_row(id=900005, best="-3"),                        # 7: negative deaths
+        ged_row(id=900006, date_start="2019-03-02", date_end="2019-03-01"),  # 8: ends before it starts
+        ged_row(id=900007, type_of_violence="7"),             # 9: no such type
+        ged_row(id=900008),                                   # 10: good
+        ged_row(id=900008),                                   # 11: duplicate in the same batch
+    ])  # fmt: skip
+    report = import_events(path, "ucdp-ged")
+    assert (report.read, report.imported, report.updated, report.rejected) == (10, 2, 0, 8)
+    # rows are checked as read; duplicates when their batch is written
+    assert sorted((p.line, p.column) for p in report.problems) == [
+        (3, "date_start"), (4, "latitude"), (5, "id"), (6, "country"), (7, "best"), (8, "date_end"), (9, "type_of_violence"), (11, "id")]  # fmt: skip
+    assert set(
+        Event.objects.filter(source_id__startswith="90000").values_list("source_id", flat=True)
+    ) == {"900001", "900008"}
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "empty"), (b"\x00\x01\x02\x03binary", "binary"), (b"PK\x03\x04broken", "zip"),
+    (b"id;date\n1;2", "missing columns"), ("\xff\xfe\xfa".encode("latin-1") * 50, "UTF-8"),
+])  # fmt: skip
+def test_files_that_cannot_be_read_import_nothing(db, tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    before = Event.objects.count()
+    with pytest.raises(NotCsv, match=message):
+        import_events(path, "ucdp-ged")
+    assert Event.objects.count() == before
+
+
+def test_acled_format_with_its_column_mapping(db, tmp_path):
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "event_id_cnty,event_date,year,time_precision,event_type,sub_event_type,actor1,inter1,actor2,inter2,interaction,"
+        "country,iso,admin1,admin2,latitude,longitude,geo_precision,fatalities,civilian_targeting\n"
+        "KAZ1,2022-01-05,2022,1,Violence against civilians,Attack,Unidentified Armed Group,3,Civilians,7,37,Kazakhstan,398,Almaty,,43.25,76.95,1,4,Civilian targeting\n"
+        "KAZ2,6 January 2022,2022,1,Battles,Armed clash,Military Forces of Kazakhstan,1,Rioters,5,15,Kazakhstan,398,Almaty,,43.25,76.95,1,12,\n"
+        "KAZ3,2022-01-07,2022,1,Protests,Peaceful protest,Protesters,6,,0,60,Kazakhstan,398,Aktobe,,50.28,57.16,1,0,\n"
+        "KAZ4,2022-13-01,2022,1,Protests,Peaceful protest,Protesters,6,,0,60,Kazakhstan,398,Aktobe,,50.28,57.16,1,0,\n",
+        encoding="utf-8",
+    )
+    report = import_events(path, "acled")
+    assert (report.imported, report.rejected) == (3, 1) and report.problems[0].line == 5
+    events = {e.source_id: e for e in Event.objects.filter(source="acled")}
+    assert (
+        events["KAZ1"].violence == 3
+        and events["KAZ1"].civilians == 4
+        and events["KAZ1"].country == "KAZ"
+    )
+    assert (
+        events["KAZ2"].violence == 1
+        and events["KAZ2"].best == 12
+        and str(events["KAZ2"].date_start) == "2022-01-06"
+    )
+    assert events["KAZ3"].violence is None and events["KAZ3"].adm_1 == "Aktobe"
+
+
+def test_the_yearly_tables_are_imported_and_reimported(db):
+    counts = dict(
+        YearlyRecord.objects.values_list("dataset").annotate(n=Sum(1)).values_list("dataset", "n")
+    )
+    assert counts == {"acd": 571, "brd": 487, "nonstate": 252, "onesided": 161}
+    dataset, report = import_yearly(DATA / "ucdp_prio_acd_v25_1_region.csv")
+    assert dataset == "acd" and (report.imported, report.updated, report.rejected) == (0, 571, 0)
+    kg_tj = YearlyRecord.objects.filter(dataset="acd", conflict_id="13324").values_list(
+        "year", flat=True
+    )
+    assert set(kg_tj) == {2021, 2022}
+    assert set(
+        YearlyRecord.objects.get(dataset="acd", conflict_id="13324", year=2021)
+        .countries.strip(",")
+        .split(",")
+    ) == {"KGZ", "TJK"}
+
+
+def test_country_codes_from_every_key():
+    assert (
+        codes().iso3(gw=652) == "SYR"
+        and codes().iso3(gw=365) == "RUS"
+        and codes().iso3(gw=680) == "YEM"
+    )
+    assert (
+        codes().iso3(name="Russia (Soviet Union)") == "RUS"
+        and codes().iso3(name="Казахстан") == "KAZ"
+    )
+    assert codes().iso3(n3="398") == "KAZ" and codes().iso3(name="Atlantis") is None
+
+
+def test_the_commands_report_and_exit_non_zero_on_unreadable_files(db, tmp_path):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_events", "--format", "ucdp-ged", str(ged_file(tmp_path, [ged_row(id=910001), ged_row(id=910002, best="x")])),
+                 stdout=out, stderr=err)  # fmt: skip
+    assert (
+        "imported 1, updated 0, rejected 1" in out.getvalue()
+        and "line 3, best: not a whole number" in err.getvalue()
+    )
+    bad = tmp_path / "x.csv"
+    bad.write_bytes(b"\x00\x00")
+    with pytest.raises(CommandError, match="nothing imported"):
+        call_command("import_events", "--format", "acled", str(bad))
+    with pytest.raises(CommandError, match="not a UCDP yearly table"):
+        call_command("import_ucdp_yearly", str(GED))
+    out = io.StringIO()
+    call_command("import_ucdp_yearly", str(DATA / "onesided_v23_1_region.csv"), stdout=out)
+    assert "(onesided): read 161, imported 0, updated 161, rejected 0" in out.getvalue()

@@ -1,0 +1,311 @@
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from concord.core.errors import DomainError
+
+from . import outputs, permissions, selectors, services
+from .countries import codes
+from .countries import name as country_name
+from .forms import DecisionForm, NewReportForm, PictureForm, RegionForm, ReportForm
+from .models import Region
+from .states import AlertStatus, Level, ReportStatus
+
+MAP_POINTS = 5000  # the deadliest events of the selection go on the map; the tables count them all
+
+
+def _picture(request: HttpRequest) -> tuple[PictureForm, selectors.Filters]:
+    form = PictureForm(request.GET or None)
+    return form, form.filters()
+
+
+@login_required
+def picture(request: HttpRequest) -> HttpResponseBase:
+    """The situation picture: map, filters, tables and the monthly series."""
+    form, filters = _picture(request)
+    if request.GET.get("format") == "csv":
+        return _csv_events(filters)
+    countries = selectors.by_area(filters, Level.COUNTRY)
+    provinces = selectors.by_area(filters, Level.ADM1)
+    query = request.GET.copy()
+    query.pop("format", None)
+    return render(request, "monitoring/picture.html", {
+        "form": form, "countries": countries, "provinces": provinces[:50], "province_count": len(provinces),
+        "total": {"events": sum(c["events"] for c in countries), "deaths": sum(c["deaths"] or 0 for c in countries)},
+        "chart": outputs.series_chart(selectors.monthly(filters), _("Events and deaths per month")),
+        "query": query.urlencode(), "coverage": selectors.coverage(),
+    }, status=400 if form.errors else 200)  # fmt: skip
+
+
+@login_required
+def picture_data(request: HttpRequest) -> JsonResponse:
+    """The map's data for the same filters: the deadliest events as GeoJSON points, and deaths per
+    country and province for shading."""
+    _form, filters = _picture(request)
+    points = (
+        selectors.events(filters).exclude(latitude=None).order_by("-best", "-date_start")
+        .values_list("latitude", "longitude", "best", "date_start", "adm_1", "country", "dyad", "source_id")[:MAP_POINTS]
+    )  # fmt: skip
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                 "properties": {"deaths": best, "date": day.isoformat(), "adm1": adm1, "country": country, "dyad": dyad, "id": sid}}
+                for lat, lon, best, day, adm1, country, dyad, sid in points]  # fmt: skip
+    return JsonResponse({
+        "events": {"type": "FeatureCollection", "features": features},
+        "countries": {r["country"]: r["deaths"] or 0 for r in selectors.by_area(filters, Level.COUNTRY)},
+        "provinces": {f"{r['country']}/{r['adm_1']}": r["deaths"] or 0 for r in selectors.by_area(filters, Level.ADM1)},
+    })  # fmt: skip
+
+
+CSV_COLUMNS = ["source", "source_id", "date_start", "date_end", "country", "country_name", "adm_1", "adm_2", "latitude",
+               "longitude", "violence", "conflict", "dyad", "side_a", "side_b", "best", "low", "high", "civilians"]  # fmt: skip
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_events(filters: selectors.Filters) -> StreamingHttpResponse:
+    """The selected events as CSV, streamed row by row."""
+    writer = csv.writer(_Echo())
+
+    def rows() -> Iterator[str]:
+        yield "\ufeff" + writer.writerow(CSV_COLUMNS)
+        for row in (
+            selectors.events(filters)
+            .order_by("date_start", "source_id")
+            .values_list(*CSV_COLUMNS)
+            .iterator(chunk_size=5000)
+        ):
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="events.csv"'
+    return response
+
+
+@login_required
+def area(request: HttpRequest, country: str) -> HttpResponse:
+    """Time series of a country, or of one of its provinces (?adm1=), or of a conflict (?conflict=)."""
+    country = country.upper()
+    if country not in codes().by_iso3:
+        raise Http404
+    filters = selectors.Filters(
+        country=country,
+        adm_1=request.GET.get("adm1", "")[:120],
+        conflict=request.GET.get("conflict", "")[:20],
+    )
+    rows = [
+        {**row, "label": outputs.month_label(row["month"])} for row in selectors.monthly(filters)
+    ]
+    name = filters.adm_1 or country_name(country, request.LANGUAGE_CODE)
+    conflicts = (
+        selectors.events(selectors.Filters(country=country)).exclude(conflict_id="").values("conflict_id", "conflict")
+        .annotate(**_counts()).order_by("-deaths")[:20]
+    )  # fmt: skip
+    return render(request, "monitoring/area.html", {
+        "country": country, "name": name, "filters": filters, "chart": outputs.series_chart(rows, name), "rows": rows,
+        "provinces": selectors.by_area(selectors.Filters(country=country), Level.ADM1), "conflicts": conflicts,
+        "alerts": selectors.alerts(request.user).filter(country=country)[:20]
+    })  # fmt: skip
+
+
+def _counts() -> dict[str, Any]:
+    from django.db.models import Count, Sum
+
+    return {"events": Count("id"), "deaths": Sum("best")}
+
+
+@login_required
+def yearly(request: HttpRequest, country: str) -> HttpResponse:
+    country = country.upper()
+    if country not in codes().by_iso3:
+        raise Http404
+    view = selectors.yearly(country)
+    name = country_name(country, request.LANGUAGE_CODE)
+    return render(request, "monitoring/yearly.html", {
+        "country": country, "name": name, "view": view,
+        "chart": outputs.yearly_chart(view["years"], _("%(name)s: deaths per year (UCDP)") % {"name": name}),
+    })  # fmt: skip
+
+
+@login_required
+def alert_list(request: HttpRequest) -> HttpResponse:
+    if not permissions.sees_alerts(request.user):
+        raise PermissionDenied
+    alerts = selectors.alerts(request.user)
+    status = request.GET.get("status", "")
+    if status in AlertStatus.values:
+        alerts = alerts.filter(status=status)
+    region = Region.objects.filter(code=request.GET.get("region", "")).first()
+    if region is not None:
+        alerts = alerts.filter(region.area_filter())
+    return render(request, "monitoring/alert_list.html", {
+        "alerts": alerts[:300], "status": status, "region": region, "regions": Region.objects.all(), "Status": AlertStatus,
+    })  # fmt: skip
+
+
+@login_required
+def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    alert = selectors.alert(request.user, pk)
+    form = DecisionForm(request.POST or None, initial={"version": alert.version})
+    if request.method == "POST":
+        if not permissions.is_analyst(request.user):
+            raise PermissionDenied
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                if d["decision"] == "escalate":
+                    alert = services.escalate(
+                        request.user, alert, note=d["note"], version=d["version"]
+                    )
+                    messages.success(
+                        request, _("A joint assessment was opened as an emergency consultation.")
+                    )
+                else:
+                    alert = services.decide(
+                        request.user, alert, d["decision"], note=d["note"], version=d["version"]
+                    )
+                    messages.success(request, _("Decision recorded."))
+                return redirect("monitoring:alert-detail", pk=alert.pk)
+            except DomainError as error:
+                form.add_error(None, str(error.message))
+    series = selectors.monthly(
+        selectors.Filters(
+            country=alert.country, adm_1=alert.area if alert.level == Level.ADM1 else ""
+        )
+    )
+    return render(request, "monitoring/alert_detail.html", {
+        "alert": alert, "form": form if permissions.is_analyst(request.user) else None,
+        "chart": outputs.series_chart(series, alert.area),
+    }, status=400 if form.errors else 200)  # fmt: skip
+
+
+@login_required
+def region_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "monitoring/region_list.html",
+        {"regions": Region.objects.all(), "can_edit": permissions.is_analyst(request.user)},
+    )
+
+
+@login_required
+def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
+    if not permissions.is_analyst(request.user):
+        raise PermissionDenied
+    region = selectors.region(code) if code else None
+    initial = {"code": region.code, "name_ru": region.name_ru, "name_en": region.name_en, "countries": ", ".join(region.countries),
+               "provinces": "\n".join(region.provinces), "version": region.version} if region else {}  # fmt: skip
+    form = RegionForm(request.POST or None, initial=initial)
+    if region is not None:
+        form.fields["code"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        if region is None and Region.objects.filter(code=d["code"]).exists():
+            form.add_error("code", _("A region with this code exists."))
+        else:
+            try:
+                services.save_region(request.user, region, code=d["code"], name_ru=d["name_ru"], name_en=d["name_en"],
+                                     countries=d["countries"], provinces=d["provinces"], version=d["version"])  # fmt: skip
+            except DomainError as error:
+                form.add_error(None, str(error.message))
+            else:
+                messages.success(request, _("Region saved."))
+                return redirect("monitoring:region-list")
+    return render(
+        request,
+        "monitoring/region_form.html",
+        {"form": form, "region": region},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    form = NewReportForm(request.POST or None)
+    if request.method == "POST":
+        if not permissions.is_analyst(request.user):
+            raise PermissionDenied
+        if form.is_valid():
+            d = form.cleaned_data
+            report = services.draft_report(request.user, d["region"], d["period"], d["end"])
+            return redirect("monitoring:report-detail", pk=report.pk)
+    return render(request, "monitoring/report_list.html", {
+        "reports": selectors.reports(request.user), "form": form if permissions.is_analyst(request.user) else None,
+    }, status=400 if form.errors else 200)  # fmt: skip
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report(request.user, pk)
+    fmt = request.GET.get("format")
+    if fmt == "pdf":
+        languages = {"ru": ["ru"], "en": ["en"]}.get(request.GET.get("lang", ""), ["ru", "en"])
+        response = HttpResponse(
+            outputs.report_pdf(report, languages), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = f'attachment; filename="situation-report-{report.pk}.pdf"'
+        return response
+    analyst = permissions.is_analyst(request.user)
+    form = ReportForm(request.POST or None, initial={"title_ru": report.title_ru, "title_en": report.title_en,
+                                                     "body_ru": report.body_ru, "body_en": report.body_en, "version": report.version})  # fmt: skip
+    if request.method == "POST":
+        step = request.POST.get("step", "save")
+        try:
+            if step == "approve":
+                services.approve_report(
+                    request.user, report, version=_int(request.POST.get("version"))
+                )
+            elif step == "share":
+                services.share_report(
+                    request.user, report, version=_int(request.POST.get("version"))
+                )
+            elif form.is_valid():
+                d = form.cleaned_data
+                services.edit_report(request.user, report, title_ru=d["title_ru"], title_en=d["title_en"], body_ru=d["body_ru"],
+                                     body_en=d["body_en"], version=d["version"])  # fmt: skip
+            else:
+                raise DomainError("invalid", _("Correct the errors below."))
+        except DomainError as error:
+            if error.status == 403:
+                raise PermissionDenied from error
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("monitoring:report-detail", pk=pk)
+    return render(request, "monitoring/report_detail.html", {
+        "report": report, "form": form if analyst and report.status == ReportStatus.DRAFT else None, "analyst": analyst,
+        "can_share": report.status == ReportStatus.APPROVED and permissions.sees_alerts(request.user), "Status": ReportStatus,
+    }, status=400 if form.errors else 200)  # fmt: skip
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() and len(value) < 10 else None
+
+
+@login_required
+def afghanistan(request: HttpRequest) -> HttpResponse:
+    """The Afghanistan working group's dashboard: the yearly UCDP view, the neighbours' border
+    conflicts, recent events and alerts, and the group's meetings."""
+    from concord.organization.models import Body
+
+    view = selectors.yearly("AFG")
+    group = Body.objects.filter(code="wg-afghanistan").first()
+    neighbours = {iso3: selectors.yearly(iso3)["years"][-5:] for iso3 in ("TJK", "UZB", "TKM")}
+    return render(request, "monitoring/afghanistan.html", {
+        "view": view, "chart": outputs.yearly_chart(view["years"], _("Afghanistan: deaths per year (UCDP)")),
+        "group": group, "neighbours": neighbours, "names": {c: country_name(c, request.LANGUAGE_CODE) for c in neighbours},
+        "alerts": selectors.alerts(request.user).filter(country="AFG")[:10], "events": selectors.by_area(selectors.Filters(country="AFG"), Level.ADM1)[:10],
+        "reports": selectors.reports(request.user).filter(region__code="afghanistan")[:5],
+    })  # fmt: skip
