@@ -97,7 +97,8 @@ def _csv_cells(file: IO[bytes]) -> Iterator[list[Any]]:
     except (UnicodeDecodeError, csv.Error) as error:
         raise NotASpreadsheet() from error
     finally:
-        text.detach()  # the upload stays open for whoever owns it
+        if not file.closed:
+            text.detach()  # the upload stays open for whoever owns it
 
 
 def read_rows(file: IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:

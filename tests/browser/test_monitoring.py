@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from concord.consultations.models import Consultation
+from concord.monitoring.models import Alert
+
+from .test_sign_in import sign_in
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_map_draws_the_selected_events_and_an_analyst_escalates_an_alert(page):
+    sign_in(page, "analyst")
+    page.wait_for_url(re.compile(r"/ru/$"))
+    page.goto(f"{page.base_url}/en/monitoring/?start=2018-03-01&end=2018-03-31")
+    box = page.get_by_test_id("map")
+    expect(box).to_have_attribute("data-ready", re.compile(r"^[1-9]\d*$"))  # the events arrived and were drawn
+    assert page.locator("#map canvas").count() >= 1  # boundaries and event circles are drawn on a canvas
+    assert "Rif Dimashq Governorate" in page.get_by_test_id("by-province").inner_text()
+    page.get_by_label("Type of violence").select_option("3")
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_test_id("totals")).not_to_contain_text("405 events")
+
+    alert = Alert.objects.get(area="Al Hasakah Governorate", period="2019-10-01")
+    page.goto(f"{page.base_url}/en/monitoring/alerts/")
+    page.get_by_role("link", name="Al Hasakah Governorate").first.click()
+    expect(page.get_by_test_id("explanation")).to_contain_text("73 events and 420 deaths in October 2019")
+    page.get_by_label("Note").fill("Offensive in the north-east; assess jointly.")
+    page.get_by_test_id("decide-escalate").click()
+    expect(page.get_by_test_id("alert-status")).to_have_text("Escalated")
+    page.get_by_test_id("assessment").get_by_role("link").click()
+    expect(page.locator("h1")).to_contain_text("Joint assessment: Al Hasakah Governorate")
+    alert.refresh_from_db()
+    assert Consultation.objects.get(pk=alert.consultation_id).emergency
