@@ -19,6 +19,7 @@ from concord.documents.api import router as documents_router
 from concord.monitoring.api import router as monitoring_router
 from concord.operations.api import router as operations_router
 from concord.organization.api import router as organization_router
+from concord.publications.api import router as publications_router
 
 api = NinjaAPI(
     title="Concord API",
@@ -39,6 +40,7 @@ api.add_router("", consultations_router)
 api.add_router("", agreements_router)
 api.add_router("", operations_router)
 api.add_router("", monitoring_router)
+api.add_router("", publications_router)
 
 
 def _error(

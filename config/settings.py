@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",  # serves the API docs' assets locally instead of from a CDN
     "axes",
+    "django.contrib.sitemaps",
     "concord.core",
     "concord.audit",
     "concord.organization",
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "concord.agreements",
     "concord.operations",
     "concord.monitoring",
+    "concord.publications",
 ]
 
 MIDDLEWARE = [
@@ -105,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "concord.core.context_processors.acting_for",
+                "concord.publications.context_processors.alternates",
             ],
         },
     },
@@ -227,6 +230,7 @@ CONCORD_DEMO_SEEDERS = [
     "concord.agreements.demo.seed",
     "concord.operations.demo.seed",
     "concord.monitoring.demo.seed",
+    "concord.publications.demo.seed",
 ]
 
 LOGGING = {

@@ -1,8 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from concord.core import views as core_views
+from concord.publications import views as publication_views
+from concord.publications.feeds import PagesSitemap, PublicationSitemap
+from concord.publications.urls import editor_urlpatterns
 
 from .api import api
 
@@ -10,6 +14,12 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PagesSitemap, "publications": PublicationSitemap}},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
@@ -25,6 +35,9 @@ urlpatterns += i18n_patterns(
     path("agreements/", include("concord.agreements.urls")),
     path("operations/", include("concord.operations.urls")),
     path("monitoring/", include("concord.monitoring.urls")),
+    path("public/", include("concord.publications.urls")),
+    path("publications/", include((editor_urlpatterns, "editor"))),
+    path("search/", publication_views.inside_search, name="search"),
     prefix_default_language=True,
 )
 

@@ -362,10 +362,9 @@ def _move(
         )
     if report.status != before:
         raise DomainError("wrong_status", _("This step is not possible now."))
-    SituationReport.objects.filter(pk=report.pk).update(
-        status=after, version=report.version + 1, **fields
-    )
-    report.refresh_from_db()
+    for name, value in {"status": after, "version": report.version + 1, **fields}.items():
+        setattr(report, name, value)
+    report.save()  # save, not update: the search index follows the report's visibility
     record(
         actor, verb=f"monitoring.report.{after}", target=report, changes={"status": [before, after]}
     )

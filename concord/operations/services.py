@@ -383,8 +383,8 @@ def start_correction(actor: Any, report: NationalReport) -> NationalReport:
 def set_results_public(actor: Any, stage: Stage, public: bool) -> Stage:
     permissions.require_secretariat(actor)
     before = stage.results_public
-    Stage.objects.filter(pk=stage.pk).update(results_public=public)
     stage.results_public = public
+    stage.save(update_fields=["results_public"])  # save, not update: the search index follows
     record(
         actor,
         verb="operations.stage.publicity",

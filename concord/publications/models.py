@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from concord.core.models import BilingualName, MarkedModel, in_language
+
+from .states import Kind, Section, Status
+
+
+class Tag(BilingualName):
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name_ru"]
+
+
+class Publication(models.Model):
+    """A text of the public site in Russian and English (either may be missing)."""
+
+    section = models.CharField(_("section"), max_length=16, choices=Section.choices)
+    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    summary_ru = models.TextField(_("summary (Russian)"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    body_ru = models.TextField(
+        _("text (Russian)"), blank=True, help_text=_("HTML: paragraphs, lists, emphasis, links.")
+    )
+    body_en = models.TextField(_("text (English)"), blank=True)
+    tags = models.ManyToManyField(
+        Tag, verbose_name=_("tags"), blank=True, related_name="publications"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
+    unpublished_note_ru = models.CharField(
+        _("why it was withdrawn (Russian)"), max_length=300, blank=True
+    )
+    unpublished_note_en = models.CharField(
+        _("why it was withdrawn (English)"), max_length=300, blank=True
+    )
+    source_kind = models.CharField(
+        _("made from"), max_length=24, blank=True
+    )  # e.g. "consultation", "agreement", "press_release"
+    source_id = models.CharField(_("made from (id)"), max_length=40, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["-publish_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "section", "publish_at"], name="publication_live")
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_kind", "source_id"],
+                condition=~models.Q(source_kind=""),
+                name="one_publication_per_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return in_language(self.title_ru, self.title_en)
+
+    @property
+    def summary(self) -> str:
+        return in_language(self.summary_ru, self.summary_en)
+
+    @property
+    def body(self) -> str:
+        return in_language(self.body_ru, self.body_en)
+
+    @property
+    def languages(self) -> list[str]:
+        return [lang for lang, title in (("ru", self.title_ru), ("en", self.title_en)) if title]
+
+    def is_live(self, now: dt.datetime | None = None) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= (now or timezone.now())
+        )
+
+
+class Revision(models.Model):
+    """Every saved state of a publication: its history."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    what = models.CharField(max_length=60)
+    snapshot = models.JSONField()
+
+    class Meta:
+        ordering = ["publication", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "number"], name="one_revision_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publication_id} r{self.number}"
+
+
+class SearchEntry(MarkedModel):
+    """One searchable text (an object in one language) with the visibility of its object, so that the
+    search filters in SQL what the user may see. The full-text index over `stems` is the backend's: an
+    FTS5 table kept by triggers on SQLite, a generated tsvector column with a GIN index on PostgreSQL
+    (migration 0002)."""
+
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    object_id = models.CharField(max_length=40)
+    language = models.CharField(max_length=2)
+    section = models.CharField(max_length=16, blank=True)
+    title = models.CharField(max_length=500)
+    body = models.TextField(blank=True)
+    stems = models.TextField()
+    url = models.CharField(max_length=300)
+    date = models.DateTimeField()
+    available_from = models.DateTimeField(null=True, blank=True)  # scheduled publications
+
+    class Meta(MarkedModel.Meta):
+        constraints = [
+            *MarkedModel.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "language"], name="one_entry_per_object_language"
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "object_id"], name="search_entry_object")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}:{self.language}"
