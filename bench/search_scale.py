@@ -5,7 +5,7 @@ PostgreSQL; incremental indexing).
 Usage: .venv/bin/python bench/search_scale.py [PUBLICATIONS]
        scripts/with-postgres .venv/bin/python bench/search_scale.py [PUBLICATIONS]
 Runs on a throwaway SQLite file unless DATABASE_URL is set. The publications are bulk-created with
-texts drawn from the demo's own Russian and English words; their search entries are inserted the way
+texts drawn from the demo's own Russian and English words at natural (Zipf) frequencies; their search entries are inserted the way
 the indexer writes them (the backend's full-text index follows by trigger or generated column). Then
 200 queries of several kinds (one word, two words, a phrase, a prefix, a rare word, nothing found) run
 through the search function an anonymous visitor uses, timed whole (count, ranking, snippets).
@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -41,7 +42,7 @@ from concord.organization.models import Body  # noqa: E402
 from concord.publications import search  # noqa: E402
 from concord.publications.demo_texts import PUBLICATIONS  # noqa: E402
 from concord.publications.indexing import plain  # noqa: E402
-from concord.publications.models import Publication, SearchEntry  # noqa: E402
+from concord.publications.models import Publication, SearchEntry, SearchText  # noqa: E402
 from concord.publications.states import Kind, Section, Status  # noqa: E402
 from concord.publications.text import stems, words  # noqa: E402
 
@@ -50,17 +51,26 @@ QUERIES = ["ратификации", "ratified", "операция Канал", 
 
 
 def vocabulary() -> tuple[list[str], list[str]]:
-    ru, en = [], []
+    """The demo texts' distinct words, commonest first."""
+    ru: Counter[str] = Counter()
+    en: Counter[str] = Counter()
     for item in PUBLICATIONS:
-        ru += words(plain(item["title_ru"] + " " + item["body_ru"]))
-        en += words(plain(item["title_en"] + " " + item["body_en"]))
-    return ru, en
+        ru.update(words(plain(item["title_ru"] + " " + item["body_ru"])))
+        en.update(words(plain(item["title_en"] + " " + item["body_en"])))
+    return [w for w, _n in ru.most_common()], [w for w, _n in en.most_common()]
+
+
+def zipf(vocabulary: list[str]) -> list[float]:
+    """Word frequencies as in natural text: the k-th commonest word of the demo texts is used with
+    weight 1/k, so common words are in most publications and rarer ones in few."""
+    return [1 / rank for rank in range(1, len(vocabulary) + 1)]
 
 
 def fill(n: int) -> float:
     """n publications with their search entries; returns the seconds it took."""
-    rng = random.Random(8)
+    rng = random.Random(8)  # noqa: S311 - reproducible test data
     ru, en = vocabulary()
+    ru_w, en_w = zipf(ru), zipf(en)
     owner = Body.objects.get(is_secretariat=True).pk
     start = time.perf_counter()
     now = timezone.now()
@@ -69,25 +79,45 @@ def fill(n: int) -> float:
         for i in range(offset, min(n, offset + 2000)):
             when = now - dt.timedelta(days=rng.randrange(0, 3650), minutes=i)
             title_ru, title_en = (
-                " ".join(rng.choices(ru, k=8)).capitalize(),
-                " ".join(rng.choices(en, k=8)).capitalize(),
+                " ".join(rng.choices(ru, ru_w, k=8)).capitalize(),
+                " ".join(rng.choices(en, en_w, k=8)).capitalize(),
             )
-            body_ru, body_en = " ".join(rng.choices(ru, k=120)), " ".join(rng.choices(en, k=120))
+            body_ru, body_en = (
+                " ".join(rng.choices(ru, ru_w, k=150)),
+                " ".join(rng.choices(en, en_w, k=150)),
+            )
             pubs.append(Publication(section=rng.choice(Section.values), slug=f"bench-{i}", title_ru=title_ru, title_en=title_en,
                                     body_ru=f"<p>{body_ru}</p>", body_en=f"<p>{body_en}</p>", status=Status.PUBLISHED, publish_at=when))  # fmt: skip
             texts.append((title_ru, body_ru, title_en, body_en, when))
         with transaction.atomic():
             made = Publication.objects.bulk_create(pubs)
-            SearchEntry.objects.bulk_create([
-                SearchEntry(kind=Kind.PUBLICATION, object_id=str(p.pk), language=lang, section=p.section, title=title, body=body,
-                            stems=stems(f"{title} {body}"), url=f"/{lang}/public/p/{p.slug}/", date=when, available_from=when,
-                            marking=Marking.PUBLIC, owner_body_id=owner)
-                for p, (tr, br, te, be, when) in zip(made, texts, strict=True)
-                for lang, title, body in (("ru", tr, br), ("en", te, be))
-            ])  # fmt: skip
+            entries = SearchEntry.objects.bulk_create(
+                [
+                    SearchEntry(
+                        kind=Kind.PUBLICATION,
+                        object_id=str(p.pk),
+                        language=lang,
+                        section=p.section,
+                        url=f"/{lang}/public/p/{p.slug}/",
+                        date=when,
+                        available_from=when,
+                        marking=Marking.PUBLIC,
+                        owner_body_id=owner,
+                    )
+                    for p, (_tr, _br, _te, _be, when) in zip(made, texts, strict=True)
+                    for lang in ("ru", "en")
+                ]
+            )
+            bodies = [
+                (title, body)
+                for tr, br, te, be, _when in texts
+                for title, body in ((tr, br), (te, be))
+            ]
+            SearchText.objects.bulk_create([SearchText(entry=e, title=title, body=body, stems=stems(f"{title} {body}"))
+                                            for e, (title, body) in zip(entries, bodies, strict=True)])  # fmt: skip
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE publications_searchentry")
+            cursor.execute("ANALYZE publications_searchentry; ANALYZE publications_searchtext")
     return time.perf_counter() - start
 
 
@@ -109,7 +139,7 @@ def incremental() -> float:
     from concord.publications import services
 
     editor = User.objects.get(username="secretariat")
-    pub = Publication.objects.filter(slug__startswith="bench-").first()
+    pub = Publication.objects.filter(slug__startswith="bench-").earliest("pk")
     start = time.perf_counter()
     services.save_draft(editor, pub, section=pub.section, title_ru=pub.title_ru + " ратификация", title_en=pub.title_en,
                         body_ru=pub.body_ru, body_en=pub.body_en)  # fmt: skip

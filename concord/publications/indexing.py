@@ -25,7 +25,7 @@ from concord.operations.models import Figure, NationalReport, Stage
 from concord.operations.states import ReportStatus
 from concord.organization.models import Body
 
-from .models import Publication, SearchEntry
+from .models import Publication, SearchEntry, SearchText
 from .states import Kind, Status
 from .text import stems
 
@@ -54,12 +54,12 @@ def replace(kind: str, object_id: Any, texts: Iterable[dict[str, Any]], *, visib
         for text in texts:
             if not text.get("title"):
                 continue
+            title, body = text.pop("title"), text.pop("body", "")
             entry = SearchEntry.objects.create(
-                kind=kind,
-                object_id=str(object_id),
-                stems=stems(f"{text['title']} {text.get('body', '')}"),
-                **visibility,
-                **text,
+                kind=kind, object_id=str(object_id), **visibility, **text
+            )
+            SearchText.objects.create(
+                entry=entry, title=title, body=body, stems=stems(f"{title} {body}")
             )
             if released:
                 entry.released_to.set(released)

@@ -123,30 +123,43 @@ class Revision(models.Model):
 
 
 class SearchEntry(MarkedModel):
-    """One searchable text (an object in one language) with the visibility of its object, so that the
-    search filters in SQL what the user may see. The full-text index over `stems` is the backend's: an
-    FTS5 table kept by triggers on SQLite, a generated tsvector column with a GIN index on PostgreSQL
-    (migration 0002)."""
+    """One searchable object in one language, with the visibility of its object, so that the search
+    filters in SQL what the user may see. Its rows are kept narrow (the texts are in SearchText):
+    counting thousands of matches reads only these."""
 
     kind = models.CharField(max_length=24, choices=Kind.choices)
     object_id = models.CharField(max_length=40)
     language = models.CharField(max_length=2)
     section = models.CharField(max_length=16, blank=True)
-    title = models.CharField(max_length=500)
-    body = models.TextField(blank=True)
-    stems = models.TextField()
-    url = models.CharField(max_length=300)
     date = models.DateTimeField()
     available_from = models.DateTimeField(null=True, blank=True)  # scheduled publications
+    url = models.CharField(max_length=300)
 
     class Meta(MarkedModel.Meta):
         constraints = [
             *MarkedModel.Meta.constraints,
+            # led by the object, not the kind: a filter on kind alone must not lead the planner away
+            # from the full-text match, which is what narrows a search
             models.UniqueConstraint(
-                fields=["kind", "object_id", "language"], name="one_entry_per_object_language"
+                fields=["object_id", "kind", "language"], name="one_entry_per_object_language"
             ),
         ]
-        indexes = [models.Index(fields=["kind", "object_id"], name="search_entry_object")]
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.object_id}:{self.language}"
+
+
+class SearchText(models.Model):
+    """An entry's texts and their stems. The full-text index over `stems` is the backend's: an FTS5
+    table kept by triggers on SQLite, a generated tsvector column with a GIN index on PostgreSQL
+    (migration 0002); its ids are the entries' ids."""
+
+    entry = models.OneToOneField(
+        SearchEntry, primary_key=True, on_delete=models.CASCADE, related_name="text"
+    )
+    title = models.CharField(max_length=500)
+    stems = models.TextField()
+    body = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return self.title

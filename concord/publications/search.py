@@ -23,7 +23,7 @@ from .models import SearchEntry
 from .states import Kind
 from .text import Term, fts5, highlight, parse, tsquery
 
-CANDIDATES = 1000  # the most relevant matches ranked again with recency; counts cover every match
+CANDIDATES = 300  # the most relevant matches ranked again with recency; counts cover every match
 RECENCY_HALF_LIFE_DAYS = 365.0
 
 
@@ -47,19 +47,33 @@ class Results:
 
 TABLE = SearchEntry._meta.db_table
 # The full-text parts, per backend; the user's words only ever arrive as parameters.
-PG_MATCH = f"{TABLE}.vector @@ to_tsquery('simple', %s)"
-PG_RANKED = f"SELECT id, ts_rank_cd(vector, to_tsquery('simple', %s)) FROM {TABLE} WHERE vector @@ to_tsquery('simple', %s) ORDER BY 2 DESC LIMIT {CANDIDATES}"  # noqa: S608
+PG_MATCH = f"{TABLE}.id IN (SELECT entry_id FROM publications_searchtext WHERE vector @@ to_tsquery('simple', %s))"  # noqa: S608
+PG_RANKED = f"SELECT entry_id, ts_rank_cd(vector, to_tsquery('simple', %s)) FROM publications_searchtext WHERE vector @@ to_tsquery('simple', %s) ORDER BY 2 DESC LIMIT {CANDIDATES}"  # noqa: S608
 FTS_MATCH = f"{TABLE}.id IN (SELECT rowid FROM publications_search_fts WHERE publications_search_fts MATCH %s)"  # noqa: S608
 FTS_RANKED = f"SELECT rowid, -bm25(publications_search_fts) FROM publications_search_fts WHERE publications_search_fts MATCH %s ORDER BY rank LIMIT {CANDIDATES}"  # noqa: S608
+# With very many matches, ranking every one costs more than it tells: the newest matches (entries
+# are written as things happen) are ranked instead.
+FTS_NEWEST = f"SELECT rowid, -bm25(publications_search_fts) FROM publications_search_fts WHERE publications_search_fts MATCH %s ORDER BY rowid DESC LIMIT {2 * CANDIDATES}"  # noqa: S608
+PG_NEWEST = f"SELECT entry_id, ts_rank_cd(vector, to_tsquery('simple', %s)) FROM publications_searchtext WHERE vector @@ to_tsquery('simple', %s) ORDER BY entry_id DESC LIMIT {2 * CANDIDATES}"  # noqa: S608
+RANK_ALL_UP_TO = 3000
 
 
-def _match(terms: list[Term]) -> tuple[RawSQL, str, list[Any]]:
-    """The backend's predicate "entry matches", and its query for the most relevant entries."""
+def _match(terms: list[Term]) -> tuple[RawSQL, tuple[str, str], list[Any]]:
+    """The backend's predicate "entry matches", its queries for the most relevant entries (among all
+    matches, or among the newest when there are very many), and their parameters."""
     if connection.vendor == "postgresql":
         query = tsquery(terms)
-        return RawSQL(PG_MATCH, [query], output_field=BooleanField()), PG_RANKED, [query, query]  # noqa: S611
+        return (
+            RawSQL(PG_MATCH, [query], output_field=BooleanField()),  # noqa: S611
+            (PG_RANKED, PG_NEWEST),
+            [query, query],
+        )
     query = fts5(terms)
-    return RawSQL(FTS_MATCH, [query], output_field=BooleanField()), FTS_RANKED, [query]  # noqa: S611
+    return (
+        RawSQL(FTS_MATCH, [query], output_field=BooleanField()),  # noqa: S611
+        (FTS_RANKED, FTS_NEWEST),
+        [query],
+    )
 
 
 def search(user: Any, q: str, *, kinds: list[str] | None = None, section: str = "", language: str = "",
@@ -94,24 +108,26 @@ def search(user: Any, q: str, *, kinds: list[str] | None = None, section: str = 
     if not results.total:
         results.message = _("Nothing found. Check the spelling or use fewer words.")
         return results
+    all_ranked, newest_ranked = ranked_sql
     with connection.cursor() as cursor:
-        cursor.execute(ranked_sql, params)
+        cursor.execute(newest_ranked if results.total > RANK_ALL_UP_TO else all_ranked, params)
         relevance = dict(cursor.fetchall())
-    candidates = list(matching.filter(pk__in=list(relevance)))
+    # The visible ones among the most relevant (a lookup by primary key), ranked again with recency;
+    # only the page's entries are then read whole.
+    dates = dict(entries.filter(pk__in=list(relevance)).values_list("pk", "date"))
     top = max(relevance.values(), default=1.0) or 1.0
 
-    def score(entry: SearchEntry) -> float:
-        age = max(0.0, (now - entry.date).total_seconds() / 86400)
-        return float(relevance[entry.pk]) / top + 0.5 * math.exp(
+    def score(pk: int) -> float:
+        age = max(0.0, (now - dates[pk]).total_seconds() / 86400)
+        return float(relevance[pk]) / top + 0.5 * math.exp(
             -age * math.log(2) / RECENCY_HALF_LIFE_DAYS
         )
 
-    candidates.sort(key=score, reverse=True)
-    results.pages = math.ceil(min(results.total, len(candidates)) / per_page)
+    ranked = sorted(dates, key=score, reverse=True)
+    results.pages = math.ceil(min(results.total, len(ranked)) / per_page)
     results.page = max(1, min(page, results.pages or 1))
-    chosen = candidates[(results.page - 1) * per_page : results.page * per_page]
-    results.hits = [
-        Hit(e, highlight(e.title, terms, around=100, limit=100), highlight(e.body, terms), score(e))
-        for e in chosen
-    ]
+    chosen = ranked[(results.page - 1) * per_page : results.page * per_page]
+    found = SearchEntry.objects.select_related("text").in_bulk(chosen)
+    results.hits = [Hit(found[pk], highlight(found[pk].text.title, terms, around=100, limit=100), highlight(found[pk].text.body, terms), score(pk))
+                    for pk in chosen]  # fmt: skip
     return results

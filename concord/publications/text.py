@@ -42,6 +42,7 @@ RU_SUFFIXES = sorted(["ирова", "изова", "ова", "ева", "ыва", 
                       "ств", "тель", "чик", "щик", "ник"], key=len, reverse=True)  # fmt: skip
 
 
+@cache
 def root(stemmed: str) -> str:
     """The part of a stem shared by the word's derivations, matched as a prefix."""
     if CYRILLIC.search(stemmed):
