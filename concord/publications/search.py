@@ -54,7 +54,10 @@ FTS_RANKED = f"SELECT rowid, -bm25(publications_search_fts) FROM publications_se
 # With very many matches, ranking every one costs more than it tells: the newest matches (entries
 # are written as things happen) are ranked instead.
 FTS_NEWEST = f"SELECT rowid, -bm25(publications_search_fts) FROM publications_search_fts WHERE publications_search_fts MATCH %s ORDER BY rowid DESC LIMIT {2 * CANDIDATES}"  # noqa: S608
-PG_NEWEST = f"SELECT entry_id, ts_rank_cd(vector, to_tsquery('simple', %s)) FROM publications_searchtext WHERE vector @@ to_tsquery('simple', %s) ORDER BY entry_id DESC LIMIT {2 * CANDIDATES}"  # noqa: S608
+PG_NEWEST = (  # the newest matches found from the index alone; only those few tsvectors are read to rank them
+    "SELECT entry_id, ts_rank_cd(vector, to_tsquery('simple', %s)) FROM publications_searchtext WHERE entry_id IN "  # noqa: S608
+    f"(SELECT entry_id FROM publications_searchtext WHERE vector @@ to_tsquery('simple', %s) ORDER BY entry_id DESC LIMIT {2 * CANDIDATES})"
+)
 RANK_ALL_UP_TO = 3000
 
 

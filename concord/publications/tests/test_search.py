@@ -271,3 +271,20 @@ def test_public_api_lists_and_filters(client_as):
     assert client.get(f"/api/v1/publications/{slug}").json()["body_en"]
     assert client.get("/api/v1/publications/no-such-thing").status_code == 404
     assert client.get("/api/v1/publications", {"section": "gossip"}).status_code == 422
+
+
+def test_broad_queries_rank_their_newest_matches(secretariat_officer, monkeypatch):
+    from concord.publications import search as searching
+
+    old = publish(
+        secretariat_officer,
+        when=timezone.now() - dt.timedelta(days=900),
+        title_en="Quasigram archive",
+    )
+    new = publish(secretariat_officer, title_en="Quasigram news")
+    monkeypatch.setattr(searching, "RANK_ALL_UP_TO", 1)  # two matches count as "very many"
+    results = search(None, "quasigram")
+    assert results.total == 2 and [h.entry.object_id for h in results.hits] == [
+        str(new.pk),
+        str(old.pk),
+    ]
