@@ -230,8 +230,9 @@ class Columns:
         self.get = itemgetter(*[col.get(n, self.width) for n in names])
 
     def __call__(self, row: list[str]) -> tuple[str, ...]:
-        if len(row) <= self.width:
-            row = row + [""] * (self.width + 1 - len(row))
+        # the missing columns point just past the header's width: keep that cell empty even when a
+        # row has more fields than the header
+        row = row[: self.width] + [""] * (self.width + 1 - min(len(row), self.width))
         values: tuple[str, ...] = self.get(row)
         return values
 
@@ -348,8 +349,9 @@ def import_events(
                 row[version_at] if version_at is not None and version_at < len(row) else ""
             )
             start: dt.date = values[1]
-            batch[source_id] = (line, (source, source_id, row_version[:20], run, *values[1:3], values[3],
-                                       start.year * 12 + start.month - 1, *values[4:]))  # fmt: skip
+            # dates go to the database as ISO text, sparing a conversion per value
+            batch[source_id] = (line, (source, source_id, row_version[:20], run, start.isoformat(), values[2].isoformat(),
+                                       values[3], start.year * 12 + start.month - 1, *values[4:]))  # fmt: skip
             if len(batch) >= BATCH:
                 _write(batch, source, run, report)
                 batch = {}

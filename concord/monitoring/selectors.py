@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Max, Min, Q, QuerySet, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet, Subquery, Sum
 from django.http import Http404
 
 from . import permissions
@@ -82,21 +82,41 @@ def monthly(filters: Filters) -> list[dict[str, Any]]:
 
 def monthly_by_area(q: Q, first: int, last: int) -> dict[Area, dict[int, tuple[int, int]]]:
     """(events, deaths) per month for every province and every country, months `first`..`last`: one
-    grouped query; countries are the sums of their provinces."""
-    rows = (
+    grouped query read from the area index alone; countries are the sums of their provinces."""
+    rows = list(
         Event.objects.filter(q, month__gte=first, month__lte=last)
-        .values("country", "adm_1", "month").annotate(events=Count("id"), deaths=Sum("best")).order_by()
+        .values_list("country", "adm_1", "month").annotate(events=Count("*"), deaths=Sum("best")).order_by()
     )  # fmt: skip
-    names = dict(Event.objects.filter(q).values_list("country", "country_name").distinct())
-    series: dict[Area, dict[int, tuple[int, int]]] = defaultdict(dict)
-    for row in rows:
-        counts = (row["events"], row["deaths"] or 0)
-        country = Area(Level.COUNTRY, row["country"], names.get(row["country"], row["country"]))
-        e, d = series[country].get(row["month"], (0, 0))
-        series[country][row["month"]] = (e + counts[0], d + counts[1])
-        if row["adm_1"]:
-            series[Area(Level.ADM1, row["country"], row["adm_1"])][row["month"]] = counts
-    return series
+    names = country_names({row[0] for row in rows})
+    counts: dict[tuple[str, str], dict[int, tuple[int, int]]] = defaultdict(dict)
+    for country, adm_1, month, events, deaths in rows:
+        e, d = counts[(country, "")].get(month, (0, 0))
+        counts[(country, "")][month] = (e + events, d + (deaths or 0))
+        if adm_1:
+            counts[(country, adm_1)][month] = (events, deaths or 0)
+    return {
+        Area(Level.ADM1, country, adm_1)
+        if adm_1
+        else Area(Level.COUNTRY, country, names.get(country, country)): series
+        for (country, adm_1), series in counts.items()
+    }
+
+
+def country_names(countries: set[str]) -> dict[str, str]:
+    """Each country's name as the source spells it, always taken from the same event (the first in
+    the area index), in one query that reads one row per country."""
+    if not countries:
+        return {}
+    first = Q()
+    for code in sorted(countries):
+        first |= Q(
+            pk=Subquery(
+                Event.objects.filter(country=code)
+                .order_by("country", "adm_1", "month", "best", "pk")
+                .values("pk")[:1]
+            )
+        )
+    return dict(Event.objects.filter(first).values_list("country", "country_name"))
 
 
 def yearly(country: str) -> dict[str, Any]:

@@ -174,3 +174,11 @@ def test_the_commands_report_and_exit_non_zero_on_unreadable_files(db, tmp_path)
     out = io.StringIO()
     call_command("import_ucdp_yearly", str(DATA / "onesided_v23_1_region.csv"), stdout=out)
     assert "(onesided): read 161, imported 0, updated 161, rejected 0" in out.getvalue()
+
+
+def test_a_row_longer_than_its_header_does_not_fill_missing_columns(db, tmp_path):
+    """GED 19.1 has no conflict_dset_id: a stray extra field must not become it."""
+    path = ged_file(tmp_path, [[*ged_row(id=920001, conflict_new_id="", dyad_new_id=""), "stray"]])
+    assert import_events(path, "ucdp-ged").imported == 1
+    event = Event.objects.get(source_id="920001")
+    assert event.conflict_id == "" and event.dyad_id == ""

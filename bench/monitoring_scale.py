@@ -1,0 +1,550 @@
+#!/usr/bin/env python
+"""Conflict events at the scale of the full UCDP GED release ten times over: importing 1,000,000
+events and monthly counts per province, beside DuckDB doing the same work on the same file.
+
+Usage: .venv/bin/python bench/monitoring_scale.py [--events N] [--postgres] [--shuffled] [--runs R]
+Writes, with the csv module, a GED 19.1 CSV of N events (default 1,000,000: six countries with their
+Gleditsch–Ward codes, 40 provinces each, 1989–2024, the three types of violence), nearly in date order
+as the GED files in concord/monitoring/data are (--shuffled: in random order, the worst case for the
+province index), and a baseline file of N/10 events drawn the same way, into a folder under /tmp that
+is removed at the end. Every database is a fresh, migrated one: SQLite files in that folder, and with
+--postgres also a throwaway PostgreSQL (the bench runs itself under scripts/with-postgres), or the
+PostgreSQL of DATABASE_URL if it is one. Each import runs in a fresh process, so that its peak memory
+is its own. Takes about 4 minutes for 1,000,000 events on 2 cores; --postgres adds the PostgreSQL
+imports, about 12 minutes at today's 3,000 events a second. Prints:
+  import    importers.import_events(path, "ucdp-ged"): events per second, and how much the peak
+            resident memory (VmHWM) grew, of which SQLite's own allocations (its page cache, bounded
+            by PRAGMA cache_size), for the baseline and for N events, next to the growth when every
+            row of the same file is only read into a list; then the same file again, every event an
+            update. With --runs R, the N events are imported R times on fresh databases and the best
+            counts. Requirement: at least 30,000 events a second on SQLite, in constant memory.
+  monthly   selectors.monthly_by_area(Q(), first, last) over every month: the best of 3, with its
+            two queries timed apart and their plans, checked against DuckDB's counts; on PostgreSQL
+            also after VACUUM ANALYZE (what autovacuum does soon after an import). Requirement: well
+            under a second on SQLite and PostgreSQL (this bench says "meets" at half a second or less).
+  DuckDB    read_csv of the same file into a table, read_csv into a table keyed by id replacing
+            every row (the re-import), and GROUP BY country_id, adm_1, month: count(*), sum(best);
+            the best of 3 each, on all cores, as the reference of what this hardware allows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import ctypes
+import ctypes.util
+import datetime as dt
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORK = Path(os.environ.get("BENCH_WORK") or tempfile.mkdtemp(prefix="concord-monitoring-bench."))
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{WORK}/bench.sqlite3")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count, Q, Sum  # noqa: E402
+
+from concord.monitoring import selectors  # noqa: E402
+from concord.monitoring.importers import import_events  # noqa: E402
+from concord.monitoring.models import Event  # noqa: E402
+
+GED_HEADER = (ROOT / "concord/monitoring/data/ged_syria_2016_2017.csv").open(encoding="utf-8-sig").readline().strip().split(",")  # fmt: skip
+PROVINCES = 40
+FIRST_DAY, LAST_DAY = dt.date(1989, 1, 1).toordinal(), dt.date(2024, 12, 31).toordinal()
+# name as UCDP spells it, Gleditsch–Ward code, UCDP region, share of the events, years of the main
+# conflict (a twentieth of a country's events fall anywhere in 1989–2024), centre, provinces as the
+# data spells them (padded to PROVINCES), and the word that ends a province's name
+COUNTRIES = [
+    ("Afghanistan", 700, "Asia", 0.30, (1989, 2024), (34.5, 66.0), "province",
+     "Kabul Kandahar Helmand Herat Nangarhar Kunar Kunduz Balkh Ghazni Paktika Paktya Khost Logar Wardak Zabul "
+     "Uruzgan Farah Nimruz Badghis Faryab Jawzjan Sar-e_Pul Samangan Baghlan Takhar Badakhshan Nuristan Laghman "
+     "Kapisa Parwan Panjshir Bamyan Daykundi Ghor"),
+    ("Syria", 652, "Middle East", 0.25, (2011, 2024), (35.0, 38.5), "Governorate",
+     "Aleppo Rif_Dimashq Ar_Raqqah Deir_ez_Zor Homs Hamah Idlib Damascus Daraa Quneitra As_Suwayda Latakia "
+     "Tartus Al_Hasakah"),
+    ("Iraq", 645, "Middle East", 0.20, (2003, 2024), (33.2, 43.7), "governorate",
+     "Baghdad Nineveh Anbar Salah_ad_Din Diyala Kirkuk Babil Basra Erbil Duhok Sulaymaniyah Karbala Najaf Wasit "
+     "Maysan Dhi_Qar Muthanna Qadisiyyah"),
+    ("Ukraine", 369, "Europe", 0.12, (2014, 2024), (48.5, 34.0), "oblast",
+     "Donetsk Luhansk Kharkiv Zaporizhzhia Kherson Mykolaiv Dnipropetrovsk Sumy Chernihiv Kyiv Odesa Poltava "
+     "Zhytomyr Kirovohrad Vinnytsia Cherkasy Khmelnytskyi Rivne Volyn Lviv Ternopil Ivano-Frankivsk Zakarpattia "
+     "Chernivtsi"),
+    ("Russia (Soviet Union)", 365, "Europe", 0.08, (1994, 2010), (43.3, 45.7), "Republic",
+     "Chechnya Dagestan Ingushetia Kabardino-Balkaria North_Ossetia-Alania Karachay-Cherkessia Adygea Kalmykia"),
+    ("Tajikistan", 702, "Asia", 0.05, (1992, 1998), (38.6, 70.8), "region",
+     "Dushanbe Sughd Khatlon Gorno-Badakhshan Districts_of_Republican_Subordination"),
+]  # fmt: skip
+
+
+# The GED file ----------------------------------------------------------------------------------
+
+
+def country_pools(rnd: random.Random) -> list[dict[str, Any]]:
+    """Per country: provinces with their districts, centres and a skewed share of the events, and the
+    conflicts of each type of violence with their dyads and sides."""
+    pools = []
+    next_id = iter(range(10_000, 1_000_000))
+    for name, gw, region, share, years, (lat, lon), word, known in COUNTRIES:
+        short = name.split(" (")[0]
+        names = [f"{p.replace('_', ' ')} {word}" for p in known.split()]
+        names += [f"{short} area {k} {word}" for k in range(len(names) + 1, PROVINCES + 1)]
+        provinces = []
+        for rank, adm_1 in enumerate(rnd.sample(names, len(names))):
+            centre = (lat + rnd.uniform(-2, 2), lon + rnd.uniform(-3, 3))
+            districts = [f"{adm_1.rsplit(' ', 1)[0]} district {d}" for d in range(1, 9)]
+            provinces.append((1 / (rank + 1) ** 0.8, adm_1, centre, districts))
+        government = (next(next_id), f"Government of {short}")
+        rebels = [(next(next_id), f"{short} insurgents {k}") for k in "ABC"]
+        militias = [(next(next_id), f"{short} militia {k}") for k in "DEF"]
+        conflicts: dict[int, list[tuple[str, ...]]] = {1: [], 2: [], 3: []}
+        state_conflict = next(next_id)
+        for rebel in rebels:
+            conflicts[1].append(
+                (state_conflict, f"{short}: Government", next(next_id), *government, *rebel)
+            )
+        for a, b in zip(militias, [*militias[1:], rebels[0]], strict=True):
+            conflicts[2].append((next(next_id), f"{a[1]} - {b[1]}", next(next_id), *a, *b))
+        for actor in (government, militias[0]):
+            conflicts[3].append(
+                (next(next_id), f"{actor[1]} - Civilians", next(next_id), *actor, 1, "Civilians")
+            )
+        for kind, rows in conflicts.items():
+            conflicts[kind] = [
+                tuple(str(v) for v in (*c[:3], f"{c[4]} - {c[6]}", *c[3:])) for c in rows
+            ]
+        total = sum(p[0] for p in provinces)
+        pools.append({
+            "name": name, "gw": str(gw), "region": region, "share": share,
+            "span": (dt.date(years[0], 1, 1).toordinal(), dt.date(years[1], 12, 31).toordinal()),
+            "provinces": [(w / total, *rest) for w, *rest in provinces], "conflicts": conflicts,
+        })  # fmt: skip
+    return pools
+
+
+def pick(rnd: random.Random, weighted: list[tuple[Any, ...]]) -> tuple[Any, ...]:
+    r = rnd.random()
+    for item in weighted:
+        r -= item[0]
+        if r < 0:
+            return item
+    return weighted[-1]
+
+
+def ged_rows(n: int, shuffled: bool = False, seed: int = 19) -> Any:
+    """N events in the GED 19.1 columns, in the order of GED_HEADER. Nearly in date order, as in the
+    GED files in data/ (one in thirty a little late); `shuffled`: the same spread of dates in random
+    order. A country's share of the events is twenty times larger in the years of its main conflict."""
+    rnd = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    pools = country_pools(rnd)
+    by_year = {}
+    for year in range(1989, 2025):
+        day = dt.date(year, 7, 1).toordinal()
+        weights = [p["share"] * (1 if p["span"][0] <= day <= p["span"][1] else 0.05) for p in pools]
+        by_year[year] = [(w / sum(weights), p) for w, p in zip(weights, pools, strict=True)]
+    for i in range(n):
+        if shuffled:
+            day = rnd.randint(FIRST_DAY, LAST_DAY)
+        else:
+            day = FIRST_DAY + (LAST_DAY - FIRST_DAY) * i // n
+            day = max(FIRST_DAY, day - rnd.randint(1, 60)) if rnd.random() < 1 / 30 else day
+        start = dt.date.fromordinal(day)
+        country = pick(rnd, by_year[start.year])[1]
+        date_prec = 1 if rnd.random() < 0.94 else rnd.randint(2, 5)
+        end = (
+            start
+            if date_prec == 1
+            else dt.date.fromordinal(min(start.toordinal() + rnd.randint(1, 30), LAST_DAY))
+        )
+        violence = 1 if (r := rnd.random()) < 0.6 else 2 if r < 0.88 else 3
+        conflict_id, conflict, dyad_id, dyad, a_id, side_a, b_id, side_b = rnd.choice(
+            country["conflicts"][violence]
+        )
+        best = int(rnd.expovariate(1 / 7)) if rnd.random() < 0.99 else rnd.randint(100, 2000)
+        low, high = best - int(best * rnd.random() * 0.3), best + int(best * rnd.random() * 0.6)
+        civilians = best if violence == 3 else int(best * rnd.random() * 0.3)
+        deaths_a = (best - civilians) // 2
+        if rnd.random() < 0.02:  # located no better than the country
+            where_prec, adm_1, adm_2, (lat, lon) = 6, "", "", country["provinces"][0][2]
+        else:
+            _w, adm_1, (lat, lon), districts = pick(rnd, country["provinces"])
+            where_prec, adm_2 = rnd.choice((1, 1, 1, 2, 2, 3, 4, 5)), rnd.choice(districts)
+            lat, lon = lat + rnd.uniform(-0.5, 0.5), lon + rnd.uniform(-0.5, 0.5)
+        gid = int((lat + 90) * 2) * 720 + int((lon + 180) * 2) + 1
+        yield (
+            1_000_000 + i, start.year, 1, violence, conflict_id, conflict, dyad_id, dyad, a_id, side_a, b_id, "",
+            side_b, rnd.randint(1, 4), where_prec, f"{adm_2 or country['name']} place {i % 997}", adm_1, adm_2,
+            f"{lat:.6f}", f"{lon:.6f}", gid, country["name"], country["gw"], country["region"],
+            1 if rnd.random() < 0.96 else 2, date_prec, start.isoformat(), end.isoformat(), deaths_a,
+            best - civilians - deaths_a, civilians, 0, low, best, high,
+        )  # fmt: skip
+
+
+def write_ged(n: int, big: Path, small: Path, small_n: int, shuffled: bool) -> float:
+    """Streams N events into `big` and `small_n` events into `small`; returns seconds."""
+    start = time.perf_counter()
+    for path, events in ((big, n), (small, small_n)):
+        with path.open("w", newline="", encoding="utf-8") as file:
+            out = csv.writer(file)
+            out.writerow(GED_HEADER)
+            for row in ged_rows(events, shuffled):
+                out.writerow(row)
+    return time.perf_counter() - start
+
+
+# Children: one import, one read into a list or the monthly counts, each in a fresh process ---------
+
+
+def child(what: str, url: str, path: Path | None = None) -> dict[str, Any]:
+    """Runs `what` against the database at `url` in a fresh process, so that its peak memory is its own."""
+    args = [sys.executable, __file__, "--child", what, str(path or "")]
+    env = {**os.environ, "DATABASE_URL": url, "BENCH_WORK": str(WORK)}
+    done = subprocess.run(args, capture_output=True, text=True, check=False, env=env)  # noqa: S603
+    if done.returncode:
+        sys.exit(f"{what} failed:\n{done.stdout}\n{done.stderr}")
+    figures: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return figures
+
+
+def sqlite_memory(reset: bool = False) -> tuple[int, int]:
+    """What SQLite itself holds in this process (its page cache included): bytes now, and at the peak
+    since the last reset; (0, 0) where the library cannot be asked."""
+    try:
+        library = ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0")
+    except OSError:
+        return 0, 0
+    now, peak = ctypes.c_int64(), ctypes.c_int64()
+    library.sqlite3_status64(0, ctypes.byref(now), ctypes.byref(peak), int(reset))  # MEMORY_USED
+    return now.value, peak.value
+
+
+def peak_kib(reset: bool = False) -> int:
+    """The process's peak resident memory (KiB) since the last reset. Linux keeps it per process image in
+    /proc/self/status (VmHWM) and lets a process reset it; getrusage's maxrss would also count the
+    parent's peak, inherited through fork and exec."""
+    try:
+        if reset:
+            Path("/proc/self/clear_refs").write_text("5")
+        status = Path("/proc/self/status").read_text()
+        return next(
+            int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")
+        )
+    except OSError:  # not Linux: the best there is
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def grouped_queryset(first: int, last: int) -> Any:
+    """The first of monthly_by_area's two queries, as it writes it."""
+    return (
+        Event.objects.filter(Q(), month__gte=first, month__lte=last)
+        .values("country", "adm_1", "month").annotate(events=Count("id"), deaths=Sum("best")).order_by()
+    )  # fmt: skip
+
+
+def names_queryset() -> Any:
+    """The second: the countries' names as the source spells them."""
+    return Event.objects.filter(Q()).values_list("country", "country_name").distinct()
+
+
+def plan(queryset: Any) -> str:
+    """The query plan in one line."""
+    lines = [line.strip() for line in queryset.explain().splitlines() if line.strip()]
+    if connection.vendor == "postgresql":
+        lines = [line.split("  (cost")[0].lstrip("-> ") for line in lines if "(cost" in line]
+    else:
+        lines = [line.split(" ", 3)[-1] for line in lines]  # "id parent notused detail"
+    return " / ".join(lines)
+
+
+def best_of(fn: Any, runs: int = 3) -> tuple[float, Any]:
+    """The best time of `runs` calls (ms), and the last result."""
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times) * 1000, result
+
+
+def run_child(what: str, path: str) -> None:
+    """In the child: warm up (imports, a first query), then print JSON figures on the last line."""
+    if what in ("import", "reimport"):
+        if what == "import":
+            call_command("migrate", verbosity=0)
+        Event.objects.exists()
+        sqlite_before, _ = sqlite_memory(reset=True)
+        before = peak_kib(reset=True)
+        start = time.perf_counter()
+        report = import_events(path, "ucdp-ged")
+        seconds = time.perf_counter() - start
+        mib = (peak_kib() - before) / 1024
+        _, sqlite_peak = sqlite_memory()
+        cache = 0.0
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                pages = cursor.execute("PRAGMA cache_size").fetchone()[0]
+                size = cursor.execute("PRAGMA page_size").fetchone()[0]
+            cache = -pages / 1024 if pages < 0 else pages * size / 2**20
+        figures = {"seconds": seconds, "imported": report.imported, "updated": report.updated,
+                   "rejected": report.rejected, "mib": mib, "count": Event.objects.count(),
+                   "sqlite_mib": max(0, sqlite_peak - sqlite_before) / 2**20, "cache_mib": cache}  # fmt: skip
+    elif what == "hold":
+        before = peak_kib(reset=True)
+        with open(path, encoding="utf-8", newline="") as file:
+            rows = list(csv.reader(file))
+        figures = {"count": len(rows) - 1, "mib": (peak_kib() - before) / 1024}
+    else:  # monthly, or monthly-analyzed: after what autovacuum would do on PostgreSQL
+        if what == "monthly-analyzed":
+            with connection.cursor() as cursor:
+                cursor.execute(f"VACUUM ANALYZE {Event._meta.db_table}")
+        coverage = selectors.coverage()
+        first, last = coverage["first"], coverage["last"]
+        ms, series = best_of(lambda: selectors.monthly_by_area(Q(), first, last))
+        query_ms, _rows = best_of(lambda: list(grouped_queryset(first, last)))
+        names_ms, _names = best_of(lambda: dict(names_queryset()))
+        provinces = {a: s for a, s in series.items() if a.level == "adm1"}
+        countries = [s for a, s in series.items() if a.level == "country"]
+        figures = {
+            "ms": ms, "query_ms": query_ms, "names_ms": names_ms, "months": last - first + 1,
+            "provinces": len(provinces), "cells": sum(len(s) for s in provinces.values()),
+            "events": sum(e for s in countries for e, _d in s.values()),
+            "deaths": sum(d for s in countries for _e, d in s.values()),
+            "plan": plan(grouped_queryset(first, last)), "names_plan": plan(names_queryset()),
+        }  # fmt: skip
+    print(json.dumps(figures))
+
+
+# DuckDB ------------------------------------------------------------------------------------------
+
+
+def duckdb_reference(path: Path) -> dict[str, Any]:
+    """The same file read by DuckDB (all cores) into a table on disk, the best of 3 each."""
+    import duckdb
+
+    database = WORK / "bench.duckdb"
+    db = duckdb.connect(str(database))
+    csv_file = [str(path)]
+    load_ms, _ = best_of(
+        lambda: db.execute(
+            "CREATE OR REPLACE TABLE ged AS SELECT * FROM read_csv(?)", csv_file
+        ).fetchall()
+    )
+    db.execute("CREATE OR REPLACE TABLE keyed AS SELECT * FROM read_csv(?) LIMIT 0", csv_file)
+    db.execute("ALTER TABLE keyed ADD PRIMARY KEY (id)")
+    db.execute("INSERT INTO keyed SELECT * FROM read_csv(?)", csv_file)
+    upsert_ms, _ = best_of(
+        lambda: db.execute(
+            "INSERT OR REPLACE INTO keyed SELECT * FROM read_csv(?)", csv_file
+        ).fetchall()
+    )
+    monthly = (
+        "SELECT country_id, adm_1, year(date_start) * 12 + month(date_start) - 1 AS month, count(*) AS events, "
+        "sum(best) AS deaths FROM ged GROUP BY ALL"
+    )
+    monthly_ms, rows = best_of(lambda: db.execute(monthly).fetchall())
+    n, keyed, threads = db.execute(
+        "SELECT (SELECT count(*) FROM ged), (SELECT count(*) FROM keyed), current_setting('threads')"
+    ).fetchone() or (0, 0, 0)
+    db.close()
+    database.unlink()
+    return {
+        "load": n / (load_ms / 1000), "upsert": n / (upsert_ms / 1000), "ms": monthly_ms, "count": n,
+        "keyed": keyed, "threads": threads, "cells": sum(1 for r in rows if r[1] is not None),
+        "provinces": len({(r[0], r[1]) for r in rows if r[1] is not None}),
+        "events": sum(r[3] for r in rows), "deaths": sum(r[4] for r in rows),
+    }  # fmt: skip
+
+
+# The database runs -------------------------------------------------------------------------------
+
+
+class Databases:
+    """Fresh databases by name: SQLite files in WORK, or databases on the PostgreSQL server of `url`."""
+
+    def __init__(self, url: str) -> None:
+        self.url, self.made = url, set()
+        self.postgres = url.startswith(("postgres://", "postgresql://"))
+        self.sqlite = not self.postgres
+
+    def fresh(self, name: str) -> str:
+        if not self.postgres:
+            for suffix in ("", "-wal", "-shm"):
+                (WORK / f"{name}.sqlite3{suffix}").unlink(missing_ok=True)
+            return f"sqlite:///{WORK}/{name}.sqlite3"
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "concord_bench_{name}" WITH (FORCE)')
+            cursor.execute(f'CREATE DATABASE "concord_bench_{name}"')
+        self.made.add(name)
+        return urlunsplit(urlsplit(self.url)._replace(path=f"/concord_bench_{name}"))
+
+    def drop(self) -> None:
+        for name in self.made:
+            with connection.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "concord_bench_{name}" WITH (FORCE)')
+
+
+def bench_database(label: str, databases: Databases, files: dict[str, Path], sizes: dict[str, int],
+                   held: dict[str, float], runs: int) -> dict[str, Any]:  # fmt: skip
+    """The imports (baseline once, N events `runs` times on a fresh database, each followed by the
+    import of the same file again), then the monthly counts on the last database."""
+    print(
+        f'{label}: import_events(path, "ucdp-ged"), each in a fresh process on a fresh, migrated database'
+    )
+    print(
+        f"  {'':38}{'events':>10}{'time':>9}{'events/s':>11}{'peak memory grew':>19}"
+        f"{'of which SQLite' if databases.sqlite else '':>17}{'rows held in a list':>22}"
+    )
+    out: dict[str, Any] = {}
+    steps = [("small", "import", 0)] + [(key, what, run) for run in range(runs)
+                                        for key, what in (("big", "import"), ("again", "reimport"))]  # fmt: skip
+    url = ""
+    for key, what, run in steps:
+        if what == "import":
+            url = databases.fresh(key)
+        n = sizes[key]
+        done = child(what, url, files[key])
+        want = "updated" if what == "reimport" else "imported"
+        assert done[want] == n and done["rejected"] == 0 and done["count"] == n, done
+        done["rate"] = n / done["seconds"]
+        title = {"small": "baseline", "big": "at scale", "again": "the same file again (updates)"}[
+            key
+        ]
+        title += f", run {run + 1}" if runs > 1 and key != "small" else ""
+        sqlite = f"{done['sqlite_mib']:>13.1f} MiB" if databases.sqlite else f"{'':>17}"
+        print(f"  {title:<38}{n:>10,}{done['seconds']:>7.1f} s{done['rate']:>11,.0f}{done['mib']:>15.1f} MiB{sqlite}"
+              + (f"{held[key]:>18.1f} MiB" if key in held else ""))  # fmt: skip
+        best = out.get(key)
+        out[key] = {**done, "rate": max(done["rate"], best["rate"] if best else 0),
+                    "mib": max(done["mib"], best["mib"] if best else 0),
+                    "sqlite_mib": max(done["sqlite_mib"], best["sqlite_mib"] if best else 0)}  # fmt: skip
+    if databases.sqlite:
+        print(
+            f"  (SQLite's page cache is bounded by PRAGMA cache_size: {out['big']['cache_mib']:,.0f} MiB a connection)"
+        )
+    for what in ("monthly", "monthly-analyzed") if databases.postgres else ("monthly",):
+        m = child(what, url)
+        after = {
+            "monthly": ", right after the import",
+            "monthly-analyzed": ", after VACUUM ANALYZE",
+        }[what]
+        print(f"  selectors.monthly_by_area(Q(), first, last): {m['months']} months, {m['provinces']} provinces, "
+              f"{sizes['big']:,} events{after if databases.postgres else ''}, best of 3:")  # fmt: skip
+        print(f"    {m['ms']:,.0f} ms; apart, the grouped query {m['query_ms']:,.0f} ms and the countries' names "
+              f"{m['names_ms']:,.0f} ms; {m['cells']:,} province-months, {m['events']:,} events, {m['deaths']:,} deaths")  # fmt: skip
+        print(f"    plans: {m['plan']}\n           {m['names_plan']}")
+        out[what] = m
+    return out
+
+
+def verdict(ok: bool, close: bool = False) -> str:
+    return "meets" if ok else "barely" if close else "MISSES"
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        run_child(sys.argv[2], sys.argv[3])
+        return
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--events", type=int, default=1_000_000, help="events in the file (default 1,000,000)"
+    )
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="also on a throwaway PostgreSQL (scripts/with-postgres)",
+    )
+    parser.add_argument(
+        "--shuffled", action="store_true", help="events in random order, not nearly in date order"
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="imports of N events on fresh databases; the best counts",
+    )
+    args = parser.parse_args()
+    url = os.environ["DATABASE_URL"]
+    on_postgres = url.startswith(("postgres://", "postgresql://"))
+    if args.postgres and not on_postgres:
+        shutil.rmtree(WORK, ignore_errors=True)
+        script = str(ROOT / "scripts/with-postgres")
+        rest = [a for a in sys.argv[1:] if a != "--postgres"]
+        os.execv(script, [script, sys.executable, __file__, *rest])  # noqa: S606
+    n = args.events
+    sizes = {"small": n // 10, "big": n, "again": n}
+    files = {"small": WORK / f"ged-{n // 10}.csv", "big": WORK / f"ged-{n}.csv"}
+    files["again"] = files["big"]
+    results: dict[str, dict[str, Any]] = {}
+    postgres = Databases(url)
+    try:
+        seconds = write_ged(n, files["big"], files["small"], n // 10, args.shuffled)
+        order = "in random order" if args.shuffled else "nearly in date order"
+        print(f"wrote {n:,} GED 19.1 events {order} ({files['big'].stat().st_size / 2**20:,.0f} MiB) and "
+              f"{n // 10:,} more in {seconds:.1f} s into {WORK}")  # fmt: skip
+        duck = duckdb_reference(files["big"])
+        assert duck["count"] == duck["keyed"] == n, duck
+        print(f"DuckDB ({duck['threads']} threads), best of 3: read_csv into a table {duck['load']:,.0f} events/s; "
+              f"into a table keyed by id, replacing every row {duck['upsert']:,.0f} events/s; "
+              f"monthly per province {duck['ms']:,.0f} ms")  # fmt: skip
+        held = {key: child("hold", url, files[key])["mib"] for key in ("small", "big")}
+        results["SQLite"] = bench_database(
+            "SQLite", Databases(f"sqlite:///{WORK}/bench.sqlite3"), files, sizes, held, args.runs
+        )
+        if on_postgres:
+            results["PostgreSQL"] = bench_database(
+                "PostgreSQL", postgres, files, sizes, held, args.runs
+            )
+    finally:
+        postgres.drop()
+        shutil.rmtree(WORK, ignore_errors=True)
+
+    for label, r in results.items():
+        m = r["monthly"]
+        same = all(m[k] == duck[k] for k in ("cells", "provinces", "events", "deaths"))
+        print(f"{label}: monthly counts {'match' if same else 'DO NOT MATCH'} DuckDB's")
+    table: list[tuple[str, str, str, str]] = []
+    for label, r in results.items():
+        rate, again = r["big"]["rate"], r["again"]["rate"]
+        listed = f"a list of the rows: {held['small']:,.0f} → {held['big']:,.0f} MiB"
+        if label == "SQLite":
+            listed = f"of which SQLite {r['small']['sqlite_mib']:,.0f} → {r['big']['sqlite_mib']:,.0f} MiB; {listed}"
+        rows = [
+            (f"import {n:,} events, {label}", f"{rate:,.0f} /s", f"{duck['load']:,.0f} /s",
+             f"≥ 30,000 /s: {verdict(rate >= 30_000)}" if label == "SQLite" else "(on SQLite)"),
+            (f"  peak memory growth, {n // 10:,} → {n:,} events", f"{r['small']['mib']:,.0f} → {r['big']['mib']:,.0f} MiB",
+             "", f"constant ({listed})"),
+            (f"import again, every event an update, {label}", f"{again:,.0f} /s", f"{duck['upsert']:,.0f} /s", ""),
+        ]  # fmt: skip
+        for what in ("monthly", "monthly-analyzed"):
+            if what in r:
+                ms = r[what]["ms"]
+                after = ", after VACUUM ANALYZE" if what == "monthly-analyzed" else ""
+                rows.append((f"monthly per province, {n:,} events, {label}{after}", f"{ms:,.0f} ms",
+                             f"{duck['ms']:,.0f} ms", f"well under 1 s: {verdict(ms <= 500, ms < 1000)}"))  # fmt: skip
+        table += rows
+    best = f" (the best of {args.runs} runs)" if args.runs > 1 else ""
+    width = max(len(row[0]) for row in table) + 2
+    print(f"\n{'figure':<{width}}{'Concord':>14}{'DuckDB':>13}   requirement{best}")
+    for figure, concord, reference, requirement in table:
+        print(f"{figure:<{width}}{concord:>14}{reference:>13}   {requirement}")
+
+
+if __name__ == "__main__":
+    main()
