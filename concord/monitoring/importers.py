@@ -323,7 +323,7 @@ def import_events(
     source, required, names, parse = FORMATS[fmt]
     report = ImportReport(on_problem=on_problem)
     run = uuid.uuid4().hex
-    with open_csv(path) as stream, _area_index_built_after(first_load=not Event.objects.exists()):
+    with open_csv(path) as stream:
         col, rows = _rows(stream, required)
         columns = Columns(col, names)
         version_at = col.get("version")
@@ -357,25 +357,6 @@ def import_events(
                 batch = {}
         _write(batch, source, run, report)
     return report
-
-
-@contextmanager
-def _area_index_built_after(*, first_load: bool) -> Iterator[None]:
-    """Into an empty store, the area index is built once at the end instead of row by row (the
-    upsert needs only the unique (source, id) index); it is rebuilt even if the import fails."""
-    if not first_load:
-        yield
-        return
-    index = next(i for i in Event._meta.indexes if i.name == "event_area_month")
-    quote = connection.ops.quote_name
-    create = f"CREATE INDEX {quote(index.name)} ON {quote(Event._meta.db_table)} ({', '.join(quote(f) for f in index.fields)})"
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP INDEX {quote(index.name)}")
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(create)
 
 
 def _write(

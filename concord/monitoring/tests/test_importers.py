@@ -182,21 +182,3 @@ def test_a_row_longer_than_its_header_does_not_fill_missing_columns(db, tmp_path
     assert import_events(path, "ucdp-ged").imported == 1
     event = Event.objects.get(source_id="920001")
     assert event.conflict_id == "" and event.dyad_id == ""
-
-
-def test_a_first_load_builds_the_area_index_at_the_end_even_after_a_failure(
-    transactional_db, tmp_path
-):
-    from django.db import connection
-
-    def indexes() -> set[str]:
-        with connection.cursor() as cursor:
-            return set(connection.introspection.get_constraints(cursor, Event._meta.db_table))
-
-    Event.objects.all().delete()
-    assert import_events(ged_file(tmp_path, [ged_row(id=930001)]), "ucdp-ged").imported == 1
-    assert "event_area_month" in indexes()
-    Event.objects.all().delete()
-    with pytest.raises(NotCsv):
-        import_events(ged_file(tmp_path, [], header=["id"]), "ucdp-ged")
-    assert "event_area_month" in indexes()
