@@ -18,8 +18,9 @@ def test_the_map_draws_the_selected_events_and_an_analyst_escalates_an_alert(pag
     page.wait_for_url(re.compile(r"/ru/$"))
     page.goto(f"{page.base_url}/en/monitoring/?start=2018-03-01&end=2018-03-31")
     box = page.get_by_test_id("map")
-    expect(box).to_have_attribute("data-ready", re.compile(r"^[1-9]\d*$"))  # the events arrived and were drawn
-    assert page.locator("#map canvas").count() >= 1  # boundaries and event circles are drawn on a canvas
+    # the events arrived and were drawn, boundaries and event circles on a canvas
+    expect(box).to_have_attribute("data-ready", re.compile(r"^[1-9]\d*$"))
+    assert page.locator("#map canvas").count() >= 1
     assert "Rif Dimashq Governorate" in page.get_by_test_id("by-province").inner_text()
     page.get_by_label("Type of violence").select_option("3")
     page.get_by_role("button", name="Show").click()
@@ -28,7 +29,9 @@ def test_the_map_draws_the_selected_events_and_an_analyst_escalates_an_alert(pag
     alert = Alert.objects.get(area="Al Hasakah Governorate", period="2019-10-01")
     page.goto(f"{page.base_url}/en/monitoring/alerts/")
     page.get_by_role("link", name="Al Hasakah Governorate").first.click()
-    expect(page.get_by_test_id("explanation")).to_contain_text("73 events and 420 deaths in October 2019")
+    expect(page.get_by_test_id("explanation")).to_contain_text(
+        "73 events and 420 deaths in October 2019"
+    )
     page.get_by_label("Note").fill("Offensive in the north-east; assess jointly.")
     page.get_by_test_id("decide-escalate").click()
     expect(page.get_by_test_id("alert-status")).to_have_text("Escalated")
