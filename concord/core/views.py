@@ -64,6 +64,11 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return render(request, "500.html", status=500)
 
 
+def int_param(value: str | None) -> int | None:
+    """A whole number from a query or form parameter, or None for anything else (never an error)."""
+    return int(value) if value and value.isdigit() and len(value) < 10 else None
+
+
 def panel(template: str, **context: Any) -> dict[str, Any]:
     """What a dashboard panel returns: the template to include and its context."""
     return {"template": template, "context": context}

@@ -235,7 +235,8 @@ def _header_line(meta: ExportMeta) -> str:
 
 
 @cache
-def _pdf_fonts() -> None:
+def register_pdf_fonts() -> None:
+    """The vendored DejaVu faces, for every module that writes PDF (Cyrillic and Latin)."""
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
     # No oblique face is vendored: <i> falls back to upright rather than failing.
@@ -305,7 +306,7 @@ def _pdf_story(blocks: Sequence[_Block]) -> list[Flowable]:
 
 
 def _pdf(meta: ExportMeta, blocks: Sequence[_Block], lang: str) -> bytes:
-    _pdf_fonts()
+    register_pdf_fonts()
     header, footer = _header_line(meta), _footer_line(meta, lang)
     page_word = _word("page", lang)
 

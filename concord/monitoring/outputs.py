@@ -16,11 +16,9 @@ from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
-from concord.documents.exports import FONT, FONT_BOLD, FONT_DIR
+from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 
 from . import rules
 from .countries import name as country_name
@@ -59,8 +57,7 @@ def yearly_chart(years: list[tuple[int, dict[str, Any]]], title: str) -> str:
 
 
 def report_pdf(report: SituationReport, languages: list[str]) -> bytes:
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    register_pdf_fonts()
     heading = ParagraphStyle("h", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=6)
     body = ParagraphStyle("b", fontName=FONT, fontSize=9.5, leading=13)
     small = ParagraphStyle("s", fontName=FONT, fontSize=8, leading=10, textColor="#555555")

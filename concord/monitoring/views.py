@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from concord.core.errors import DomainError
+from concord.core.views import int_param
 
 from . import outputs, permissions, selectors, services
 from .countries import codes
@@ -265,11 +266,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if step == "approve":
                 services.approve_report(
-                    request.user, report, version=_int(request.POST.get("version"))
+                    request.user, report, version=int_param(request.POST.get("version"))
                 )
             elif step == "share":
                 services.share_report(
-                    request.user, report, version=_int(request.POST.get("version"))
+                    request.user, report, version=int_param(request.POST.get("version"))
                 )
             elif form.is_valid():
                 d = form.cleaned_data
@@ -288,10 +289,6 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "report": report, "form": form if analyst and report.status == ReportStatus.DRAFT else None, "analyst": analyst,
         "can_share": report.status == ReportStatus.APPROVED and permissions.sees_alerts(request.user), "Status": ReportStatus,
     }, status=400 if form.errors else 200)  # fmt: skip
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) < 10 else None
 
 
 @login_required

@@ -15,11 +15,9 @@ from pygal.style import Style
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
-from concord.documents.exports import FONT, FONT_BOLD, FONT_DIR
+from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 
 from .selectors import IndicatorResult, Results
 from .spreadsheets import write_csv, write_xlsx
@@ -102,8 +100,7 @@ def amount(value: Decimal | None) -> str:
 
 
 def as_pdf(results: Results, *, title: str) -> bytes:
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+    register_pdf_fonts()
     heading = ParagraphStyle("h", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=6)
     body = ParagraphStyle("b", fontName=FONT, fontSize=9, leading=12)
     story: list[Any] = [Paragraph(title, heading),

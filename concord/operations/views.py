@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
+from concord.core.views import int_param
 from concord.organization.models import MemberState
 
 from . import outputs, permissions, selectors, services
@@ -41,13 +42,9 @@ def operation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })  # fmt: skip
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() and len(value) < 10 else None
-
-
 def _results(request: HttpRequest, pk: int) -> tuple[Any, selectors.Results, dict[str, Any]]:
     op = selectors.operation(request.user, pk)
-    stage_id = _int(request.GET.get("stage"))
+    stage_id = int_param(request.GET.get("stage"))
     stage = op.stages.filter(pk=stage_id).first() if stage_id else None
 
     state = (
@@ -55,7 +52,7 @@ def _results(request: HttpRequest, pk: int) -> tuple[Any, selectors.Results, dic
         if request.GET.get("state")
         else None
     )
-    year = _int(request.GET.get("year"))
+    year = int_param(request.GET.get("year"))
     res = selectors.results(request.user, op, stage=stage, year=year, state=state)
     filters = {"stage": stage, "state": state, "year": year}
     return op, res, filters
@@ -64,7 +61,7 @@ def _results(request: HttpRequest, pk: int) -> tuple[Any, selectors.Results, dic
 @login_required
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     op, res, filters = _results(request, pk)
-    chosen = _int(request.GET.get("indicator"))
+    chosen = int_param(request.GET.get("indicator"))
     reported = res.reported
     current = next(
         (r for r in reported if r.indicator.pk == chosen), reported[0] if reported else None
@@ -229,13 +226,13 @@ STEPS = {
 @require_POST
 def report_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     report = selectors.report(request.user, pk)
-    version = _int(request.POST.get("version"))
+    version = int_param(request.POST.get("version"))
     try:
         if step == "correct":
             report = services.start_correction(request.user, report)
         elif step == "remove":
             services.remove_figure(
-                request.user, report, _int(request.POST.get("figure")) or 0, version=version
+                request.user, report, int_param(request.POST.get("figure")) or 0, version=version
             )
         elif step in STEPS:
             report = STEPS[step](request.user, report, version=version)
