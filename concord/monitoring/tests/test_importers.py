@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import contextlib
 import csv
+import datetime as dt
 import io
+import multiprocessing
 import zipfile
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Sum
+from hypothesis import given
+from hypothesis import strategies as st
 
 from concord.monitoring import importers
 from concord.monitoring.countries import DATA, codes
@@ -182,3 +187,74 @@ def test_a_row_longer_than_its_header_does_not_fill_missing_columns(db, tmp_path
     assert import_events(path, "ucdp-ged").imported == 1
     event = Event.objects.get(source_id="920001")
     assert event.conflict_id == "" and event.dyad_id == ""
+
+
+@pytest.mark.parametrize(("reader", "value", "expected"), [
+    (lambda v: importers._date(v, "d"), "2019-03-01", dt.date(2019, 3, 1)),
+    (lambda v: importers._date(v, "d"), " 2019-03-01 ", dt.date(2019, 3, 1)),
+    (lambda v: importers._date(v, "d"), "2019-03-01 00:00:00.000", dt.date(2019, 3, 1)),
+    (lambda v: importers._date(v, "d"), "01 March 2019", dt.date(2019, 3, 1)),
+    (lambda v: importers._count(v, "c"), "12", 12),
+    (lambda v: importers._count(v, "c"), " 12 ", 12),
+    (lambda v: importers._count(v, "c"), "12.0", 12),
+    (lambda v: importers._count(v, "c"), "", 0),
+    (lambda v: importers._small(v, "s", 1, 5), "3", 3),
+    (lambda v: importers._small(v, "s", 1, 5), "3.0", 3),
+    (lambda v: importers._small(v, "s", 1, 5), " ", None),
+    (lambda v: importers._coordinate(v, "x", 90), "-33.5", -33.5),
+    (lambda v: importers._coordinate(v, "x", 90), " 12 ", 12.0),
+    (lambda v: importers._coordinate(v, "x", 90), "", None),
+])  # fmt: skip
+def test_cells_are_read_in_their_common_and_their_odd_spellings(reader, value, expected):
+    assert reader(value) == expected
+
+
+@pytest.mark.parametrize(("reader", "value", "why"), [
+    (lambda v: importers._date(v, "d"), "2019-02-30", "not a date"),
+    (lambda v: importers._date(v, "d"), "", "not a date"),
+    (lambda v: importers._count(v, "c"), "-1", "out of range"),
+    (lambda v: importers._count(v, "c"), "1e3", "not a whole number"),
+    (lambda v: importers._count(v, "c"), "10000001", "out of range"),
+    (lambda v: importers._small(v, "s", 1, 5), "6", "between 1 and 5"),
+    (lambda v: importers._small(v, "s", 1, 5), "x", "not a number"),
+    (lambda v: importers._coordinate(v, "x", 90), "90.5", "outside ±90"),
+    (lambda v: importers._coordinate(v, "x", 90), "nan", "outside ±90"),
+    (lambda v: importers._coordinate(v, "x", 90), "north", "not a number"),
+])  # fmt: skip
+def test_bad_cells_say_why(reader, value, why):
+    with pytest.raises(importers.RowError, match=why):
+        reader(value)
+
+
+@given(st.text(max_size=30))
+def test_a_cell_reader_returns_a_value_in_range_or_says_why(value):
+    for reader, check in [
+        (lambda v: importers._date(v, "d"), lambda r: isinstance(r, dt.date)),
+        (lambda v: importers._count(v, "c"), lambda r: 0 <= r <= 10_000_000),
+        (lambda v: importers._small(v, "s", 1, 5), lambda r: r is None or 1 <= r <= 5),
+        (lambda v: importers._coordinate(v, "x", 90), lambda r: r is None or -90 <= r <= 90),
+    ]:
+        with contextlib.suppress(importers.RowError):
+            assert check(reader(value))
+
+
+def test_a_failure_in_the_reading_process_is_raised_in_the_importing_one():
+    def produce():
+        yield 1
+        raise NotCsv("broken at line 3")
+
+    with importers._in_another_process(produce) as items:
+        assert next(items) == 1
+        with pytest.raises(NotCsv, match="broken at line 3"):
+            next(items)
+    assert not multiprocessing.active_children()
+
+
+def test_the_reading_process_stops_when_the_import_does():
+    def endless():
+        while True:
+            yield "row"
+
+    with importers._in_another_process(endless) as items:
+        assert next(items) == "row"
+    assert not multiprocessing.active_children()
