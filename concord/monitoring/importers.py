@@ -249,11 +249,15 @@ def _country(name: str, gw: str = "", n3: str = "") -> str:
 
 class Columns:
     """The positions of the named columns in a row, read in one C-level call; a column the file does
-    not have reads as empty."""
+    not have reads as empty. Equal cells come out as one string object (provinces, conflicts and sides
+    repeat row after row), which a batch then holds, and sends to the writing process, once."""
+
+    SHARED_UP_TO = 100_000  # distinct cells remembered, then forgotten: memory stays bounded
 
     def __init__(self, col: dict[str, int], names: list[str]) -> None:
         self.width = max(col.values(), default=-1) + 1
         self.get = itemgetter(*[col.get(n, self.width) for n in names])
+        self.shared: dict[str, str] = {}
 
     def __call__(self, row: list[str]) -> tuple[str, ...]:
         # the missing columns point just past the header's width: keep that cell empty even when a
@@ -263,7 +267,9 @@ class Columns:
         else:
             row = row[: self.width] + [""] * (self.width + 1 - min(len(row), self.width))
         values: tuple[str, ...] = self.get(row)
-        return values
+        if len(self.shared) > self.SHARED_UP_TO:
+            self.shared.clear()
+        return tuple(map(self.shared.setdefault, values, values))
 
 
 GED_COLUMNS = ["id", "date_start", "date_end", "date_prec", "country", "country_id", "adm_1", "adm_2", "latitude",
