@@ -10,6 +10,7 @@ import zipfile
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.db.models import Sum
 from hypothesis import given
 from hypothesis import strategies as st
@@ -258,3 +259,24 @@ def test_the_reading_process_stops_when_the_import_does():
     with importers._in_another_process(endless) as items:
         assert next(items) == "row"
     assert not multiprocessing.active_children()
+
+
+def test_on_postgresql_an_import_clears_the_old_versions_of_the_rows_it_updated(
+    transactional_db, tmp_path
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite updates rows in place; VACUUM is PostgreSQL's")
+
+    def vacuums():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = %s",
+                [Event._meta.db_table],
+            )
+            return cursor.fetchone()[0]
+
+    path = ged_file(tmp_path, [ged_row(id=930000 + i) for i in range(50)])
+    before = vacuums()
+    import_events(path, "ucdp-ged")
+    assert import_events(path, "ucdp-ged").updated == 50
+    assert vacuums() == before + 2
