@@ -2,7 +2,7 @@ import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from concord.accounts.api_auth import signed_in
@@ -73,7 +73,12 @@ class HitOut(Schema):
 
 class SearchOut(Schema):
     query: str
-    total: int
+    total: int = Field(
+        ..., description=f"matches the caller may see, counted up to {searching.COUNT_UP_TO:,}"
+    )
+    more: bool = Field(
+        ..., description="there are more matches than `total`; the newest of them are ranked"
+    )
     page: int
     pages: int
     message: str
@@ -146,6 +151,6 @@ def search(request: HttpRequest, filters: Query[SearchFilters]) -> Any:
     results = searching.search(request.user, filters.q[:MAX_QUERY], kinds=[filters.kind] if filters.kind else None,
                                section=filters.section or "", language=filters.language or "", start=filters.start,
                                end=filters.end, page=max(1, min(filters.page, 1000)))  # fmt: skip
-    return {"query": results.query, "total": results.total, "page": results.page, "pages": results.pages, "message": results.message,
+    return {"query": results.query, "total": results.total, "more": results.more, "page": results.page, "pages": results.pages, "message": results.message,
             "hits": [{"kind": h.entry.kind, "title": h.title, "snippet": h.snippet, "url": h.entry.url, "language": h.entry.language,
                       "date": h.entry.date, "score": round(h.score, 4)} for h in results.hits]}  # fmt: skip

@@ -56,11 +56,13 @@ def replace(kind: str, object_id: Any, texts: Iterable[dict[str, Any]], *, visib
                 continue
             title, body = text.pop("title"), text.pop("body", "")
             entry = SearchEntry.objects.create(
-                kind=kind, object_id=str(object_id), **visibility, **text
+                kind=kind,
+                object_id=str(object_id),
+                stems=stems(f"{title} {body}"),
+                **visibility,
+                **text,
             )
-            SearchText.objects.create(
-                entry=entry, title=title, body=body, stems=stems(f"{title} {body}")
-            )
+            SearchText.objects.create(entry=entry, title=title, body=body)
             if released:
                 entry.released_to.set(released)
 

@@ -123,9 +123,12 @@ class Revision(models.Model):
 
 
 class SearchEntry(MarkedModel):
-    """One searchable object in one language, with the visibility of its object, so that the search
-    filters in SQL what the user may see. Its rows are kept narrow (the texts are in SearchText):
-    counting thousands of matches reads only these."""
+    """One searchable object in one language: its stems, and the visibility of its object, so that
+    the search filters in SQL what the user may see. The full-text index over `stems` is the
+    backend's (migration 0005): an FTS5 table kept by triggers on SQLite (a migration that rebuilds
+    this table drops them, and must create them again); a generated tsvector column with a GIN index
+    on PostgreSQL, stored in the row. A search thus walks this one table newest first, reading each
+    entry's filters and vector together; the texts shown are in SearchText."""
 
     kind = models.CharField(max_length=24, choices=Kind.choices)
     object_id = models.CharField(max_length=40)
@@ -134,6 +137,7 @@ class SearchEntry(MarkedModel):
     date = models.DateTimeField()
     available_from = models.DateTimeField(null=True, blank=True)  # scheduled publications
     url = models.CharField(max_length=300)
+    stems = models.TextField(blank=True)
 
     class Meta(MarkedModel.Meta):
         constraints = [
@@ -150,15 +154,12 @@ class SearchEntry(MarkedModel):
 
 
 class SearchText(models.Model):
-    """An entry's texts and their stems. The full-text index over `stems` is the backend's: an FTS5
-    table kept by triggers on SQLite, a generated tsvector column with a GIN index on PostgreSQL
-    (migration 0002); its ids are the entries' ids."""
+    """An entry's texts, read only for the page of results shown (titles and snippets)."""
 
     entry = models.OneToOneField(
         SearchEntry, primary_key=True, on_delete=models.CASCADE, related_name="text"
     )
     title = models.CharField(max_length=500)
-    stems = models.TextField()
     body = models.TextField(blank=True)
 
     def __str__(self) -> str:

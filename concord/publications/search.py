@@ -4,6 +4,11 @@ stems (`text.py`), so they find the same things.
 
 What a user may not see is filtered in SQL before anything is counted, ranked or quoted: the entries
 carry their object's marking, owner and release list, and `visible_to` is the same rule as everywhere.
+
+A common word matches tens of thousands of entries; counting and ranking every match would cost
+more than it tells. So the newest matches are taken, at most COUNT_UP_TO of them (the database walks
+the entries from the last one written and stops there, or for rare words finds them all through the
+full-text index), and ranked by relevance and recency; beyond that number the count says "more than".
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, Q, QuerySet
+from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,7 +28,7 @@ from .models import SearchEntry
 from .states import Kind
 from .text import Term, fts5, highlight, parse, tsquery
 
-CANDIDATES = 300  # the most relevant matches ranked again with recency; counts cover every match
+COUNT_UP_TO = 500  # matches counted and ranked; a query with more is told "more than" that
 RECENCY_HALF_LIFE_DAYS = 365.0
 
 
@@ -38,45 +43,40 @@ class Hit:
 @dataclass
 class Results:
     query: str
-    total: int = 0
+    total: int = 0  # matches the user may see, counted up to COUNT_UP_TO
+    more: bool = False  # there are more matches than `total`
     hits: list[Hit] = field(default_factory=list)
     message: str = ""
     page: int = 1
     pages: int = 0
 
 
-TABLE = SearchEntry._meta.db_table
 # The full-text parts, per backend; the user's words only ever arrive as parameters.
-PG_MATCH = f"{TABLE}.id IN (SELECT entry_id FROM publications_searchtext WHERE vector @@ to_tsquery('simple', %s))"  # noqa: S608
-PG_RANKED = f"SELECT entry_id, ts_rank_cd(vector, to_tsquery('simple', %s)) FROM publications_searchtext WHERE vector @@ to_tsquery('simple', %s) ORDER BY 2 DESC LIMIT {CANDIDATES}"  # noqa: S608
-FTS_MATCH = f"{TABLE}.id IN (SELECT rowid FROM publications_search_fts WHERE publications_search_fts MATCH %s)"  # noqa: S608
-FTS_RANKED = f"SELECT rowid, -bm25(publications_search_fts) FROM publications_search_fts WHERE publications_search_fts MATCH %s ORDER BY rank LIMIT {CANDIDATES}"  # noqa: S608
-# With very many matches, ranking every one costs more than it tells: the newest matches (entries
-# are written as things happen) are ranked instead.
-FTS_NEWEST = f"SELECT rowid, -bm25(publications_search_fts) FROM publications_search_fts WHERE publications_search_fts MATCH %s ORDER BY rowid DESC LIMIT {2 * CANDIDATES}"  # noqa: S608
-PG_NEWEST = (  # the newest matches found from the index alone; only those few tsvectors are read to rank them
-    "SELECT entry_id, ts_rank_cd(vector, to_tsquery('simple', %s)) FROM publications_searchtext WHERE entry_id IN "  # noqa: S608
-    f"(SELECT entry_id FROM publications_searchtext WHERE vector @@ to_tsquery('simple', %s) ORDER BY entry_id DESC LIMIT {2 * CANDIDATES})"
+PG_MATCH = "publications_searchentry.vector @@ to_tsquery('simple', %s)"
+PG_RANK = "ts_rank_cd(publications_searchentry.vector, to_tsquery('simple', %s))"
+FTS_NEWEST = (  # bm25() needs the FTS5 query itself, which is joined to the entries the user may see
+    "SELECT f.rowid, e.date, -bm25(publications_search_fts) FROM publications_search_fts f JOIN ({entries}) e ON e.id = f.rowid "
+    "WHERE publications_search_fts MATCH %s ORDER BY f.rowid DESC LIMIT %s"
 )
-RANK_ALL_UP_TO = 3000
 
 
-def _match(terms: list[Term]) -> tuple[RawSQL, tuple[str, str], list[Any]]:
-    """The backend's predicate "entry matches", its queries for the most relevant entries (among all
-    matches, or among the newest when there are very many), and their parameters."""
+def _newest(
+    entries: QuerySet[SearchEntry], terms: list[Term], limit: int
+) -> list[tuple[int, dt.datetime, float]]:
+    """The newest `limit` of `entries` that match, newest first: id, date and relevance."""
     if connection.vendor == "postgresql":
         query = tsquery(terms)
-        return (
-            RawSQL(PG_MATCH, [query], output_field=BooleanField()),  # noqa: S611
-            (PG_RANKED, PG_NEWEST),
-            [query, query],
+        return list(
+            entries.filter(RawSQL(PG_MATCH, [query], output_field=BooleanField()))  # noqa: S611
+            .annotate(relevance=RawSQL(PG_RANK, [query], output_field=FloatField()))  # noqa: S611
+            .order_by("-pk")
+            .values_list("pk", "date", "relevance")[:limit]
         )
-    query = fts5(terms)
-    return (
-        RawSQL(FTS_MATCH, [query], output_field=BooleanField()),  # noqa: S611
-        (FTS_RANKED, FTS_NEWEST),
-        [query],
-    )
+    sql, params = entries.values("id", "date").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(FTS_NEWEST.format(entries=sql), [*params, fts5(terms), limit])
+        return [(pk, timezone.make_aware(date, connection.timezone), rank)  # as the ORM reads them
+                for pk, date, rank in cursor.fetchall()]  # fmt: skip
 
 
 def search(user: Any, q: str, *, kinds: list[str] | None = None, section: str = "", language: str = "",
@@ -105,20 +105,17 @@ def search(user: Any, q: str, *, kinds: list[str] | None = None, section: str = 
         entries = entries.filter(date__date__gte=start)
     if end:
         entries = entries.filter(date__date__lte=end)
-    predicate, ranked_sql, params = _match(terms)
-    matching = entries.alias(hit=predicate).filter(hit=True)
-    results.total = matching.count()
+    newest = _newest(entries, terms, COUNT_UP_TO + 1)
+    results.more = len(newest) > COUNT_UP_TO
+    newest = newest[:COUNT_UP_TO]
+    results.total = len(newest)
     if not results.total:
         results.message = _("Nothing found. Check the spelling or use fewer words.")
         return results
-    all_ranked, newest_ranked = ranked_sql
-    with connection.cursor() as cursor:
-        cursor.execute(newest_ranked if results.total > RANK_ALL_UP_TO else all_ranked, params)
-        relevance = dict(cursor.fetchall())
-    # The visible ones among the most relevant (a lookup by primary key), ranked again with recency;
-    # only the page's entries are then read whole.
-    dates = dict(entries.filter(pk__in=list(relevance)).values_list("pk", "date"))
-    top = max(relevance.values(), default=1.0) or 1.0
+    # Ranked by relevance and recency; only the page's entries are then read whole.
+    dates = {pk: date for pk, date, _rank in newest}
+    relevance = {pk: rank for pk, _date, rank in newest}
+    top = max(relevance.values()) or 1.0
 
     def score(pk: int) -> float:
         age = max(0.0, (now - dates[pk]).total_seconds() / 86400)
@@ -127,10 +124,10 @@ def search(user: Any, q: str, *, kinds: list[str] | None = None, section: str = 
         )
 
     ranked = sorted(dates, key=score, reverse=True)
-    results.pages = math.ceil(min(results.total, len(ranked)) / per_page)
+    results.pages = math.ceil(len(ranked) / per_page)
     results.page = max(1, min(page, results.pages or 1))
     chosen = ranked[(results.page - 1) * per_page : results.page * per_page]
-    found = SearchEntry.objects.select_related("text").in_bulk(chosen)
+    found = SearchEntry.objects.select_related("text").defer("stems").in_bulk(chosen)
     results.hits = [Hit(found[pk], highlight(found[pk].text.title, terms, around=100, limit=100), highlight(found[pk].text.body, terms), score(pk))
                     for pk in chosen]  # fmt: skip
     return results

@@ -146,7 +146,9 @@ def highlight(text: str, terms: list[Term], *, around: int = 14, limit: int = 60
     """Escaped HTML of the part of `text` around the first match, matched words in <mark>."""
     tokens = re.split(r"(\w+)", text)
     word_positions = [i for i in range(1, len(tokens), 2)]
-    hits = [i for i in word_positions if matches(tokens[i].casefold().replace("ё", "е"), terms)]
+    folded = [tokens[i].casefold().replace("ё", "е") for i in word_positions]
+    matched = {w: matches(w, terms) for w in set(folded)}  # each distinct word checked once
+    hits = [i for i, w in zip(word_positions, folded, strict=True) if matched[w]]
     if hits:
         first = word_positions.index(hits[0])
         start = max(0, first - around)

@@ -273,7 +273,7 @@ def test_public_api_lists_and_filters(client_as):
     assert client.get("/api/v1/publications", {"section": "gossip"}).status_code == 422
 
 
-def test_broad_queries_rank_their_newest_matches(secretariat_officer, monkeypatch):
+def test_broad_queries_rank_their_newest_matches(client_as, secretariat_officer, monkeypatch):
     from concord.publications import search as searching
 
     old = publish(
@@ -282,9 +282,44 @@ def test_broad_queries_rank_their_newest_matches(secretariat_officer, monkeypatc
         title_en="Quasigram archive",
     )
     new = publish(secretariat_officer, title_en="Quasigram news")
-    monkeypatch.setattr(searching, "RANK_ALL_UP_TO", 1)  # two matches count as "very many"
     results = search(None, "quasigram")
-    assert results.total == 2 and [h.entry.object_id for h in results.hits] == [
-        str(new.pk),
-        str(old.pk),
-    ]
+    assert (results.total, results.more) == (2, False)
+    assert [h.entry.object_id for h in results.hits] == [str(new.pk), str(old.pk)]
+    monkeypatch.setattr(searching, "COUNT_UP_TO", 1)  # two matches are "very many"
+    results = search(None, "quasigram")
+    assert (results.total, results.more) == (1, True)
+    assert [h.entry.object_id for h in results.hits] == [str(new.pk)] and results.pages == 1
+    page = client_as("public_visitor").get("/en/public/search/", {"q": "quasigram"})
+    assert "More than 1 result" in page.content.decode()
+    api = client_as("public_visitor").get("/api/v1/search", {"q": "quasigram"}).json()
+    assert (api["total"], api["more"]) == (1, True)
+
+
+def test_what_a_user_may_not_see_never_makes_the_count_say_more(
+    request, secretariat_officer, russian_representative, kazakh_representative, monkeypatch
+):
+    from concord.publications import search as searching
+
+    publish(
+        secretariat_officer, title_ru="Квазиграмматика для всех", title_en="Quasigrammar for all"
+    )
+    request.getfixturevalue("secret")  # newer than the publication: found first, if it were found
+    monkeypatch.setattr(searching, "COUNT_UP_TO", 1)
+    for user in (None, russian_representative):
+        results = search(user, "квазиграмматика")
+        assert (results.total, results.more) == (1, False)
+        assert results.hits[0].title == "<mark>Квазиграмматика</mark> для всех"
+    assert search(kazakh_representative, "квазиграмматика").more
+
+
+def test_filters_narrow_what_is_found(secret, secretariat_officer, kazakh_representative):
+    publish(secretariat_officer, when=timezone.now() - dt.timedelta(days=400), section="statement",
+            title_ru="Заявление о квазиграмматике", title_en="Statement on quasigrammar")  # fmt: skip
+    today = timezone.localdate()
+
+    def found(**filters):
+        return search(kazakh_representative, "квазиграмматика", **filters).total
+
+    assert found() == 2 and found(kinds=["document"]) == 1 and found(section="statement") == 1
+    assert found(end=today - dt.timedelta(days=300)) == 1 and found(start=today) == 1
+    assert found(language="en") == 0 and search(None, "квазиграмматика").total == 1
