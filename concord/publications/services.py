@@ -118,14 +118,7 @@ def save_draft(actor: Any, pub: Publication | None, *, tags: list[Tag] | None = 
         if source:
             pub.source_kind, pub.source_id = source
     else:
-        pub = Publication.objects.select_for_update().get(pk=pub.pk)
-        if version is not None and pub.version != version:
-            raise Conflict(
-                "stale",
-                _(
-                    "Someone changed this publication since you opened it. Reload it: your input was kept below."
-                ),
-            )
+        pub = _locked(pub, version, _("Someone changed this publication since you opened it. Reload it: your input was kept below."))  # fmt: skip
         pub.version += 1
     for name, value in values.items():
         setattr(pub, name, value)
@@ -136,17 +129,24 @@ def save_draft(actor: Any, pub: Publication | None, *, tags: list[Tag] | None = 
     return pub
 
 
+def _locked(pub: Publication, version: int | None, why: str = "") -> Publication:
+    """The publication locked until the transaction ends; Conflict if it changed since the caller
+    read `version` (None: the caller does not know it)."""
+    locked = Publication.objects.select_for_update().get(pk=pub.pk)
+    if version is not None and locked.version != version:
+        raise Conflict(
+            "stale", why or _("Someone changed this publication since you opened it. Reload it.")
+        )
+    return locked
+
+
 @transaction.atomic
 def publish(
     actor: Any, pub: Publication, *, at: dt.datetime | None = None, version: int | None = None
 ) -> Publication:
     """Publish now, or at `at` (it appears by itself then)."""
     require_editor(actor)
-    pub = Publication.objects.select_for_update().get(pk=pub.pk)
-    if version is not None and pub.version != version:
-        raise Conflict(
-            "stale", _("Someone changed this publication since you opened it. Reload it.")
-        )
+    pub = _locked(pub, version)
     if not pub.languages:
         raise DomainError(
             "title_required", _("A publication needs a title in at least one language.")
@@ -173,11 +173,7 @@ def unpublish(
 ) -> Publication:
     """Withdrawn from the site; its address answers with the reason instead of disappearing."""
     require_editor(actor)
-    pub = Publication.objects.select_for_update().get(pk=pub.pk)
-    if version is not None and pub.version != version:
-        raise Conflict(
-            "stale", _("Someone changed this publication since you opened it. Reload it.")
-        )
+    pub = _locked(pub, version)
     if pub.status != Status.PUBLISHED:
         raise DomainError("not_published", _("Only a published text is withdrawn."))
     pub.status, pub.version = Status.UNPUBLISHED, pub.version + 1
