@@ -57,9 +57,19 @@ def main() -> None:
     base = measure(client)
     states = list(MemberState.objects.all())
     agreements = Agreement.objects.bulk_create(
-        [Agreement(kind="agreement", title_ru=f"Соглашение {i}", title_en=f"Agreement {i}", marking="official",
-                   owner_body_id=editor.viewer.body_id, rule={"threshold": {"count": 4}, "delay": {"days": 30}},
-                   signed_on=dt.date(2020, 1, 1)) for i in range(n)])  # fmt: skip
+        [
+            Agreement(
+                kind="agreement",
+                title_ru=f"Соглашение {i}",
+                title_en=f"Agreement {i}",
+                marking="official",
+                owner_body_id=editor.viewer.body_id,
+                rule={"threshold": {"count": 4}, "delay": {"days": 30}},
+                signed_on=dt.date(2020, 1, 1),
+            )
+            for i in range(n)
+        ]
+    )
     if not agreements[0].pk:
         agreements = list(
             Agreement.objects.filter(title_en__startswith="Agreement ").order_by("pk")

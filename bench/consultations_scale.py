@@ -58,13 +58,37 @@ def bulk_open(
 ) -> list[Stage]:
     body = route.steps.first().body
     consultations = Consultation.objects.bulk_create(
-        [Consultation(title_ru=f"{title} {i}", kind="procedural", route=route, marking="official",
-                      owner_body_id=editor.viewer.body_id, created_by=editor) for i in range(n)], batch_size=2000)  # fmt: skip
+        [
+            Consultation(
+                title_ru=f"{title} {i}",
+                kind="procedural",
+                route=route,
+                marking="official",
+                owner_body_id=editor.viewer.body_id,
+                created_by=editor,
+            )
+            for i in range(n)
+        ],
+        batch_size=2000,
+    )
     if not consultations[0].pk:  # SQLite before 3.35 returns no ids
         consultations = list(Consultation.objects.filter(title_ru__startswith=title).order_by("pk"))
     return Stage.objects.bulk_create(
-        [Stage(consultation=c, position=0, body=body, mode="written", consent="silence", rule="consensus",
-               opened_at=deadline - dt.timedelta(days=10), deadline=deadline) for c in consultations], batch_size=2000)  # fmt: skip
+        [
+            Stage(
+                consultation=c,
+                position=0,
+                body=body,
+                mode="written",
+                consent="silence",
+                rule="consensus",
+                opened_at=deadline - dt.timedelta(days=10),
+                deadline=deadline,
+            )
+            for c in consultations
+        ],
+        batch_size=2000,
+    )
 
 
 def main() -> None:
@@ -115,26 +139,44 @@ def main() -> None:
     open_total = Stage.objects.filter(status="open").count()
 
     print(f"{'':44}{'baseline (demo)':>22}{'at scale':>28}")
-    print(f"  {'consensus board':<42}{base_board[0]:>8.1f} ms, {base_board[1]:>2} queries"
-          f"{board[0]:>12.1f} ms, {board[1]:>2} queries  ({changes} positions, 6 tiers)")  # fmt: skip
-    print(f"  {'inbox of a delegation':<42}{base_inbox[0]:>8.1f} ms, {base_inbox[1]:>2} queries"
-          f"{inbox[0]:>12.1f} ms, {inbox[1]:>2} queries  ({open_total:,} open stages)")  # fmt: skip
+    print(
+        f"  {'consensus board':<42}{base_board[0]:>8.1f} ms, {base_board[1]:>2} queries"
+        f"{board[0]:>12.1f} ms, {board[1]:>2} queries  ({changes} positions, 6 tiers)"
+    )
+    print(
+        f"  {'inbox of a delegation':<42}{base_inbox[0]:>8.1f} ms, {base_inbox[1]:>2} queries"
+        f"{inbox[0]:>12.1f} ms, {inbox[1]:>2} queries  ({open_total:,} open stages)"
+    )
 
     Stage.objects.filter(status="open", consultation__title_ru__startswith="Открыт").update(
         status="closed"
     )
     due = bulk_open(editor, emergency, n_due, deadline=now - dt.timedelta(minutes=5), title="Истёк")
     Position.objects.bulk_create(
-        [Position(stage=s, state_id=reps["kz"].viewer.state_id, stance="join" if i % 7 else "object", statement="x",
-                  recorded_by=reps["kz"], acting_for="Kazakhstan", at=now) for i, s in enumerate(due)], batch_size=2000)  # fmt: skip
+        [
+            Position(
+                stage=s,
+                state_id=reps["kz"].viewer.state_id,
+                stance="join" if i % 7 else "object",
+                statement="x",
+                recorded_by=reps["kz"],
+                acting_for="Kazakhstan",
+                at=now,
+            )
+            for i, s in enumerate(due)
+        ],
+        batch_size=2000,
+    )
     start = time.perf_counter()
     closed, _ = services.close_due_procedures(now=now)
     seconds = time.perf_counter() - start
     start = time.perf_counter()
     again, _ = services.close_due_procedures(now=now)
     idle = time.perf_counter() - start
-    print(f"  close_due_procedures: {closed:,} closed in {seconds:.1f} s ({closed / seconds:,.0f}/s); "
-          f"a second run with nothing due: {again} closed in {idle * 1000:.0f} ms")  # fmt: skip
+    print(
+        f"  close_due_procedures: {closed:,} closed in {seconds:.1f} s ({closed / seconds:,.0f}/s); "
+        f"a second run with nothing due: {again} closed in {idle * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

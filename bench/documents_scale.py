@@ -55,11 +55,22 @@ def amend(document: Document, amendments: int, reps: list[User], editor: User) -
     paragraphs = [u.uid for u in text if u.kind == "paragraph"]
     for i in range(amendments):
         uid = uids[i % len(uids)]
-        services.propose_amendment(document, actor=reps[i % len(reps)], base_number=1,
-                                   operation=Operation(OpKind.MODIFY, uid=uid, text_ru=f"{i} изменённый текст. " + SENTENCE), justification_en="Reason.")  # fmt: skip
+        services.propose_amendment(
+            document,
+            actor=reps[i % len(reps)],
+            base_number=1,
+            operation=Operation(
+                OpKind.MODIFY, uid=uid, text_ru=f"{i} изменённый текст. " + SENTENCE
+            ),
+            justification_en="Reason.",
+        )
     for n in range(5):  # a few versions made by the editor, so that there is something to compare
-        services.edit_text(document, actor=editor, base_number=1 + n,
-                           operation=Operation(OpKind.MOVE, uid=paragraphs[n], after_uid=paragraphs[-1 - n]))  # fmt: skip
+        services.edit_text(
+            document,
+            actor=editor,
+            base_number=1 + n,
+            operation=Operation(OpKind.MOVE, uid=paragraphs[n], after_uid=paragraphs[-1 - n]),
+        )
 
 
 def measure(client: Client, url: str, runs: int = 5) -> tuple[float, int]:
@@ -101,14 +112,18 @@ def main() -> None:
     amend(big, amendments, reps, editor)
     big.refresh_from_db()
     chars = sum(len(u.text_ru) for u in Version.objects.get(document=big, number=1).text)
-    print(f"built {clauses} clauses, {chars:,} characters (Russian), {amendments:,} amendments, "
-          f"{big.latest_number} versions in {time.perf_counter() - start:.1f} s")  # fmt: skip
+    print(
+        f"built {clauses} clauses, {chars:,} characters (Russian), {amendments:,} amendments, "
+        f"{big.latest_number} versions in {time.perf_counter() - start:.1f} s"
+    )
     print(f"{'':34}{'baseline (10 clauses, 0 amendments)':>38}{'at scale':>22}")
-    for label, path in [("document page", "/en/documents/{}/"),
-                        ("amendment inbox (all, page 1)", "/en/documents/{}/amendments/?status=all"),
-                        ("amendment inbox (all, last page)", "/en/documents/{}/amendments/?status=all&page=last"),
-                        ("compare page (v1 → latest)", "/en/documents/{}/compare/?from=1"),
-                        ("export PDF, both languages", "/en/documents/{}/versions/1/export/?format=pdf&lang=both")]:  # fmt: skip
+    for label, path in [
+        ("document page", "/en/documents/{}/"),
+        ("amendment inbox (all, page 1)", "/en/documents/{}/amendments/?status=all"),
+        ("amendment inbox (all, last page)", "/en/documents/{}/amendments/?status=all&page=last"),
+        ("compare page (v1 → latest)", "/en/documents/{}/compare/?from=1"),
+        ("export PDF, both languages", "/en/documents/{}/versions/1/export/?format=pdf&lang=both"),
+    ]:
         base_ms, base_q = measure(client, path.format(small.pk), runs=3)
         ms, q = measure(client, path.format(big.pk), runs=3)
         print(

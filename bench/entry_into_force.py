@@ -31,8 +31,12 @@ def question(parties: int, actions: int, seed: int = 1) -> dict[str, object]:
         acts.append(
             {"state": rnd.choice(states), "type": rnd.choice(TYPES), "date": day.isoformat()}
         )
-    rule = {"threshold": {"count": max(1, parties // 3), "of": "consent", "weight": 0.4},
-            "delay": {"months": 3}, "roll": "first_of_next_month", "later": {"delay": {"days": 30}}}  # fmt: skip
+    rule = {
+        "threshold": {"count": max(1, parties // 3), "of": "consent", "weight": 0.4},
+        "delay": {"months": 3},
+        "roll": "first_of_next_month",
+        "later": {"delay": {"days": 30}},
+    }
     return {
         "rule": rule,
         "parties": [{"state": s, "weight": 1 + i % 7} for i, s in enumerate(states)],

@@ -66,32 +66,86 @@ from concord.monitoring import selectors  # noqa: E402
 from concord.monitoring.importers import import_events  # noqa: E402
 from concord.monitoring.models import Event  # noqa: E402
 
-GED_HEADER = (ROOT / "concord/monitoring/data/ged_syria_2016_2017.csv").open(encoding="utf-8-sig").readline().strip().split(",")  # fmt: skip
+GED_HEADER = (
+    (ROOT / "concord/monitoring/data/ged_syria_2016_2017.csv")
+    .open(encoding="utf-8-sig")
+    .readline()
+    .strip()
+    .split(",")
+)
 PROVINCES = 40
 FIRST_DAY, LAST_DAY = dt.date(1989, 1, 1).toordinal(), dt.date(2024, 12, 31).toordinal()
 # name as UCDP spells it, Gleditsch–Ward code, UCDP region, share of the events, years of the main
 # conflict (a twentieth of a country's events fall anywhere in 1989–2024), centre, provinces as the
 # data spells them (padded to PROVINCES), and the word that ends a province's name
 COUNTRIES = [
-    ("Afghanistan", 700, "Asia", 0.30, (1989, 2024), (34.5, 66.0), "province",
-     "Kabul Kandahar Helmand Herat Nangarhar Kunar Kunduz Balkh Ghazni Paktika Paktya Khost Logar Wardak Zabul "
-     "Uruzgan Farah Nimruz Badghis Faryab Jawzjan Sar-e_Pul Samangan Baghlan Takhar Badakhshan Nuristan Laghman "
-     "Kapisa Parwan Panjshir Bamyan Daykundi Ghor"),
-    ("Syria", 652, "Middle East", 0.25, (2011, 2024), (35.0, 38.5), "Governorate",
-     "Aleppo Rif_Dimashq Ar_Raqqah Deir_ez_Zor Homs Hamah Idlib Damascus Daraa Quneitra As_Suwayda Latakia "
-     "Tartus Al_Hasakah"),
-    ("Iraq", 645, "Middle East", 0.20, (2003, 2024), (33.2, 43.7), "governorate",
-     "Baghdad Nineveh Anbar Salah_ad_Din Diyala Kirkuk Babil Basra Erbil Duhok Sulaymaniyah Karbala Najaf Wasit "
-     "Maysan Dhi_Qar Muthanna Qadisiyyah"),
-    ("Ukraine", 369, "Europe", 0.12, (2014, 2024), (48.5, 34.0), "oblast",
-     "Donetsk Luhansk Kharkiv Zaporizhzhia Kherson Mykolaiv Dnipropetrovsk Sumy Chernihiv Kyiv Odesa Poltava "
-     "Zhytomyr Kirovohrad Vinnytsia Cherkasy Khmelnytskyi Rivne Volyn Lviv Ternopil Ivano-Frankivsk Zakarpattia "
-     "Chernivtsi"),
-    ("Russia (Soviet Union)", 365, "Europe", 0.08, (1994, 2010), (43.3, 45.7), "Republic",
-     "Chechnya Dagestan Ingushetia Kabardino-Balkaria North_Ossetia-Alania Karachay-Cherkessia Adygea Kalmykia"),
-    ("Tajikistan", 702, "Asia", 0.05, (1992, 1998), (38.6, 70.8), "region",
-     "Dushanbe Sughd Khatlon Gorno-Badakhshan Districts_of_Republican_Subordination"),
-]  # fmt: skip
+    (
+        "Afghanistan",
+        700,
+        "Asia",
+        0.30,
+        (1989, 2024),
+        (34.5, 66.0),
+        "province",
+        "Kabul Kandahar Helmand Herat Nangarhar Kunar Kunduz Balkh Ghazni Paktika Paktya Khost Logar Wardak Zabul "
+        "Uruzgan Farah Nimruz Badghis Faryab Jawzjan Sar-e_Pul Samangan Baghlan Takhar Badakhshan Nuristan Laghman "
+        "Kapisa Parwan Panjshir Bamyan Daykundi Ghor",
+    ),
+    (
+        "Syria",
+        652,
+        "Middle East",
+        0.25,
+        (2011, 2024),
+        (35.0, 38.5),
+        "Governorate",
+        "Aleppo Rif_Dimashq Ar_Raqqah Deir_ez_Zor Homs Hamah Idlib Damascus Daraa Quneitra As_Suwayda Latakia "
+        "Tartus Al_Hasakah",
+    ),
+    (
+        "Iraq",
+        645,
+        "Middle East",
+        0.20,
+        (2003, 2024),
+        (33.2, 43.7),
+        "governorate",
+        "Baghdad Nineveh Anbar Salah_ad_Din Diyala Kirkuk Babil Basra Erbil Duhok Sulaymaniyah Karbala Najaf Wasit "
+        "Maysan Dhi_Qar Muthanna Qadisiyyah",
+    ),
+    (
+        "Ukraine",
+        369,
+        "Europe",
+        0.12,
+        (2014, 2024),
+        (48.5, 34.0),
+        "oblast",
+        "Donetsk Luhansk Kharkiv Zaporizhzhia Kherson Mykolaiv Dnipropetrovsk Sumy Chernihiv Kyiv Odesa Poltava "
+        "Zhytomyr Kirovohrad Vinnytsia Cherkasy Khmelnytskyi Rivne Volyn Lviv Ternopil Ivano-Frankivsk Zakarpattia "
+        "Chernivtsi",
+    ),
+    (
+        "Russia (Soviet Union)",
+        365,
+        "Europe",
+        0.08,
+        (1994, 2010),
+        (43.3, 45.7),
+        "Republic",
+        "Chechnya Dagestan Ingushetia Kabardino-Balkaria North_Ossetia-Alania Karachay-Cherkessia Adygea Kalmykia",
+    ),
+    (
+        "Tajikistan",
+        702,
+        "Asia",
+        0.05,
+        (1992, 1998),
+        (38.6, 70.8),
+        "region",
+        "Dushanbe Sughd Khatlon Gorno-Badakhshan Districts_of_Republican_Subordination",
+    ),
+]
 
 
 # The GED file ----------------------------------------------------------------------------------
@@ -131,11 +185,20 @@ def country_pools(rnd: random.Random) -> list[dict[str, Any]]:
                 tuple(str(v) for v in (*c[:3], f"{c[4]} - {c[6]}", *c[3:])) for c in rows
             ]
         total = sum(p[0] for p in provinces)
-        pools.append({
-            "name": name, "gw": str(gw), "region": region, "share": share,
-            "span": (dt.date(years[0], 1, 1).toordinal(), dt.date(years[1], 12, 31).toordinal()),
-            "provinces": [(w / total, *rest) for w, *rest in provinces], "conflicts": conflicts,
-        })  # fmt: skip
+        pools.append(
+            {
+                "name": name,
+                "gw": str(gw),
+                "region": region,
+                "share": share,
+                "span": (
+                    dt.date(years[0], 1, 1).toordinal(),
+                    dt.date(years[1], 12, 31).toordinal(),
+                ),
+                "provinces": [(w / total, *rest) for w, *rest in provinces],
+                "conflicts": conflicts,
+            }
+        )
     return pools
 
 
@@ -189,12 +252,42 @@ def ged_rows(n: int, shuffled: bool = False, seed: int = 19) -> Any:
             lat, lon = lat + rnd.uniform(-0.5, 0.5), lon + rnd.uniform(-0.5, 0.5)
         gid = int((lat + 90) * 2) * 720 + int((lon + 180) * 2) + 1
         yield (
-            1_000_000 + i, start.year, 1, violence, conflict_id, conflict, dyad_id, dyad, a_id, side_a, b_id, "",
-            side_b, rnd.randint(1, 4), where_prec, f"{adm_2 or country['name']} place {i % 997}", adm_1, adm_2,
-            f"{lat:.6f}", f"{lon:.6f}", gid, country["name"], country["gw"], country["region"],
-            1 if rnd.random() < 0.96 else 2, date_prec, start.isoformat(), end.isoformat(), deaths_a,
-            best - civilians - deaths_a, civilians, 0, low, best, high,
-        )  # fmt: skip
+            1_000_000 + i,
+            start.year,
+            1,
+            violence,
+            conflict_id,
+            conflict,
+            dyad_id,
+            dyad,
+            a_id,
+            side_a,
+            b_id,
+            "",
+            side_b,
+            rnd.randint(1, 4),
+            where_prec,
+            f"{adm_2 or country['name']} place {i % 997}",
+            adm_1,
+            adm_2,
+            f"{lat:.6f}",
+            f"{lon:.6f}",
+            gid,
+            country["name"],
+            country["gw"],
+            country["region"],
+            1 if rnd.random() < 0.96 else 2,
+            date_prec,
+            start.isoformat(),
+            end.isoformat(),
+            deaths_a,
+            best - civilians - deaths_a,
+            civilians,
+            0,
+            low,
+            best,
+            high,
+        )
 
 
 def write_ged(n: int, big: Path, small: Path, small_n: int, shuffled: bool) -> float:
@@ -254,8 +347,10 @@ def grouped_queryset(first: int, last: int) -> Any:
     """The first of monthly_by_area's two queries, as it writes it."""
     return (
         Event.objects.filter(Q(), month__gte=first, month__lte=last)
-        .values("country", "adm_1", "month").annotate(events=Count("id"), deaths=Sum("best")).order_by()
-    )  # fmt: skip
+        .values("country", "adm_1", "month")
+        .annotate(events=Count("id"), deaths=Sum("best"))
+        .order_by()
+    )
 
 
 def plan(queryset: Any) -> str:
@@ -297,10 +392,17 @@ def run_child(what: str, path: str) -> None:
                 pages = cursor.execute("PRAGMA cache_size").fetchone()[0]
                 size = cursor.execute("PRAGMA page_size").fetchone()[0]
             cache = -pages / 1024 if pages < 0 else pages * size / 2**20
-        figures = {"seconds": seconds, "imported": report.imported, "updated": report.updated,
-                   "rejected": report.rejected, "mib": mib, "count": Event.objects.count(),
-                   "sqlite_mib": max(0, sqlite_peak - sqlite_before) / 2**20, "cache_mib": cache,
-                   "reader_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}  # fmt: skip
+        figures = {
+            "seconds": seconds,
+            "imported": report.imported,
+            "updated": report.updated,
+            "rejected": report.rejected,
+            "mib": mib,
+            "count": Event.objects.count(),
+            "sqlite_mib": max(0, sqlite_peak - sqlite_before) / 2**20,
+            "cache_mib": cache,
+            "reader_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        }
     elif what == "hold":
         before = peak_kib(reset=True)
         with open(path, encoding="utf-8", newline="") as file:
@@ -319,12 +421,16 @@ def run_child(what: str, path: str) -> None:
         provinces = {a: s for a, s in series.items() if a.level == "adm1"}
         countries = [s for a, s in series.items() if a.level == "country"]
         figures = {
-            "ms": ms, "query_ms": query_ms, "names_ms": names_ms, "months": last - first + 1,
-            "provinces": len(provinces), "cells": sum(len(s) for s in provinces.values()),
+            "ms": ms,
+            "query_ms": query_ms,
+            "names_ms": names_ms,
+            "months": last - first + 1,
+            "provinces": len(provinces),
+            "cells": sum(len(s) for s in provinces.values()),
             "events": sum(e for s in countries for e, _d in s.values()),
             "deaths": sum(d for s in countries for _e, d in s.values()),
             "plan": plan(grouped_queryset(first, last)),
-        }  # fmt: skip
+        }
     print(json.dumps(figures))
 
 
@@ -362,11 +468,17 @@ def duckdb_reference(path: Path) -> dict[str, Any]:
     db.close()
     database.unlink()
     return {
-        "load": n / (load_ms / 1000), "upsert": n / (upsert_ms / 1000), "ms": monthly_ms, "count": n,
-        "keyed": keyed, "threads": threads, "cells": sum(1 for r in rows if r[1] is not None),
+        "load": n / (load_ms / 1000),
+        "upsert": n / (upsert_ms / 1000),
+        "ms": monthly_ms,
+        "count": n,
+        "keyed": keyed,
+        "threads": threads,
+        "cells": sum(1 for r in rows if r[1] is not None),
         "provinces": len({(r[0], r[1]) for r in rows if r[1] is not None}),
-        "events": sum(r[3] for r in rows), "deaths": sum(r[4] for r in rows),
-    }  # fmt: skip
+        "events": sum(r[3] for r in rows),
+        "deaths": sum(r[4] for r in rows),
+    }
 
 
 # The database runs -------------------------------------------------------------------------------
@@ -397,8 +509,14 @@ class Databases:
                 cursor.execute(f'DROP DATABASE IF EXISTS "concord_bench_{name}" WITH (FORCE)')
 
 
-def bench_database(label: str, databases: Databases, files: dict[str, Path], sizes: dict[str, int],
-                   held: dict[str, float], runs: int) -> dict[str, Any]:  # fmt: skip
+def bench_database(
+    label: str,
+    databases: Databases,
+    files: dict[str, Path],
+    sizes: dict[str, int],
+    held: dict[str, float],
+    runs: int,
+) -> dict[str, Any]:
     """The imports (baseline once, N events `runs` times on a fresh database, each followed by the
     import of the same file again), then the monthly counts on the last database."""
     print(
@@ -409,8 +527,11 @@ def bench_database(label: str, databases: Databases, files: dict[str, Path], siz
         f"{'of which SQLite' if databases.sqlite else '':>17}{'reading process':>17}{'rows held in a list':>22}"
     )
     out: dict[str, Any] = {}
-    steps = [("small", "import", 0)] + [(key, what, run) for run in range(runs)
-                                        for key, what in (("big", "import"), ("again", "reimport"))]  # fmt: skip
+    steps = [("small", "import", 0)] + [
+        (key, what, run)
+        for run in range(runs)
+        for key, what in (("big", "import"), ("again", "reimport"))
+    ]
     url = ""
     for key, what, run in steps:
         if what == "import":
@@ -425,14 +546,18 @@ def bench_database(label: str, databases: Databases, files: dict[str, Path], siz
         ]
         title += f", run {run + 1}" if runs > 1 and key != "small" else ""
         sqlite = f"{done['sqlite_mib']:>13.1f} MiB" if databases.sqlite else f"{'':>17}"
-        print(f"  {title:<38}{n:>10,}{done['seconds']:>7.1f} s{done['rate']:>11,.0f}{done['mib']:>15.1f} MiB{sqlite}"
-              f"{done['reader_mib']:>13.1f} MiB"
-              + (f"{held[key]:>18.1f} MiB" if key in held else ""))  # fmt: skip
+        print(
+            f"  {title:<38}{n:>10,}{done['seconds']:>7.1f} s{done['rate']:>11,.0f}{done['mib']:>15.1f} MiB{sqlite}"
+            f"{done['reader_mib']:>13.1f} MiB" + (f"{held[key]:>18.1f} MiB" if key in held else "")
+        )
         best = out.get(key)
-        out[key] = {**done, "rate": max(done["rate"], best["rate"] if best else 0),
-                    "mib": max(done["mib"], best["mib"] if best else 0),
-                    "sqlite_mib": max(done["sqlite_mib"], best["sqlite_mib"] if best else 0),
-                    "reader_mib": max(done["reader_mib"], best["reader_mib"] if best else 0)}  # fmt: skip
+        out[key] = {
+            **done,
+            "rate": max(done["rate"], best["rate"] if best else 0),
+            "mib": max(done["mib"], best["mib"] if best else 0),
+            "sqlite_mib": max(done["sqlite_mib"], best["sqlite_mib"] if best else 0),
+            "reader_mib": max(done["reader_mib"], best["reader_mib"] if best else 0),
+        }
     if databases.sqlite:
         print(
             f"  (SQLite's page cache is bounded by PRAGMA cache_size: {out['big']['cache_mib']:,.0f} MiB a connection)"
@@ -443,10 +568,14 @@ def bench_database(label: str, databases: Databases, files: dict[str, Path], siz
             "monthly": ", right after the import",
             "monthly-analyzed": ", after VACUUM ANALYZE",
         }[what]
-        print(f"  selectors.monthly_by_area(Q(), first, last): {m['months']} months, {m['provinces']} provinces, "
-              f"{sizes['big']:,} events{after if databases.postgres else ''}, best of 3:")  # fmt: skip
-        print(f"    {m['ms']:,.0f} ms; apart, the grouped query {m['query_ms']:,.0f} ms and the countries' names "
-              f"{m['names_ms']:,.0f} ms; {m['cells']:,} province-months, {m['events']:,} events, {m['deaths']:,} deaths")  # fmt: skip
+        print(
+            f"  selectors.monthly_by_area(Q(), first, last): {m['months']} months, {m['provinces']} provinces, "
+            f"{sizes['big']:,} events{after if databases.postgres else ''}, best of 3:"
+        )
+        print(
+            f"    {m['ms']:,.0f} ms; apart, the grouped query {m['query_ms']:,.0f} ms and the countries' names "
+            f"{m['names_ms']:,.0f} ms; {m['cells']:,} province-months, {m['events']:,} events, {m['deaths']:,} deaths"
+        )
         print(f"    plan: {m['plan']}")
         out[what] = m
     return out
@@ -495,13 +624,17 @@ def main() -> None:
     try:
         seconds = write_ged(n, files["big"], files["small"], n // 10, args.shuffled)
         order = "in random order" if args.shuffled else "nearly in date order"
-        print(f"wrote {n:,} GED 19.1 events {order} ({files['big'].stat().st_size / 2**20:,.0f} MiB) and "
-              f"{n // 10:,} more in {seconds:.1f} s into {WORK}")  # fmt: skip
+        print(
+            f"wrote {n:,} GED 19.1 events {order} ({files['big'].stat().st_size / 2**20:,.0f} MiB) and "
+            f"{n // 10:,} more in {seconds:.1f} s into {WORK}"
+        )
         duck = duckdb_reference(files["big"])
         assert duck["count"] == duck["keyed"] == n, duck
-        print(f"DuckDB ({duck['threads']} threads), best of 3: read_csv into a table {duck['load']:,.0f} events/s; "
-              f"into a table keyed by id, replacing every row {duck['upsert']:,.0f} events/s; "
-              f"monthly per province {duck['ms']:,.0f} ms")  # fmt: skip
+        print(
+            f"DuckDB ({duck['threads']} threads), best of 3: read_csv into a table {duck['load']:,.0f} events/s; "
+            f"into a table keyed by id, replacing every row {duck['upsert']:,.0f} events/s; "
+            f"monthly per province {duck['ms']:,.0f} ms"
+        )
         held = {key: child("hold", url, files[key])["mib"] for key in ("small", "big")}
         results["SQLite"] = bench_database(
             "SQLite", Databases(f"sqlite:///{WORK}/bench.sqlite3"), files, sizes, held, args.runs
@@ -525,20 +658,43 @@ def main() -> None:
         if label == "SQLite":
             listed = f"of which SQLite {r['small']['sqlite_mib']:,.0f} → {r['big']['sqlite_mib']:,.0f} MiB; {listed}"
         rows = [
-            (f"import {n:,} events, {label}", f"{rate:,.0f} /s", f"{duck['load']:,.0f} /s",
-             f"≥ 30,000 /s: {verdict(rate >= 30_000)}" if label == "SQLite" else "(on SQLite)"),
-            (f"  peak memory growth, {n // 10:,} → {n:,} events", f"{r['small']['mib']:,.0f} → {r['big']['mib']:,.0f} MiB",
-             "", f"constant ({listed})"),
-            (f"  reading process's peak memory, {n // 10:,} → {n:,} events",
-             f"{r['small']['reader_mib']:,.0f} → {r['big']['reader_mib']:,.0f} MiB", "", "constant"),
-            (f"import again, every event an update, {label}", f"{again:,.0f} /s", f"{duck['upsert']:,.0f} /s", ""),
-        ]  # fmt: skip
+            (
+                f"import {n:,} events, {label}",
+                f"{rate:,.0f} /s",
+                f"{duck['load']:,.0f} /s",
+                f"≥ 30,000 /s: {verdict(rate >= 30_000)}" if label == "SQLite" else "(on SQLite)",
+            ),
+            (
+                f"  peak memory growth, {n // 10:,} → {n:,} events",
+                f"{r['small']['mib']:,.0f} → {r['big']['mib']:,.0f} MiB",
+                "",
+                f"constant ({listed})",
+            ),
+            (
+                f"  reading process's peak memory, {n // 10:,} → {n:,} events",
+                f"{r['small']['reader_mib']:,.0f} → {r['big']['reader_mib']:,.0f} MiB",
+                "",
+                "constant",
+            ),
+            (
+                f"import again, every event an update, {label}",
+                f"{again:,.0f} /s",
+                f"{duck['upsert']:,.0f} /s",
+                "",
+            ),
+        ]
         for what in ("monthly", "monthly-analyzed"):
             if what in r:
                 ms = r[what]["ms"]
                 after = ", after VACUUM ANALYZE" if what == "monthly-analyzed" else ""
-                rows.append((f"monthly per province, {n:,} events, {label}{after}", f"{ms:,.0f} ms",
-                             f"{duck['ms']:,.0f} ms", f"well under 1 s: {verdict(ms <= 500, ms < 1000)}"))  # fmt: skip
+                rows.append(
+                    (
+                        f"monthly per province, {n:,} events, {label}{after}",
+                        f"{ms:,.0f} ms",
+                        f"{duck['ms']:,.0f} ms",
+                        f"well under 1 s: {verdict(ms <= 500, ms < 1000)}",
+                    )
+                )
         table += rows
     best = f" (the best of {args.runs} runs)" if args.runs > 1 else ""
     width = max(len(row[0]) for row in table) + 2

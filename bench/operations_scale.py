@@ -71,14 +71,31 @@ STATES = ["AM", "BY", "KZ", "KG", "RU", "TJ"]
 
 def operation(code: str, *, breakdown: Breakdown | None = None) -> Operation:
     """An operation with INDICATORS indicators: counts, and (with `breakdown`) a first one in kg."""
-    op = Operation.objects.create(code=code, name_ru=code, name_en=code, marking="official",
-                                  owner_body=Body.objects.get(code="secretariat"), position=100)  # fmt: skip
+    op = Operation.objects.create(
+        code=code,
+        name_ru=code,
+        name_en=code,
+        marking="official",
+        owner_body=Body.objects.get(code="secretariat"),
+        position=100,
+    )
     op.states.set(MemberState.objects.filter(iso2__in=STATES))
     kg = Unit.objects.get(code="kg")
     Indicator.objects.bulk_create(
-        [Indicator(operation=op, code=f"i{n:02}", name_ru=f"Показатель {n}", name_en=f"Indicator {n}", position=n,
-                   dimension="mass" if n == 0 and breakdown else "count", unit=kg if n == 0 and breakdown else None,
-                   breakdown=breakdown if n == 0 else None) for n in range(INDICATORS)])  # fmt: skip
+        [
+            Indicator(
+                operation=op,
+                code=f"i{n:02}",
+                name_ru=f"Показатель {n}",
+                name_en=f"Indicator {n}",
+                position=n,
+                dimension="mass" if n == 0 and breakdown else "count",
+                unit=kg if n == 0 and breakdown else None,
+                breakdown=breakdown if n == 0 else None,
+            )
+            for n in range(INDICATORS)
+        ]
+    )
     return op
 
 
@@ -133,14 +150,28 @@ def bench_import(lines: int) -> None:
     op = operation("bench-import")
     kz = MemberState.objects.get(iso2="KZ")
     agencies = Agency.objects.bulk_create(
-        [Agency(state=kz, code=f"KZ-B{n:05}", name_ru=f"Ведомство {n}", name_en=f"Agency {n}", kind="police")
-         for n in range(lines // INDICATORS)])  # fmt: skip
+        [
+            Agency(
+                state=kz,
+                code=f"KZ-B{n:05}",
+                name_ru=f"Ведомство {n}",
+                name_en=f"Agency {n}",
+                kind="police",
+            )
+            for n in range(lines // INDICATORS)
+        ]
+    )
     if not agencies[0].pk:  # SQLite before 3.35 returns no ids
         agencies = list(Agency.objects.filter(code__startswith="KZ-B").order_by("code"))
 
     def stage(label: str, with_agencies: int) -> Stage:
-        s = Stage.objects.create(operation=op, name_ru=label, name_en=label, starts_on=dt.date(2026, 6, 1),
-                                 ends_on=dt.date(2026, 6, 5))  # fmt: skip
+        s = Stage.objects.create(
+            operation=op,
+            name_ru=label,
+            name_en=label,
+            starts_on=dt.date(2026, 6, 1),
+            ends_on=dt.date(2026, 6, 5),
+        )
         s.states.set([kz])
         s.agencies.set(agencies[:with_agencies])
         return s
@@ -159,10 +190,14 @@ def bench_import(lines: int) -> None:
         del rows
     connection.close()  # the children write to the same database
 
-    print(f"import_report, one state, {INDICATORS} count indicators × agencies, each in a fresh process "
-          "(requirement: under a minute, without holding it all in memory)")  # fmt: skip
-    print(f"  {'':16}{'lines':>8}{'file':>11}{'time':>9}{'peak memory grew':>19}"
-          f"{'rows held in a list':>22}")  # fmt: skip
+    print(
+        f"import_report, one state, {INDICATORS} count indicators × agencies, each in a fresh process "
+        "(requirement: under a minute, without holding it all in memory)"
+    )
+    print(
+        f"  {'':16}{'lines':>8}{'file':>11}{'time':>9}{'peak memory grew':>19}"
+        f"{'rows held in a list':>22}"
+    )
     grown: dict[tuple[str, str], float] = {}
     for kind in ("xlsx", "csv"):
         for label, n in sizes:
@@ -171,8 +206,10 @@ def bench_import(lines: int) -> None:
             held = child("hold", path)
             grown[(label, kind)] = done["mib"]
             size = path.stat().st_size / 2**20
-            print(f"  {kind + ', ' + label:<16}{int(done['count']):>8,}{size:>7.1f} MiB{done['seconds']:>7.1f} s"
-                  f"{done['mib']:>15.1f} MiB{held['mib']:>18.1f} MiB")  # fmt: skip
+            print(
+                f"  {kind + ', ' + label:<16}{int(done['count']):>8,}{size:>7.1f} MiB{done['seconds']:>7.1f} s"
+                f"{done['mib']:>15.1f} MiB{held['mib']:>18.1f} MiB"
+            )
     for kind in ("xlsx", "csv"):
         base, big = grown[("baseline", kind)], grown[("at scale", kind)]
         print(f"  {kind}: 10× the lines, peak memory growth {base:.1f} → {big:.1f} MiB")
@@ -188,8 +225,17 @@ def consolidated(ops: list[Operation], years: range, editor: User) -> int:
     figures = 0
     for op in ops:
         stages = Stage.objects.bulk_create(
-            [Stage(operation=op, name_ru=f"Этап {y}", name_en=f"Stage {y}", starts_on=dt.date(y, 9, 10),
-                   ends_on=dt.date(y, 9, 14)) for y in years])  # fmt: skip
+            [
+                Stage(
+                    operation=op,
+                    name_ru=f"Этап {y}",
+                    name_en=f"Stage {y}",
+                    starts_on=dt.date(y, 9, 10),
+                    ends_on=dt.date(y, 9, 14),
+                )
+                for y in years
+            ]
+        )
         if not stages[0].pk:
             stages = list(op.stages.filter(starts_on__year__in=list(years)).order_by("starts_on"))
         Stage.states.through.objects.bulk_create(
@@ -200,14 +246,30 @@ def consolidated(ops: list[Operation], years: range, editor: User) -> int:
             ]
         )
         reports = NationalReport.objects.bulk_create(
-            [NationalReport(stage=s, state=st, status=ReportStatus.CONSOLIDATED, submitted_at=now, approved_at=now,
-                            consolidated_at=now, consolidated_by=editor) for s in stages for st in states])  # fmt: skip
+            [
+                NationalReport(
+                    stage=s,
+                    state=st,
+                    status=ReportStatus.CONSOLIDATED,
+                    submitted_at=now,
+                    approved_at=now,
+                    consolidated_at=now,
+                    consolidated_by=editor,
+                )
+                for s in stages
+                for st in states
+            ]
+        )
         if not reports[0].pk:
             reports = list(NationalReport.objects.filter(stage__in=stages))
         indicators = list(op.indicators.select_related("breakdown"))
         items = {i.pk: list(i.breakdown.items.all()) if i.breakdown else [None] for i in indicators}
-        batch = [Figure(report=r, indicator=i, item=item, value=Decimal((r.pk * 31 + i.pk * 7) % 997))
-                 for r in reports for i in indicators for item in items[i.pk]]  # fmt: skip
+        batch = [
+            Figure(report=r, indicator=i, item=item, value=Decimal((r.pk * 31 + i.pk * 7) % 997))
+            for r in reports
+            for i in indicators
+            for item in items[i.pk]
+        ]
         Figure.objects.bulk_create(batch, batch_size=5000)
         figures += len(batch)
     return figures
@@ -231,8 +293,10 @@ def check_totals(editor: User, op: Operation) -> str:
     """The results' totals against a plain SUM over the consolidated figures."""
     expected = dict(
         Figure.objects.filter(report__stage__operation=op, report__status=ReportStatus.CONSOLIDATED)
-        .values_list("indicator__code").annotate(Sum("value")).order_by()
-    )  # fmt: skip
+        .values_list("indicator__code")
+        .annotate(Sum("value"))
+        .order_by()
+    )
     got = {r.indicator.code: r.total for r in selectors.results(editor, op).reported}
     wrong = {
         code: (got.get(code), value) for code, value in expected.items() if got.get(code) != value
@@ -252,8 +316,10 @@ def bench_results(years: int) -> None:
     last = 2025
     first_five = range(last - 4, last + 1)
     rows: list[tuple[str, tuple[float, int], tuple[float, int], str]] = []
-    print(f"consolidated results of one operation, {len(STATES)} states × {INDICATORS} indicators "
-          "(requirement: constant queries, well under 1 s)")  # fmt: skip
+    print(
+        f"consolidated results of one operation, {len(STATES)} states × {INDICATORS} indicators "
+        "(requirement: constant queries, well under 1 s)"
+    )
     for span in (first_five, range(last - years + 1, last - 4)):
         start = time.perf_counter()
         figures = consolidated(ops, span, editor)
@@ -265,15 +331,21 @@ def bench_results(years: int) -> None:
         url = f"/en/operations/{op.pk}/results/"
         page = measure(lambda url=url: get_ok(client, url), runs=3)
         label = f"{n_years} years"
-        print(f"  built {label} of 4 operations: +{figures:,} figures in {built:.1f} s"
-              f" ({NationalReport.objects.filter(stage__operation=op).count()} reports in the one measured)")  # fmt: skip
+        print(
+            f"  built {label} of 4 operations: +{figures:,} figures in {built:.1f} s"
+            f" ({NationalReport.objects.filter(stage__operation=op).count()} reports in the one measured)"
+        )
         rows.append((label, selector, page, check_totals(editor, op)))
     (base_label, base_sel, base_page, _), (label, sel, page, _) = rows
     print(f"  {'':28}{'baseline (' + base_label + ')':>30}{label:>26}")
-    print(f"  {'selectors.results':<28}{base_sel[0]:>16.1f} ms, {base_sel[1]:>2} queries"
-          f"{sel[0]:>12.1f} ms, {sel[1]:>2} queries")  # fmt: skip
-    print(f"  {'results page (secretariat)':<28}{base_page[0]:>16.1f} ms, {base_page[1]:>2} queries"
-          f"{page[0]:>12.1f} ms, {page[1]:>2} queries")  # fmt: skip
+    print(
+        f"  {'selectors.results':<28}{base_sel[0]:>16.1f} ms, {base_sel[1]:>2} queries"
+        f"{sel[0]:>12.1f} ms, {sel[1]:>2} queries"
+    )
+    print(
+        f"  {'results page (secretariat)':<28}{base_page[0]:>16.1f} ms, {base_page[1]:>2} queries"
+        f"{page[0]:>12.1f} ms, {page[1]:>2} queries"
+    )
     same = base_sel[1] == sel[1] and base_page[1] == page[1]
     print(
         f"  queries {'constant' if same else 'NOT constant'}; {base_label}: {rows[0][3]}; {label}: {rows[1][3]}"

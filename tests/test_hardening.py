@@ -170,10 +170,16 @@ def test_overlapping_secretary_general_terms_are_refused_in_the_admin(client_as)
     kz = MemberState.objects.get(iso2="KZ")
     response = client_as("secretariat_administrator").post(
         "/admin/organization/secretarygeneralterm/add/",
-        {"person_ru": "Х", "person_en": "X", "state": kz.pk, "starts_on": "2024-01-01", "ends_on": "2026-12-31",
-         "appointed_by": ""},
+        {
+            "person_ru": "Х",
+            "person_en": "X",
+            "state": kz.pk,
+            "starts_on": "2024-01-01",
+            "ends_on": "2026-12-31",
+            "appointed_by": "",
+        },
         HTTP_ACCEPT_LANGUAGE="en",
-    )  # fmt: skip
+    )
     assert response.status_code == 200
     assert "must not overlap" in response.content.decode()
 

@@ -12,23 +12,33 @@ from .models import Affiliation, User
 
 # username: (affiliations as (state iso2 or body code, role), a one-line story)
 DEMO_USERS: dict[str, tuple[list[tuple[str, Role]], str]] = {
-    "secretariat": ([("secretariat", Role.SECRETARIAT_OFFICER)],
-                    "Secretariat officer: runs procedures, reads the audit log"),
-    "admin": ([("secretariat", Role.SECRETARIAT_ADMINISTRATOR)],
-              "Secretariat administrator: keeps the reference data in the admin"),
-    "analyst": ([("secretariat", Role.ANALYST), ("joint-staff", Role.ANALYST)],
-                "analyst of the information-analytical centre; also works for the Joint Staff"),
+    "secretariat": (
+        [("secretariat", Role.SECRETARIAT_OFFICER)],
+        "Secretariat officer: runs procedures, reads the audit log",
+    ),
+    "admin": (
+        [("secretariat", Role.SECRETARIAT_ADMINISTRATOR)],
+        "Secretariat administrator: keeps the reference data in the admin",
+    ),
+    "analyst": (
+        [("secretariat", Role.ANALYST), ("joint-staff", Role.ANALYST)],
+        "analyst of the information-analytical centre; also works for the Joint Staff",
+    ),
     "kz_rep": ([("KZ", Role.PERMANENT_REPRESENTATIVE)], "permanent representative of Kazakhstan"),
     "ru_rep": ([("RU", Role.PERMANENT_REPRESENTATIVE)], "permanent representative of Russia"),
     "by_rep": ([("BY", Role.PERMANENT_REPRESENTATIVE)], "permanent representative of Belarus"),
     "kg_rep": ([("KG", Role.PERMANENT_REPRESENTATIVE)], "permanent representative of Kyrgyzstan"),
     "tj_rep": ([("TJ", Role.PERMANENT_REPRESENTATIVE)], "permanent representative of Tajikistan"),
-    "am_rep": ([("AM", Role.PERMANENT_REPRESENTATIVE)],
-               "permanent representative of Armenia, whose participation is frozen"),
+    "am_rep": (
+        [("AM", Role.PERMANENT_REPRESENTATIVE)],
+        "permanent representative of Armenia, whose participation is frozen",
+    ),
     "staff": ([("joint-staff", Role.STAFF_OFFICER)], "Joint Staff officer"),
-    "mp": ([("parliamentary-assembly", Role.MEMBER_OF_PARLIAMENT)],
-           "member of the Parliamentary Assembly"),
-}  # fmt: skip
+    "mp": (
+        [("parliamentary-assembly", Role.MEMBER_OF_PARLIAMENT)],
+        "member of the Parliamentary Assembly",
+    ),
+}
 
 
 def seed(*, password: str, actor: Any = None) -> list[str]:

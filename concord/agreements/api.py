@@ -65,6 +65,14 @@ def agreement_status(request: HttpRequest, pk: int) -> dict[str, Any]:
     agreement = selectors.agreement(request.user, pk)
     status, _rows, _steps, _actions = selectors.status_table(agreement, today=timezone.localdate())
     if status.result is None:
-        return {"in_force": False, "entry_into_force": None, "states": {}, "missing": status.still_needs,
-                "explanation": status.still_needs, "threshold_date": None, "provisional": {}, "withdrawals": {}}  # fmt: skip
+        return {
+            "in_force": False,
+            "entry_into_force": None,
+            "states": {},
+            "missing": status.still_needs,
+            "explanation": status.still_needs,
+            "threshold_date": None,
+            "provisional": {},
+            "withdrawals": {},
+        }
     return status.result.as_json()

@@ -15,10 +15,22 @@ class Agreement(MarkedModel):
     kind = models.CharField(_("kind"), max_length=16, choices=InstrumentKind.choices)
     title_ru = models.CharField(_("title (Russian)"), max_length=500)
     title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
-    amends = models.ForeignKey("self", verbose_name=_("amends or extends"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="protocols")  # fmt: skip
-    document = models.ForeignKey("documents.Document", verbose_name=_("final text"), null=True, blank=True,
-                                 on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    amends = models.ForeignKey(
+        "self",
+        verbose_name=_("amends or extends"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="protocols",
+    )
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("final text"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     place_ru = models.CharField(_("place (Russian)"), max_length=200, blank=True)
     place_en = models.CharField(_("place (English)"), max_length=200, blank=True)
@@ -31,8 +43,12 @@ class Agreement(MarkedModel):
     duration_en = models.CharField(
         _("duration and withdrawal (English)"), max_length=500, blank=True
     )
-    known_in_force = models.DateField(_("entry into force as published"), null=True, blank=True,
-                                      help_text=_("The published date, to compare with what the recorded actions give."))  # fmt: skip
+    known_in_force = models.DateField(
+        _("entry into force as published"),
+        null=True,
+        blank=True,
+        help_text=_("The published date, to compare with what the recorded actions give."),
+    )
     note_ru = models.TextField(_("note (Russian)"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
 
@@ -106,8 +122,14 @@ class TreatyAction(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
-    notice = models.ForeignKey("documents.Document", verbose_name=_("depositary notification"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    notice = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("depositary notification"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     notification_ru = models.TextField(_("depositary notification (Russian)"), blank=True)
     notification_en = models.TextField(_("depositary notification (English)"), blank=True)
 

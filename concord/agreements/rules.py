@@ -40,8 +40,18 @@ COUNTS = {
     "instrument": INSTRUMENTS,
     "consent": INSTRUMENTS | {"notification"},
 }
-RULE_KEYS = {"threshold", "delay", "roll", "kth_month", "not_before", "fixed_date", "later", "provisional",
-             "withdrawal", "requires_signature"}  # fmt: skip
+RULE_KEYS = {
+    "threshold",
+    "delay",
+    "roll",
+    "kth_month",
+    "not_before",
+    "fixed_date",
+    "later",
+    "provisional",
+    "withdrawal",
+    "requires_signature",
+}
 
 
 class RuleError(ValueError):
@@ -229,8 +239,11 @@ def parse_rule(data: Any, parties: Sequence[str]) -> Rule:
     start = later_data.get("from", "threshold")
     if start not in ("threshold", "entry_into_force"):
         raise RuleError("rule.later.from", 'must be "threshold" or "entry_into_force"')
-    later = Later(_delay(later_data["delay"], "rule.later.delay") if "delay" in later_data else delay,
-                  start, _roll(later_data.get("roll"), "rule.later.roll"))  # fmt: skip
+    later = Later(
+        _delay(later_data["delay"], "rule.later.delay") if "delay" in later_data else delay,
+        start,
+        _roll(later_data.get("roll"), "rule.later.roll"),
+    )
     provisional = data.get("provisional")
     if provisional is not None and (
         not isinstance(provisional, dict) or set(provisional) - {"delay"}
@@ -242,10 +255,24 @@ def parse_rule(data: Any, parties: Sequence[str]) -> Rule:
     requires_signature = data.get("requires_signature", True)
     if not isinstance(requires_signature, bool):
         raise RuleError("rule.requires_signature", "must be true or false")
-    return Rule(count, of, all_signatories, tuple(required), float(weight) if weight is not None else None, delay,
-                roll, kth, not_before, fixed, later, _delay(provisional.get("delay"), "rule.provisional.delay")
-                if provisional is not None else None, _delay(withdrawal.get("delay", {"months": 6}), "rule.withdrawal.delay"),
-                requires_signature)  # fmt: skip
+    return Rule(
+        count,
+        of,
+        all_signatories,
+        tuple(required),
+        float(weight) if weight is not None else None,
+        delay,
+        roll,
+        kth,
+        not_before,
+        fixed,
+        later,
+        _delay(provisional.get("delay"), "rule.provisional.delay")
+        if provisional is not None
+        else None,
+        _delay(withdrawal.get("delay", {"months": 6}), "rule.withdrawal.delay"),
+        requires_signature,
+    )
 
 
 def parse_parties(data: Any) -> dict[str, float]:
@@ -359,9 +386,14 @@ def evaluate(
         a.state: rule.withdrawal.after(a.date) for a in actions if a.type == "withdrawal"
     }
     provisional = (
-        {s: rule.provisional.after(d) for s, d in signed.items() if s not in consent or consent[s] > d}
-        if rule.provisional is not None else {}
-    )  # fmt: skip
+        {
+            s: rule.provisional.after(d)
+            for s, d in signed.items()
+            if s not in consent or consent[s] > d
+        }
+        if rule.provisional is not None
+        else {}
+    )
     if threshold is None:
         for i, a in enumerate(actions):
             if a.type == "withdrawal":
@@ -370,8 +402,15 @@ def evaluate(
                     f"{a.state} cannot withdraw before the agreement enters into force",
                 )
         missing = _missing(rule, parties, signed, set(consent), total_weight)
-        return Result(False, None, dict.fromkeys(parties), missing, f"Not in force: {missing}.",
-                      provisional=provisional, withdrawals={})  # fmt: skip
+        return Result(
+            False,
+            None,
+            dict.fromkeys(parties),
+            missing,
+            f"Not in force: {missing}.",
+            provisional=provisional,
+            withdrawals={},
+        )
     overall = _effective(rule, threshold)
     states: dict[str, dt.date | None] = {}
     for s in parties:

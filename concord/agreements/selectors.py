@@ -136,9 +136,10 @@ def status_table(
 def still_to_ratify(user: Any, state_iso2: str, *, today: dt.date) -> list[Status]:
     """The agreements my state has signed but is not yet bound by."""
     return [
-        s for s in overview(user, today=today)
+        s
+        for s in overview(user, today=today)
         if state_iso2 in s.signed and (s.result is None or s.result.states.get(state_iso2) is None)
-    ]  # fmt: skip
+    ]
 
 
 def agreements(user: Any) -> QuerySet[Agreement]:

@@ -21,11 +21,24 @@ from .selectors import engine_input, member_codes
 from .states import ActionType
 
 
-def create_agreement(*, actor: Any, kind: str, title_ru: str, title_en: str, rule: dict[str, Any],
-                     signed_on: dt.date | None = None, place_ru: str = "", place_en: str = "",
-                     amends: Agreement | None = None, known_in_force: dt.date | None = None,
-                     duration_ru: str = "", duration_en: str = "", note_ru: str = "", note_en: str = "",
-                     marking: str = "public") -> Agreement:  # fmt: skip
+def create_agreement(
+    *,
+    actor: Any,
+    kind: str,
+    title_ru: str,
+    title_en: str,
+    rule: dict[str, Any],
+    signed_on: dt.date | None = None,
+    place_ru: str = "",
+    place_en: str = "",
+    amends: Agreement | None = None,
+    known_in_force: dt.date | None = None,
+    duration_ru: str = "",
+    duration_en: str = "",
+    note_ru: str = "",
+    note_en: str = "",
+    marking: str = "public",
+) -> Agreement:
     if not permissions.is_depositary(actor):
         raise NotAllowed(
             "not_allowed", _("Only the Secretariat, as depositary, registers agreements.")
@@ -37,10 +50,22 @@ def create_agreement(*, actor: Any, kind: str, title_ru: str, title_en: str, rul
     viewer = actor.viewer
     with transaction.atomic():
         agreement = Agreement.objects.create(
-            kind=kind, title_ru=title_ru, title_en=title_en, rule=rule, signed_on=signed_on, place_ru=place_ru,
-            place_en=place_en, amends=amends, known_in_force=known_in_force, duration_ru=duration_ru,
-            duration_en=duration_en, note_ru=note_ru, note_en=note_en, marking=marking, owner_body_id=viewer.body_id,
-        )  # fmt: skip
+            kind=kind,
+            title_ru=title_ru,
+            title_en=title_en,
+            rule=rule,
+            signed_on=signed_on,
+            place_ru=place_ru,
+            place_en=place_en,
+            amends=amends,
+            known_in_force=known_in_force,
+            duration_ru=duration_ru,
+            duration_en=duration_en,
+            note_ru=note_ru,
+            note_en=note_en,
+            marking=marking,
+            owner_body_id=viewer.body_id,
+        )
         record(
             actor,
             verb="agreements.create_agreement",
@@ -89,8 +114,17 @@ def record_action(
         )
     with transaction.atomic():
         Agreement.objects.select_for_update().filter(pk=agreement.pk).first()
-        action = TreatyAction(agreement=agreement, state=state, type=type, step=step, date=date,
-                              reservation=reservation, evidence=evidence, recorded_by=actor, corrects=corrects)  # fmt: skip
+        action = TreatyAction(
+            agreement=agreement,
+            state=state,
+            type=type,
+            step=step,
+            date=date,
+            reservation=reservation,
+            evidence=evidence,
+            recorded_by=actor,
+            corrects=corrects,
+        )
         actions = [
             *TreatyAction.objects.filter(agreement=agreement).select_related("state"),
             action,
@@ -111,16 +145,32 @@ def record_action(
         # The notification is a document of its own, public like the agreements register, so that it
         # can be exported, published and cited like any other text.
         action.notice = create_document(
-            actor=actor, kind="other", marking="public",
-            units=[("title", f"Уведомление депозитария: {agreement.title_ru}", f"Depositary notification: {agreement.title_en}"),
-                   ("paragraph", action.notification_ru, action.notification_en)],
-        )  # fmt: skip
+            actor=actor,
+            kind="other",
+            marking="public",
+            units=[
+                (
+                    "title",
+                    f"Уведомление депозитария: {agreement.title_ru}",
+                    f"Depositary notification: {agreement.title_en}",
+                ),
+                ("paragraph", action.notification_ru, action.notification_en),
+            ],
+        )
         action.save()
-        record(actor, verb="agreements.record_action", target=agreement, summary=f"{state.iso2} {type} {date}",
-               changes={"state": state.iso2, "type": type, "date": date})  # fmt: skip
-        notify(delegates_of(MemberState.objects.filter(pk__in={a.state_id for a in actions})),
-               subject_ru=f"Уведомление депозитария: {agreement.title_ru}", subject_en=f"Depositary notification: {agreement.title_en}",
-               url=f"/agreements/{agreement.pk}/")  # fmt: skip
+        record(
+            actor,
+            verb="agreements.record_action",
+            target=agreement,
+            summary=f"{state.iso2} {type} {date}",
+            changes={"state": state.iso2, "type": type, "date": date},
+        )
+        notify(
+            delegates_of(MemberState.objects.filter(pk__in={a.state_id for a in actions})),
+            subject_ru=f"Уведомление депозитария: {agreement.title_ru}",
+            subject_en=f"Depositary notification: {agreement.title_en}",
+            url=f"/agreements/{agreement.pk}/",
+        )
     return action
 
 
@@ -128,16 +178,26 @@ def _notification(
     agreement: Agreement, action: TreatyAction, before: rules.Result | None, after: rules.Result
 ) -> tuple[str, str]:
     """The depositary's note to the parties, from a fixed template in both languages."""
-    label_ru = {"signature": "подписало", "step": "сообщило о шаге внутригосударственных процедур",
-                "notification": "уведомило о выполнении внутригосударственных процедур",
-                "ratification": "сдало на хранение ратификационную грамоту", "acceptance": "сдало документ о принятии",
-                "approval": "сдало документ об утверждении", "accession": "сдало документ о присоединении",
-                "provisional": "заявило о временном применении", "withdrawal": "уведомило о выходе"}[action.type]  # fmt: skip
-    ru = (f"Секретариат Организации, выступая депозитарием, сообщает, что {action.date:%d.%m.%Y} "
-          f"{action.state.name_ru} {label_ru}: «{agreement.title_ru}».")  # fmt: skip
-    en = (f"The Secretariat of the Organization, acting as depositary, informs the parties that on "
-          f"{action.date:%d %B %Y} {action.state.name_en} made the following act: {action.get_type_display()} — "
-          f"{agreement.title_en or agreement.title_ru}.")  # fmt: skip
+    label_ru = {
+        "signature": "подписало",
+        "step": "сообщило о шаге внутригосударственных процедур",
+        "notification": "уведомило о выполнении внутригосударственных процедур",
+        "ratification": "сдало на хранение ратификационную грамоту",
+        "acceptance": "сдало документ о принятии",
+        "approval": "сдало документ об утверждении",
+        "accession": "сдало документ о присоединении",
+        "provisional": "заявило о временном применении",
+        "withdrawal": "уведомило о выходе",
+    }[action.type]
+    ru = (
+        f"Секретариат Организации, выступая депозитарием, сообщает, что {action.date:%d.%m.%Y} "
+        f"{action.state.name_ru} {label_ru}: «{agreement.title_ru}»."
+    )
+    en = (
+        f"The Secretariat of the Organization, acting as depositary, informs the parties that on "
+        f"{action.date:%d %B %Y} {action.state.name_en} made the following act: {action.get_type_display()} — "
+        f"{agreement.title_en or agreement.title_ru}."
+    )
     if after.entry_into_force and (
         before is None or before.entry_into_force != after.entry_into_force
     ):

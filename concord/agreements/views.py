@@ -38,9 +38,16 @@ def my_state(request: HttpRequest) -> HttpResponse:
         if state
         else []
     )
-    return render(request, "agreements/my_state.html", {
-        "state": state, "statuses": statuses, "choose": not state_id, "states": MemberState.objects.all(),
-    })  # fmt: skip
+    return render(
+        request,
+        "agreements/my_state.html",
+        {
+            "state": state,
+            "statuses": statuses,
+            "choose": not state_id,
+            "states": MemberState.objects.all(),
+        },
+    )
 
 
 @login_required
@@ -57,9 +64,17 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             d = form.cleaned_data
             try:
-                services.record_action(agreement, actor=request.user, state=d["state"], type=d["type"], date=d["date"],
-                                       step=d["step"], reservation=d["reservation"], evidence=d["evidence"],
-                                       corrects=d["corrects"])  # fmt: skip
+                services.record_action(
+                    agreement,
+                    actor=request.user,
+                    state=d["state"],
+                    type=d["type"],
+                    date=d["date"],
+                    step=d["step"],
+                    reservation=d["reservation"],
+                    evidence=d["evidence"],
+                    corrects=d["corrects"],
+                )
             except DomainError as error:
                 form.add_error(
                     error.field if error.field in form.fields else None, str(error.message)
@@ -71,6 +86,16 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 return redirect("agreements:agreement-detail", pk=pk)
     status, rows, steps, actions = selectors.status_table(agreement, today=timezone.localdate())
-    return render(request, "agreements/agreement_detail.html", {
-        "a": agreement, "status": status, "rows": rows, "steps": steps, "actions": actions, "form": form,
-    }, status=400 if form is not None and form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "agreements/agreement_detail.html",
+        {
+            "a": agreement,
+            "status": status,
+            "rows": rows,
+            "steps": steps,
+            "actions": actions,
+            "form": form,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )

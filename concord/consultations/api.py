@@ -113,18 +113,50 @@ def _detail(consultation: Consultation) -> dict[str, Any]:
     stages = []
     for stage in board.stages:
         fingerprint = stage.version.fingerprint if stage.version else ""
-        stages.append({
-            **{f: getattr(stage, f) for f in ("id", "mode", "consent", "rule", "opened_at", "deadline", "status", "outcome", "result", "explanation_ru", "explanation_en")},
-            "body": stage.body.code, "version": stage.version.number if stage.version else None,
-            "positions": [
-                {"state": p.state.iso2, "stance": p.stance, "statement": p.statement, "clauses": p.clauses,
-                 "version": stage.version.number if stage.version and p.version_id == stage.version_id else None,
-                 "current": latest[(stage.pk, p.state_id)] == p.pk, "stale": p.fingerprint != fingerprint,
-                 "recorded_by": p.recorded_by.username, "at": p.at}
-                for p in board.history if p.stage_id == stage.pk
-            ],
-            "signatures": [{"state": s.state.iso2, "signed_on": s.signed_on.isoformat()} for s in board.signatures if s.stage_id == stage.pk],
-        })  # fmt: skip
+        stages.append(
+            {
+                **{
+                    f: getattr(stage, f)
+                    for f in (
+                        "id",
+                        "mode",
+                        "consent",
+                        "rule",
+                        "opened_at",
+                        "deadline",
+                        "status",
+                        "outcome",
+                        "result",
+                        "explanation_ru",
+                        "explanation_en",
+                    )
+                },
+                "body": stage.body.code,
+                "version": stage.version.number if stage.version else None,
+                "positions": [
+                    {
+                        "state": p.state.iso2,
+                        "stance": p.stance,
+                        "statement": p.statement,
+                        "clauses": p.clauses,
+                        "version": stage.version.number
+                        if stage.version and p.version_id == stage.version_id
+                        else None,
+                        "current": latest[(stage.pk, p.state_id)] == p.pk,
+                        "stale": p.fingerprint != fingerprint,
+                        "recorded_by": p.recorded_by.username,
+                        "at": p.at,
+                    }
+                    for p in board.history
+                    if p.stage_id == stage.pk
+                ],
+                "signatures": [
+                    {"state": s.state.iso2, "signed_on": s.signed_on.isoformat()}
+                    for s in board.signatures
+                    if s.stage_id == stage.pk
+                ],
+            }
+        )
     return {
         **ConsultationOut.from_orm(consultation).model_dump(),
         "stages": stages,
@@ -151,9 +183,15 @@ def record_position(request: HttpRequest, pk: int, payload: PositionIn) -> Statu
     consultation = selectors.consultation(request.user, pk)
     stage = get_object_or_404(Stage, pk=payload.stage, consultation=consultation)
     services.record_position(
-        stage, actor=request.user, stance=payload.stance, version_id=payload.version, now=timezone.now(),
-        statement=payload.statement, clauses=payload.clauses, amendments=payload.amendments,
-    )  # fmt: skip
+        stage,
+        actor=request.user,
+        stance=payload.stance,
+        version_id=payload.version,
+        now=timezone.now(),
+        statement=payload.statement,
+        clauses=payload.clauses,
+        amendments=payload.amendments,
+    )
     return Status(201, _detail(consultation))
 
 

@@ -21,14 +21,29 @@ from .states import QuestionKind, StageMode
 
 ROUTES = {
     # code: (name_ru, name_en, bodies in order)
-    "decision": ("Решение СКБ", "Decision of the CSC", ["permanent-council", "joint-ministerial", "csc"]),
-    "statement-cfm": ("Совместное заявление (СМИД)", "Joint statement (CFM)", ["permanent-council", "cfm"]),
-    "statement-wg": ("Совместное заявление через рабочую группу", "Joint statement through a working group",
-                     ["wg-information", "permanent-council", "cfm"]),
+    "decision": (
+        "Решение СКБ",
+        "Decision of the CSC",
+        ["permanent-council", "joint-ministerial", "csc"],
+    ),
+    "statement-cfm": (
+        "Совместное заявление (СМИД)",
+        "Joint statement (CFM)",
+        ["permanent-council", "cfm"],
+    ),
+    "statement-wg": (
+        "Совместное заявление через рабочую группу",
+        "Joint statement through a working group",
+        ["wg-information", "permanent-council", "cfm"],
+    ),
     "budget": ("Бюджет", "Budget", ["permanent-council", "csc"]),
-    "appointment": ("Назначение Генерального секретаря", "Appointment of the Secretary General", ["cfm", "csc"]),
+    "appointment": (
+        "Назначение Генерального секретаря",
+        "Appointment of the Secretary General",
+        ["cfm", "csc"],
+    ),
     "emergency": ("Экстренная консультация", "Emergency consultation", ["csc"]),
-}  # fmt: skip
+}
 
 RULES: list[tuple[str | None, str, str]] = [  # (body code or None, kind, rule)
     (None, QuestionKind.JOINT_STATEMENT, Rule.ALL_PARTICIPATING),
@@ -37,11 +52,14 @@ RULES: list[tuple[str | None, str, str]] = [  # (body code or None, kind, rule)
 ]
 
 NON_WORKING_DAYS = [  # a calendar for the demo; the real one is the Secretariat's to keep
-    ("2026-12-31", "Канун Нового года", "New Year's Eve"), ("2027-01-01", "Новый год", "New Year"),
-    ("2027-01-02", "Новогодние каникулы", "New Year holidays"), ("2027-01-07", "Рождество", "Orthodox Christmas"),
+    ("2026-12-31", "Канун Нового года", "New Year's Eve"),
+    ("2027-01-01", "Новый год", "New Year"),
+    ("2027-01-02", "Новогодние каникулы", "New Year holidays"),
+    ("2027-01-07", "Рождество", "Orthodox Christmas"),
     ("2027-03-08", "Международный женский день", "International Women's Day"),
-    ("2027-05-01", "Праздник труда", "Labour Day"), ("2027-05-09", "День Победы", "Victory Day"),
-]  # fmt: skip
+    ("2027-05-01", "Праздник труда", "Labour Day"),
+    ("2027-05-09", "День Победы", "Victory Day"),
+]
 
 
 def _at(day: str, hour: int = 10) -> dt.datetime:
@@ -58,8 +76,15 @@ def _statement(fragment: str) -> Document:
 
 def _positions(stage: Stage, stances: dict[str, tuple[Any, ...]], when: dt.datetime) -> None:
     for iso2, (stance, statement, *clauses) in stances.items():
-        services.record_position(stage, actor=_rep(iso2), stance=stance, statement=statement,
-                                 clauses=clauses[0] if clauses else (), version_id=stage.version_id, now=when)  # fmt: skip
+        services.record_position(
+            stage,
+            actor=_rep(iso2),
+            stance=stance,
+            statement=statement,
+            clauses=clauses[0] if clauses else (),
+            version_id=stage.version_id,
+            now=when,
+        )
 
 
 JOIN = ("join", "")
@@ -70,9 +95,15 @@ def _through(consultation: Consultation, editor: User, steps: list[dict[str, Any
     """Run a consultation through its stages: each step opens a stage, records positions, and closes it
     (unless it is the last step and `close` is False)."""
     for step in steps:
-        stage = services.open_stage(consultation, actor=editor, now=step["opened"], mode=step.get("mode", StageMode.SESSION),
-                                    consent=step.get("consent", ConsentMode.SESSION), working_days=step.get("days", 10),
-                                    session=step.get("session"))  # fmt: skip
+        stage = services.open_stage(
+            consultation,
+            actor=editor,
+            now=step["opened"],
+            mode=step.get("mode", StageMode.SESSION),
+            consent=step.get("consent", ConsentMode.SESSION),
+            working_days=step.get("days", 10),
+            session=step.get("session"),
+        )
         _positions(stage, step.get("positions", {}), step["opened"] + dt.timedelta(hours=1))
         if step.get("close", True):
             stage = services.close_stage(
@@ -91,9 +122,14 @@ def _session(
     kind: str = "regular",
 ) -> Any:
     return services.create_session(
-        actor=editor, body=Body.objects.get(code=body), date=dt.date.fromisoformat(day), kind=kind,
-        venue_ru=venue[0], venue_en=venue[1], participants=list(MemberState.objects.filter(iso2__in=present)),
-    )  # fmt: skip
+        actor=editor,
+        body=Body.objects.get(code=body),
+        date=dt.date.fromisoformat(day),
+        kind=kind,
+        venue_ru=venue[0],
+        venue_en=venue[1],
+        participants=list(MemberState.objects.filter(iso2__in=present)),
+    )
 
 
 def _small_document(
@@ -131,9 +167,16 @@ def seed(*, password: str) -> list[str]:
     def consultation(
         doc: Document | None, route: str, kind: str, when: dt.datetime, **extra: Any
     ) -> Consultation:
-        c = services.open_consultation(actor=editor, title_ru=extra.pop("title_ru", doc.title_ru if doc else ""),
-                                       title_en=extra.pop("title_en", doc.title_en if doc else ""), kind=kind,
-                                       route=routes[route], document=doc, now=when, **extra)  # fmt: skip
+        c = services.open_consultation(
+            actor=editor,
+            title_ru=extra.pop("title_ru", doc.title_ru if doc else ""),
+            title_en=extra.pop("title_en", doc.title_en if doc else ""),
+            kind=kind,
+            route=routes[route],
+            document=doc,
+            now=when,
+            **extra,
+        )
         return c
 
     # 1. Afghanistan: agreed at the Permanent Council, adopted at the CFM.
@@ -147,11 +190,25 @@ def seed(*, password: str) -> list[str]:
         _at("2024-05-15"),
         planned_year=2024,
     )
-    _through(c, editor, [
-        {"opened": _at("2024-05-20"), "positions": FIVE},
-        {"opened": _at("2024-06-20"), "session": cfm, "positions": FIVE,
-         "signatures": {"BY": "2024-06-20", "KZ": "2024-06-20", "KG": "2024-06-20", "RU": "2024-06-20", "TJ": "2024-06-20"}},
-    ])  # fmt: skip
+    _through(
+        c,
+        editor,
+        [
+            {"opened": _at("2024-05-20"), "positions": FIVE},
+            {
+                "opened": _at("2024-06-20"),
+                "session": cfm,
+                "positions": FIVE,
+                "signatures": {
+                    "BY": "2024-06-20",
+                    "KZ": "2024-06-20",
+                    "KG": "2024-06-20",
+                    "RU": "2024-06-20",
+                    "TJ": "2024-06-20",
+                },
+            },
+        ],
+    )
 
     # 2. Outer space: in written procedure at the Permanent Council, silence counts as consent.
     c = consultation(
@@ -161,8 +218,20 @@ def seed(*, password: str) -> list[str]:
         now - dt.timedelta(days=3),
         planned_year=2024,
     )
-    _through(c, editor, [{"opened": now - dt.timedelta(days=1), "mode": StageMode.WRITTEN, "consent": ConsentMode.SILENCE,
-                          "days": 7, "close": False, "positions": {"KZ": JOIN, "BY": JOIN}}])  # fmt: skip
+    _through(
+        c,
+        editor,
+        [
+            {
+                "opened": now - dt.timedelta(days=1),
+                "mode": StageMode.WRITTEN,
+                "consent": ConsentMode.SILENCE,
+                "days": 7,
+                "close": False,
+                "positions": {"KZ": JOIN, "BY": JOIN},
+            }
+        ],
+    )
 
     # 3. Information security: returned for revision, Belarus objecting.
     c = consultation(
@@ -172,11 +241,27 @@ def seed(*, password: str) -> list[str]:
         _at("2024-04-01"),
         planned_year=2024,
     )
-    _through(c, editor, [
-        {"opened": _at("2024-04-10"), "positions": FIVE},
-        {"opened": _at("2024-05-28"), "positions": {"KZ": JOIN, "KG": JOIN, "RU": JOIN, "TJ": JOIN, "BY": (
-            "object", "Механизм должен предусматривать выработку юридически обязывающих норм.", ["u5"])}},
-    ])  # fmt: skip
+    _through(
+        c,
+        editor,
+        [
+            {"opened": _at("2024-04-10"), "positions": FIVE},
+            {
+                "opened": _at("2024-05-28"),
+                "positions": {
+                    "KZ": JOIN,
+                    "KG": JOIN,
+                    "RU": JOIN,
+                    "TJ": JOIN,
+                    "BY": (
+                        "object",
+                        "Механизм должен предусматривать выработку юридически обязывающих норм.",
+                        ["u5"],
+                    ),
+                },
+            },
+        ],
+    )
 
     # 4. Middle East and North Africa: before the Permanent Council, positions coming in.
     c = consultation(
@@ -186,7 +271,23 @@ def seed(*, password: str) -> list[str]:
         _at("2024-06-03"),
         planned_year=2024,
     )
-    _through(c, editor, [{"opened": _at("2024-06-05"), "close": False, "positions": {"RU": JOIN, "KZ": ("join_opinion", "Казахстан подчёркивает важность гуманитарного доступа.")}}])  # fmt: skip
+    _through(
+        c,
+        editor,
+        [
+            {
+                "opened": _at("2024-06-05"),
+                "close": False,
+                "positions": {
+                    "RU": JOIN,
+                    "KZ": (
+                        "join_opinion",
+                        "Казахстан подчёркивает важность гуманитарного доступа.",
+                    ),
+                },
+            }
+        ],
+    )
 
     # 5. Belarus liberation anniversary: agreed by the Permanent Council, now before the CFM.
     c = consultation(
@@ -210,14 +311,37 @@ def seed(*, password: str) -> list[str]:
     )  # the 2025 training plan
 
     # The 2024 budget: adopted in limited format, Armenia refraining without objecting (May 2024).
-    budget = _small_document(editor, ("О бюджете Организации Договора о коллективной безопасности на 2024 год",
-                                      "On the budget of the Collective Security Treaty Organization for 2024"),
-                             [("Утвердить бюджет Организации на 2024 год согласно приложению.", "To approve the budget of the Organization for 2024 as annexed.")])  # fmt: skip
+    budget = _small_document(
+        editor,
+        (
+            "О бюджете Организации Договора о коллективной безопасности на 2024 год",
+            "On the budget of the Collective Security Treaty Organization for 2024",
+        ),
+        [
+            (
+                "Утвердить бюджет Организации на 2024 год согласно приложению.",
+                "To approve the budget of the Organization for 2024 as annexed.",
+            )
+        ],
+    )
     c = consultation(budget, "budget", QuestionKind.DRAFT_DECISION, _at("2024-04-15"))
-    _through(c, editor, [
-        {"opened": _at("2024-04-20"), "positions": FIVE | {"AM": ("refrain", "")}},
-        {"opened": _at("2024-05-23"), "positions": FIVE | {"AM": ("refrain", "Армения не присоединяется к решению, не возражая против его принятия.")}},
-    ])  # fmt: skip
+    _through(
+        c,
+        editor,
+        [
+            {"opened": _at("2024-04-20"), "positions": FIVE | {"AM": ("refrain", "")}},
+            {
+                "opened": _at("2024-05-23"),
+                "positions": FIVE
+                | {
+                    "AM": (
+                        "refrain",
+                        "Армения не присоединяется к решению, не возражая против его принятия.",
+                    )
+                },
+            },
+        ],
+    )
 
     # The Tajik-Afghan border programme, through the Astana sessions of 27-28 November 2024.
     joint = _session(
@@ -230,36 +354,71 @@ def seed(*, password: str) -> list[str]:
     csc = _session(
         editor, "csc", "2024-11-28", ("Астана", "Astana"), ["BY", "KZ", "KG", "RU", "TJ"]
     )
-    programme = _small_document(editor, (
-        "О Межгосударственной целевой программе укрепления таджикско-афганской границы",
-        "On the Target Intergovernmental Programme for strengthening the Tajik-Afghan border"),
-        [("Утвердить Межгосударственную целевую программу укрепления таджикско-афганской границы.",
-          "To approve the Target Intergovernmental Programme for strengthening the Tajik-Afghan border."),
-         ("Определить Республику Таджикистан государственным заказчиком-координатором Программы.",
-          "To designate the Republic of Tajikistan as the customer-coordinator of the Programme.")])  # fmt: skip
+    programme = _small_document(
+        editor,
+        (
+            "О Межгосударственной целевой программе укрепления таджикско-афганской границы",
+            "On the Target Intergovernmental Programme for strengthening the Tajik-Afghan border",
+        ),
+        [
+            (
+                "Утвердить Межгосударственную целевую программу укрепления таджикско-афганской границы.",
+                "To approve the Target Intergovernmental Programme for strengthening the Tajik-Afghan border.",
+            ),
+            (
+                "Определить Республику Таджикистан государственным заказчиком-координатором Программы.",
+                "To designate the Republic of Tajikistan as the customer-coordinator of the Programme.",
+            ),
+        ],
+    )
     c = consultation(programme, "decision", QuestionKind.DRAFT_DECISION, _at("2024-09-02"))
-    _through(c, editor, [
-        {"opened": _at("2024-10-15"), "positions": FIVE},
-        {"opened": _at("2024-11-27"), "session": joint, "positions": FIVE},
-        {"opened": _at("2024-11-28"), "session": csc, "positions": FIVE,
-         "signatures": {iso2: "2024-11-28" for iso2 in ("BY", "KZ", "KG", "RU", "TJ")}},
-    ])  # fmt: skip
+    _through(
+        c,
+        editor,
+        [
+            {"opened": _at("2024-10-15"), "positions": FIVE},
+            {"opened": _at("2024-11-27"), "session": joint, "positions": FIVE},
+            {
+                "opened": _at("2024-11-28"),
+                "session": csc,
+                "positions": FIVE,
+                "signatures": {iso2: "2024-11-28" for iso2 in ("BY", "KZ", "KG", "RU", "TJ")},
+            },
+        ],
+    )
 
     # The appointment of the Secretary General: unanimity, signed by all six heads of state.
     yerevan = _session(
         editor, "csc", "2022-11-23", ("Ереван", "Yerevan"), ["AM", "BY", "KZ", "KG", "RU", "TJ"]
     )
-    appointment = _small_document(editor, ("О Генеральном секретаре Организации Договора о коллективной безопасности",
-                                           "On the Secretary General of the Collective Security Treaty Organization"),
-                                  [("Назначить Тасмагамбетова Имангали Нургалиевича Генеральным секретарём Организации с 1 января 2023 года сроком на три года.",
-                                    "To appoint Imangali Tasmagambetov Secretary General of the Organization from 1 January 2023 for three years.")])  # fmt: skip
+    appointment = _small_document(
+        editor,
+        (
+            "О Генеральном секретаре Организации Договора о коллективной безопасности",
+            "On the Secretary General of the Collective Security Treaty Organization",
+        ),
+        [
+            (
+                "Назначить Тасмагамбетова Имангали Нургалиевича Генеральным секретарём Организации с 1 января 2023 года сроком на три года.",
+                "To appoint Imangali Tasmagambetov Secretary General of the Organization from 1 January 2023 for three years.",
+            )
+        ],
+    )
     all_six = FIVE | {"AM": JOIN}
     c = consultation(appointment, "appointment", QuestionKind.APPOINTMENT, _at("2022-10-01"))
-    _through(c, editor, [
-        {"opened": _at("2022-10-10"), "positions": all_six},
-        {"opened": _at("2022-11-23"), "session": yerevan, "positions": all_six,
-         "signatures": {iso2: "2022-11-23" for iso2 in ("AM", "BY", "KZ", "KG", "RU", "TJ")}},
-    ])  # fmt: skip
+    _through(
+        c,
+        editor,
+        [
+            {"opened": _at("2022-10-10"), "positions": all_six},
+            {
+                "opened": _at("2022-11-23"),
+                "session": yerevan,
+                "positions": all_six,
+                "signatures": {iso2: "2022-11-23" for iso2 in ("AM", "BY", "KZ", "KG", "RU", "TJ")},
+            },
+        ],
+    )
     return [
         f"Consultations: {Consultation.objects.count()} questions, {Stage.objects.count()} stages."
     ]

@@ -62,9 +62,11 @@ class PositionForm(forms.Form):
         label=_("Position"), choices=StanceChoices.choices, widget=forms.RadioSelect
     )
     statement = forms.CharField(
-        label=_("Statement"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Statement"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required for a special opinion, an objection or a request for more time."),
-    )  # fmt: skip
+    )
     clauses = forms.CharField(
         label=_("Clauses concerned (unit ids, comma-separated)"), required=False
     )

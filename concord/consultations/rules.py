@@ -116,28 +116,45 @@ def decide(
         return Outcome(result, joined, refrained, objected, silent, ru, en, bound)
 
     if quorum and taking_part < quorum and closed:
-        return outcome(Result.NO_QUORUM, f"Нет кворума: участвовали {taking_part} из {quorum} необходимых.",
-                       f"No quorum: {taking_part} took part, {quorum} needed.")  # fmt: skip
+        return outcome(
+            Result.NO_QUORUM,
+            f"Нет кворума: участвовали {taking_part} из {quorum} необходимых.",
+            f"No quorum: {taking_part} took part, {quorum} needed.",
+        )
     if rule == Rule.MAJORITY:
         if len(joined) * 2 > taking_part and taking_part and (closed or not awaited):
-            return outcome(Result.ADOPTED, f"Принято большинством: за — {_names(joined, 'ru')}.",
-                           f"Adopted by majority: {_names(joined, 'en')} in favour.", joined)  # fmt: skip
+            return outcome(
+                Result.ADOPTED,
+                f"Принято большинством: за — {_names(joined, 'ru')}.",
+                f"Adopted by majority: {_names(joined, 'en')} in favour.",
+                joined,
+            )
         if closed or not awaited:
             return outcome(
                 Result.BLOCKED, "Не принято: большинство не набрано.", "Not adopted: no majority."
             )
         return outcome(Result.PENDING, "Ожидаются позиции.", "Positions are awaited.")
     if objected:
-        return outcome(Result.BLOCKED, f"Не принято: возражает {_names(objected, 'ru')}.",
-                       f"Not adopted: {_names(objected, 'en')} objected.")  # fmt: skip
+        return outcome(
+            Result.BLOCKED,
+            f"Не принято: возражает {_names(objected, 'ru')}.",
+            f"Not adopted: {_names(objected, 'en')} objected.",
+        )
     if rule == Rule.UNANIMITY:
         if len(joined) == len(members):
-            return outcome(Result.ADOPTED, f"Принято единогласно: {_names(joined, 'ru')}.",
-                           f"Adopted unanimously: {_names(joined, 'en')}.", joined)  # fmt: skip
+            return outcome(
+                Result.ADOPTED,
+                f"Принято единогласно: {_names(joined, 'ru')}.",
+                f"Adopted unanimously: {_names(joined, 'en')}.",
+                joined,
+            )
         if closed or refrained:
             missing = refrained + silent
-            return outcome(Result.BLOCKED, f"Не принято: требуется участие всех; не присоединились: {_names(missing, 'ru')}.",
-                           f"Not adopted: every member must join; not joined: {_names(missing, 'en')}.")  # fmt: skip
+            return outcome(
+                Result.BLOCKED,
+                f"Не принято: требуется участие всех; не присоединились: {_names(missing, 'ru')}.",
+                f"Not adopted: every member must join; not joined: {_names(missing, 'en')}.",
+            )
         return outcome(
             Result.PENDING,
             "Ожидаются позиции всех государств.",
@@ -148,27 +165,46 @@ def decide(
         # a state whose participation is frozen neither blocks nor is counted, unless it joins.
         absent = [s for s in refrained + silent if not s.frozen]
         if not absent:
-            return outcome(Result.ADOPTED, f"Принято: присоединились {_names(joined, 'ru')}.",
-                           f"Adopted: {_names(joined, 'en')} joined.", joined)  # fmt: skip
+            return outcome(
+                Result.ADOPTED,
+                f"Принято: присоединились {_names(joined, 'ru')}.",
+                f"Adopted: {_names(joined, 'en')} joined.",
+                joined,
+            )
         if (closed and consent != ConsentMode.SILENCE) or (
             refrained and [s for s in refrained if not s.frozen]
         ):
-            return outcome(Result.BLOCKED, f"Не принято: требуется присоединение всех участвующих; не присоединились: {_names(absent, 'ru')}.",
-                           f"Not adopted: every participating state must join; not joined: {_names(absent, 'en')}.")  # fmt: skip
-        return outcome(Result.PENDING, f"Ожидаются позиции: {_names(absent, 'ru')}.",
-                       f"Positions awaited from {_names(absent, 'en')}.")  # fmt: skip
+            return outcome(
+                Result.BLOCKED,
+                f"Не принято: требуется присоединение всех участвующих; не присоединились: {_names(absent, 'ru')}.",
+                f"Not adopted: every participating state must join; not joined: {_names(absent, 'en')}.",
+            )
+        return outcome(
+            Result.PENDING,
+            f"Ожидаются позиции: {_names(absent, 'ru')}.",
+            f"Positions awaited from {_names(absent, 'en')}.",
+        )
     # Consensus of the participating states.
     if awaited and not closed:
-        return outcome(Result.PENDING, f"Ожидаются позиции: {_names(awaited, 'ru')}.",
-                       f"Positions awaited from {_names(awaited, 'en')}.")  # fmt: skip
+        return outcome(
+            Result.PENDING,
+            f"Ожидаются позиции: {_names(awaited, 'ru')}.",
+            f"Positions awaited from {_names(awaited, 'en')}.",
+        )
     if (
         awaited and consent == ConsentMode.EXPLICIT
     ):  # closed without a participating state's consent
-        return outcome(Result.BLOCKED, f"Не принято: нет согласия {_names(awaited, 'ru')}.",
-                       f"Not adopted: no consent from {_names(awaited, 'en')}.")  # fmt: skip
+        return outcome(
+            Result.BLOCKED,
+            f"Не принято: нет согласия {_names(awaited, 'ru')}.",
+            f"Not adopted: no consent from {_names(awaited, 'en')}.",
+        )
     if not joined:
-        return outcome(Result.BLOCKED, "Не принято: ни одно государство не присоединилось.",
-                       "Not adopted: no state joined.")  # fmt: skip
+        return outcome(
+            Result.BLOCKED,
+            "Не принято: ни одно государство не присоединилось.",
+            "Not adopted: no state joined.",
+        )
     if refrained or silent:
         ru = f"Принято в ограниченном формате: присоединились {_names(joined, 'ru')}"
         en = f"Adopted in limited format: {_names(joined, 'en')} joined"
@@ -179,8 +215,12 @@ def decide(
             ru += f"; {_names(silent, 'ru')} — позиция не выражена"
             en += f"; {_names(silent, 'en')} gave no position"
         return outcome(Result.ADOPTED_LIMITED, ru + ".", en + ".", joined)
-    return outcome(Result.ADOPTED, f"Принято консенсусом: {_names(joined, 'ru')}.",
-                   f"Adopted by consensus: {_names(joined, 'en')} joined.", joined)  # fmt: skip
+    return outcome(
+        Result.ADOPTED,
+        f"Принято консенсусом: {_names(joined, 'ru')}.",
+        f"Adopted by consensus: {_names(joined, 'en')} joined.",
+        joined,
+    )
 
 
 # --- Working days ---------------------------------------------------------------------------------

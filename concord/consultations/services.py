@@ -72,10 +72,12 @@ def delegates_of(states: Iterable[MemberState | int]) -> list[User]:
     ids = [s if isinstance(s, int) else s.pk for s in states]
     return list(
         User.objects.filter(
-            is_active=True, affiliations__state_id__in=ids, affiliations__active=True,
+            is_active=True,
+            affiliations__state_id__in=ids,
+            affiliations__active=True,
             affiliations__role__in=[r.value for r in SPEAKS_FOR_STATE],
         ).distinct()
-    )  # fmt: skip
+    )
 
 
 def notify(users: Sequence[User], *, subject_ru: str, subject_en: str, url: str = "") -> None:
@@ -133,16 +135,30 @@ def open_consultation(
     viewer = actor.viewer
     with transaction.atomic():
         consultation = Consultation(
-            title_ru=title_ru, title_en=title_en, kind=kind, route=route, marking=marking, document=document,
-            owner_state_id=viewer.state_id, owner_body_id=viewer.body_id,
-            initiator_state_id=viewer.state_id, initiator_body_id=viewer.body_id,
-            emergency=emergency, reason=reason, decide_by=now + clock if emergency and clock else None,
-            planned_year=planned_year, created_by=actor,
-        )  # fmt: skip
+            title_ru=title_ru,
+            title_en=title_en,
+            kind=kind,
+            route=route,
+            marking=marking,
+            document=document,
+            owner_state_id=viewer.state_id,
+            owner_body_id=viewer.body_id,
+            initiator_state_id=viewer.state_id,
+            initiator_body_id=viewer.body_id,
+            emergency=emergency,
+            reason=reason,
+            decide_by=now + clock if emergency and clock else None,
+            planned_year=planned_year,
+            created_by=actor,
+        )
         consultation.full_clean(exclude=["created_by"])
         consultation.save()
-        record(actor, verb="consultations.open_consultation", target=consultation,
-               summary=("EMERGENCY " if emergency else "") + (title_en or title_ru))  # fmt: skip
+        record(
+            actor,
+            verb="consultations.open_consultation",
+            target=consultation,
+            summary=("EMERGENCY " if emergency else "") + (title_en or title_ru),
+        )
     return consultation
 
 
@@ -194,18 +210,34 @@ def open_stage(
         if consultation.emergency and consultation.decide_by:
             deadline = min(deadline, consultation.decide_by) if deadline else consultation.decide_by
         stage = Stage.objects.create(
-            consultation=consultation, position=step.position, body=step.body, version=version, mode=mode,
-            consent=consent, rule=rule, quorum=quorum, opened_at=now, deadline=deadline, session=session,
-        )  # fmt: skip
+            consultation=consultation,
+            position=step.position,
+            body=step.body,
+            version=version,
+            mode=mode,
+            consent=consent,
+            rule=rule,
+            quorum=quorum,
+            opened_at=now,
+            deadline=deadline,
+            session=session,
+        )
         consultation.status = ConsultationStatus.OPEN
         consultation.save(update_fields=["status"])
-        record(actor, verb="consultations.open_stage", target=stage,
-               summary=f"{step.body.name_en}, v{version.number if version else '-'}, {mode}",
-               changes={"deadline": deadline, "rule": rule})  # fmt: skip
+        record(
+            actor,
+            verb="consultations.open_stage",
+            target=stage,
+            summary=f"{step.body.name_en}, v{version.number if version else '-'}, {mode}",
+            changes={"deadline": deadline, "rule": rule},
+        )
         if mode == StageMode.WRITTEN:
-            notify(delegates_of(members()), url=_board_url(consultation),
-                   subject_ru=f"Опросный порядок: {consultation.title_ru} (до {deadline:%d.%m.%Y %H:%M} UTC)",
-                   subject_en=f"Written procedure: {consultation.title_en or consultation.title_ru} (by {deadline:%d %b %Y %H:%M} UTC)")  # fmt: skip
+            notify(
+                delegates_of(members()),
+                url=_board_url(consultation),
+                subject_ru=f"Опросный порядок: {consultation.title_ru} (до {deadline:%d.%m.%Y %H:%M} UTC)",
+                subject_en=f"Written procedure: {consultation.title_en or consultation.title_ru} (by {deadline:%d %b %Y %H:%M} UTC)",
+            )
     return stage
 
 
@@ -237,9 +269,12 @@ def put_latest_version(stage: Stage, *, actor: Any, now: dt.datetime) -> Stage:
         stage.version = version
         stage.save(update_fields=["version"])
         record(actor, verb="consultations.put_version", target=stage, summary=f"v{version.number}")
-        notify(delegates_of(members()), url=_board_url(stage.consultation),
-               subject_ru=f"Новая редакция (v{version.number}): подтвердите позицию — {stage.consultation.title_ru}",
-               subject_en=f"New version (v{version.number}): please confirm your position — {stage.consultation.title_en}")  # fmt: skip
+        notify(
+            delegates_of(members()),
+            url=_board_url(stage.consultation),
+            subject_ru=f"Новая редакция (v{version.number}): подтвердите позицию — {stage.consultation.title_ru}",
+            subject_en=f"New version (v{version.number}): please confirm your position — {stage.consultation.title_en}",
+        )
     return stage
 
 
@@ -309,13 +344,25 @@ def record_position(
                     field="clauses",
                 )
         position = Position.objects.create(
-            stage=stage, state_id=state_id, stance=stance, statement=statement, clauses=list(clauses),
-            amendments=list(amendments), version=stage.version,
+            stage=stage,
+            state_id=state_id,
+            stance=stance,
+            statement=statement,
+            clauses=list(clauses),
+            amendments=list(amendments),
+            version=stage.version,
             fingerprint=stage.version.fingerprint if stage.version else "",
-            recorded_by=actor, acting_for=actor.acting_for_label, at=now,
-        )  # fmt: skip
-        record(actor, verb="consultations.record_position", target=stage,
-               summary=f"{position.state.iso2}: {stance}", changes={"stance": stance, "clauses": list(clauses)})  # fmt: skip
+            recorded_by=actor,
+            acting_for=actor.acting_for_label,
+            at=now,
+        )
+        record(
+            actor,
+            verb="consultations.record_position",
+            target=stage,
+            summary=f"{position.state.iso2}: {stance}",
+            changes={"stance": stance, "clauses": list(clauses)},
+        )
     return position
 
 
@@ -334,9 +381,13 @@ def outcome(
 ) -> rules.Outcome:
     closed = stage.status == StageStatus.CLOSED or bool(stage.deadline and now >= stage.deadline)
     return rules.decide(
-        rules.Rule(stage.rule), [as_rule_state(s) for s in states], current_stances(stage, positions),
-        quorum=stage.quorum, consent=ConsentMode(stage.consent), closed=closed,
-    )  # fmt: skip
+        rules.Rule(stage.rule),
+        [as_rule_state(s) for s in states],
+        current_stances(stage, positions),
+        quorum=stage.quorum,
+        consent=ConsentMode(stage.consent),
+        closed=closed,
+    )
 
 
 def close_stage(
@@ -359,11 +410,19 @@ def close_stage(
         stage.closed_by, stage.note = actor, note
         stage.save()
         stage.consultation.save(update_fields=["status"])
-        record(actor, verb="consultations.close_stage", target=stage,
-               summary=f"{stage.outcome}: {stage.explanation_en}", changes={"outcome": stage.outcome, "result": stage.result})  # fmt: skip
-        notify(delegates_of(members()), url=_board_url(stage.consultation),
-               subject_ru=f"Итог: {stage.consultation.title_ru} — {stage.explanation_ru}",
-               subject_en=f"Outcome: {stage.consultation.title_en or stage.consultation.title_ru} — {stage.explanation_en}")  # fmt: skip
+        record(
+            actor,
+            verb="consultations.close_stage",
+            target=stage,
+            summary=f"{stage.outcome}: {stage.explanation_en}",
+            changes={"outcome": stage.outcome, "result": stage.result},
+        )
+        notify(
+            delegates_of(members()),
+            url=_board_url(stage.consultation),
+            subject_ru=f"Итог: {stage.consultation.title_ru} — {stage.explanation_ru}",
+            subject_en=f"Outcome: {stage.consultation.title_en or stage.consultation.title_ru} — {stage.explanation_en}",
+        )
     return stage
 
 
@@ -416,8 +475,12 @@ def close_due_procedures(*, now: dt.datetime) -> tuple[int, int]:
             _decide(stage, by_stage[stage.pk], states, now=now, is_last=is_last)
         if due:
             _save_closed(due, now)
-            record(None, verb="consultations.close_due_procedures", summary=f"{len(due)} written procedures closed",
-                   changes={"stages": {str(s.pk): s.outcome for s in due}})  # fmt: skip
+            record(
+                None,
+                verb="consultations.close_due_procedures",
+                summary=f"{len(due)} written procedures closed",
+                changes={"stages": {str(s.pk): s.outcome for s in due}},
+            )
             _notify_outcomes(due, states)
             closed = len(due)
         soon = list(
@@ -432,9 +495,12 @@ def close_due_procedures(*, now: dt.datetime) -> tuple[int, int]:
         if soon:
             waiting = _states_without_position(soon, states)
             for stage in soon:
-                notify(delegates_of(waiting[stage.pk]), url=_board_url(stage.consultation),
-                       subject_ru=f"Напоминание: срок опросного порядка истекает {stage.deadline:%d.%m.%Y %H:%M} UTC — {stage.consultation.title_ru}",
-                       subject_en=f"Reminder: the written procedure ends {stage.deadline:%d %b %Y %H:%M} UTC — {stage.consultation.title_en}")  # fmt: skip
+                notify(
+                    delegates_of(waiting[stage.pk]),
+                    url=_board_url(stage.consultation),
+                    subject_ru=f"Напоминание: срок опросного порядка истекает {stage.deadline:%d.%m.%Y %H:%M} UTC — {stage.consultation.title_ru}",
+                    subject_en=f"Reminder: the written procedure ends {stage.deadline:%d %b %Y %H:%M} UTC — {stage.consultation.title_en}",
+                )
             Stage.objects.filter(pk__in=[s.pk for s in soon]).update(reminded=True)
             reminded = len(soon)
     return closed, reminded
@@ -497,19 +563,32 @@ def _notify_outcomes(stages: list[Stage], states: list[MemberState]) -> None:
     users = delegates_of(states)
     if len(stages) > DIGEST_ABOVE:
         url = reverse("consultations:consultation-list")
-        Notification.objects.bulk_create([
-            Notification(user=u, url=url, subject_ru=f"Завершено опросных процедур: {len(stages)}",
-                         subject_en=f"{len(stages)} written procedures closed")
-            for u in users
-        ])  # fmt: skip
+        Notification.objects.bulk_create(
+            [
+                Notification(
+                    user=u,
+                    url=url,
+                    subject_ru=f"Завершено опросных процедур: {len(stages)}",
+                    subject_en=f"{len(stages)} written procedures closed",
+                )
+                for u in users
+            ]
+        )
         return
     notifications = [
-        Notification(user=u, url=_board_url(s.consultation),
-                     subject_ru=f"Итог опросного порядка: {s.consultation.title_ru} — {s.explanation_ru}"[:300],
-                     subject_en=f"Written procedure closed: {s.consultation.title_en} — {s.explanation_en}"[:300])
+        Notification(
+            user=u,
+            url=_board_url(s.consultation),
+            subject_ru=f"Итог опросного порядка: {s.consultation.title_ru} — {s.explanation_ru}"[
+                :300
+            ],
+            subject_en=f"Written procedure closed: {s.consultation.title_en} — {s.explanation_en}"[
+                :300
+            ],
+        )
         for s in stages
         for u in users
-    ]  # fmt: skip
+    ]
     Notification.objects.bulk_create(notifications, batch_size=2000)
 
 
@@ -517,9 +596,16 @@ def _notify_outcomes(stages: list[Stage], states: list[MemberState]) -> None:
 
 
 def create_session(
-    *, actor: Any, body: Body, date: dt.date, kind: str = "regular", format: str = "in_person",
-    venue_ru: str = "", venue_en: str = "", participants: Sequence[MemberState] = (),
-) -> Session:  # fmt: skip
+    *,
+    actor: Any,
+    body: Body,
+    date: dt.date,
+    kind: str = "regular",
+    format: str = "in_person",
+    venue_ru: str = "",
+    venue_en: str = "",
+    participants: Sequence[MemberState] = (),
+) -> Session:
     if not permissions.runs_procedures(actor):
         raise NotAllowed("not_allowed", _("Only the Secretariat schedules sessions."))
     with transaction.atomic():
@@ -569,8 +655,14 @@ def sign(stage: Stage, *, actor: Any, on: dt.date, note: str = "") -> Signature:
                 "objected",
                 _("Your state objected; record a new position to withdraw the objection first."),
             )
-        signature = Signature.objects.create(stage=stage, state_id=state_id, signed_on=on, signed_by=actor,
-                                             acting_for=actor.acting_for_label, note=note)  # fmt: skip
+        signature = Signature.objects.create(
+            stage=stage,
+            state_id=state_id,
+            signed_on=on,
+            signed_by=actor,
+            acting_for=actor.acting_for_label,
+            note=note,
+        )
         record(
             actor, verb="consultations.sign", target=stage, summary=f"{signature.state.iso2} {on}"
         )

@@ -29,9 +29,16 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.consultations(request.user, status=status), 50).get_page(
         request.GET.get("page")
     )
-    return render(request, "consultations/consultation_list.html", {
-        "page": page, "status": status, "statuses": ConsultationStatus.choices, "can_open": permissions.can_open(request.user),
-    })  # fmt: skip
+    return render(
+        request,
+        "consultations/consultation_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": ConsultationStatus.choices,
+            "can_open": permissions.can_open(request.user),
+        },
+    )
 
 
 @login_required
@@ -51,17 +58,29 @@ def consultation_create(request: HttpRequest, emergency: bool = False) -> HttpRe
         d = form.cleaned_data
         try:
             consultation = services.open_consultation(
-                actor=request.user, title_ru=d["title_ru"], title_en=d["title_en"], kind=d["kind"], route=d["route"],
-                marking=d["marking"], document=d["document"], planned_year=d["planned_year"], now=timezone.now(),
-                emergency=emergency, reason=d.get("reason", ""),
+                actor=request.user,
+                title_ru=d["title_ru"],
+                title_en=d["title_en"],
+                kind=d["kind"],
+                route=d["route"],
+                marking=d["marking"],
+                document=d["document"],
+                planned_year=d["planned_year"],
+                now=timezone.now(),
+                emergency=emergency,
+                reason=d.get("reason", ""),
                 clock=dt.timedelta(hours=d["hours"]) if emergency else None,
-            )  # fmt: skip
+            )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error.message))
         else:
             return redirect("consultations:consultation-detail", pk=consultation.pk)
-    return render(request, "consultations/consultation_form.html", {"form": form, "emergency": emergency},
-                  status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "consultations/consultation_form.html",
+        {"form": form, "emergency": emergency},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -77,12 +96,23 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and current.status == StageStatus.OPEN
         and not (current.deadline and now >= current.deadline)
     )
-    return render(request, "consultations/board.html", {
-        "c": consultation, "board": board, "now": now,
-        "position_form": PositionForm(initial={"version": current.version_id if current else None}) if can_position else None,
-        "stage_form": StageForm() if permissions.runs_procedures(request.user) else None,
-        "runs": permissions.runs_procedures(request.user), "my_state": state_id,
-    })  # fmt: skip
+    return render(
+        request,
+        "consultations/board.html",
+        {
+            "c": consultation,
+            "board": board,
+            "now": now,
+            "position_form": PositionForm(
+                initial={"version": current.version_id if current else None}
+            )
+            if can_position
+            else None,
+            "stage_form": StageForm() if permissions.runs_procedures(request.user) else None,
+            "runs": permissions.runs_procedures(request.user),
+            "my_state": state_id,
+        },
+    )
 
 
 def _stage(request: HttpRequest, pk: int, stage_id: int) -> Stage:
@@ -104,8 +134,15 @@ def record_position(request: HttpRequest, pk: int, stage_id: int) -> HttpRespons
         return redirect("consultations:consultation-detail", pk=pk)
     d = form.cleaned_data
     try:
-        services.record_position(stage, actor=request.user, stance=d["stance"], version_id=d["version"], now=timezone.now(),
-                                 statement=d["statement"], clauses=d["clauses"])  # fmt: skip
+        services.record_position(
+            stage,
+            actor=request.user,
+            stance=d["stance"],
+            version_id=d["version"],
+            now=timezone.now(),
+            statement=d["statement"],
+            clauses=d["clauses"],
+        )
     except DomainError as error:
         return _board_with_error(request, pk, form, error)
     messages.success(request, _("Position recorded."))
@@ -122,10 +159,20 @@ def _board_with_error(
     )
     consultation = selectors.consultation(request.user, pk)
     now = timezone.now()
-    return render(request, "consultations/board.html", {
-        "c": consultation, "board": selectors.board(consultation, now=now), "now": now, "position_form": form,
-        "stage_form": None, "runs": permissions.runs_procedures(request.user), "my_state": permissions.speaking_state(request.user),
-    }, status=409 if error.status == 409 else 400)  # fmt: skip
+    return render(
+        request,
+        "consultations/board.html",
+        {
+            "c": consultation,
+            "board": selectors.board(consultation, now=now),
+            "now": now,
+            "position_form": form,
+            "stage_form": None,
+            "runs": permissions.runs_procedures(request.user),
+            "my_state": permissions.speaking_state(request.user),
+        },
+        status=409 if error.status == 409 else 400,
+    )
 
 
 @login_required
@@ -138,8 +185,15 @@ def open_stage(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         d = form.cleaned_data
         try:
-            services.open_stage(consultation, actor=request.user, now=timezone.now(), mode=d["mode"],
-                                consent=d["consent"] or "explicit", working_days=d["working_days"] or 10, session=d["session"])  # fmt: skip
+            services.open_stage(
+                consultation,
+                actor=request.user,
+                now=timezone.now(),
+                mode=d["mode"],
+                consent=d["consent"] or "explicit",
+                working_days=d["working_days"] or 10,
+                session=d["session"],
+            )
         except DomainError as error:
             messages.error(request, str(error.message))
     else:
@@ -208,10 +262,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @login_required
 def session_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    return render(request, "consultations/session_list.html", {
-        "upcoming": selectors.sessions(upcoming=True, today=today).order_by("date"),
-        "past": selectors.sessions(upcoming=False, today=today)[:100],
-    })  # fmt: skip
+    return render(
+        request,
+        "consultations/session_list.html",
+        {
+            "upcoming": selectors.sessions(upcoming=True, today=today).order_by("date"),
+            "past": selectors.sessions(upcoming=False, today=today)[:100],
+        },
+    )
 
 
 @login_required
@@ -223,10 +281,18 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     states = services.members()
     rows = [(item, {s.state_id: s for s in item.signatures.all()}) for item in items]
     chair = Chairmanship.objects.select_related("state").filter(year=session.date.year).first()
-    return render(request, "consultations/session_detail.html", {
-        "session": session, "rows": rows, "states": states, "chair": chair,
-        "participants": set(session.participants.values_list("pk", flat=True)), "my_state": permissions.speaking_state(request.user),
-    })  # fmt: skip
+    return render(
+        request,
+        "consultations/session_detail.html",
+        {
+            "session": session,
+            "rows": rows,
+            "states": states,
+            "chair": chair,
+            "participants": set(session.participants.values_list("pk", flat=True)),
+            "my_state": permissions.speaking_state(request.user),
+        },
+    )
 
 
 @login_required

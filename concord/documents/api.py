@@ -56,9 +56,12 @@ def create_document(request: HttpRequest, payload: DocumentIn) -> Status[Documen
         if body is None:
             raise DomainError("unknown_body", _("No body has this code."), field="body")
     document = services.create_document(
-        actor=request.user, kind=payload.kind, marking=payload.marking, body=body,
+        actor=request.user,
+        kind=payload.kind,
+        marking=payload.marking,
+        body=body,
         units=[(u.kind, u.text_ru, u.text_en) for u in payload.units],
-    )  # fmt: skip
+    )
     return Status(201, document)
 
 
@@ -79,11 +82,16 @@ def _version_text(document: Document, version: Version) -> dict[str, Any]:
         **VersionOut.from_orm(version).model_dump(),
         "final": document.final_version_id == version.pk,
         "units": [
-            {**u.as_dict(), "label_ru": labels[u.uid].ru, "label_en": labels[u.uid].en,
-             "reference_ru": labels[u.uid].ref_ru, "reference_en": labels[u.uid].ref_en}
+            {
+                **u.as_dict(),
+                "label_ru": labels[u.uid].ru,
+                "label_en": labels[u.uid].en,
+                "reference_ru": labels[u.uid].ref_ru,
+                "reference_en": labels[u.uid].ref_en,
+            }
             for u in units
         ],
-    }  # fmt: skip
+    }
 
 
 @router.get("/documents/{pk}/versions/{number}", response={200: VersionTextOut, 404: ErrorOut})
@@ -94,9 +102,13 @@ def get_version(request: HttpRequest, pk: int, number: int) -> dict[str, Any]:
 
 def _operation(change: ChangeIn) -> Operation:
     return Operation(
-        OpKind(change.op), uid=change.uid,
-        after_uid=change.after_uid, kind=UnitKind(change.kind), text_ru=change.text_ru, text_en=change.text_en,
-    )  # fmt: skip
+        OpKind(change.op),
+        uid=change.uid,
+        after_uid=change.after_uid,
+        kind=UnitKind(change.kind),
+        text_ru=change.text_ru,
+        text_en=change.text_en,
+    )
 
 
 @router.post("/documents/{pk}/versions", response={201: VersionTextOut, **ERRORS})
@@ -131,13 +143,21 @@ def compare(
         "from_version": old.number,
         "to_version": new.number,
         "changes": [
-            {"uid": c.uid, "kind": c.kind, "status": c.status, "moved": c.moved, "renumbered": c.renumbered,
-             "old_label": c.old_label.en if c.old_label else None, "new_label": c.new_label.en if c.new_label else None,
-             "diff_ru": c.ops_ru, "diff_en": c.ops_en}
+            {
+                "uid": c.uid,
+                "kind": c.kind,
+                "status": c.status,
+                "moved": c.moved,
+                "renumbered": c.renumbered,
+                "old_label": c.old_label.en if c.old_label else None,
+                "new_label": c.new_label.en if c.new_label else None,
+                "diff_ru": c.ops_ru,
+                "diff_en": c.ops_en,
+            }
             for c in rules.compare(old.text, new.text)
             if c.is_change
         ],
-    }  # fmt: skip
+    }
 
 
 @router.get(
@@ -161,9 +181,13 @@ def export_version(
 
 @router.get("/documents/{pk}/compare/export", response={200: None, 404: ErrorOut, 422: ErrorOut})
 def export_compare(
-    request: HttpRequest, pk: int, from_: int = Query(..., alias="from"), to: int = Query(...),
-    format: Literal["pdf", "docx"] = "pdf", lang: Literal["ru", "en", "both"] = "ru",
-) -> HttpResponse:  # fmt: skip
+    request: HttpRequest,
+    pk: int,
+    from_: int = Query(..., alias="from"),
+    to: int = Query(...),
+    format: Literal["pdf", "docx"] = "pdf",
+    lang: Literal["ru", "en", "both"] = "ru",
+) -> HttpResponse:
     document = selectors.document(request.user, pk)
     old, new = selectors.version(document, from_), selectors.version(document, to)
     data, content_type, filename = exporting.compare_file(document, old, new, fmt=format, lang=lang)
@@ -201,9 +225,13 @@ def propose_amendment(
 ) -> Status[dict[str, Any]]:
     document = selectors.document(request.user, pk)
     amendment = services.propose_amendment(
-        document, actor=request.user, base_number=payload.base_version, operation=_operation(payload),
-        justification_ru=payload.justification_ru, justification_en=payload.justification_en,
-    )  # fmt: skip
+        document,
+        actor=request.user,
+        base_number=payload.base_version,
+        operation=_operation(payload),
+        justification_ru=payload.justification_ru,
+        justification_en=payload.justification_en,
+    )
     return Status(201, _amendment_out(_amendment(request, pk, amendment.pk), {}))
 
 
@@ -230,9 +258,14 @@ def decide_amendment(
     request: HttpRequest, pk: int, amendment_id: int, payload: DecisionIn
 ) -> dict[str, Any]:
     services.decide_amendment(
-        _amendment(request, pk, amendment_id), actor=request.user, decision=payload.decision,
-        base_number=payload.base_version, reason=payload.reason, text_ru=payload.text_ru, text_en=payload.text_en,
-    )  # fmt: skip
+        _amendment(request, pk, amendment_id),
+        actor=request.user,
+        decision=payload.decision,
+        base_number=payload.base_version,
+        reason=payload.reason,
+        text_ru=payload.text_ru,
+        text_en=payload.text_en,
+    )
     return _amendment_out(_amendment(request, pk, amendment_id), {})
 
 

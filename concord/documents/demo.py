@@ -23,8 +23,13 @@ def _operation(a: dict[str, Any]) -> Operation:
     target = f"u{a['target'] + 1}"  # the first version numbers its units u1, u2, … in order
     op = OpKind(a["op"])
     if op == OpKind.ADD:
-        return Operation(op, after_uid=target, kind=UnitKind(a.get("kind", "paragraph")),
-                         text_ru=a.get("text_ru") or "", text_en=a.get("text_en") or "")  # fmt: skip
+        return Operation(
+            op,
+            after_uid=target,
+            kind=UnitKind(a.get("kind", "paragraph")),
+            text_ru=a.get("text_ru") or "",
+            text_en=a.get("text_en") or "",
+        )
     return Operation(op, uid=target, text_ru=a.get("text_ru"), text_en=a.get("text_en"))
 
 
@@ -62,8 +67,11 @@ def seed(*, password: str) -> list[str]:
                 )
             elif a["outcome"] == "rejected":
                 services.decide_amendment(
-                    amendment, actor=editor, decision="reject", base_number=document.latest_number,
+                    amendment,
+                    actor=editor,
+                    decision="reject",
+                    base_number=document.latest_number,
                     reason=a.get("reason_en") or a.get("reason_ru") or "Not agreed.",
-                )  # fmt: skip
+                )
         made += 1
     return [f"Documents: {made} draft joint statements negotiated."] if made else []

@@ -256,10 +256,15 @@ def _pdf_styles() -> dict[str, ParagraphStyle]:
             "heading", base, fontName=FONT_BOLD, fontSize=11, spaceBefore=8, keepWithNext=True
         ),
         "title": ParagraphStyle(
-            "title", base, fontName=FONT_BOLD, fontSize=14, leading=18, alignment=TA_CENTER,
+            "title",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=14,
+            leading=18,
+            alignment=TA_CENTER,
             spaceAfter=10,
         ),
-    }  # fmt: skip
+    }
 
 
 def _markup(runs: Sequence[_Run]) -> str:
@@ -324,10 +329,17 @@ def _pdf(meta: ExportMeta, blocks: Sequence[_Block], lang: str) -> bytes:
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=24 * mm,
-        bottomMargin=22 * mm, title=meta.title, author=meta.organization,
-        subject=f"{footer} · SHA-256 {meta.fingerprint}", invariant=True,
-    )  # fmt: skip
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=24 * mm,
+        bottomMargin=22 * mm,
+        title=meta.title,
+        author=meta.organization,
+        subject=f"{footer} · SHA-256 {meta.fingerprint}",
+        invariant=True,
+    )
     doc.build(_pdf_story(blocks), onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
 

@@ -80,10 +80,12 @@ class ChangeForm(forms.Form):
     base_version = forms.IntegerField(widget=forms.HiddenInput)
     op = forms.ChoiceField(
         label=_("Change"),
-        choices=[(OpKind.MODIFY.value, _("New wording of this unit")),
-                 (OpKind.ADD.value, _("Add a unit after this one")),
-                 (OpKind.DELETE.value, _("Delete this unit"))],
-    )  # fmt: skip
+        choices=[
+            (OpKind.MODIFY.value, _("New wording of this unit")),
+            (OpKind.ADD.value, _("Add a unit after this one")),
+            (OpKind.DELETE.value, _("Delete this unit")),
+        ],
+    )
     uid = forms.CharField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(
         label=_("Kind of the new unit"), choices=UNIT_KINDS, required=False, initial="paragraph"
@@ -108,11 +110,13 @@ class AmendmentForm(ChangeForm):
 class EditForm(ChangeForm):
     op = forms.ChoiceField(
         label=_("Change"),
-        choices=[(OpKind.MODIFY.value, _("New wording of this unit")),
-                 (OpKind.ADD.value, _("Add a unit after this one")),
-                 (OpKind.DELETE.value, _("Delete this unit")),
-                 (OpKind.MOVE.value, _("Move this unit after another"))],
-    )  # fmt: skip
+        choices=[
+            (OpKind.MODIFY.value, _("New wording of this unit")),
+            (OpKind.ADD.value, _("Add a unit after this one")),
+            (OpKind.DELETE.value, _("Delete this unit")),
+            (OpKind.MOVE.value, _("Move this unit after another")),
+        ],
+    )
     after_uid = forms.ChoiceField(label=_("Move after"), required=False)
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 

@@ -47,9 +47,13 @@ class Document(MarkedModel):
     )
     latest_number = models.PositiveIntegerField(_("latest version"), default=0)
     final_version = models.ForeignKey(
-        "Version", verbose_name=_("final version"), null=True, blank=True, on_delete=models.PROTECT,
+        "Version",
+        verbose_name=_("final version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     next_uid = models.PositiveIntegerField(default=1)  # for new units: "u<next_uid>"
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -145,9 +149,13 @@ class Amendment(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     result = models.ForeignKey(
-        Version, verbose_name=_("resulting version"), null=True, blank=True, on_delete=models.PROTECT,
+        Version,
+        verbose_name=_("resulting version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("amendment")
@@ -161,9 +169,13 @@ class Amendment(models.Model):
     @property
     def operation(self) -> Operation:
         return Operation(
-            OpKind(self.op), uid=self.uid, after_uid=self.after_uid,
-            kind=UnitKind(self.kind or UnitKind.PARAGRAPH), text_ru=self.text_ru, text_en=self.text_en,
-        )  # fmt: skip
+            OpKind(self.op),
+            uid=self.uid,
+            after_uid=self.after_uid,
+            kind=UnitKind(self.kind or UnitKind.PARAGRAPH),
+            text_ru=self.text_ru,
+            text_en=self.text_en,
+        )
 
     @property
     def justification(self) -> str:

@@ -442,9 +442,17 @@ def compare(old: Sequence[Unit], new: Sequence[Unit]) -> list[UnitChange]:
         )
         same = a.text_ru == b.text_ru and a.text_en == b.text_en and a.kind == b.kind
         return UnitChange(
-            uid, b.kind, "unchanged" if same else "changed", old_labels[uid], new_labels[uid],
-            a, b, moved=uid not in stable, ops_ru=ops_ru, ops_en=ops_en,
-        )  # fmt: skip
+            uid,
+            b.kind,
+            "unchanged" if same else "changed",
+            old_labels[uid],
+            new_labels[uid],
+            a,
+            b,
+            moved=uid not in stable,
+            ops_ru=ops_ru,
+            ops_en=ops_en,
+        )
 
     result: list[UnitChange] = []
     removed_after: dict[str, list[str]] = {}
@@ -496,10 +504,15 @@ def canonical_form(units: Sequence[Unit]) -> str:
     Unit identities are bookkeeping and are left out: two identical texts have one fingerprint."""
     labels = number_units(units)
     rows = [
-        [str(u.kind), labels[u.uid].ru, labels[u.uid].en,
-         normalise(u.text_ru), normalise(u.text_en)]
+        [
+            str(u.kind),
+            labels[u.uid].ru,
+            labels[u.uid].en,
+            normalise(u.text_ru),
+            normalise(u.text_en),
+        ]
         for u in units
-    ]  # fmt: skip
+    ]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -204,8 +204,13 @@ def create_document(
         version = _new_version(
             document, _numbered(units, document), actor=actor, source=source, note=note
         )
-        record(actor, verb="documents.create_document", target=document,
-               summary=f"v1 ({len(units)} units)", changes={"fingerprint": version.fingerprint})  # fmt: skip
+        record(
+            actor,
+            verb="documents.create_document",
+            target=document,
+            summary=f"v1 ({len(units)} units)",
+            changes={"fingerprint": version.fingerprint},
+        )
     return document
 
 
@@ -228,9 +233,14 @@ def import_document(
     if lang == "en":  # the authentic text is Russian; an English draft still needs a Russian title
         units[0] = (units[0][0], units[0][2], units[0][2])
     document = create_document(
-        actor=actor, kind=kind, units=units, marking=marking, body=body,
-        source=VersionSource.IMPORT, note="; ".join(result.problems)[:500],
-    )  # fmt: skip
+        actor=actor,
+        kind=kind,
+        units=units,
+        marking=marking,
+        body=body,
+        source=VersionSource.IMPORT,
+        note="; ".join(result.problems)[:500],
+    )
     return document, result.problems
 
 
@@ -254,8 +264,13 @@ def edit_text(
             raise _rule_error(error) from error
         _check_changes(before, units, operation)
         version = _new_version(document, units, actor=actor, source=VersionSource.EDIT, note=note)
-        record(actor, verb="documents.edit_text", target=document,
-               summary=f"v{version.number}: {operation.op} {operation.uid}", changes={"version": version.number})  # fmt: skip
+        record(
+            actor,
+            verb="documents.edit_text",
+            target=document,
+            summary=f"v{version.number}: {operation.op} {operation.uid}",
+            changes={"version": version.number},
+        )
     return version
 
 
@@ -306,14 +321,25 @@ def propose_amendment(
             raise _rule_error(error) from error
         _check_changes(base.text, after, operation)
         amendment = Amendment.objects.create(
-            document=document, version=base, op=operation.op, uid=operation.uid,
-            after_uid=operation.after_uid, kind=operation.kind if operation.op == OpKind.ADD else "",
-            text_ru=operation.text_ru, text_en=operation.text_en,
-            justification_ru=justification_ru, justification_en=justification_en,
-            state_id=state_id, proposed_by=actor,
-        )  # fmt: skip
-        record(actor, verb="documents.propose_amendment", target=amendment,
-               summary=f"{document.title_en or document.title_ru}: {operation.op} {operation.uid} on v{base_number}")  # fmt: skip
+            document=document,
+            version=base,
+            op=operation.op,
+            uid=operation.uid,
+            after_uid=operation.after_uid,
+            kind=operation.kind if operation.op == OpKind.ADD else "",
+            text_ru=operation.text_ru,
+            text_en=operation.text_en,
+            justification_ru=justification_ru,
+            justification_en=justification_en,
+            state_id=state_id,
+            proposed_by=actor,
+        )
+        record(
+            actor,
+            verb="documents.propose_amendment",
+            target=amendment,
+            summary=f"{document.title_en or document.title_ru}: {operation.op} {operation.uid} on v{base_number}",
+        )
     return amendment
 
 
@@ -399,8 +425,14 @@ def decide_amendment(
                     _("Only a change of wording can be merged reworded."),
                     field="decision",
                 )
-            operation = Operation(operation.op, uid=operation.uid, after_uid=operation.after_uid,
-                                  kind=operation.kind, text_ru=text_ru, text_en=text_en)  # fmt: skip
+            operation = Operation(
+                operation.op,
+                uid=operation.uid,
+                after_uid=operation.after_uid,
+                kind=operation.kind,
+                text_ru=text_ru,
+                text_en=text_en,
+            )
         elif latest.pk != amendment.version_id and operation.op != OpKind.ADD:
             before = {u.uid: u for u in amendment.version.text}.get(operation.uid)
             now = {u.uid: u for u in latest.text}.get(operation.uid)
@@ -421,12 +453,23 @@ def decide_amendment(
         status = AmendmentStatus.MERGED if decision == "merge" else AmendmentStatus.ACCEPTED
         _transition(amendment, status, actor=actor, reason=reason)
         source = VersionSource.MERGE if decision == "merge" else VersionSource.AMENDMENT
-        version = _new_version(document, units, actor=actor, source=source, amendment=amendment,
-                               note=f"{amendment.state.iso2}: #{amendment.pk}")  # fmt: skip
+        version = _new_version(
+            document,
+            units,
+            actor=actor,
+            source=source,
+            amendment=amendment,
+            note=f"{amendment.state.iso2}: #{amendment.pk}",
+        )
         amendment.result = version
         amendment.save(update_fields=["result"])
-        record(actor, verb=f"documents.{status}_amendment", target=amendment,
-               summary=f"v{version.number}", changes={"version": version.number})  # fmt: skip
+        record(
+            actor,
+            verb=f"documents.{status}_amendment",
+            target=amendment,
+            summary=f"v{version.number}",
+            changes={"version": version.number},
+        )
     return amendment
 
 
@@ -453,8 +496,13 @@ def declare_final(document: Document, *, actor: Any, base_number: int) -> Versio
         lapsed = Amendment.objects.filter(document=document, status=AmendmentStatus.PENDING).update(
             status=AmendmentStatus.LAPSED, decided_by=actor, decided_at=timezone.now()
         )
-        record(actor, verb="documents.declare_final", target=document,
-               summary=f"v{version.number} {version.fingerprint}", changes={"fingerprint": version.fingerprint, "lapsed": lapsed})  # fmt: skip
+        record(
+            actor,
+            verb="documents.declare_final",
+            target=document,
+            summary=f"v{version.number} {version.fingerprint}",
+            changes={"fingerprint": version.fingerprint, "lapsed": lapsed},
+        )
     return version
 
 
@@ -501,9 +549,12 @@ def add_attachment(document: Document, *, actor: Any, upload: UploadedFile) -> A
     upload.seek(0)
     with transaction.atomic():
         attachment = Attachment(
-            document=document, name=name[:200], size=upload.size,
-            content_type=mimetypes.guess_type(name)[0] or "application/octet-stream", uploaded_by=actor,
-        )  # fmt: skip
+            document=document,
+            name=name[:200],
+            size=upload.size,
+            content_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
+            uploaded_by=actor,
+        )
         attachment.file.save(name, upload, save=False)
         attachment.save()
         record(

@@ -66,9 +66,15 @@ def document_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.documents(request.user, **filters), 50).get_page(
         request.GET.get("page")
     )
-    return render(request, "documents/document_list.html", {
-        "form": form, "page": page, "can_create": permissions.can_create(request.user),
-    })  # fmt: skip
+    return render(
+        request,
+        "documents/document_list.html",
+        {
+            "form": form,
+            "page": page,
+            "can_create": permissions.can_create(request.user),
+        },
+    )
 
 
 @login_required
@@ -80,9 +86,12 @@ def document_create(request: HttpRequest) -> HttpResponse:
         d = form.cleaned_data
         try:
             document = services.create_document(
-                actor=request.user, kind=d["kind"], body=d["body"], marking=d["marking"],
+                actor=request.user,
+                kind=d["kind"],
+                body=d["body"],
+                marking=d["marking"],
                 units=[("title", d["title_ru"], d["title_en"])],
-            )  # fmt: skip
+            )
         except DomainError as error:
             _fail(form, error)
         else:
@@ -101,9 +110,13 @@ def document_import(request: HttpRequest) -> HttpResponse:
         d = form.cleaned_data
         try:
             document, problems = services.import_document(
-                actor=request.user, data=d["file"].read(), lang=d["lang"], kind=d["kind"],
-                marking=d["marking"], body=d["body"],
-            )  # fmt: skip
+                actor=request.user,
+                data=d["file"].read(),
+                lang=d["lang"],
+                kind=d["kind"],
+                marking=d["marking"],
+                body=d["body"],
+            )
         except DomainError as error:
             _fail(form, error)
         else:
@@ -123,16 +136,25 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     shown = selectors.version(document, number)
     view = "clean" if request.GET.get("view") == "clean" else "negotiation"
     lang = request.GET.get("lang") if request.GET.get("lang") in EXPORT_LANGS else "both"
-    return render(request, "documents/document_detail.html", {
-        "document": document, "version": shown, "is_latest": shown.number == document.latest_number,
-        "units": selectors.text_view(document, shown), "view": view, "lang": lang,
-        "attachments": document.attachments.all(), "attachment_form": AttachmentForm(),
-        "can_edit": permissions.can_edit(request.user, document),
-        "can_propose": permissions.can_propose(request.user, document),
-        "can_attach": permissions.can_attach(request.user, document),
-        "open_brackets": len(rules.open_brackets(shown.text)),
-        "final": document.final_version_id == shown.pk,
-    })  # fmt: skip
+    return render(
+        request,
+        "documents/document_detail.html",
+        {
+            "document": document,
+            "version": shown,
+            "is_latest": shown.number == document.latest_number,
+            "units": selectors.text_view(document, shown),
+            "view": view,
+            "lang": lang,
+            "attachments": document.attachments.all(),
+            "attachment_form": AttachmentForm(),
+            "can_edit": permissions.can_edit(request.user, document),
+            "can_propose": permissions.can_propose(request.user, document),
+            "can_attach": permissions.can_attach(request.user, document),
+            "open_brackets": len(rules.open_brackets(shown.text)),
+            "final": document.final_version_id == shown.pk,
+        },
+    )
 
 
 def _int(value: str | None) -> int | None:
@@ -160,11 +182,20 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
     changes = rules.compare(old.text, new.text)
     mode = "inline" if request.GET.get("mode") == "inline" else "side"
     lang = request.GET.get("lang") if request.GET.get("lang") in ("ru", "en") else "ru"
-    return render(request, "documents/compare.html", {
-        "document": document, "old": old, "new": new, "mode": mode, "lang": lang,
-        "changes": changes if request.GET.get("all") else [c for c in changes if c.is_change],
-        "show_all": bool(request.GET.get("all")), "numbers": range(1, document.latest_number + 1),
-    })  # fmt: skip
+    return render(
+        request,
+        "documents/compare.html",
+        {
+            "document": document,
+            "old": old,
+            "new": new,
+            "mode": mode,
+            "lang": lang,
+            "changes": changes if request.GET.get("all") else [c for c in changes if c.is_change],
+            "show_all": bool(request.GET.get("all")),
+            "numbers": range(1, document.latest_number + 1),
+        },
+    )
 
 
 @login_required
@@ -209,10 +240,17 @@ def amendment_inbox(request: HttpRequest, pk: int) -> HttpResponse:
     page, conflicts = selectors.inbox(document, status=status, page_number=request.GET.get("page"))
     for a in page:
         a.conflicts_with = sorted(conflicts.get(a.pk, ()))
-    return render(request, "documents/amendment_inbox.html", {
-        "document": document, "page": page, "status": status, "statuses": AmendmentStatus.choices,
-        "is_editor": permissions.is_editor(request.user),
-    })  # fmt: skip
+    return render(
+        request,
+        "documents/amendment_inbox.html",
+        {
+            "document": document,
+            "page": page,
+            "status": status,
+            "statuses": AmendmentStatus.choices,
+            "is_editor": permissions.is_editor(request.user),
+        },
+    )
 
 
 @login_required
@@ -237,26 +275,45 @@ def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
         d = form.cleaned_data
         try:
             amendment = services.propose_amendment(
-                document, actor=request.user, base_number=d["base_version"], operation=_operation(d),
-                justification_ru=d["justification_ru"], justification_en=d["justification_en"],
-            )  # fmt: skip
+                document,
+                actor=request.user,
+                base_number=d["base_version"],
+                operation=_operation(d),
+                justification_ru=d["justification_ru"],
+                justification_en=d["justification_en"],
+            )
         except DomainError as error:
             _fail(form, error, document)
         else:
             messages.success(request, _("Amendment #%(n)s proposed.") % {"n": amendment.pk})
             return redirect("documents:amendment-detail", pk=document.pk, amendment_id=amendment.pk)
-    return render(request, "documents/change_form.html", {
-        "document": document, "form": form, "unit": unit, "label": _label(latest, unit), "mode": "amend",
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "documents/change_form.html",
+        {
+            "document": document,
+            "form": form,
+            "unit": unit,
+            "label": _label(latest, unit),
+            "mode": "amend",
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _change_form(
     request: HttpRequest, latest: Any, form_class: Any, **kwargs: Any
 ) -> tuple[Any, rules.Unit | None]:
     """A change to one unit of the latest version: the form, prefilled with the unit's wording."""
-    form = form_class(request.POST or None, initial={
-        "base_version": latest.number, "uid": request.GET.get("unit", ""), "op": request.GET.get("op", "modify"),
-    }, **kwargs)  # fmt: skip
+    form = form_class(
+        request.POST or None,
+        initial={
+            "base_version": latest.number,
+            "uid": request.GET.get("unit", ""),
+            "op": request.GET.get("op", "modify"),
+        },
+        **kwargs,
+    )
     unit = _unit(latest, request.POST.get("uid") or request.GET.get("unit", ""))
     if unit is not None and not request.POST:
         form.initial.update(text_ru=unit.text_ru, text_en=unit.text_en)
@@ -283,16 +340,30 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            version = services.edit_text(document, actor=request.user, base_number=d["base_version"],
-                                         operation=_operation(d), note=d["note"])  # fmt: skip
+            version = services.edit_text(
+                document,
+                actor=request.user,
+                base_number=d["base_version"],
+                operation=_operation(d),
+                note=d["note"],
+            )
         except DomainError as error:
             _fail(form, error, document)
         else:
             messages.success(request, _("Version %(n)s made.") % {"n": version.number})
             return redirect("documents:document-detail", pk=document.pk)
-    return render(request, "documents/change_form.html", {
-        "document": document, "form": form, "unit": unit, "label": _label(latest, unit), "mode": "edit",
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "documents/change_form.html",
+        {
+            "document": document,
+            "form": form,
+            "unit": unit,
+            "label": _label(latest, unit),
+            "mode": "edit",
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -303,10 +374,14 @@ def amendment_detail(request: HttpRequest, pk: int, amendment_id: int) -> HttpRe
     before = _unit(base, amendment.uid)
     after = rules.apply_operation(base.text, amendment.operation)
     proposed = next((u for u in after if u.uid == amendment.uid), None)
-    decision = DecisionForm(request.POST or None, initial={
-        "base_version": document.latest_number, "text_ru": proposed.text_ru if proposed else "",
-        "text_en": proposed.text_en if proposed else "",
-    })  # fmt: skip
+    decision = DecisionForm(
+        request.POST or None,
+        initial={
+            "base_version": document.latest_number,
+            "text_ru": proposed.text_ru if proposed else "",
+            "text_en": proposed.text_en if proposed else "",
+        },
+    )
     if request.method == "POST":
         if not permissions.can_decide(request.user, amendment):
             raise PermissionDenied
@@ -314,23 +389,41 @@ def amendment_detail(request: HttpRequest, pk: int, amendment_id: int) -> HttpRe
             d = decision.cleaned_data
             try:
                 services.decide_amendment(
-                    amendment, actor=request.user, decision=d["decision"], base_number=d["base_version"],
-                    reason=d["reason"], text_ru=d["text_ru"] or None, text_en=d["text_en"] or None,
-                )  # fmt: skip
+                    amendment,
+                    actor=request.user,
+                    decision=d["decision"],
+                    base_number=d["base_version"],
+                    reason=d["reason"],
+                    text_ru=d["text_ru"] or None,
+                    text_en=d["text_en"] or None,
+                )
             except DomainError as error:
                 _fail(decision, error, document)
             else:
                 messages.success(request, _("Decision recorded."))
                 return redirect(reverse("documents:amendment-inbox", kwargs={"pk": document.pk}))
-    return render(request, "documents/amendment_detail.html", {
-        "document": document, "a": amendment, "before": before, "proposed": proposed,
-        "label": _label(base, before or proposed) if (before or proposed) else None,
-        "ops_ru": rules.word_diff(before.text_ru if before else "", proposed.text_ru if proposed else ""),
-        "ops_en": rules.word_diff(before.text_en if before else "", proposed.text_en if proposed else ""),
-        "decision": decision, "can_decide": permissions.can_decide(request.user, amendment),
-        "can_support": permissions.can_support(request.user, amendment),
-        "can_withdraw": permissions.can_withdraw(request.user, amendment),
-    }, status=400 if decision.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "documents/amendment_detail.html",
+        {
+            "document": document,
+            "a": amendment,
+            "before": before,
+            "proposed": proposed,
+            "label": _label(base, before or proposed) if (before or proposed) else None,
+            "ops_ru": rules.word_diff(
+                before.text_ru if before else "", proposed.text_ru if proposed else ""
+            ),
+            "ops_en": rules.word_diff(
+                before.text_en if before else "", proposed.text_en if proposed else ""
+            ),
+            "decision": decision,
+            "can_decide": permissions.can_decide(request.user, amendment),
+            "can_support": permissions.can_support(request.user, amendment),
+            "can_withdraw": permissions.can_withdraw(request.user, amendment),
+        },
+        status=400 if decision.errors else 200,
+    )
 
 
 @login_required

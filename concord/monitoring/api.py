@@ -92,9 +92,27 @@ class ReportOut(Schema):
 
 
 def _alert(a: Any) -> dict[str, Any]:
-    return {**{f: getattr(a, f) for f in ("id", "level", "country", "area", "score", "events", "deaths", "baseline_events",
-                                         "baseline_deaths", "explanation_ru", "explanation_en", "status")},
-            "period": a.period.strftime("%Y-%m"), "consultation": a.consultation_id}  # fmt: skip
+    return {
+        **{
+            f: getattr(a, f)
+            for f in (
+                "id",
+                "level",
+                "country",
+                "area",
+                "score",
+                "events",
+                "deaths",
+                "baseline_events",
+                "baseline_deaths",
+                "explanation_ru",
+                "explanation_en",
+                "status",
+            )
+        },
+        "period": a.period.strftime("%Y-%m"),
+        "consultation": a.consultation_id,
+    }
 
 
 @router.get("/events", response=list[EventOut])
@@ -104,8 +122,14 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]) -> Any:
     region = Region.objects.filter(code=filters.region).first() if filters.region else None
     if filters.region and region is None:
         raise DomainError("unknown_region", "Unknown region.", field="region")
-    chosen = selectors.Filters(region=region, country=(filters.country or "").upper()[:3], start=filters.start, end=filters.end,
-                               violence=filters.violence, actor=(filters.actor or "")[:100])  # fmt: skip
+    chosen = selectors.Filters(
+        region=region,
+        country=(filters.country or "").upper()[:3],
+        start=filters.start,
+        end=filters.end,
+        violence=filters.violence,
+        actor=(filters.actor or "")[:100],
+    )
     return selectors.events(chosen).order_by("-date_start", "source_id")
 
 
@@ -151,5 +175,24 @@ def decide_alert(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
 
 @router.get("/situation-reports", response=list[ReportOut])
 def list_reports(request: HttpRequest) -> Any:
-    return [{**{f: getattr(r, f) for f in ("id", "period", "starts_on", "ends_on", "title_ru", "title_en", "body_ru", "body_en",
-                                           "status", "figures")}, "region": r.region.code} for r in selectors.reports(request.user)]  # fmt: skip
+    return [
+        {
+            **{
+                f: getattr(r, f)
+                for f in (
+                    "id",
+                    "period",
+                    "starts_on",
+                    "ends_on",
+                    "title_ru",
+                    "title_en",
+                    "body_ru",
+                    "body_en",
+                    "status",
+                    "figures",
+                )
+            },
+            "region": r.region.code,
+        }
+        for r in selectors.reports(request.user)
+    ]

@@ -42,13 +42,33 @@ def _key(name: str) -> str:
 
 # Spellings used by UCDP and ACLED that are not the ISO short names.
 ALIASES = {
-    "russia (soviet union)": "RUS", "russia": "RUS", "syria": "SYR", "iran": "IRN", "moldova": "MDA",
-    "yemen (north yemen)": "YEM", "serbia (yugoslavia)": "SRB", "kyrgyzstan": "KGZ", "turkey": "TUR",
-    "palestine": "PSE", "bosnia-herzegovina": "BIH", "cambodia (kampuchea)": "KHM", "myanmar (burma)": "MMR",
-    "dr congo (zaire)": "COD", "democratic republic of congo": "COD", "vietnam (north vietnam)": "VNM",
-    "zimbabwe (rhodesia)": "ZWE", "madagascar (malagasy)": "MDG", "ivory coast": "CIV", "south korea": "KOR",
-    "north korea": "PRK", "laos": "LAO", "tanzania": "TZA", "bolivia": "BOL", "venezuela": "VEN", "kosovo": "XKK",
-}  # fmt: skip
+    "russia (soviet union)": "RUS",
+    "russia": "RUS",
+    "syria": "SYR",
+    "iran": "IRN",
+    "moldova": "MDA",
+    "yemen (north yemen)": "YEM",
+    "serbia (yugoslavia)": "SRB",
+    "kyrgyzstan": "KGZ",
+    "turkey": "TUR",
+    "palestine": "PSE",
+    "bosnia-herzegovina": "BIH",
+    "cambodia (kampuchea)": "KHM",
+    "myanmar (burma)": "MMR",
+    "dr congo (zaire)": "COD",
+    "democratic republic of congo": "COD",
+    "vietnam (north vietnam)": "VNM",
+    "zimbabwe (rhodesia)": "ZWE",
+    "madagascar (malagasy)": "MDG",
+    "ivory coast": "CIV",
+    "south korea": "KOR",
+    "north korea": "PRK",
+    "laos": "LAO",
+    "tanzania": "TZA",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "kosovo": "XKK",
+}
 
 
 # Gleditsch–Ward states that no longer exist have no ISO code: their events and conflict-years are

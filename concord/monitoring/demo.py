@@ -17,14 +17,54 @@ REGIONS = [
     ("afghanistan", "Афганистан", "Afghanistan", ["AFG"], []),
     ("central-asia", "Центральная Азия", "Central Asia", ["KAZ", "KGZ", "TJK", "UZB", "TKM"], []),
     ("south-caucasus", "Южный Кавказ", "South Caucasus", ["ARM", "AZE", "GEO"], []),
-    ("eastern-europe", "Восточная Европа", "Eastern Europe", ["BLR", "UKR", "MDA"],
-     ["RUS/Belgorod", "RUS/Bryansk", "RUS/Kursk", "RUS/Pskov", "RUS/Smolensk", "RUS/Voronezh", "RUS/Rostov"]),
-    ("middle-east", "Ближний Восток и Северная Африка", "Middle East and North Africa",
-     ["SYR", "IRQ", "IRN", "TUR", "ISR", "PSE", "LBN", "JOR", "SAU", "YEM", "EGY", "LBY", "ARE", "OMN", "KWT", "QAT", "BHR"], []),
-]  # fmt: skip
+    (
+        "eastern-europe",
+        "Восточная Европа",
+        "Eastern Europe",
+        ["BLR", "UKR", "MDA"],
+        [
+            "RUS/Belgorod",
+            "RUS/Bryansk",
+            "RUS/Kursk",
+            "RUS/Pskov",
+            "RUS/Smolensk",
+            "RUS/Voronezh",
+            "RUS/Rostov",
+        ],
+    ),
+    (
+        "middle-east",
+        "Ближний Восток и Северная Африка",
+        "Middle East and North Africa",
+        [
+            "SYR",
+            "IRQ",
+            "IRN",
+            "TUR",
+            "ISR",
+            "PSE",
+            "LBN",
+            "JOR",
+            "SAU",
+            "YEM",
+            "EGY",
+            "LBY",
+            "ARE",
+            "OMN",
+            "KWT",
+            "QAT",
+            "BHR",
+        ],
+        [],
+    ),
+]
 GED = ["ged_syria_2016_2017.csv", "ged_syria_2018_2019.csv"]
-YEARLY = ["ucdp_prio_acd_v25_1_region.csv", "battledeaths_v24_1_dyadic_region.csv", "nonstate_v23_1_region.csv",
-          "onesided_v23_1_region.csv"]  # fmt: skip
+YEARLY = [
+    "ucdp_prio_acd_v25_1_region.csv",
+    "battledeaths_v24_1_dyadic_region.csv",
+    "nonstate_v23_1_region.csv",
+    "onesided_v23_1_region.csv",
+]
 
 
 def seed(*, password: str) -> list[str]:
@@ -49,5 +89,7 @@ def seed(*, password: str) -> list[str]:
     services.draft_report(
         analyst, Region.objects.get(code="middle-east"), "monthly", dt.date(2019, 10, 31)
     )
-    return [f"Monitoring: {events} UCDP GED events (Syria 2016–2019), yearly UCDP tables, {len(flags)} alerts, "
-            "a draft situation report for the Middle East."]  # fmt: skip
+    return [
+        f"Monitoring: {events} UCDP GED events (Syria 2016–2019), yearly UCDP tables, {len(flags)} alerts, "
+        "a draft situation report for the Middle East."
+    ]

@@ -16,8 +16,13 @@ from .states import AlertStatus, ReportPeriod, ViolenceType
 class PictureForm(forms.Form):
     """The filters of the situation picture; every field optional, bad values are field errors."""
 
-    region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all(), required=False,
-                                    to_field_name="code", empty_label=_("— all —"))  # fmt: skip
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("— all —"),
+    )
     country = forms.CharField(label=_("Country (ISO3)"), max_length=3, required=False)
     start = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -25,8 +30,13 @@ class PictureForm(forms.Form):
     end = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    violence = forms.TypedChoiceField(label=_("Type of violence"), choices=[("", _("— all —")), *ViolenceType.choices],
-                                      coerce=int, required=False, empty_value=None)  # fmt: skip
+    violence = forms.TypedChoiceField(
+        label=_("Type of violence"),
+        choices=[("", _("— all —")), *ViolenceType.choices],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
     actor = forms.CharField(label=_("Actor"), max_length=100, required=False)
 
     def clean_country(self) -> str:
@@ -43,8 +53,14 @@ class PictureForm(forms.Form):
 
     def filters(self) -> Filters:
         d = self.cleaned_data if self.is_valid() else {}
-        return Filters(region=d.get("region"), country=d.get("country", ""), start=d.get("start"), end=d.get("end"),
-                       violence=d.get("violence"), actor=d.get("actor", ""))  # fmt: skip
+        return Filters(
+            region=d.get("region"),
+            country=d.get("country", ""),
+            start=d.get("start"),
+            end=d.get("end"),
+            violence=d.get("violence"),
+            actor=d.get("actor", ""),
+        )
 
 
 class DecisionForm(forms.Form):
@@ -52,8 +68,13 @@ class DecisionForm(forms.Form):
     note = forms.CharField(
         label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    decision = forms.ChoiceField(choices=[(AlertStatus.ACKNOWLEDGED, _("Acknowledge")), (AlertStatus.DISMISSED, _("Dismiss")),
-                                          ("escalate", _("Escalate to a joint assessment"))])  # fmt: skip
+    decision = forms.ChoiceField(
+        choices=[
+            (AlertStatus.ACKNOWLEDGED, _("Acknowledge")),
+            (AlertStatus.DISMISSED, _("Dismiss")),
+            ("escalate", _("Escalate to a joint assessment")),
+        ]
+    )
 
 
 def _codes(text: str) -> list[str]:

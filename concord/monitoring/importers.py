@@ -143,10 +143,34 @@ def _rows(
 
 # as a row reader returns them, then what the import adds to every row
 EVENT_COLUMNS = [
-    "source_id", "date_start", "date_end", "date_precision", "month", "country", "country_name", "adm_1", "adm_2",
-    "latitude", "longitude", "where_precision", "violence", "event_type", "conflict_id", "conflict", "dyad_id", "dyad",
-    "side_a", "side_b", "best", "low", "high", "civilians", "source", "source_version", "import_run",
-]  # fmt: skip
+    "source_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "month",
+    "country",
+    "country_name",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "where_precision",
+    "violence",
+    "event_type",
+    "conflict_id",
+    "conflict",
+    "dyad_id",
+    "dyad",
+    "side_a",
+    "side_b",
+    "best",
+    "low",
+    "high",
+    "civilians",
+    "source",
+    "source_version",
+    "import_run",
+]
 # One statement for new and known events: keyed by (source, source's id), a re-import updates.
 ON_CONFLICT = "ON CONFLICT (source, source_id) DO UPDATE SET " + ", ".join(
     f"{c} = excluded.{c}" for c in EVENT_COLUMNS if c not in ("source", "source_id")
@@ -272,9 +296,32 @@ class Columns:
         return tuple(map(self.shared.setdefault, values, values))
 
 
-GED_COLUMNS = ["id", "date_start", "date_end", "date_prec", "country", "country_id", "adm_1", "adm_2", "latitude",
-               "longitude", "where_prec", "type_of_violence", "conflict_new_id", "conflict_dset_id", "conflict_name",
-               "dyad_new_id", "dyad_dset_id", "dyad_name", "side_a", "side_b", "best", "low", "high", "deaths_civilians"]  # fmt: skip
+GED_COLUMNS = [
+    "id",
+    "date_start",
+    "date_end",
+    "date_prec",
+    "country",
+    "country_id",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "where_prec",
+    "type_of_violence",
+    "conflict_new_id",
+    "conflict_dset_id",
+    "conflict_name",
+    "dyad_new_id",
+    "dyad_dset_id",
+    "dyad_name",
+    "side_a",
+    "side_b",
+    "best",
+    "low",
+    "high",
+    "deaths_civilians",
+]
 
 
 @cache
@@ -283,8 +330,32 @@ def _country_cached(name: str, gw: str, n3: str) -> str:
 
 
 def _ged_row(values: tuple[str, ...]) -> tuple[Any, ...]:
-    (source_id, date_start, date_end, date_prec, country, gw, adm_1, adm_2, latitude, longitude, where_prec, violence,
-     conflict_new, conflict_dset, conflict, dyad_new, dyad_dset, dyad, side_a, side_b, best, low, high, civilians) = values  # fmt: skip
+    (
+        source_id,
+        date_start,
+        date_end,
+        date_prec,
+        country,
+        gw,
+        adm_1,
+        adm_2,
+        latitude,
+        longitude,
+        where_prec,
+        violence,
+        conflict_new,
+        conflict_dset,
+        conflict,
+        dyad_new,
+        dyad_dset,
+        dyad,
+        side_a,
+        side_b,
+        best,
+        low,
+        high,
+        civilians,
+    ) = values
     source_id = source_id.strip()
     if not source_id or len(source_id) > 40:
         raise RowError("id", source_id, "an event id is required (at most 40 characters)")
@@ -297,18 +368,53 @@ def _ged_row(values: tuple[str, ...]) -> tuple[Any, ...]:
     deaths = _count(best, "best")
     # dates go to the database as ISO text, sparing a conversion per value
     return (
-        source_id, start.isoformat(), end.isoformat(), _small(date_prec, "date_prec", 1, 5), start.year * 12 + start.month - 1,
-        _country_cached(country, gw, ""), country[:100],
-        adm_1[:120], adm_2[:120], _coordinate(latitude, "latitude", 90), _coordinate(longitude, "longitude", 180),
-        _small(where_prec, "where_prec", 1, 7), kind, "", conflict_new or conflict_dset, conflict[:200],
-        dyad_new or dyad_dset, dyad[:200], side_a[:200], side_b[:200],
-        deaths, _count(low, "low") or deaths, max(_count(high, "high"), deaths), _count(civilians, "deaths_civilians"),
-    )  # fmt: skip
+        source_id,
+        start.isoformat(),
+        end.isoformat(),
+        _small(date_prec, "date_prec", 1, 5),
+        start.year * 12 + start.month - 1,
+        _country_cached(country, gw, ""),
+        country[:100],
+        adm_1[:120],
+        adm_2[:120],
+        _coordinate(latitude, "latitude", 90),
+        _coordinate(longitude, "longitude", 180),
+        _small(where_prec, "where_prec", 1, 7),
+        kind,
+        "",
+        conflict_new or conflict_dset,
+        conflict[:200],
+        dyad_new or dyad_dset,
+        dyad[:200],
+        side_a[:200],
+        side_b[:200],
+        deaths,
+        _count(low, "low") or deaths,
+        max(_count(high, "high"), deaths),
+        _count(civilians, "deaths_civilians"),
+    )
 
 
-ACLED_COLUMNS = ["event_id_cnty", "event_date", "time_precision", "country", "iso", "admin1", "admin2", "latitude",
-                 "longitude", "geo_precision", "event_type", "inter1", "inter2", "interaction", "actor1", "actor2",
-                 "fatalities", "civilian_targeting"]  # fmt: skip
+ACLED_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "country",
+    "iso",
+    "admin1",
+    "admin2",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "event_type",
+    "inter1",
+    "inter2",
+    "interaction",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "civilian_targeting",
+]
 ACLED_VIOLENCE = {
     "battles": None,
     "explosions/remote violence": None,
@@ -317,8 +423,26 @@ ACLED_VIOLENCE = {
 
 
 def _acled_row(values: tuple[str, ...]) -> tuple[Any, ...]:
-    (source_id, event_date, time_prec, country, iso, admin1, admin2, latitude, longitude, geo_prec, event_type, inter1,
-     inter2, interaction, actor1, actor2, fatalities, civilian_targeting) = values  # fmt: skip
+    (
+        source_id,
+        event_date,
+        time_prec,
+        country,
+        iso,
+        admin1,
+        admin2,
+        latitude,
+        longitude,
+        geo_prec,
+        event_type,
+        inter1,
+        inter2,
+        interaction,
+        actor1,
+        actor2,
+        fatalities,
+        civilian_targeting,
+    ) = values
     source_id = source_id.strip()
     if not source_id or len(source_id) > 40:
         raise RowError(
@@ -333,12 +457,31 @@ def _acled_row(values: tuple[str, ...]) -> tuple[Any, ...]:
     deaths = _count(fatalities, "fatalities")
     civilians = deaths if civilian_targeting.strip() or violence == 3 else 0
     return (
-        source_id, day.isoformat(), day.isoformat(), _small(time_prec, "time_precision", 1, 3), day.year * 12 + day.month - 1,
-        _country_cached(country, "", iso), country[:100],
-        admin1[:120], admin2[:120], _coordinate(latitude, "latitude", 90), _coordinate(longitude, "longitude", 180),
-        _small(geo_prec, "geo_precision", 1, 3), violence, event_type[:60],
-        "", "", "", interaction[:200], actor1[:200], actor2[:200], deaths, deaths, deaths, civilians,
-    )  # fmt: skip
+        source_id,
+        day.isoformat(),
+        day.isoformat(),
+        _small(time_prec, "time_precision", 1, 3),
+        day.year * 12 + day.month - 1,
+        _country_cached(country, "", iso),
+        country[:100],
+        admin1[:120],
+        admin2[:120],
+        _coordinate(latitude, "latitude", 90),
+        _coordinate(longitude, "longitude", 180),
+        _small(geo_prec, "geo_precision", 1, 3),
+        violence,
+        event_type[:60],
+        "",
+        "",
+        "",
+        interaction[:200],
+        actor1[:200],
+        actor2[:200],
+        deaths,
+        deaths,
+        deaths,
+        civilians,
+    )
 
 
 FORMATS: dict[
@@ -524,15 +667,63 @@ def _write(batch: Batch, source: str, run: str, report: ImportReport) -> None:
 # --- Yearly UCDP tables -------------------------------------------------------------------------
 
 YEARLY = {  # dataset: (columns that identify it, conflict, dyad, location, gw codes, side a, side b, kind, intensity, best, low, high)
-    Dataset.ACD: (["intensity_level"], "conflict_id", "", "location", "gwno_loc", "side_a", "side_b", "type_of_conflict",
-                  "intensity_level", "", "", ""),
-    Dataset.BRD: (["bd_best"], "conflict_id", "dyad_id", "battle_location", "gwno_battle", "side_a", "side_b",
-                  "type_of_conflict", "", "bd_best", "bd_low", "bd_high"),
-    Dataset.NONSTATE: (["side_a_name", "best_fatality_estimate"], "conflict_id", "dyad_id", "location", "gwno_location",
-                       "side_a_name", "side_b_name", "org", "", "best_fatality_estimate", "low_fatality_estimate", "high_fatality_estimate"),
-    Dataset.ONESIDED: (["actor_name", "best_fatality_estimate"], "conflict_id", "dyad_id", "location", "gwno_location",
-                       "actor_name", "", "is_government_actor", "", "best_fatality_estimate", "low_fatality_estimate", "high_fatality_estimate"),
-}  # fmt: skip
+    Dataset.ACD: (
+        ["intensity_level"],
+        "conflict_id",
+        "",
+        "location",
+        "gwno_loc",
+        "side_a",
+        "side_b",
+        "type_of_conflict",
+        "intensity_level",
+        "",
+        "",
+        "",
+    ),
+    Dataset.BRD: (
+        ["bd_best"],
+        "conflict_id",
+        "dyad_id",
+        "battle_location",
+        "gwno_battle",
+        "side_a",
+        "side_b",
+        "type_of_conflict",
+        "",
+        "bd_best",
+        "bd_low",
+        "bd_high",
+    ),
+    Dataset.NONSTATE: (
+        ["side_a_name", "best_fatality_estimate"],
+        "conflict_id",
+        "dyad_id",
+        "location",
+        "gwno_location",
+        "side_a_name",
+        "side_b_name",
+        "org",
+        "",
+        "best_fatality_estimate",
+        "low_fatality_estimate",
+        "high_fatality_estimate",
+    ),
+    Dataset.ONESIDED: (
+        ["actor_name", "best_fatality_estimate"],
+        "conflict_id",
+        "dyad_id",
+        "location",
+        "gwno_location",
+        "actor_name",
+        "",
+        "is_government_actor",
+        "",
+        "best_fatality_estimate",
+        "low_fatality_estimate",
+        "high_fatality_estimate",
+    ),
+}
 
 
 def import_yearly(
@@ -582,13 +773,21 @@ def import_yearly(
                     if code.strip():
                         countries.append(_country("", gw=code))
                 record = YearlyRecord(
-                    dataset=dataset, conflict_id=get(conflict)[:20], dyad_id=get(dyad)[:20], year=year,
-                    location=get(location)[:200], countries="," + ",".join(dict.fromkeys(countries)) + ",",
-                    side_a=get(side_a)[:300], side_b=get(side_b)[:300], kind=_small(get(kind), kind, 0, 9) if kind else None,
+                    dataset=dataset,
+                    conflict_id=get(conflict)[:20],
+                    dyad_id=get(dyad)[:20],
+                    year=year,
+                    location=get(location)[:200],
+                    countries="," + ",".join(dict.fromkeys(countries)) + ",",
+                    side_a=get(side_a)[:300],
+                    side_b=get(side_b)[:300],
+                    kind=_small(get(kind), kind, 0, 9) if kind else None,
                     intensity=_small(get(intensity), intensity, 0, 9) if intensity else None,
-                    best=_count(get(best), best) if best else None, low=_count(get(low), low) if low else None,
-                    high=_count(get(high), high) if high else None, version=get("version")[:10],
-                )  # fmt: skip
+                    best=_count(get(best), best) if best else None,
+                    low=_count(get(low), low) if low else None,
+                    high=_count(get(high), high) if high else None,
+                    version=get("version")[:10],
+                )
             except RowError as error:
                 report.rejected += 1
                 report.problem(line, error.column, error.value, error.why)
@@ -622,5 +821,9 @@ def _write_yearly(batch: list[YearlyRecord]) -> None:
         for f in YearlyRecord._meta.concrete_fields
         if f.name not in ("id", "dataset", "conflict_id", "dyad_id", "year")
     ]
-    YearlyRecord.objects.bulk_create(batch, update_conflicts=True, unique_fields=["dataset", "conflict_id", "dyad_id", "year"],
-                                     update_fields=fields)  # fmt: skip
+    YearlyRecord.objects.bulk_create(
+        batch,
+        update_conflicts=True,
+        unique_fields=["dataset", "conflict_id", "dyad_id", "year"],
+        update_fields=fields,
+    )

@@ -14,10 +14,18 @@ class Region(BilingualName):
     """A region of concern: a set of countries and, where needed, single provinces of other countries."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    countries = models.JSONField(_("countries"), default=list, blank=True,
-                                 help_text=_("ISO 3166-1 alpha-3 codes, e.g. [\"AFG\", \"TJK\"]."))  # fmt: skip
-    provinces = models.JSONField(_("provinces"), default=list, blank=True,
-                                 help_text=_("Single provinces as \"ISO3/name as the data spells it\", e.g. \"RUS/Belgorod\"."))  # fmt: skip
+    countries = models.JSONField(
+        _("countries"),
+        default=list,
+        blank=True,
+        help_text=_('ISO 3166-1 alpha-3 codes, e.g. ["AFG", "TJK"].'),
+    )
+    provinces = models.JSONField(
+        _("provinces"),
+        default=list,
+        blank=True,
+        help_text=_('Single provinces as "ISO3/name as the data spells it", e.g. "RUS/Belgorod".'),
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     version = models.PositiveIntegerField(default=1)
 
@@ -144,8 +152,14 @@ class Alert(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    consultation = models.ForeignKey("consultations.Consultation", verbose_name=_("joint assessment"), null=True,
-                                     blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    consultation = models.ForeignKey(
+        "consultations.Consultation",
+        verbose_name=_("joint assessment"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

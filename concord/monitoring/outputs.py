@@ -24,8 +24,12 @@ from . import rules
 from .countries import name as country_name
 from .models import SituationReport
 
-STYLE = Style(background="white", plot_background="white", font_family="DejaVu Sans, sans-serif",
-              colors=("#1d4e89", "#c0392b", "#2a9d8f"))  # fmt: skip
+STYLE = Style(
+    background="white",
+    plot_background="white",
+    font_family="DejaVu Sans, sans-serif",
+    colors=("#1d4e89", "#c0392b", "#2a9d8f"),
+)
 
 
 def month_label(index: int) -> str:
@@ -35,8 +39,19 @@ def month_label(index: int) -> str:
 
 def series_chart(rows: list[dict[str, Any]], title: str) -> str:
     """Events and deaths per month as an SVG line chart (deaths on the secondary axis)."""
-    chart = pygal.Line(style=STYLE, js=[], disable_xml_declaration=True, width=900, height=320, show_dots=len(rows) < 60, include_x_axis=True,
-                       x_label_rotation=30, show_minor_x_labels=False, no_data_text=_("No events"), title=title)  # fmt: skip
+    chart = pygal.Line(
+        style=STYLE,
+        js=[],
+        disable_xml_declaration=True,
+        width=900,
+        height=320,
+        show_dots=len(rows) < 60,
+        include_x_axis=True,
+        x_label_rotation=30,
+        show_minor_x_labels=False,
+        no_data_text=_("No events"),
+        title=title,
+    )
     chart.x_labels = [month_label(r["month"]) for r in rows]
     chart.x_labels_major = chart.x_labels[:: max(1, len(rows) // 12)]
     chart.add(_("Events"), [r["events"] for r in rows])
@@ -46,8 +61,16 @@ def series_chart(rows: list[dict[str, Any]], title: str) -> str:
 
 
 def yearly_chart(years: list[tuple[int, dict[str, Any]]], title: str) -> str:
-    chart = pygal.StackedBar(style=STYLE, js=[], disable_xml_declaration=True, width=900, height=320, x_label_rotation=45,
-                             title=title, no_data_text=_("No data"))  # fmt: skip
+    chart = pygal.StackedBar(
+        style=STYLE,
+        js=[],
+        disable_xml_declaration=True,
+        width=900,
+        height=320,
+        x_label_rotation=45,
+        title=title,
+        no_data_text=_("No data"),
+    )
     chart.x_labels = [str(y) for y, _v in years]
     chart.add(_("Battle-related deaths"), [v["brd"] for _y, v in years])
     chart.add(_("Non-state"), [v["nonstate"] for _y, v in years])
@@ -61,8 +84,14 @@ def report_pdf(report: SituationReport, languages: list[str]) -> bytes:
     heading = ParagraphStyle("h", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=6)
     body = ParagraphStyle("b", fontName=FONT, fontSize=9.5, leading=13)
     small = ParagraphStyle("s", fontName=FONT, fontSize=8, leading=10, textColor="#555555")
-    grid = TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8), ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8),
-                       ("GRID", (0, 0), (-1, -1), 0.25, "#999999"), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])  # fmt: skip
+    grid = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 8),
+            ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8),
+            ("GRID", (0, 0), (-1, -1), 0.25, "#999999"),
+            ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ]
+    )
     story: list[Any] = []
     for i, language in enumerate(languages):
         with translation.override(language):
@@ -73,18 +102,34 @@ def report_pdf(report: SituationReport, languages: list[str]) -> bytes:
                 if language == "ru"
                 else (report.title_en, report.body_en)
             )
-            story += [Paragraph(_esc(title), heading), Paragraph(_("%(marking)s · %(status)s") % {
-                "marking": report.get_marking_display(), "status": report.get_status_display()}, small), Spacer(0, 3 * mm)]  # fmt: skip
+            story += [
+                Paragraph(_esc(title), heading),
+                Paragraph(
+                    _("%(marking)s · %(status)s")
+                    % {
+                        "marking": report.get_marking_display(),
+                        "status": report.get_status_display(),
+                    },
+                    small,
+                ),
+                Spacer(0, 3 * mm),
+            ]
             story += [Paragraph(_esc(line) or "&nbsp;", body) for line in text.splitlines()]
             countries = report.figures.get("countries", [])
             if countries:
                 story.append(Spacer(0, 4 * mm))
                 data = [[_("Country"), _("Events"), _("Deaths")]] + [
-                    [country_name(c["country"], language), c["events"], c["deaths"]] for c in countries[:15]]  # fmt: skip
+                    [country_name(c["country"], language), c["events"], c["deaths"]]
+                    for c in countries[:15]
+                ]
                 story.append(Table(data, colWidths=[80 * mm, 30 * mm, 30 * mm], style=grid))
                 story.append(Spacer(0, 4 * mm))
-                story.append(_bars([country_name(c["country"], language)[:14] for c in countries[:10]],
-                                   [c["deaths"] for c in countries[:10]]))  # fmt: skip
+                story.append(
+                    _bars(
+                        [country_name(c["country"], language)[:14] for c in countries[:10]],
+                        [c["deaths"] for c in countries[:10]],
+                    )
+                )
     out = io.BytesIO()
     SimpleDocTemplate(
         out, pagesize=A4, title=report.title_en, leftMargin=18 * mm, rightMargin=18 * mm

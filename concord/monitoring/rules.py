@@ -112,12 +112,25 @@ def evaluate(
     score = max(events_score, deaths_score)
     if score < thresholds.score:
         return None
-    return Flag(area, month, round(score, 2), events, deaths, sum(past_events) / len(window),
-                sum(past_deaths) / len(window), round(events_score, 2), round(deaths_score, 2))  # fmt: skip
+    return Flag(
+        area,
+        month,
+        round(score, 2),
+        events,
+        deaths,
+        sum(past_events) / len(window),
+        sum(past_deaths) / len(window),
+        round(events_score, 2),
+        round(deaths_score, 2),
+    )
 
 
-def detect(series: Mapping[Area, Mapping[int, tuple[int, int]]], month: int, first: int,
-           thresholds: Thresholds = DEFAULT) -> list[Flag]:  # fmt: skip
+def detect(
+    series: Mapping[Area, Mapping[int, tuple[int, int]]],
+    month: int,
+    first: int,
+    thresholds: Thresholds = DEFAULT,
+) -> list[Flag]:
     """Every flag of `month`, highest score first."""
     flags = [
         flag

@@ -85,8 +85,10 @@ def monthly_by_area(q: Q, first: int, last: int) -> dict[Area, dict[int, tuple[i
     grouped query read from the area index alone; countries are the sums of their provinces."""
     rows = list(
         Event.objects.filter(q, month__gte=first, month__lte=last)
-        .values_list("country", "adm_1", "month").annotate(events=Count("*"), deaths=Sum("best")).order_by()
-    )  # fmt: skip
+        .values_list("country", "adm_1", "month")
+        .annotate(events=Count("*"), deaths=Sum("best"))
+        .order_by()
+    )
     names = country_names({row[0] for row in rows})
     counts: dict[tuple[str, str], dict[int, tuple[int, int]]] = defaultdict(dict)
     for country, adm_1, month, events, deaths in rows:
@@ -131,9 +133,11 @@ def yearly(country: str) -> dict[str, Any]:
         value = row["intensity"] if row["dataset"] == Dataset.ACD else row["best"]
         years[row["year"]][row["dataset"]] = value
     conflicts = list(
-        records.filter(dataset=Dataset.ACD).values("conflict_id", "location", "side_a", "side_b")
-        .annotate(first=Min("year"), last=Max("year"), peak=Max("intensity")).order_by("-last", "conflict_id")
-    )  # fmt: skip
+        records.filter(dataset=Dataset.ACD)
+        .values("conflict_id", "location", "side_a", "side_b")
+        .annotate(first=Min("year"), last=Max("year"), peak=Max("intensity"))
+        .order_by("-last", "conflict_id")
+    )
     return {"years": sorted(years.items()), "conflicts": conflicts}
 
 

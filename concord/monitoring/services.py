@@ -41,17 +41,27 @@ def explanation(flag: rules.Flag, language: str) -> str:
     """ "Rif Dimashq: 160 events and 1,876 deaths in March 2018 against a baseline of 60 and 240"."""
     with translation.override(language):
         n = lambda v: number_format(round(v), force_grouping=True)  # noqa: E731
-        return _("%(area)s: %(events)s and %(deaths)s in %(month)s against a baseline of %(base_events)s and %(base_deaths)s (score %(score)s)") % {
-            "area": flag.area.name, "month": month_label(flag.month),
+        return _(
+            "%(area)s: %(events)s and %(deaths)s in %(month)s against a baseline of %(base_events)s and %(base_deaths)s (score %(score)s)"
+        ) % {
+            "area": flag.area.name,
+            "month": month_label(flag.month),
             "events": ngettext("%(n)s event", "%(n)s events", flag.events) % {"n": n(flag.events)},
             "deaths": ngettext("%(n)s death", "%(n)s deaths", flag.deaths) % {"n": n(flag.deaths)},
-            "base_events": n(flag.baseline_events), "base_deaths": n(flag.baseline_deaths),
+            "base_events": n(flag.baseline_events),
+            "base_deaths": n(flag.baseline_deaths),
             "score": number_format(round(flag.score, 1), decimal_pos=1),
-        }  # fmt: skip
+        }
 
 
-def run_detector(first: int, last: int, *, region: Region | None = None, thresholds: rules.Thresholds = rules.DEFAULT,
-                 store: bool = True) -> list[rules.Flag]:  # fmt: skip
+def run_detector(
+    first: int,
+    last: int,
+    *,
+    region: Region | None = None,
+    thresholds: rules.Thresholds = rules.DEFAULT,
+    store: bool = True,
+) -> list[rules.Flag]:
     """The flags of every month `first`..`last` (month indexes), each computed from data up to that
     month only. With `store`, alerts are created or refreshed; what analysts decided is kept."""
     coverage = selectors.coverage()
@@ -71,9 +81,15 @@ def run_detector(first: int, last: int, *, region: Region | None = None, thresho
 def _store(flags: Iterable[rules.Flag]) -> None:
     for flag in flags:
         year, month = rules.year_month(flag.month)
-        values = {"score": flag.score, "events": flag.events, "deaths": flag.deaths, "baseline_events": flag.baseline_events,
-                  "baseline_deaths": flag.baseline_deaths, "explanation_ru": explanation(flag, "ru"),
-                  "explanation_en": explanation(flag, "en")}  # fmt: skip
+        values = {
+            "score": flag.score,
+            "events": flag.events,
+            "deaths": flag.deaths,
+            "baseline_events": flag.baseline_events,
+            "baseline_deaths": flag.baseline_deaths,
+            "explanation_ru": explanation(flag, "ru"),
+            "explanation_en": explanation(flag, "en"),
+        }
         alert, created = Alert.objects.update_or_create(
             level=flag.area.level,
             country=flag.area.country,
@@ -92,10 +108,20 @@ def _store(flags: Iterable[rules.Flag]) -> None:
 
 def as_json(flag: rules.Flag, language: str = "en") -> dict[str, Any]:
     year, month = rules.year_month(flag.month)
-    return {"level": flag.area.level, "country": flag.area.country, "area": flag.area.name, "period": f"{year:04d}-{month:02d}",
-            "score": flag.score, "events": flag.events, "deaths": flag.deaths, "baseline_events": round(flag.baseline_events, 2),
-            "baseline_deaths": round(flag.baseline_deaths, 2), "events_score": flag.events_score,
-            "deaths_score": flag.deaths_score, "explanation": explanation(flag, language)}  # fmt: skip
+    return {
+        "level": flag.area.level,
+        "country": flag.area.country,
+        "area": flag.area.name,
+        "period": f"{year:04d}-{month:02d}",
+        "score": flag.score,
+        "events": flag.events,
+        "deaths": flag.deaths,
+        "baseline_events": round(flag.baseline_events, 2),
+        "baseline_deaths": round(flag.baseline_deaths, 2),
+        "events_score": flag.events_score,
+        "deaths_score": flag.deaths_score,
+        "explanation": explanation(flag, language),
+    }
 
 
 @transaction.atomic
@@ -112,8 +138,13 @@ def decide(
             "escalated", _("This alert was escalated to a joint assessment; it is decided there.")
         )
     before = alert.status
-    Alert.objects.filter(pk=alert.pk).update(status=status, note=note, decided_by=actor, decided_at=timezone.now(),
-                                             version=alert.version + 1)  # fmt: skip
+    Alert.objects.filter(pk=alert.pk).update(
+        status=status,
+        note=note,
+        decided_by=actor,
+        decided_at=timezone.now(),
+        version=alert.version + 1,
+    )
     alert.refresh_from_db()
     record(
         actor,
@@ -158,12 +189,23 @@ def escalate(
         + f"\n[alert {alert.pk}]"
     )
     consultation = consultations.open_consultation(
-        actor=actor, kind=QuestionKind.ASSESSMENT, route=route, emergency=True, reason=reason,
-        title_ru=f"Совместная оценка: {place}, {alert.period:%m.%Y}", title_en=f"Joint assessment: {place_en}, {alert.period:%m/%Y}",
+        actor=actor,
+        kind=QuestionKind.ASSESSMENT,
+        route=route,
+        emergency=True,
+        reason=reason,
+        title_ru=f"Совместная оценка: {place}, {alert.period:%m.%Y}",
+        title_en=f"Joint assessment: {place_en}, {alert.period:%m/%Y}",
         now=now or timezone.now(),
-    )  # fmt: skip
-    Alert.objects.filter(pk=alert.pk).update(status=AlertStatus.ESCALATED, consultation=consultation, note=note,
-                                             decided_by=actor, decided_at=timezone.now(), version=alert.version + 1)  # fmt: skip
+    )
+    Alert.objects.filter(pk=alert.pk).update(
+        status=AlertStatus.ESCALATED,
+        consultation=consultation,
+        note=note,
+        decided_by=actor,
+        decided_at=timezone.now(),
+        version=alert.version + 1,
+    )
     alert.refresh_from_db()
     record(actor, verb="monitoring.alert.escalate", target=alert, summary=str(consultation))
     return alert
@@ -177,8 +219,17 @@ def _locked(alert: Alert, version: int | None) -> Alert:
 
 
 @transaction.atomic
-def save_region(actor: Any, region: Region | None, *, code: str, name_ru: str, name_en: str, countries: list[str],
-                provinces: list[str], version: int | None = None) -> Region:  # fmt: skip
+def save_region(
+    actor: Any,
+    region: Region | None,
+    *,
+    code: str,
+    name_ru: str,
+    name_en: str,
+    countries: list[str],
+    provinces: list[str],
+    version: int | None = None,
+) -> Region:
     permissions.require_analyst(actor)
     if region is None:
         region = Region(code=code)
@@ -197,8 +248,15 @@ def save_region(actor: Any, region: Region | None, *, code: str, name_ru: str, n
         provinces,
     )
     region.save()
-    record(actor, verb="monitoring.region.save", target=region,
-           changes={"countries": [before["countries"], countries], "provinces": [before["provinces"], provinces]})  # fmt: skip
+    record(
+        actor,
+        verb="monitoring.region.save",
+        target=region,
+        changes={
+            "countries": [before["countries"], countries],
+            "provinces": [before["provinces"], provinces],
+        },
+    )
     return region
 
 
@@ -226,12 +284,32 @@ def key_figures(region: Region, start: dt.date, end: dt.date) -> dict[str, Any]:
         region.area_filter(), period__gte=start.replace(day=1), period__lte=end
     ).order_by("-score")
     return {
-        "now": totals(now), "before": totals(before),
-        "countries": [{"country": r["country"], "events": r["events"], "deaths": r["deaths"] or 0} for r in selectors.by_area(now, Level.COUNTRY)],
-        "provinces": [{"country": r["country"], "adm_1": r["adm_1"], "events": r["events"], "deaths": r["deaths"] or 0}
-                      for r in selectors.by_area(now, Level.ADM1)[:10]],
-        "alerts": [{"id": a.pk, "area": a.area, "score": a.score, "ru": a.explanation_ru, "en": a.explanation_en} for a in alerts[:10]],
-    }  # fmt: skip
+        "now": totals(now),
+        "before": totals(before),
+        "countries": [
+            {"country": r["country"], "events": r["events"], "deaths": r["deaths"] or 0}
+            for r in selectors.by_area(now, Level.COUNTRY)
+        ],
+        "provinces": [
+            {
+                "country": r["country"],
+                "adm_1": r["adm_1"],
+                "events": r["events"],
+                "deaths": r["deaths"] or 0,
+            }
+            for r in selectors.by_area(now, Level.ADM1)[:10]
+        ],
+        "alerts": [
+            {
+                "id": a.pk,
+                "area": a.area,
+                "score": a.score,
+                "ru": a.explanation_ru,
+                "en": a.explanation_en,
+            }
+            for a in alerts[:10]
+        ],
+    }
 
 
 def draft_text(
@@ -241,10 +319,21 @@ def draft_text(
         n = lambda v: number_format(v, force_grouping=True)  # noqa: E731
         title = _("Situation report: %(region)s, %(start)s – %(end)s") % {
             "region": region.name_ru if language == "ru" else region.name_en,
-            "start": start.strftime("%d.%m.%Y"), "end": end.strftime("%d.%m.%Y")}  # fmt: skip
+            "start": start.strftime("%d.%m.%Y"),
+            "end": end.strftime("%d.%m.%Y"),
+        }
         now, before = figures["now"], figures["before"]
-        lines = [_("Key figures: %(events)s events and %(deaths)s deaths (previous period: %(pe)s and %(pd)s).") % {
-            "events": n(now["events"]), "deaths": n(now["deaths"]), "pe": n(before["events"]), "pd": n(before["deaths"])}]  # fmt: skip
+        lines = [
+            _(
+                "Key figures: %(events)s events and %(deaths)s deaths (previous period: %(pe)s and %(pd)s)."
+            )
+            % {
+                "events": n(now["events"]),
+                "deaths": n(now["deaths"]),
+                "pe": n(before["events"]),
+                "pd": n(before["deaths"]),
+            }
+        ]
         if figures["countries"]:
             lines.append(_("By country:"))
             lines += [
@@ -279,10 +368,18 @@ def draft_report(actor: Any, region: Region, period: str, end: dt.date) -> Situa
     )
     viewer = actor.viewer if actor is not None else None
     report = SituationReport.objects.create(
-        region=region, period=period, starts_on=start, ends_on=end, title_ru=title_ru, title_en=title_en, body_ru=body_ru,
-        body_en=body_en, figures=figures, created_by=actor,
+        region=region,
+        period=period,
+        starts_on=start,
+        ends_on=end,
+        title_ru=title_ru,
+        title_en=title_en,
+        body_ru=body_ru,
+        body_en=body_en,
+        figures=figures,
+        created_by=actor,
         owner_body_id=(viewer.body_id if viewer and viewer.body_id else _secretariat_id()),
-    )  # fmt: skip
+    )
     record(actor, verb="monitoring.report.draft", target=report, summary=title_en)
     return report
 
@@ -294,8 +391,16 @@ def _secretariat_id() -> int:
 
 
 @transaction.atomic
-def edit_report(actor: Any, report: SituationReport, *, title_ru: str, title_en: str, body_ru: str, body_en: str,
-                version: int | None) -> SituationReport:  # fmt: skip
+def edit_report(
+    actor: Any,
+    report: SituationReport,
+    *,
+    title_ru: str,
+    title_en: str,
+    body_ru: str,
+    body_en: str,
+    version: int | None,
+) -> SituationReport:
     permissions.require_analyst(actor)
     report = SituationReport.objects.select_for_update().get(pk=report.pk)
     if version is not None and report.version != version:
@@ -316,8 +421,12 @@ def edit_report(actor: Any, report: SituationReport, *, title_ru: str, title_en:
     )
     report.version += 1
     report.save()
-    record(actor, verb="monitoring.report.edit", target=report,
-           changes={k: [v, getattr(report, k)] for k, v in before.items() if v != getattr(report, k)})  # fmt: skip
+    record(
+        actor,
+        verb="monitoring.report.edit",
+        target=report,
+        changes={k: [v, getattr(report, k)] for k, v in before.items() if v != getattr(report, k)},
+    )
     return report
 
 

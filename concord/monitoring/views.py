@@ -40,12 +40,26 @@ def picture(request: HttpRequest) -> HttpResponseBase:
     provinces = selectors.by_area(filters, Level.ADM1)
     query = request.GET.copy()
     query.pop("format", None)
-    return render(request, "monitoring/picture.html", {
-        "form": form, "countries": countries, "provinces": provinces[:50], "province_count": len(provinces),
-        "total": {"events": sum(c["events"] for c in countries), "deaths": sum(c["deaths"] or 0 for c in countries)},
-        "chart": outputs.series_chart(selectors.monthly(filters), _("Events and deaths per month")),
-        "query": query.urlencode(), "coverage": selectors.coverage(),
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "monitoring/picture.html",
+        {
+            "form": form,
+            "countries": countries,
+            "provinces": provinces[:50],
+            "province_count": len(provinces),
+            "total": {
+                "events": sum(c["events"] for c in countries),
+                "deaths": sum(c["deaths"] or 0 for c in countries),
+            },
+            "chart": outputs.series_chart(
+                selectors.monthly(filters), _("Events and deaths per month")
+            ),
+            "query": query.urlencode(),
+            "coverage": selectors.coverage(),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -54,21 +68,63 @@ def picture_data(request: HttpRequest) -> JsonResponse:
     country and province for shading."""
     _form, filters = _picture(request)
     points = (
-        selectors.events(filters).exclude(latitude=None).order_by("-best", "-date_start")
-        .values_list("latitude", "longitude", "best", "date_start", "adm_1", "country", "dyad", "source_id")[:MAP_POINTS]
-    )  # fmt: skip
-    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                 "properties": {"deaths": best, "date": day.isoformat(), "adm1": adm1, "country": country, "dyad": dyad, "id": sid}}
-                for lat, lon, best, day, adm1, country, dyad, sid in points]  # fmt: skip
-    return JsonResponse({
-        "events": {"type": "FeatureCollection", "features": features},
-        "countries": {r["country"]: r["deaths"] or 0 for r in selectors.by_area(filters, Level.COUNTRY)},
-        "provinces": {f"{r['country']}/{r['adm_1']}": r["deaths"] or 0 for r in selectors.by_area(filters, Level.ADM1)},
-    })  # fmt: skip
+        selectors.events(filters)
+        .exclude(latitude=None)
+        .order_by("-best", "-date_start")
+        .values_list(
+            "latitude", "longitude", "best", "date_start", "adm_1", "country", "dyad", "source_id"
+        )[:MAP_POINTS]
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {
+                "deaths": best,
+                "date": day.isoformat(),
+                "adm1": adm1,
+                "country": country,
+                "dyad": dyad,
+                "id": sid,
+            },
+        }
+        for lat, lon, best, day, adm1, country, dyad, sid in points
+    ]
+    return JsonResponse(
+        {
+            "events": {"type": "FeatureCollection", "features": features},
+            "countries": {
+                r["country"]: r["deaths"] or 0 for r in selectors.by_area(filters, Level.COUNTRY)
+            },
+            "provinces": {
+                f"{r['country']}/{r['adm_1']}": r["deaths"] or 0
+                for r in selectors.by_area(filters, Level.ADM1)
+            },
+        }
+    )
 
 
-CSV_COLUMNS = ["source", "source_id", "date_start", "date_end", "country", "country_name", "adm_1", "adm_2", "latitude",
-               "longitude", "violence", "conflict", "dyad", "side_a", "side_b", "best", "low", "high", "civilians"]  # fmt: skip
+CSV_COLUMNS = [
+    "source",
+    "source_id",
+    "date_start",
+    "date_end",
+    "country",
+    "country_name",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "violence",
+    "conflict",
+    "dyad",
+    "side_a",
+    "side_b",
+    "best",
+    "low",
+    "high",
+    "civilians",
+]
 
 
 class _Echo:
@@ -111,14 +167,26 @@ def area(request: HttpRequest, country: str) -> HttpResponse:
     ]
     name = filters.adm_1 or country_name(country, request.LANGUAGE_CODE)
     conflicts = (
-        selectors.events(selectors.Filters(country=country)).exclude(conflict_id="").values("conflict_id", "conflict")
-        .annotate(**_counts()).order_by("-deaths")[:20]
-    )  # fmt: skip
-    return render(request, "monitoring/area.html", {
-        "country": country, "name": name, "filters": filters, "chart": outputs.series_chart(rows, name), "rows": rows,
-        "provinces": selectors.by_area(selectors.Filters(country=country), Level.ADM1), "conflicts": conflicts,
-        "alerts": selectors.alerts(request.user).filter(country=country)[:20]
-    })  # fmt: skip
+        selectors.events(selectors.Filters(country=country))
+        .exclude(conflict_id="")
+        .values("conflict_id", "conflict")
+        .annotate(**_counts())
+        .order_by("-deaths")[:20]
+    )
+    return render(
+        request,
+        "monitoring/area.html",
+        {
+            "country": country,
+            "name": name,
+            "filters": filters,
+            "chart": outputs.series_chart(rows, name),
+            "rows": rows,
+            "provinces": selectors.by_area(selectors.Filters(country=country), Level.ADM1),
+            "conflicts": conflicts,
+            "alerts": selectors.alerts(request.user).filter(country=country)[:20],
+        },
+    )
 
 
 def _counts() -> dict[str, Any]:
@@ -134,10 +202,18 @@ def yearly(request: HttpRequest, country: str) -> HttpResponse:
         raise Http404
     view = selectors.yearly(country)
     name = country_name(country, request.LANGUAGE_CODE)
-    return render(request, "monitoring/yearly.html", {
-        "country": country, "name": name, "view": view,
-        "chart": outputs.yearly_chart(view["years"], _("%(name)s: deaths per year (UCDP)") % {"name": name}),
-    })  # fmt: skip
+    return render(
+        request,
+        "monitoring/yearly.html",
+        {
+            "country": country,
+            "name": name,
+            "view": view,
+            "chart": outputs.yearly_chart(
+                view["years"], _("%(name)s: deaths per year (UCDP)") % {"name": name}
+            ),
+        },
+    )
 
 
 @login_required
@@ -151,9 +227,17 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     region = Region.objects.filter(code=request.GET.get("region", "")).first()
     if region is not None:
         alerts = alerts.filter(region.area_filter())
-    return render(request, "monitoring/alert_list.html", {
-        "alerts": alerts[:300], "status": status, "region": region, "regions": Region.objects.all(), "Status": AlertStatus,
-    })  # fmt: skip
+    return render(
+        request,
+        "monitoring/alert_list.html",
+        {
+            "alerts": alerts[:300],
+            "status": status,
+            "region": region,
+            "regions": Region.objects.all(),
+            "Status": AlertStatus,
+        },
+    )
 
 
 @login_required
@@ -186,10 +270,16 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
             country=alert.country, adm_1=alert.area if alert.level == Level.ADM1 else ""
         )
     )
-    return render(request, "monitoring/alert_detail.html", {
-        "alert": alert, "form": form if permissions.is_analyst(request.user) else None,
-        "chart": outputs.series_chart(series, alert.area),
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "monitoring/alert_detail.html",
+        {
+            "alert": alert,
+            "form": form if permissions.is_analyst(request.user) else None,
+            "chart": outputs.series_chart(series, alert.area),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -206,8 +296,18 @@ def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
     if not permissions.is_analyst(request.user):
         raise PermissionDenied
     region = selectors.region(code) if code else None
-    initial = {"code": region.code, "name_ru": region.name_ru, "name_en": region.name_en, "countries": ", ".join(region.countries),
-               "provinces": "\n".join(region.provinces), "version": region.version} if region else {}  # fmt: skip
+    initial = (
+        {
+            "code": region.code,
+            "name_ru": region.name_ru,
+            "name_en": region.name_en,
+            "countries": ", ".join(region.countries),
+            "provinces": "\n".join(region.provinces),
+            "version": region.version,
+        }
+        if region
+        else {}
+    )
     form = RegionForm(request.POST or None, initial=initial)
     if region is not None:
         form.fields["code"].disabled = True
@@ -217,8 +317,16 @@ def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
             form.add_error("code", _("A region with this code exists."))
         else:
             try:
-                services.save_region(request.user, region, code=d["code"], name_ru=d["name_ru"], name_en=d["name_en"],
-                                     countries=d["countries"], provinces=d["provinces"], version=d["version"])  # fmt: skip
+                services.save_region(
+                    request.user,
+                    region,
+                    code=d["code"],
+                    name_ru=d["name_ru"],
+                    name_en=d["name_en"],
+                    countries=d["countries"],
+                    provinces=d["provinces"],
+                    version=d["version"],
+                )
             except DomainError as error:
                 form.add_error(None, str(error.message))
             else:
@@ -242,9 +350,15 @@ def report_list(request: HttpRequest) -> HttpResponse:
             d = form.cleaned_data
             report = services.draft_report(request.user, d["region"], d["period"], d["end"])
             return redirect("monitoring:report-detail", pk=report.pk)
-    return render(request, "monitoring/report_list.html", {
-        "reports": selectors.reports(request.user), "form": form if permissions.is_analyst(request.user) else None,
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "monitoring/report_list.html",
+        {
+            "reports": selectors.reports(request.user),
+            "form": form if permissions.is_analyst(request.user) else None,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -259,8 +373,16 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="situation-report-{report.pk}.pdf"'
         return response
     analyst = permissions.is_analyst(request.user)
-    form = ReportForm(request.POST or None, initial={"title_ru": report.title_ru, "title_en": report.title_en,
-                                                     "body_ru": report.body_ru, "body_en": report.body_en, "version": report.version})  # fmt: skip
+    form = ReportForm(
+        request.POST or None,
+        initial={
+            "title_ru": report.title_ru,
+            "title_en": report.title_en,
+            "body_ru": report.body_ru,
+            "body_en": report.body_en,
+            "version": report.version,
+        },
+    )
     if request.method == "POST":
         step = request.POST.get("step", "save")
         try:
@@ -274,8 +396,15 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             elif form.is_valid():
                 d = form.cleaned_data
-                services.edit_report(request.user, report, title_ru=d["title_ru"], title_en=d["title_en"], body_ru=d["body_ru"],
-                                     body_en=d["body_en"], version=d["version"])  # fmt: skip
+                services.edit_report(
+                    request.user,
+                    report,
+                    title_ru=d["title_ru"],
+                    title_en=d["title_en"],
+                    body_ru=d["body_ru"],
+                    body_en=d["body_en"],
+                    version=d["version"],
+                )
             else:
                 raise DomainError("invalid", _("Correct the errors below."))
         except DomainError as error:
@@ -285,10 +414,19 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("monitoring:report-detail", pk=pk)
-    return render(request, "monitoring/report_detail.html", {
-        "report": report, "form": form if analyst and report.status == ReportStatus.DRAFT else None, "analyst": analyst,
-        "can_share": report.status == ReportStatus.APPROVED and permissions.sees_alerts(request.user), "Status": ReportStatus,
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "monitoring/report_detail.html",
+        {
+            "report": report,
+            "form": form if analyst and report.status == ReportStatus.DRAFT else None,
+            "analyst": analyst,
+            "can_share": report.status == ReportStatus.APPROVED
+            and permissions.sees_alerts(request.user),
+            "Status": ReportStatus,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -300,9 +438,17 @@ def afghanistan(request: HttpRequest) -> HttpResponse:
     view = selectors.yearly("AFG")
     group = Body.objects.filter(code="wg-afghanistan").first()
     neighbours = {iso3: selectors.yearly(iso3)["years"][-5:] for iso3 in ("TJK", "UZB", "TKM")}
-    return render(request, "monitoring/afghanistan.html", {
-        "view": view, "chart": outputs.yearly_chart(view["years"], _("Afghanistan: deaths per year (UCDP)")),
-        "group": group, "neighbours": neighbours, "names": {c: country_name(c, request.LANGUAGE_CODE) for c in neighbours},
-        "alerts": selectors.alerts(request.user).filter(country="AFG")[:10], "events": selectors.by_area(selectors.Filters(country="AFG"), Level.ADM1)[:10],
-        "reports": selectors.reports(request.user).filter(region__code="afghanistan")[:5],
-    })  # fmt: skip
+    return render(
+        request,
+        "monitoring/afghanistan.html",
+        {
+            "view": view,
+            "chart": outputs.yearly_chart(view["years"], _("Afghanistan: deaths per year (UCDP)")),
+            "group": group,
+            "neighbours": neighbours,
+            "names": {c: country_name(c, request.LANGUAGE_CODE) for c in neighbours},
+            "alerts": selectors.alerts(request.user).filter(country="AFG")[:10],
+            "events": selectors.by_area(selectors.Filters(country="AFG"), Level.ADM1)[:10],
+            "reports": selectors.reports(request.user).filter(region__code="afghanistan")[:5],
+        },
+    )

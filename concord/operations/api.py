@@ -102,23 +102,66 @@ class ResultOut(Schema):
 
 
 def _operation_out(op: Any) -> dict[str, Any]:
-    return {**{f: getattr(op, f) for f in ("id", "code", "name_ru", "name_en", "purpose_ru", "purpose_en", "marking", "since")},
-            "states": [s.iso2 for s in op.states.all()]}  # fmt: skip
+    return {
+        **{
+            f: getattr(op, f)
+            for f in (
+                "id",
+                "code",
+                "name_ru",
+                "name_en",
+                "purpose_ru",
+                "purpose_en",
+                "marking",
+                "since",
+            )
+        },
+        "states": [s.iso2 for s in op.states.all()],
+    }
 
 
 def _stage_out(stage: Any) -> dict[str, Any]:
-    return {**{f: getattr(stage, f) for f in ("id", "kind", "name_ru", "name_en", "starts_on", "ends_on", "headquarters_ru",
-                                              "headquarters_en", "results_public")},
-            "operation": stage.operation_id, "host_state": stage.host_state.iso2 if stage.host_state else None,
-            "states": [s.iso2 for s in stage.states.all()]}  # fmt: skip
+    return {
+        **{
+            f: getattr(stage, f)
+            for f in (
+                "id",
+                "kind",
+                "name_ru",
+                "name_en",
+                "starts_on",
+                "ends_on",
+                "headquarters_ru",
+                "headquarters_en",
+                "results_public",
+            )
+        },
+        "operation": stage.operation_id,
+        "host_state": stage.host_state.iso2 if stage.host_state else None,
+        "states": [s.iso2 for s in stage.states.all()],
+    }
 
 
 def _report_out(report: NationalReport) -> dict[str, Any]:
-    figures = [{"agency": f.agency.code if f.agency else "", "indicator": f.indicator.code, "item": f.item.code if f.item else "",
-                "value": str(f.value), "unit": f.indicator.unit.code if f.indicator.unit else ""}
-               for f in report.figures.select_related("agency", "indicator__unit", "item")]  # fmt: skip
-    return {"id": report.pk, "stage": report.stage_id, "state": report.state.iso2, "revision": report.revision,
-            "status": report.status, "version": report.version, "figures": figures}  # fmt: skip
+    figures = [
+        {
+            "agency": f.agency.code if f.agency else "",
+            "indicator": f.indicator.code,
+            "item": f.item.code if f.item else "",
+            "value": str(f.value),
+            "unit": f.indicator.unit.code if f.indicator.unit else "",
+        }
+        for f in report.figures.select_related("agency", "indicator__unit", "item")
+    ]
+    return {
+        "id": report.pk,
+        "stage": report.stage_id,
+        "state": report.state.iso2,
+        "revision": report.revision,
+        "status": report.status,
+        "version": report.version,
+        "figures": figures,
+    }
 
 
 @router.get("/operations", response=list[OperationOut])
@@ -168,11 +211,19 @@ def put_report(request: HttpRequest, pk: int, payload: ReportIn) -> Any:
         )
     rows = ((i, f.model_dump()) for i, f in enumerate(payload.figures, start=1))
     try:
-        report, count, warnings = services.import_rows(request.user, stage, state, rows, version=payload.version,
-                                                       submit=payload.submit)  # fmt: skip
+        report, count, warnings = services.import_rows(
+            request.user, stage, state, rows, version=payload.version, submit=payload.submit
+        )
     except services.ImportRejected as error:
-        return Status(400, {"code": error.code, "message": str(error.message), "errors": [],
-                     "problems": [p.__dict__ for p in error.problems]})  # fmt: skip
+        return Status(
+            400,
+            {
+                "code": error.code,
+                "message": str(error.message),
+                "errors": [],
+                "problems": [p.__dict__ for p in error.problems],
+            },
+        )
     return {
         "report": _report_out(report),
         "imported": count,
@@ -189,8 +240,12 @@ def report_step(request: HttpRequest, pk: int, step: str, payload: StepIn) -> An
     report = selectors.report(request.user, pk)
     if step == "correct":
         return _report_out(services.start_correction(request.user, report))
-    steps = {"submit": services.submit_report, "return": services.return_report,
-             "approve": services.approve_report, "consolidate": services.consolidate_report}  # fmt: skip
+    steps = {
+        "submit": services.submit_report,
+        "return": services.return_report,
+        "approve": services.approve_report,
+        "consolidate": services.consolidate_report,
+    }
     if step not in steps:
         raise Http404
     return _report_out(steps[step](request.user, report, version=payload.version))
@@ -201,8 +256,15 @@ def stage_results(request: HttpRequest, pk: int) -> Any:
     stage = selectors.stage(request.user, pk)
     res = selectors.results(request.user, stage.operation, stage=stage)
     states = {s.pk: s.iso2 for s in res.states}
-    return [{"indicator": r.indicator.code, "name_ru": r.indicator.name_ru, "name_en": r.indicator.name_en,
-             "unit": r.indicator.unit.code if r.indicator.unit else "", "total": float(r.total),
-             "by_state": {states[k]: float(v) for k, v in r.by_state.items()},
-             "by_item": {(res.items[k].code if k else ""): float(v) for k, v in r.by_item.items()}}
-            for r in res.reported]  # fmt: skip
+    return [
+        {
+            "indicator": r.indicator.code,
+            "name_ru": r.indicator.name_ru,
+            "name_en": r.indicator.name_en,
+            "unit": r.indicator.unit.code if r.indicator.unit else "",
+            "total": float(r.total),
+            "by_state": {states[k]: float(v) for k, v in r.by_state.items()},
+            "by_item": {(res.items[k].code if k else ""): float(v) for k, v in r.by_item.items()},
+        }
+        for r in res.reported
+    ]

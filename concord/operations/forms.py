@@ -17,14 +17,27 @@ class VersionForm(forms.Form):
 
 
 class FigureForm(VersionForm):
-    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none(), required=False,
-                                    empty_label=_("— all agencies —"))  # fmt: skip
+    agency = forms.ModelChoiceField(
+        label=_("Agency"),
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label=_("— all agencies —"),
+    )
     indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.none())
-    item = forms.ModelChoiceField(label=_("Breakdown"), queryset=BreakdownItem.objects.none(), required=False,
-                                  empty_label=_("— not broken down —"))  # fmt: skip
+    item = forms.ModelChoiceField(
+        label=_("Breakdown"),
+        queryset=BreakdownItem.objects.none(),
+        required=False,
+        empty_label=_("— not broken down —"),
+    )
     value = forms.CharField(label=_("Value"), max_length=40)
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.all(), required=False,
-                                  to_field_name="code", empty_label=_("— none (count) —"))  # fmt: skip
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=Unit.objects.all(),
+        required=False,
+        to_field_name="code",
+        empty_label=_("— none (count) —"),
+    )
 
     def __init__(self, *args: Any, report: NationalReport, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -37,9 +50,13 @@ class FigureForm(VersionForm):
 
     def cells(self) -> dict[str, Any]:
         d = self.cleaned_data
-        return {"agency": d["agency"].code if d["agency"] else "", "indicator": d["indicator"].code,
-                "item": d["item"].code if d["item"] else "", "value": d["value"],
-                "unit": d["unit"].code if d["unit"] else ""}  # fmt: skip
+        return {
+            "agency": d["agency"].code if d["agency"] else "",
+            "indicator": d["indicator"].code,
+            "item": d["item"].code if d["item"] else "",
+            "value": d["value"],
+            "unit": d["unit"].code if d["unit"] else "",
+        }
 
 
 class UploadForm(VersionForm):

@@ -26,10 +26,18 @@ class Observer(BilingualName):
 class Agency(BilingualName):
     """A competent authority of a member state taking part in operations."""
 
-    state = models.ForeignKey("organization.MemberState", verbose_name=_("state"),
-                              on_delete=models.PROTECT, related_name="agencies")  # fmt: skip
-    code = models.SlugField(_("code"), max_length=40, unique=True,
-                            help_text=_("Used in report spreadsheets, e.g. KZ-MVD."))  # fmt: skip
+    state = models.ForeignKey(
+        "organization.MemberState",
+        verbose_name=_("state"),
+        on_delete=models.PROTECT,
+        related_name="agencies",
+    )
+    code = models.SlugField(
+        _("code"),
+        max_length=40,
+        unique=True,
+        help_text=_("Used in report spreadsheets, e.g. KZ-MVD."),
+    )
     kind = models.CharField(_("kind"), max_length=16, choices=AgencyKind.choices)
 
     class Meta:
@@ -42,8 +50,14 @@ class Operation(MarkedModel, BilingualName):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     purpose_ru = models.TextField(_("purpose (Russian)"), blank=True)
     purpose_en = models.TextField(_("purpose (English)"), blank=True)
-    council = models.ForeignKey("organization.Body", verbose_name=_("coordination council"), null=True,
-                                blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    council = models.ForeignKey(
+        "organization.Body",
+        verbose_name=_("coordination council"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     council_name_ru = models.CharField(
         _("coordination council (Russian)"), max_length=300, blank=True
     )
@@ -52,8 +66,12 @@ class Operation(MarkedModel, BilingualName):
     )
     since = models.PositiveSmallIntegerField(_("running since (year)"), null=True, blank=True)
     permanent_since = models.DateField(_("permanent since"), null=True, blank=True)
-    states = models.ManyToManyField("organization.MemberState", verbose_name=_("participating states"),
-                                    blank=True, related_name="+")  # fmt: skip
+    states = models.ManyToManyField(
+        "organization.MemberState",
+        verbose_name=_("participating states"),
+        blank=True,
+        related_name="+",
+    )
     agencies = models.ManyToManyField(
         Agency, verbose_name=_("agencies"), blank=True, related_name="operations"
     )
@@ -89,8 +107,9 @@ class Stage(BilingualName):
     """A dated stage of an operation (or a reporting period of a permanent one). Its visibility is its
     operation's."""
 
-    operation = models.ForeignKey(Operation, verbose_name=_("operation"), on_delete=models.PROTECT,
-                                  related_name="stages")  # fmt: skip
+    operation = models.ForeignKey(
+        Operation, verbose_name=_("operation"), on_delete=models.PROTECT, related_name="stages"
+    )
     kind = models.CharField(
         _("kind"), max_length=16, choices=StageKind.choices, default=StageKind.STAGE
     )
@@ -98,24 +117,37 @@ class Stage(BilingualName):
     ends_on = models.DateField(
         _("ends on"), help_text=_("Also the reporting date for exchange rates.")
     )
-    host_state = models.ForeignKey("organization.MemberState", verbose_name=_("host state"), null=True,
-                                   blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    host_state = models.ForeignKey(
+        "organization.MemberState",
+        verbose_name=_("host state"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     headquarters_ru = models.CharField(
         _("coordination headquarters (Russian)"), max_length=200, blank=True
     )
     headquarters_en = models.CharField(
         _("coordination headquarters (English)"), max_length=200, blank=True
     )
-    states = models.ManyToManyField("organization.MemberState", verbose_name=_("participating states"),
-                                    related_name="+")  # fmt: skip
+    states = models.ManyToManyField(
+        "organization.MemberState", verbose_name=_("participating states"), related_name="+"
+    )
     agencies = models.ManyToManyField(
         Agency, verbose_name=_("agencies"), blank=True, related_name="stages"
     )
     observers = models.ManyToManyField(
         Observer, verbose_name=_("observers"), blank=True, related_name="+"
     )
-    plan = models.ForeignKey("documents.Document", verbose_name=_("plan"), null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    plan = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     results_meeting_on = models.DateField(_("results meeting"), null=True, blank=True)
     results_meeting_place_ru = models.CharField(
         _("results meeting place (Russian)"), max_length=200, blank=True
@@ -124,8 +156,10 @@ class Stage(BilingualName):
         _("results meeting place (English)"), max_length=200, blank=True
     )
     results_public = models.BooleanField(
-        _("consolidated results are public"), default=False,
-        help_text=_("An explicit decision of the Secretariat; recorded in the audit log."))  # fmt: skip
+        _("consolidated results are public"),
+        default=False,
+        help_text=_("An explicit decision of the Secretariat; recorded in the audit log."),
+    )
     source_ru = models.TextField(_("source of published figures (Russian)"), blank=True)
     source_en = models.TextField(_("source of published figures (English)"), blank=True)
 
@@ -160,9 +194,16 @@ class Unit(BilingualName):
     code = models.CharField(_("code"), max_length=8, unique=True, help_text=_("kg, t, USD, KZT…"))
     dimension = models.CharField(_("dimension"), max_length=8, choices=DimensionChoices.choices)
     factor = models.DecimalField(
-        _("factor to the base unit"), max_digits=20, decimal_places=6, null=True, blank=True,
-        help_text=_("For mass: kilograms in one unit (t = 1000). Empty for currencies, converted "
-                    "through the exchange-rate table."))  # fmt: skip
+        _("factor to the base unit"),
+        max_digits=20,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_(
+            "For mass: kilograms in one unit (t = 1000). Empty for currencies, converted "
+            "through the exchange-rate table."
+        ),
+    )
 
     class Meta:
         verbose_name = _("unit")
@@ -180,8 +221,13 @@ class Unit(BilingualName):
 class ExchangeRate(models.Model):
     """National currency per US dollar from a date, kept by the Secretariat."""
 
-    currency = models.ForeignKey(Unit, verbose_name=_("currency"), on_delete=models.PROTECT,
-                                 limit_choices_to={"dimension": "money"}, related_name="rates")  # fmt: skip
+    currency = models.ForeignKey(
+        Unit,
+        verbose_name=_("currency"),
+        on_delete=models.PROTECT,
+        limit_choices_to={"dimension": "money"},
+        related_name="rates",
+    )
     valid_from = models.DateField(_("valid from"))
     per_usd = models.DecimalField(_("units per US dollar"), max_digits=20, decimal_places=6)
 
@@ -210,8 +256,9 @@ class Breakdown(BilingualName):
 
 
 class BreakdownItem(BilingualName):
-    breakdown = models.ForeignKey(Breakdown, verbose_name=_("breakdown"), on_delete=models.CASCADE,
-                                  related_name="items")  # fmt: skip
+    breakdown = models.ForeignKey(
+        Breakdown, verbose_name=_("breakdown"), on_delete=models.CASCADE, related_name="items"
+    )
     code = models.SlugField(_("code"), max_length=40)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -227,14 +274,28 @@ class BreakdownItem(BilingualName):
 class Indicator(BilingualName):
     """One line of an operation's catalogue. The Secretariat extends the catalogue in the admin."""
 
-    operation = models.ForeignKey(Operation, verbose_name=_("operation"), on_delete=models.CASCADE,
-                                  related_name="indicators")  # fmt: skip
+    operation = models.ForeignKey(
+        Operation, verbose_name=_("operation"), on_delete=models.CASCADE, related_name="indicators"
+    )
     code = models.SlugField(_("code"), max_length=40)
     dimension = models.CharField(_("kind"), max_length=8, choices=DimensionChoices.choices)
-    unit = models.ForeignKey(Unit, verbose_name=_("base unit"), null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="+", help_text=_("Empty for counts."))  # fmt: skip
-    breakdown = models.ForeignKey(Breakdown, verbose_name=_("breakdown"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("base unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty for counts."),
+    )
+    breakdown = models.ForeignKey(
+        Breakdown,
+        verbose_name=_("breakdown"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     plausible_low = models.DecimalField(
         _("plausible at least"), max_digits=20, decimal_places=3, null=True, blank=True
     )
@@ -257,8 +318,13 @@ class Indicator(BilingualName):
         ]
 
     def info(self) -> IndicatorInfo:
-        return IndicatorInfo(self.code, self.dimension, self.unit.info if self.unit else None,
-                             self.plausible_low, self.plausible_high)  # fmt: skip
+        return IndicatorInfo(
+            self.code,
+            self.dimension,
+            self.unit.info if self.unit else None,
+            self.plausible_low,
+            self.plausible_high,
+        )
 
 
 class NationalReport(models.Model):
@@ -268,8 +334,12 @@ class NationalReport(models.Model):
     stage = models.ForeignKey(
         Stage, verbose_name=_("stage"), on_delete=models.PROTECT, related_name="reports"
     )
-    state = models.ForeignKey("organization.MemberState", verbose_name=_("state"), on_delete=models.PROTECT,
-                              related_name="+")  # fmt: skip
+    state = models.ForeignKey(
+        "organization.MemberState",
+        verbose_name=_("state"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     revision = models.PositiveSmallIntegerField(_("revision"), default=1)
     status = models.CharField(
         _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT
@@ -319,13 +389,25 @@ class Figure(models.Model):
     """One reported value, stored in the indicator's base unit with what was entered beside it."""
 
     report = models.ForeignKey(NationalReport, on_delete=models.CASCADE, related_name="figures")
-    agency = models.ForeignKey(Agency, verbose_name=_("agency"), null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")  # fmt: skip
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     indicator = models.ForeignKey(
         Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="+"
     )
-    item = models.ForeignKey(BreakdownItem, verbose_name=_("breakdown"), null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    item = models.ForeignKey(
+        BreakdownItem,
+        verbose_name=_("breakdown"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     value = models.DecimalField(_("value"), max_digits=20, decimal_places=3)
     entered = models.CharField(_("as entered"), max_length=60, blank=True)
 

@@ -22,8 +22,12 @@ from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 from .selectors import IndicatorResult, Results
 from .spreadsheets import write_csv, write_xlsx
 
-STYLE = Style(background="white", plot_background="white", font_family="DejaVu Sans, sans-serif",
-              colors=("#1d4e89", "#e07a1f", "#2a9d8f", "#c0392b", "#7b4397", "#6c757d"))  # fmt: skip
+STYLE = Style(
+    background="white",
+    plot_background="white",
+    font_family="DejaVu Sans, sans-serif",
+    colors=("#1d4e89", "#e07a1f", "#2a9d8f", "#c0392b", "#7b4397", "#6c757d"),
+)
 CHARTS = ("stages", "states", "breakdown")
 
 
@@ -34,10 +38,16 @@ def unit_label(result: IndicatorResult) -> str:
 def chart(results: Results, result: IndicatorResult, kind: str) -> str:
     """An SVG chart of one indicator: by stage over the years, by state, or by breakdown."""
     config: dict[str, Any] = {
-        "style": STYLE, "js": [], "disable_xml_declaration": True, "width": 720, "height": 320,
-        "show_legend": False, "print_values": False, "x_label_rotation": 20,
+        "style": STYLE,
+        "js": [],
+        "disable_xml_declaration": True,
+        "width": 720,
+        "height": 320,
+        "show_legend": False,
+        "print_values": False,
+        "x_label_rotation": 20,
         "no_data_text": _("No consolidated figures"),
-    }  # fmt: skip
+    }
     bar = pygal.HorizontalBar(**config) if kind == "breakdown" else pygal.Bar(**config)
     name = (
         f"{result.indicator.name} ({unit_label(result)})"
@@ -74,8 +84,19 @@ def table_rows(results: Results) -> tuple[list[str], list[list[Any]]]:
         _("Value"),
         _("Unit"),
     ]
-    rows = [[st.name, st.year, state.iso2, ind.code, ind.name, item.name if item else "", value,
-             ind.unit.code if ind.unit else ""] for st, state, ind, item, value in results.cells]  # fmt: skip
+    rows = [
+        [
+            st.name,
+            st.year,
+            state.iso2,
+            ind.code,
+            ind.name,
+            item.name if item else "",
+            value,
+            ind.unit.code if ind.unit else "",
+        ]
+        for st, state, ind, item, value in results.cells
+    ]
     return header, rows
 
 
@@ -103,15 +124,29 @@ def as_pdf(results: Results, *, title: str) -> bytes:
     register_pdf_fonts()
     heading = ParagraphStyle("h", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=6)
     body = ParagraphStyle("b", fontName=FONT, fontSize=9, leading=12)
-    story: list[Any] = [Paragraph(title, heading),
-                        Paragraph(", ".join(f"{s.year} {s.name}" for s in results.stages), body), Spacer(0, 4 * mm)]  # fmt: skip
-    grid = TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8), ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8),
-                       ("GRID", (0, 0), (-1, -1), 0.25, "#999999"), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])  # fmt: skip
+    story: list[Any] = [
+        Paragraph(title, heading),
+        Paragraph(", ".join(f"{s.year} {s.name}" for s in results.stages), body),
+        Spacer(0, 4 * mm),
+    ]
+    grid = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 8),
+            ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8),
+            ("GRID", (0, 0), (-1, -1), 0.25, "#999999"),
+            ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ]
+    )
     states = results.states
     data: list[list[Any]] = [[_("Indicator"), *[s.iso2 for s in states], _("Total")]]
     for r in results.reported:
-        data.append([Paragraph(f"{r.indicator.name} {unit_label(r)}", body),
-                     *[amount(r.by_state.get(s.pk, Decimal(0))) for s in states], amount(r.total)])  # fmt: skip
+        data.append(
+            [
+                Paragraph(f"{r.indicator.name} {unit_label(r)}", body),
+                *[amount(r.by_state.get(s.pk, Decimal(0))) for s in states],
+                amount(r.total),
+            ]
+        )
     story.append(
         Table(data, colWidths=[70 * mm] + [None] * (len(states) + 1), repeatRows=1, style=grid)
     )
@@ -131,9 +166,17 @@ def press_release(results: Results, language: str) -> tuple[str, str]:
         title = _("Results of the operation %(name)s") % {"name": name}
         lines = []
         if stage:
-            lines.append(_("From %(start)s to %(end)s the competent authorities of %(states)s carried out the stage %(name)s.") % {
-                "start": stage.starts_on.strftime("%d.%m.%Y"), "end": stage.ends_on.strftime("%d.%m.%Y"),
-                "states": ", ".join(s.name for s in results.states) or "—", "name": name})  # fmt: skip
+            lines.append(
+                _(
+                    "From %(start)s to %(end)s the competent authorities of %(states)s carried out the stage %(name)s."
+                )
+                % {
+                    "start": stage.starts_on.strftime("%d.%m.%Y"),
+                    "end": stage.ends_on.strftime("%d.%m.%Y"),
+                    "states": ", ".join(s.name for s in results.states) or "—",
+                    "name": name,
+                }
+            )
         facts = []
         for r in results.reported:
             facts.append(f"{r.indicator.name}: {amount(r.total)} {unit_label(r)}".strip())

@@ -64,14 +64,22 @@ def can_approve(user: Any, state: MemberState) -> bool:
 
 def require_reporter(user: Any, stage: Stage, state: MemberState) -> None:
     if not can_report(user, stage, state):
-        raise NotAllowed("not_allowed", _("Only a delegation of %(state)s taking part in this stage files its report.")
-                         % {"state": state.name})  # fmt: skip
+        raise NotAllowed(
+            "not_allowed",
+            _("Only a delegation of %(state)s taking part in this stage files its report.")
+            % {"state": state.name},
+        )
 
 
 def require_coordinator(user: Any, state: MemberState) -> None:
     if not can_approve(user, state):
-        raise NotAllowed("not_allowed", _("Only the national coordinator or permanent representative of %(state)s approves its report.")
-                         % {"state": state.name})  # fmt: skip
+        raise NotAllowed(
+            "not_allowed",
+            _(
+                "Only the national coordinator or permanent representative of %(state)s approves its report."
+            )
+            % {"state": state.name},
+        )
 
 
 def require_secretariat(user: Any) -> None:

@@ -49,9 +49,16 @@ def _row(number: int, row: dict[str, str], problems: list[Problem]) -> Seizure |
                 )
     if len(problems) > bad:
         return None
-    return Seizure(iso3=code, country=row["Country"][:100], year=int(year_text), drug_group=row["DrugGroup"][:120],
-                   drug_subgroup=row["DrugSubGroup"][:120], drug=row["DrugName"][:200],
-                   kilograms=kilograms.quantize(Decimal("0.0001")) if kilograms is not None else None, source=SOURCE)  # fmt: skip
+    return Seizure(
+        iso3=code,
+        country=row["Country"][:100],
+        year=int(year_text),
+        drug_group=row["DrugGroup"][:120],
+        drug_subgroup=row["DrugSubGroup"][:120],
+        drug=row["DrugName"][:200],
+        kilograms=kilograms.quantize(Decimal("0.0001")) if kilograms is not None else None,
+        source=SOURCE,
+    )
 
 
 @transaction.atomic

@@ -58,11 +58,12 @@ def stage(user: Any, pk: int) -> Stage:
 def reports(user: Any, stage: Stage) -> QuerySet[NationalReport]:
     """The stage's reports the user may see, every revision, newest first per state."""
     return (
-        permissions.reports_visible_to(user).filter(stage=stage)
+        permissions.reports_visible_to(user)
+        .filter(stage=stage)
         .select_related("state", "submitted_by", "approved_by", "consolidated_by")
         .annotate(figure_count=Count("figures"))
         .order_by("state__name_ru", "-revision")
-    )  # fmt: skip
+    )
 
 
 def report(user: Any, pk: int) -> NationalReport:
@@ -87,9 +88,11 @@ def awaiting(user: Any) -> QuerySet[NationalReport]:
     else:
         return NationalReport.objects.none()
     return (
-        permissions.reports_visible_to(user).filter(status__in=status)
-        .select_related("stage__operation", "state").order_by("-stage__ends_on", "state__iso2")
-    )  # fmt: skip
+        permissions.reports_visible_to(user)
+        .filter(status__in=status)
+        .select_related("stage__operation", "state")
+        .order_by("-stage__ends_on", "state__iso2")
+    )
 
 
 @dataclass
@@ -128,8 +131,14 @@ class Results:
         return [(r, [r.by_state.get(s.pk) for s in self.states]) for r in self.reported]
 
 
-def results(user: Any, operation: Operation, *, stage: Stage | None = None, year: int | None = None,
-            state: MemberState | None = None) -> Results:  # fmt: skip
+def results(
+    user: Any,
+    operation: Operation,
+    *,
+    stage: Stage | None = None,
+    year: int | None = None,
+    state: MemberState | None = None,
+) -> Results:
     """Consolidated figures of the operation (or one stage, year or state). Five queries whatever the
     number of stages, states, indicators or figures."""
     if not permissions.sees_results(user):
@@ -192,8 +201,14 @@ def results(user: Any, operation: Operation, *, stage: Stage | None = None, year
             c[3].position if c[3] else -1,
         )
     )
-    return Results(operation, stage_list, [s for s in states.values() if s.pk in seen_states],
-                   items, [by_id[i.pk] for i in indicators], cells)  # fmt: skip
+    return Results(
+        operation,
+        stage_list,
+        [s for s in states.values() if s.pk in seen_states],
+        items,
+        [by_id[i.pk] for i in indicators],
+        cells,
+    )
 
 
 def template_rows(stage: Stage, state: MemberState, language: str) -> list[list[Any]]:
@@ -215,8 +230,18 @@ def template_rows(stage: Stage, state: MemberState, language: str) -> list[list[
                 [*ind.breakdown.items.all()] if ind.breakdown else [None]
             )
             for item in items:
-                rows.append([agency.code if agency else "", name(agency), ind.code, name(ind), item.code if item else "",
-                             name(item), "", ind.unit.code if ind.unit else ""])  # fmt: skip
+                rows.append(
+                    [
+                        agency.code if agency else "",
+                        name(agency),
+                        ind.code,
+                        name(ind),
+                        item.code if item else "",
+                        name(item),
+                        "",
+                        ind.unit.code if ind.unit else "",
+                    ]
+                )
     return rows
 
 
@@ -224,9 +249,11 @@ def seizures(states: list[MemberState] | QuerySet[MemberState]) -> dict[str, Any
     """UNODC national seizures (kg) for the given states, per country, year and drug group."""
     codes = {s.iso3: s for s in states}
     rows = (
-        Seizure.objects.filter(iso3__in=codes).values("iso3", "year", "drug_group")
-        .annotate(kg=Sum("kilograms")).order_by("iso3", "drug_group", "year")
-    )  # fmt: skip
+        Seizure.objects.filter(iso3__in=codes)
+        .values("iso3", "year", "drug_group")
+        .annotate(kg=Sum("kilograms"))
+        .order_by("iso3", "drug_group", "year")
+    )
     table: dict[tuple[str, str], dict[int, Decimal]] = defaultdict(dict)
     years: set[int] = set()
     for row in rows:
@@ -234,6 +261,10 @@ def seizures(states: list[MemberState] | QuerySet[MemberState]) -> dict[str, Any
         years.add(row["year"])
     return {
         "years": sorted(years),
-        "rows": [{"state": codes[iso3], "group": group, "values": [values.get(y) for y in sorted(years)]}
-                 for (iso3, group), values in sorted(table.items(), key=lambda kv: (codes[kv[0][0]].name, kv[0][1]))],
-    }  # fmt: skip
+        "rows": [
+            {"state": codes[iso3], "group": group, "values": [values.get(y) for y in sorted(years)]}
+            for (iso3, group), values in sorted(
+                table.items(), key=lambda kv: (codes[kv[0][0]].name, kv[0][1])
+            )
+        ],
+    }

@@ -28,7 +28,7 @@ from .models import (
     PressRelease,
     Stage,
     Unit,
-)  # fmt: skip
+)
 from .spreadsheets import read_rows
 from .states import ReportStatus
 
@@ -88,7 +88,7 @@ class Catalogue:
             .order_by("currency", "-valid_from")
         ):
             rates.setdefault(rate.currency.code.casefold(), rate.per_usd)
-        return cls(stage, state, indicators, items, units, agencies, rates)  # fmt: skip
+        return cls(stage, state, indicators, items, units, agencies, rates)
 
     def figure(
         self, cells: dict[str, Any], row: int = 0
@@ -132,13 +132,21 @@ class Catalogue:
             entered = rules.parse_number(cells.get("value", ""))
             if indicator is not None and not (text("unit") and unit is None):
                 info = unit.info if unit else None
-                value = rules.rounded(rules.to_base(entered, info, indicator.info(),
-                                                    self.rates.get(text("unit").casefold())))  # fmt: skip
+                value = rules.rounded(
+                    rules.to_base(
+                        entered, info, indicator.info(), self.rates.get(text("unit").casefold())
+                    )
+                )
                 warnings = rules.warnings_for(value, indicator.info())
         except rules.FigureError as error:
             bad(error.column, error.message)
-        figure = Figure(agency=agency, indicator=indicator, item=item, value=value,
-                        entered=f"{text('value')} {text('unit')}".strip()[:60])  # fmt: skip
+        figure = Figure(
+            agency=agency,
+            indicator=indicator,
+            item=item,
+            value=value,
+            entered=f"{text('value')} {text('unit')}".strip()[:60],
+        )
         return figure, warnings, problems
 
 
@@ -173,20 +181,37 @@ def draft(actor: Any, stage: Stage, state: MemberState) -> NationalReport:
         report = NationalReport.objects.create(stage=stage, state=state)
         record(actor, verb="operations.report.open", target=report, summary=f"{stage} {state.iso2}")
     if not report.editable:
-        raise DomainError("not_editable", _("This report is %(status)s and cannot be edited; start a correction instead.")
-                          % {"status": report.get_status_display()})  # fmt: skip
+        raise DomainError(
+            "not_editable",
+            _("This report is %(status)s and cannot be edited; start a correction instead.")
+            % {"status": report.get_status_display()},
+        )
     return report
 
 
-def import_report(actor: Any, stage: Stage, state: MemberState, file: IO[bytes], *, version: int | None = None,
-                  submit: bool = False) -> tuple[NationalReport, int, list[Problem]]:  # fmt: skip
+def import_report(
+    actor: Any,
+    stage: Stage,
+    state: MemberState,
+    file: IO[bytes],
+    *,
+    version: int | None = None,
+    submit: bool = False,
+) -> tuple[NationalReport, int, list[Problem]]:
     """Replace the draft's figures by the spreadsheet's, whole or not at all."""
     return import_rows(actor, stage, state, read_rows(file), version=version, submit=submit)
 
 
 @transaction.atomic
-def import_rows(actor: Any, stage: Stage, state: MemberState, rows: Iterable[tuple[int, dict[str, Any]]], *,
-                version: int | None = None, submit: bool = False) -> tuple[NationalReport, int, list[Problem]]:  # fmt: skip
+def import_rows(
+    actor: Any,
+    stage: Stage,
+    state: MemberState,
+    rows: Iterable[tuple[int, dict[str, Any]]],
+    *,
+    version: int | None = None,
+    submit: bool = False,
+) -> tuple[NationalReport, int, list[Problem]]:
     """Replace the draft's figures by `rows`, whole or not at all. Returns the report, the number of
     figures and the warnings (problems that did not refuse anything)."""
     report = _locked(draft(actor, stage, state), version)
@@ -208,8 +233,14 @@ def import_rows(actor: Any, stage: Stage, state: MemberState, rows: Iterable[tup
             continue
         key = (figure.agency_id, figure.indicator_id, figure.item_id)
         if key in seen:
-            problems.append(Problem(number, "indicator", str(cells.get("indicator", "")),
-                                    _("duplicate of row %(row)s") % {"row": seen[key]}))  # fmt: skip
+            problems.append(
+                Problem(
+                    number,
+                    "indicator",
+                    str(cells.get("indicator", "")),
+                    _("duplicate of row %(row)s") % {"row": seen[key]},
+                )
+            )
             continue
         seen[key] = number
         warnings.extend(
@@ -228,8 +259,13 @@ def import_rows(actor: Any, stage: Stage, state: MemberState, rows: Iterable[tup
         raise ImportRejected(problems)
     Figure.objects.bulk_create(batch)
     _bump(report)
-    record(actor, verb="operations.report.import", target=report,
-           summary=_("%(count)s figures imported") % {"count": count}, changes={"figures": count})  # fmt: skip
+    record(
+        actor,
+        verb="operations.report.import",
+        target=report,
+        summary=_("%(count)s figures imported") % {"count": count},
+        changes={"figures": count},
+    )
     if submit:
         report = submit_report(actor, report)
     return report, count, warnings
@@ -258,9 +294,13 @@ def set_figure(
         figure.report = report
         figure.save()
     _bump(report)
-    record(actor, verb="operations.figure.set", target=report,
-           summary=f"{figure.indicator.code} {figure.item.code if figure.item else ''} = {figure.value}",
-           changes={"value": [before, str(figure.value)]})  # fmt: skip
+    record(
+        actor,
+        verb="operations.figure.set",
+        target=report,
+        summary=f"{figure.indicator.code} {figure.item.code if figure.item else ''} = {figure.value}",
+        changes={"value": [before, str(figure.value)]},
+    )
     return figure, warnings
 
 
@@ -275,8 +315,13 @@ def remove_figure(
         raise DomainError("not_found", _("No such line in this report."), field="figure")
     figure.delete()
     _bump(report)
-    record(actor, verb="operations.figure.remove", target=report, summary=figure.indicator.code,
-           changes={"value": [str(figure.value), None]})  # fmt: skip
+    record(
+        actor,
+        verb="operations.figure.remove",
+        target=report,
+        summary=figure.indicator.code,
+        changes={"value": [str(figure.value), None]},
+    )
 
 
 def _move(
@@ -289,8 +334,11 @@ def _move(
 ) -> NationalReport:
     report = _locked(report, version)
     if report.status not in allowed_from:
-        raise DomainError("wrong_status", _("This report is %(status)s: that step is not possible now.")
-                          % {"status": report.get_status_display()})  # fmt: skip
+        raise DomainError(
+            "wrong_status",
+            _("This report is %(status)s: that step is not possible now.")
+            % {"status": report.get_status_display()},
+        )
     before = report.status
     _bump(report, status=to, **fields)
     record(actor, verb=f"operations.report.{to}", target=report, changes={"status": [before, to]})
@@ -304,8 +352,15 @@ def submit_report(
     permissions.require_reporter(actor, report.stage, report.state)
     if not report.figures.exists():
         raise DomainError("empty_report", _("The report has no figures yet."))
-    return _move(actor, report, ReportStatus.SUBMITTED, [ReportStatus.DRAFT], version,
-                 submitted_by=_user(actor), submitted_at=timezone.now())  # fmt: skip
+    return _move(
+        actor,
+        report,
+        ReportStatus.SUBMITTED,
+        [ReportStatus.DRAFT],
+        version,
+        submitted_by=_user(actor),
+        submitted_at=timezone.now(),
+    )
 
 
 @transaction.atomic
@@ -322,8 +377,15 @@ def approve_report(
     actor: Any, report: NationalReport, *, version: int | None = None
 ) -> NationalReport:
     permissions.require_coordinator(actor, report.state)
-    return _move(actor, report, ReportStatus.APPROVED, [ReportStatus.SUBMITTED], version,
-                 approved_by=_user(actor), approved_at=timezone.now())  # fmt: skip
+    return _move(
+        actor,
+        report,
+        ReportStatus.APPROVED,
+        [ReportStatus.SUBMITTED],
+        version,
+        approved_by=_user(actor),
+        approved_at=timezone.now(),
+    )
 
 
 @transaction.atomic
@@ -339,10 +401,21 @@ def consolidate_report(
         raise DomainError(
             "superseded", _("A later revision of this report exists; consolidate that one.")
         )
-    report = _move(actor, report, ReportStatus.CONSOLIDATED, [ReportStatus.APPROVED], version,
-                   consolidated_by=_user(actor), consolidated_at=timezone.now())  # fmt: skip
-    for older in NationalReport.objects.filter(stage=report.stage, state=report.state, revision__lt=report.revision,
-                                               status__in=[ReportStatus.APPROVED, ReportStatus.CONSOLIDATED]):  # fmt: skip
+    report = _move(
+        actor,
+        report,
+        ReportStatus.CONSOLIDATED,
+        [ReportStatus.APPROVED],
+        version,
+        consolidated_by=_user(actor),
+        consolidated_at=timezone.now(),
+    )
+    for older in NationalReport.objects.filter(
+        stage=report.stage,
+        state=report.state,
+        revision__lt=report.revision,
+        status__in=[ReportStatus.APPROVED, ReportStatus.CONSOLIDATED],
+    ):
         _move(
             actor,
             older,
@@ -370,12 +443,22 @@ def start_correction(actor: Any, report: NationalReport) -> NationalReport:
         stage=report.stage, state=report.state, revision=latest.revision + 1
     )
     Figure.objects.bulk_create(
-        Figure(report=correction, agency_id=f.agency_id, indicator_id=f.indicator_id, item_id=f.item_id,
-               value=f.value, entered=f.entered)
+        Figure(
+            report=correction,
+            agency_id=f.agency_id,
+            indicator_id=f.indicator_id,
+            item_id=f.item_id,
+            value=f.value,
+            entered=f.entered,
+        )
         for f in latest.figures.all()
-    )  # fmt: skip
-    record(actor, verb="operations.report.correction", target=correction,
-           summary=_("correction of revision %(revision)s") % {"revision": latest.revision})  # fmt: skip
+    )
+    record(
+        actor,
+        verb="operations.report.correction",
+        target=correction,
+        summary=_("correction of revision %(revision)s") % {"revision": latest.revision},
+    )
     return correction
 
 
@@ -395,8 +478,16 @@ def set_results_public(actor: Any, stage: Stage, public: bool) -> Stage:
 
 
 @transaction.atomic
-def save_press_release(actor: Any, stage: Stage, *, title_ru: str, title_en: str, body_ru: str, body_en: str,
-                       version: int | None) -> PressRelease:  # fmt: skip
+def save_press_release(
+    actor: Any,
+    stage: Stage,
+    *,
+    title_ru: str,
+    title_en: str,
+    body_ru: str,
+    body_en: str,
+    version: int | None,
+) -> PressRelease:
     permissions.require_secretariat(actor)
     release = PressRelease.objects.select_for_update().filter(stage=stage).first()
     if release is None:

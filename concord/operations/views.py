@@ -35,11 +35,19 @@ def operation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def operation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     op = selectors.operation(request.user, pk)
-    return render(request, "operations/operation_detail.html", {
-        "op": op, "stages": op.stages.select_related("host_state").order_by("-starts_on"),
-        "states": op.states.all(), "agencies": op.agencies.select_related("state"), "observers": op.observers.all(),
-        "indicators": op.indicators.select_related("unit", "breakdown"), "sees_results": permissions.sees_results(request.user),
-    })  # fmt: skip
+    return render(
+        request,
+        "operations/operation_detail.html",
+        {
+            "op": op,
+            "stages": op.stages.select_related("host_state").order_by("-starts_on"),
+            "states": op.states.all(),
+            "agencies": op.agencies.select_related("state"),
+            "observers": op.observers.all(),
+            "indicators": op.indicators.select_related("unit", "breakdown"),
+            "sees_results": permissions.sees_results(request.user),
+        },
+    )
 
 
 def _results(request: HttpRequest, pk: int) -> tuple[Any, selectors.Results, dict[str, Any]]:
@@ -93,11 +101,21 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         )
     query = request.GET.copy()
     query.pop("format", None)
-    return render(request, "operations/results.html", {
-        "op": op, "res": res, "filters": filters, "current": current, "charts": charts, "query": query.urlencode(),
-        "years": sorted({s.year for s in op.stages.all()}), "all_stages": op.stages.order_by("starts_on"),
-        "seizures": selectors.seizures(op.states.all()) if op.shows_drug_seizures else None,
-    })  # fmt: skip
+    return render(
+        request,
+        "operations/results.html",
+        {
+            "op": op,
+            "res": res,
+            "filters": filters,
+            "current": current,
+            "charts": charts,
+            "query": query.urlencode(),
+            "years": sorted({s.year for s in op.stages.all()}),
+            "all_stages": op.stages.order_by("starts_on"),
+            "seizures": selectors.seizures(op.states.all()) if op.shows_drug_seizures else None,
+        },
+    )
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -111,12 +129,22 @@ def stage_detail(request: HttpRequest, pk: int) -> HttpResponse:
     stage = selectors.stage(request.user, pk)
     viewer = viewer_of(request.user)
     my_state = MemberState.objects.filter(pk=viewer.state_id).first() if viewer.state_id else None
-    return render(request, "operations/stage_detail.html", {
-        "stage": stage, "reports": selectors.reports(request.user, stage),
-        "states": stage.states.all(), "agencies": stage.agencies.select_related("state"), "observers": stage.observers.all(),
-        "my_state": my_state if my_state and permissions.can_report(request.user, stage, my_state) else None,
-        "is_secretariat": permissions.is_secretariat(request.user), "sees_results": permissions.sees_results(request.user),
-    })  # fmt: skip
+    return render(
+        request,
+        "operations/stage_detail.html",
+        {
+            "stage": stage,
+            "reports": selectors.reports(request.user, stage),
+            "states": stage.states.all(),
+            "agencies": stage.agencies.select_related("state"),
+            "observers": stage.observers.all(),
+            "my_state": my_state
+            if my_state and permissions.can_report(request.user, stage, my_state)
+            else None,
+            "is_secretariat": permissions.is_secretariat(request.user),
+            "sees_results": permissions.sees_results(request.user),
+        },
+    )
 
 
 @login_required
@@ -140,8 +168,11 @@ def template(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The report template of the stage for the user's state (the Secretariat chooses the state)."""
     stage = selectors.stage(request.user, pk)
     viewer = viewer_of(request.user)
-    state = MemberState.objects.filter(pk=viewer.state_id).first() if viewer.state_id else (
-        MemberState.objects.filter(iso2=request.GET.get("state", "").upper()[:2]).first())  # fmt: skip
+    state = (
+        MemberState.objects.filter(pk=viewer.state_id).first()
+        if viewer.state_id
+        else (MemberState.objects.filter(iso2=request.GET.get("state", "").upper()[:2]).first())
+    )
     if state is None:
         raise Http404
     language = request.GET.get("lang") or get_language() or "ru"
@@ -177,8 +208,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 upload_form = UploadForm(request.POST, request.FILES)
                 if upload_form.is_valid():
                     report, count, warnings = services.import_report(
-                        request.user, report.stage, report.state, upload_form.cleaned_data["file"],
-                        version=upload_form.cleaned_data["version"])  # fmt: skip
+                        request.user,
+                        report.stage,
+                        report.state,
+                        upload_form.cleaned_data["file"],
+                        version=upload_form.cleaned_data["version"],
+                    )
                     messages.success(request, _("%(count)s figures imported.") % {"count": count})
                     if not warnings:
                         return redirect("operations:report-detail", pk=report.pk)
@@ -205,21 +240,37 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(error.field if error.field in form.fields else None, str(error.message))
         report.refresh_from_db()
     figures = report.figures.select_related("agency", "indicator__unit", "item").order_by(
-        "agency__code", "indicator__position", "item__position")  # fmt: skip
-    return render(request, "operations/report_detail.html", {
-        "report": report, "figures": figures, "can_edit": can_edit, "figure_form": figure_form,
-        "upload_form": upload_form, "problems": problems, "warnings": warnings,
-        "can_approve": permissions.can_approve(request.user, report.state),
-        "can_report": permissions.can_report(request.user, report.stage, report.state),
-        "is_secretariat": permissions.is_secretariat(request.user), "Status": ReportStatus,
-        "revisions": NationalReport.objects.filter(stage=report.stage, state=report.state).order_by("-revision"),
-    }, status=status)  # fmt: skip
+        "agency__code", "indicator__position", "item__position"
+    )
+    return render(
+        request,
+        "operations/report_detail.html",
+        {
+            "report": report,
+            "figures": figures,
+            "can_edit": can_edit,
+            "figure_form": figure_form,
+            "upload_form": upload_form,
+            "problems": problems,
+            "warnings": warnings,
+            "can_approve": permissions.can_approve(request.user, report.state),
+            "can_report": permissions.can_report(request.user, report.stage, report.state),
+            "is_secretariat": permissions.is_secretariat(request.user),
+            "Status": ReportStatus,
+            "revisions": NationalReport.objects.filter(
+                stage=report.stage, state=report.state
+            ).order_by("-revision"),
+        },
+        status=status,
+    )
 
 
 STEPS = {
-    "submit": services.submit_report, "return": services.return_report, "approve": services.approve_report,
+    "submit": services.submit_report,
+    "return": services.return_report,
+    "approve": services.approve_report,
     "consolidate": services.consolidate_report,
-}  # fmt: skip
+}
 
 
 @login_required
@@ -265,8 +316,13 @@ def press_release(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     existing = getattr(stage, "press_release", None)
     if existing is not None:
-        initial = {"title_ru": existing.title_ru, "title_en": existing.title_en, "body_ru": existing.body_ru,
-                   "body_en": existing.body_en, "version": existing.version}  # fmt: skip
+        initial = {
+            "title_ru": existing.title_ru,
+            "title_en": existing.title_en,
+            "body_ru": existing.body_ru,
+            "body_en": existing.body_en,
+            "version": existing.version,
+        }
     else:
         res = selectors.results(request.user, stage.operation, stage=stage)
         (title_ru, body_ru), (title_en, body_en) = (
@@ -283,8 +339,15 @@ def press_release(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            services.save_press_release(request.user, stage, title_ru=d["title_ru"], title_en=d["title_en"],
-                                        body_ru=d["body_ru"], body_en=d["body_en"], version=d["version"])  # fmt: skip
+            services.save_press_release(
+                request.user,
+                stage,
+                title_ru=d["title_ru"],
+                title_en=d["title_en"],
+                body_ru=d["body_ru"],
+                body_en=d["body_en"],
+                version=d["version"],
+            )
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
@@ -292,5 +355,9 @@ def press_release(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("Press release saved as a draft for the publications editors.")
             )
             return redirect("operations:press-release", pk=pk)
-    return render(request, "operations/press_release.html", {"stage": stage, "form": form, "saved": existing},
-                  status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "operations/press_release.html",
+        {"stage": stage, "form": form, "saved": existing},
+        status=400 if form.errors else 200,
+    )

@@ -207,8 +207,19 @@ BODIES: list[tuple[str, str, str, str, str, BodyKind, int | None, str | None, bo
     ),
 ]
 
-CHAIRS = {2016: "AM", 2017: "BY", 2018: "KZ", 2019: "KG", 2020: "RU", 2021: "TJ",
-          2022: "AM", 2023: "BY", 2024: "KZ", 2025: "KG", 2026: "RU"}  # fmt: skip
+CHAIRS = {
+    2016: "AM",
+    2017: "BY",
+    2018: "KZ",
+    2019: "KG",
+    2020: "RU",
+    2021: "TJ",
+    2022: "AM",
+    2023: "BY",
+    2024: "KZ",
+    2025: "KG",
+    2026: "RU",
+}
 THEMES = {2024: ("Преемственность и последовательность", "Continuity and consistency")}
 
 SECRETARIES_GENERAL = [
@@ -235,9 +246,14 @@ def seed(*, password: str, actor: Any = None) -> list[str]:
     for iso2, iso3, name_ru, name_en, since in STATES:
         MemberState.objects.get_or_create(
             iso2=iso2,
-            defaults={"iso3": iso3, "name_ru": name_ru, "name_en": name_en,
-                      "member_since": since, "membership_since": since},
-        )  # fmt: skip
+            defaults={
+                "iso3": iso3,
+                "name_ru": name_ru,
+                "name_en": name_en,
+                "member_since": since,
+                "membership_since": since,
+            },
+        )
     armenia = MemberState.objects.get(iso2="AM")
     if armenia.participation != Participation.FROZEN:
         services.set_participation(
@@ -253,12 +269,18 @@ def seed(*, password: str, actor: Any = None) -> list[str]:
         Body.objects.get_or_create(
             code=code,
             defaults={
-                "name_ru": n_ru, "name_en": n_en, "short_ru": s_ru, "short_en": s_en,
-                "kind": kind, "tier": tier, "chaired_by_chair_state": chaired,
+                "name_ru": n_ru,
+                "name_en": n_en,
+                "short_ru": s_ru,
+                "short_en": s_en,
+                "kind": kind,
+                "tier": tier,
+                "chaired_by_chair_state": chaired,
                 "parent": Body.objects.get(code=parent) if parent else None,
-                "is_secretariat": code == "secretariat", "position": position,
+                "is_secretariat": code == "secretariat",
+                "position": position,
             },
-        )  # fmt: skip
+        )
 
     states = {s.iso2: s for s in MemberState.objects.all()}
     for year, iso2 in sorted(CHAIRS.items()):
@@ -271,7 +293,12 @@ def seed(*, password: str, actor: Any = None) -> list[str]:
     for person_ru, person_en, iso2, starts, ends in SECRETARIES_GENERAL:
         if not SecretaryGeneralTerm.objects.filter(starts_on=starts).exists():
             services.add_secretary_general_term(
-                actor=actor, person_ru=person_ru, person_en=person_en, state=states[iso2],
-                starts_on=starts, ends_on=ends, appointed_by="Collective Security Council",
-            )  # fmt: skip
+                actor=actor,
+                person_ru=person_ru,
+                person_en=person_en,
+                state=states[iso2],
+                starts_on=starts,
+                ends_on=ends,
+                appointed_by="Collective Security Council",
+            )
     return []

@@ -148,9 +148,33 @@ def get_publication(request: HttpRequest, slug: str) -> Any:
 @router.get("/search", response=SearchOut, auth=PUBLIC)
 def search(request: HttpRequest, filters: Query[SearchFilters]) -> Any:
     """Publications for everyone; for a signed-in caller, everything they may see."""
-    results = searching.search(request.user, filters.q[:MAX_QUERY], kinds=[filters.kind] if filters.kind else None,
-                               section=filters.section or "", language=filters.language or "", start=filters.start,
-                               end=filters.end, page=max(1, min(filters.page, 1000)))  # fmt: skip
-    return {"query": results.query, "total": results.total, "more": results.more, "page": results.page, "pages": results.pages, "message": results.message,
-            "hits": [{"kind": h.entry.kind, "title": h.title, "snippet": h.snippet, "url": h.entry.url, "language": h.entry.language,
-                      "date": h.entry.date, "score": round(h.score, 4)} for h in results.hits]}  # fmt: skip
+    results = searching.search(
+        request.user,
+        filters.q[:MAX_QUERY],
+        kinds=[filters.kind] if filters.kind else None,
+        section=filters.section or "",
+        language=filters.language or "",
+        start=filters.start,
+        end=filters.end,
+        page=max(1, min(filters.page, 1000)),
+    )
+    return {
+        "query": results.query,
+        "total": results.total,
+        "more": results.more,
+        "page": results.page,
+        "pages": results.pages,
+        "message": results.message,
+        "hits": [
+            {
+                "kind": h.entry.kind,
+                "title": h.title,
+                "snippet": h.snippet,
+                "url": h.entry.url,
+                "language": h.entry.language,
+                "date": h.entry.date,
+                "score": round(h.score, 4),
+            }
+            for h in results.hits
+        ],
+    }

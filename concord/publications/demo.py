@@ -35,8 +35,12 @@ def seed(*, password: str) -> list[str]:
     }
     made = []
     for item in PUBLICATIONS:
-        pub = services.save_draft(editor, None, tags=[tags[t] for t in item["tags"] if t in tags],
-                                  **{k: item[k] for k in services.FIELDS})  # fmt: skip
+        pub = services.save_draft(
+            editor,
+            None,
+            tags=[tags[t] for t in item["tags"] if t in tags],
+            **{k: item[k] for k in services.FIELDS},
+        )
         Publication.objects.filter(pk=pub.pk).update(
             slug=services._unique_slug(
                 item["title_en"] or item["title_ru"], dt.date.fromisoformat(item["date"])
@@ -67,12 +71,25 @@ def seed(*, password: str) -> list[str]:
         else:
             services.publish(editor, pub, at=pub.created_at)
     # Two of the editor's own: an announcement scheduled for next week, and a text withdrawn (its address says so).
-    notice = services.save_draft(editor, None, section="news", title_ru="Ленты новостей сайта", title_en="The site's news feeds",
-                                 summary_ru="Каждый раздел сайта доступен в форматах RSS и Atom.",
-                                 summary_en="Every section of the site is available as RSS and Atom feeds.")  # fmt: skip
+    notice = services.save_draft(
+        editor,
+        None,
+        section="news",
+        title_ru="Ленты новостей сайта",
+        title_en="The site's news feeds",
+        summary_ru="Каждый раздел сайта доступен в форматах RSS и Atom.",
+        summary_en="Every section of the site is available as RSS and Atom feeds.",
+    )
     services.publish(editor, notice, at=timezone.now() + dt.timedelta(days=7))
-    mistake = services.save_draft(editor, None, section="news", title_ru="Опубликовано по ошибке", title_en="Published by mistake",
-                                  summary_ru="Этот текст снят с публикации.", summary_en="This text was withdrawn.")  # fmt: skip
+    mistake = services.save_draft(
+        editor,
+        None,
+        section="news",
+        title_ru="Опубликовано по ошибке",
+        title_en="Published by mistake",
+        summary_ru="Этот текст снят с публикации.",
+        summary_en="This text was withdrawn.",
+    )
     services.publish(editor, mistake, at=_at("2024-12-20"))
     services.unpublish(
         editor,

@@ -82,8 +82,11 @@ class PagesSitemap(Sitemap):
     x_default = True
 
     def items(self) -> list[tuple[str, list[str]]]:
-        return [("publications:home", []), ("publications:states", []), ("publications:agreements", [])] + [
-            ("publications:section", [s]) for s in Section.values]  # fmt: skip
+        return [
+            ("publications:home", []),
+            ("publications:states", []),
+            ("publications:agreements", []),
+        ] + [("publications:section", [s]) for s in Section.values]
 
     def location(self, item: tuple[str, list[str]]) -> str:
         return reverse(item[0], args=item[1])

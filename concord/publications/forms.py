@@ -50,8 +50,12 @@ class SearchForm(forms.Form):
 
 class PublicationForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    tags = forms.ModelMultipleChoiceField(label=_("Tags"), queryset=Tag.objects.all(), required=False,
-                                          widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    tags = forms.ModelMultipleChoiceField(
+        label=_("Tags"),
+        queryset=Tag.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     class Meta:
         model = Publication
@@ -84,8 +88,11 @@ class PublicationForm(forms.ModelForm):
 
 class PublishForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    at = forms.DateTimeField(label=_("Publish at (empty: now)"), required=False,
-                             widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))  # fmt: skip
+    at = forms.DateTimeField(
+        label=_("Publish at (empty: now)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
 
     def clean_at(self) -> dt.datetime | None:
         at: dt.datetime | None = self.cleaned_data["at"]

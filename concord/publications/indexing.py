@@ -45,8 +45,14 @@ def _secretariat() -> int:
     return Body.objects.only("pk").get(is_secretariat=True).pk
 
 
-def replace(kind: str, object_id: Any, texts: Iterable[dict[str, Any]], *, visibility: dict[str, Any],
-            released: Iterable[int] = ()) -> None:  # fmt: skip
+def replace(
+    kind: str,
+    object_id: Any,
+    texts: Iterable[dict[str, Any]],
+    *,
+    visibility: dict[str, Any],
+    released: Iterable[int] = (),
+) -> None:
     """The object's entries become `texts` (one dict per language: title, body, url, date, …)."""
     with transaction.atomic():
         SearchEntry.objects.filter(kind=kind, object_id=str(object_id)).delete()
@@ -81,12 +87,22 @@ def _released(obj: Any) -> list[int]:
 
 def index_publication(pub: Publication) -> None:
     live = pub.status == Status.PUBLISHED and pub.publish_at is not None
-    texts = [
-        {"language": lang, "section": pub.section, "title": getattr(pub, f"title_{lang}"),
-         "body": plain(getattr(pub, f"summary_{lang}") + " " + getattr(pub, f"body_{lang}")),
-         "url": _url("publications:publication", lang, pub.slug), "date": pub.publish_at, "available_from": pub.publish_at}
-        for lang in ("ru", "en")
-    ] if live else []  # fmt: skip
+    texts = (
+        [
+            {
+                "language": lang,
+                "section": pub.section,
+                "title": getattr(pub, f"title_{lang}"),
+                "body": plain(getattr(pub, f"summary_{lang}") + " " + getattr(pub, f"body_{lang}")),
+                "url": _url("publications:publication", lang, pub.slug),
+                "date": pub.publish_at,
+                "available_from": pub.publish_at,
+            }
+            for lang in ("ru", "en")
+        ]
+        if live
+        else []
+    )
     replace(
         Kind.PUBLICATION,
         pub.pk,
@@ -99,25 +115,44 @@ def index_document(doc: Document) -> None:
     version = doc.versions.order_by("-number").first()
     units = version.units if version else []
     texts = [
-        {"language": lang, "title": getattr(doc, f"title_{lang}") or (doc.title_ru if lang == "ru" else ""),
-         "body": " ".join(u.get(f"text_{lang}", "") for u in units)[:100_000],
-         "url": _url("documents:document-detail", lang, doc.pk), "date": version.created_at if version else timezone.now()}
+        {
+            "language": lang,
+            "title": getattr(doc, f"title_{lang}") or (doc.title_ru if lang == "ru" else ""),
+            "body": " ".join(u.get(f"text_{lang}", "") for u in units)[:100_000],
+            "url": _url("documents:document-detail", lang, doc.pk),
+            "date": version.created_at if version else timezone.now(),
+        }
         for lang in ("ru", "en")
-    ]  # fmt: skip
+    ]
     replace(Kind.DOCUMENT, doc.pk, texts, visibility=_visibility(doc), released=_released(doc))
 
 
 def index_consultation(c: Consultation) -> None:
-    texts = [{"language": lang, "title": getattr(c, f"title_{lang}"), "body": c.reason, "date": c.created_at,
-              "url": _url("consultations:consultation-detail", lang, c.pk)} for lang in ("ru", "en")]  # fmt: skip
+    texts = [
+        {
+            "language": lang,
+            "title": getattr(c, f"title_{lang}"),
+            "body": c.reason,
+            "date": c.created_at,
+            "url": _url("consultations:consultation-detail", lang, c.pk),
+        }
+        for lang in ("ru", "en")
+    ]
     replace(Kind.CONSULTATION, c.pk, texts, visibility=_visibility(c), released=_released(c))
 
 
 def index_agreement(a: Agreement) -> None:
     when = dt.datetime.combine(a.signed_on or dt.date(2000, 1, 1), dt.time(), tzinfo=dt.UTC)
-    texts = [{"language": lang, "title": getattr(a, f"title_{lang}"), "date": when,
-              "body": f"{getattr(a, f'place_{lang}')} {getattr(a, f'duration_{lang}')} {getattr(a, f'note_{lang}')}",
-              "url": _url("agreements:agreement-detail", lang, a.pk)} for lang in ("ru", "en")]  # fmt: skip
+    texts = [
+        {
+            "language": lang,
+            "title": getattr(a, f"title_{lang}"),
+            "date": when,
+            "body": f"{getattr(a, f'place_{lang}')} {getattr(a, f'duration_{lang}')} {getattr(a, f'note_{lang}')}",
+            "url": _url("agreements:agreement-detail", lang, a.pk),
+        }
+        for lang in ("ru", "en")
+    ]
     replace(Kind.AGREEMENT, a.pk, texts, visibility=_visibility(a), released=_released(a))
 
 
@@ -127,17 +162,33 @@ def index_results(stage: Stage) -> None:
     op = stage.operation
     totals = (
         Figure.objects.filter(report__stage=stage, report__status=ReportStatus.CONSOLIDATED)
-        .values("indicator__name_ru", "indicator__name_en", "indicator__unit__code", "indicator__position")
-        .annotate(total=Sum("value")).order_by("indicator__position")
-    )  # fmt: skip
+        .values(
+            "indicator__name_ru",
+            "indicator__name_en",
+            "indicator__unit__code",
+            "indicator__position",
+        )
+        .annotate(total=Sum("value"))
+        .order_by("indicator__position")
+    )
     rows = list(totals)
-    texts = [
-        {"language": lang, "title": f"{getattr(op, f'name_{lang}')} – {getattr(stage, f'name_{lang}')} ({stage.ends_on.year})",
-         "body": "; ".join(f"{r[f'indicator__name_{lang}']}: {r['total'].normalize():f} {r['indicator__unit__code'] or ''}".strip() for r in rows),
-         "url": _url("operations:results", lang, op.pk) + f"?stage={stage.pk}",
-         "date": dt.datetime.combine(stage.ends_on, dt.time(), tzinfo=dt.UTC)}
-        for lang in ("ru", "en")
-    ] if rows else []  # fmt: skip
+    texts = (
+        [
+            {
+                "language": lang,
+                "title": f"{getattr(op, f'name_{lang}')} – {getattr(stage, f'name_{lang}')} ({stage.ends_on.year})",
+                "body": "; ".join(
+                    f"{r[f'indicator__name_{lang}']}: {r['total'].normalize():f} {r['indicator__unit__code'] or ''}".strip()
+                    for r in rows
+                ),
+                "url": _url("operations:results", lang, op.pk) + f"?stage={stage.pk}",
+                "date": dt.datetime.combine(stage.ends_on, dt.time(), tzinfo=dt.UTC),
+            }
+            for lang in ("ru", "en")
+        ]
+        if rows
+        else []
+    )
     visibility = _visibility(op) | ({"marking": Marking.PUBLIC} if stage.results_public else {})
     replace(Kind.RESULTS, stage.pk, texts, visibility=visibility, released=_released(op))
 
@@ -153,9 +204,16 @@ def index_situation_report(r: SituationReport) -> None:
             "owner_body_id": _secretariat(),
         }
     )
-    texts = [{"language": lang, "title": getattr(r, f"title_{lang}"), "body": getattr(r, f"body_{lang}"),
-              "url": _url("monitoring:report-detail", lang, r.pk),
-              "date": dt.datetime.combine(r.ends_on, dt.time(), tzinfo=dt.UTC)} for lang in ("ru", "en")]  # fmt: skip
+    texts = [
+        {
+            "language": lang,
+            "title": getattr(r, f"title_{lang}"),
+            "body": getattr(r, f"body_{lang}"),
+            "url": _url("monitoring:report-detail", lang, r.pk),
+            "date": dt.datetime.combine(r.ends_on, dt.time(), tzinfo=dt.UTC),
+        }
+        for lang in ("ru", "en")
+    ]
     replace(
         Kind.SITUATION_REPORT,
         r.pk,
@@ -181,8 +239,14 @@ def connect() -> None:
     """Index on every save, in the same transaction: what is rolled back leaves the index as it was."""
     for model, kind, indexer, target in INDEXERS:
 
-        def saved(sender: Any, instance: Any, indexer: Callable[[Any], None] = indexer,
-                  target: Callable[[Any], Any] = target, raw: bool = False, **kwargs: Any) -> None:  # fmt: skip
+        def saved(
+            sender: Any,
+            instance: Any,
+            indexer: Callable[[Any], None] = indexer,
+            target: Callable[[Any], Any] = target,
+            raw: bool = False,
+            **kwargs: Any,
+        ) -> None:
             if not raw:
                 indexer(target(instance))
 

@@ -75,13 +75,26 @@ def _newest(
     sql, params = entries.values("id", "date").query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(FTS_NEWEST.format(entries=sql), [*params, fts5(terms), limit])
-        return [(pk, timezone.make_aware(date, connection.timezone), rank)  # as the ORM reads them
-                for pk, date, rank in cursor.fetchall()]  # fmt: skip
+        return [
+            (pk, timezone.make_aware(date, connection.timezone), rank)  # as the ORM reads them
+            for pk, date, rank in cursor.fetchall()
+        ]
 
 
-def search(user: Any, q: str, *, kinds: list[str] | None = None, section: str = "", language: str = "",
-           start: dt.date | None = None, end: dt.date | None = None, page: int = 1, per_page: int = 20,
-           public_only: bool = False, now: dt.datetime | None = None) -> Results:  # fmt: skip
+def search(
+    user: Any,
+    q: str,
+    *,
+    kinds: list[str] | None = None,
+    section: str = "",
+    language: str = "",
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    page: int = 1,
+    per_page: int = 20,
+    public_only: bool = False,
+    now: dt.datetime | None = None,
+) -> Results:
     now = now or timezone.now()
     results = Results(query=q)
     terms = parse(q)
@@ -128,6 +141,13 @@ def search(user: Any, q: str, *, kinds: list[str] | None = None, section: str = 
     results.page = max(1, min(page, results.pages or 1))
     chosen = ranked[(results.page - 1) * per_page : results.page * per_page]
     found = SearchEntry.objects.select_related("text").defer("stems").in_bulk(chosen)
-    results.hits = [Hit(found[pk], highlight(found[pk].text.title, terms, around=100, limit=100), highlight(found[pk].text.body, terms), score(pk))
-                    for pk in chosen]  # fmt: skip
+    results.hits = [
+        Hit(
+            found[pk],
+            highlight(found[pk].text.title, terms, around=100, limit=100),
+            highlight(found[pk].text.body, terms),
+            score(pk),
+        )
+        for pk in chosen
+    ]
     return results

@@ -45,8 +45,13 @@ FIELDS = ["section", "title_ru", "title_en", "summary_ru", "summary_en", "body_r
 
 def clean_html(text: str) -> str:
     """Only the tags a publication needs; scripts, styles, event handlers and javascript: links go."""
-    return nh3.clean(text, tags=TAGS, attributes={"a": {"href", "title"}}, url_schemes={"http", "https", "mailto"},
-                     link_rel="noopener noreferrer")  # fmt: skip
+    return nh3.clean(
+        text,
+        tags=TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
 
 
 def is_editor(user: Any) -> bool:
@@ -59,8 +64,12 @@ def require_editor(user: Any) -> None:
 
 
 def _snapshot(pub: Publication) -> dict[str, Any]:
-    return {**{f: getattr(pub, f) for f in FIELDS}, "status": pub.status, "publish_at": pub.publish_at.isoformat() if pub.publish_at else None,
-            "tags": sorted(pub.tags.values_list("slug", flat=True)) if pub.pk else []}  # fmt: skip
+    return {
+        **{f: getattr(pub, f) for f in FIELDS},
+        "status": pub.status,
+        "publish_at": pub.publish_at.isoformat() if pub.publish_at else None,
+        "tags": sorted(pub.tags.values_list("slug", flat=True)) if pub.pk else [],
+    }
 
 
 def _revise(actor: Any, pub: Publication, what: str) -> None:
@@ -102,8 +111,15 @@ def _check(values: dict[str, Any]) -> None:
 
 
 @transaction.atomic
-def save_draft(actor: Any, pub: Publication | None, *, tags: list[Tag] | None = None, version: int | None = None,
-               source: tuple[str, str] | None = None, **values: Any) -> Publication:  # fmt: skip
+def save_draft(
+    actor: Any,
+    pub: Publication | None,
+    *,
+    tags: list[Tag] | None = None,
+    version: int | None = None,
+    source: tuple[str, str] | None = None,
+    **values: Any,
+) -> Publication:
     """Create or change a publication's texts (a published one stays published with the new text)."""
     require_editor(actor)
     values = {k: (v or "").strip() for k, v in values.items() if k in FIELDS}
@@ -113,12 +129,22 @@ def save_draft(actor: Any, pub: Publication | None, *, tags: list[Tag] | None = 
     )
     _check(values)
     if pub is None:
-        pub = Publication(slug=_unique_slug(values.get("title_en") or values.get("title_ru", ""), timezone.localdate()),
-                          created_by=actor if getattr(actor, "pk", None) else None)  # fmt: skip
+        pub = Publication(
+            slug=_unique_slug(
+                values.get("title_en") or values.get("title_ru", ""), timezone.localdate()
+            ),
+            created_by=actor if getattr(actor, "pk", None) else None,
+        )
         if source:
             pub.source_kind, pub.source_id = source
     else:
-        pub = _locked(pub, version, _("Someone changed this publication since you opened it. Reload it: your input was kept below."))  # fmt: skip
+        pub = _locked(
+            pub,
+            version,
+            _(
+                "Someone changed this publication since you opened it. Reload it: your input was kept below."
+            ),
+        )
         pub.version += 1
     for name, value in values.items():
         setattr(pub, name, value)
@@ -183,10 +209,30 @@ def unpublish(
     return pub
 
 
-def draft_from(kind: str, object_id: Any, *, section: str, title_ru: str, title_en: str, summary_ru: str = "",
-               summary_en: str = "", body_ru: str = "", body_en: str = "") -> Publication | None:  # fmt: skip
+def draft_from(
+    kind: str,
+    object_id: Any,
+    *,
+    section: str,
+    title_ru: str,
+    title_en: str,
+    summary_ru: str = "",
+    summary_en: str = "",
+    body_ru: str = "",
+    body_en: str = "",
+) -> Publication | None:
     """An automatic draft for something adopted elsewhere; nothing if one was already made."""
     if Publication.objects.filter(source_kind=kind, source_id=str(object_id)).exists():
         return None
-    return save_draft(None, None, source=(kind, str(object_id)), section=section, title_ru=title_ru, title_en=title_en,
-                      summary_ru=summary_ru, summary_en=summary_en, body_ru=body_ru, body_en=body_en)  # fmt: skip
+    return save_draft(
+        None,
+        None,
+        source=(kind, str(object_id)),
+        section=section,
+        title_ru=title_ru,
+        title_en=title_en,
+        summary_ru=summary_ru,
+        summary_en=summary_en,
+        body_ru=body_ru,
+        body_en=body_en,
+    )

@@ -45,8 +45,15 @@ def consultation_adopted(
         )
         for lang in ("ru", "en")
     }
-    services.draft_from("consultation", instance.pk, section=Section.STATEMENT, title_ru=instance.title_ru, title_en=instance.title_en,
-                        body_ru=body["ru"], body_en=body["en"])  # fmt: skip
+    services.draft_from(
+        "consultation",
+        instance.pk,
+        section=Section.STATEMENT,
+        title_ru=instance.title_ru,
+        title_en=instance.title_en,
+        body_ru=body["ru"],
+        body_en=body["en"],
+    )
 
 
 def agreement_in_force(
@@ -64,12 +71,14 @@ def agreement_in_force(
     if date is None or date > today:
         return
     services.draft_from(
-        "agreement", agreement.pk, section=Section.NEWS,
+        "agreement",
+        agreement.pk,
+        section=Section.NEWS,
         title_ru=f"{agreement.title_ru} вступил(о) в силу {date:%d.%m.%Y}",
         title_en=f"{agreement.title_en or agreement.title_ru} entered into force on {date:%d %B %Y}",
         summary_ru=f"Депозитарий сообщает о вступлении в силу: {agreement.title_ru}.",
         summary_en=f"The depositary announces the entry into force of the {agreement.title_en or agreement.title_ru}.",
-    )  # fmt: skip
+    )
 
 
 def press_release_saved(
@@ -77,8 +86,15 @@ def press_release_saved(
 ) -> None:
     if raw:
         return
-    services.draft_from("press_release", instance.stage_id, section=Section.NEWS, title_ru=instance.title_ru, title_en=instance.title_en,
-                        body_ru=_paragraphs(instance.body_ru), body_en=_paragraphs(instance.body_en))  # fmt: skip
+    services.draft_from(
+        "press_release",
+        instance.stage_id,
+        section=Section.NEWS,
+        title_ru=instance.title_ru,
+        title_en=instance.title_en,
+        body_ru=_paragraphs(instance.body_ru),
+        body_en=_paragraphs(instance.body_en),
+    )
 
 
 def connect() -> None:

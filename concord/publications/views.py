@@ -29,8 +29,9 @@ PER_PAGE = 20
 
 def live(now: dt.datetime | None = None) -> QuerySet[Publication]:
     """What the public sees: published, and its time has come."""
-    return Publication.objects.filter(status=Status.PUBLISHED, publish_at__lte=now or timezone.now()).prefetch_related(
-        Prefetch("tags", queryset=Tag.objects.order_by("name_ru")))  # fmt: skip
+    return Publication.objects.filter(
+        status=Status.PUBLISHED, publish_at__lte=now or timezone.now()
+    ).prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("name_ru")))
 
 
 def _in_language(qs: QuerySet[Publication]) -> QuerySet[Publication]:
@@ -44,20 +45,30 @@ def _page(request: HttpRequest, qs: QuerySet[Publication]) -> Any:
 
 def home(request: HttpRequest) -> HttpResponse:
     items = _in_language(live())
-    return render(request, "publications/home.html", {
-        "news": items.filter(section=Section.NEWS).order_by("-publish_at")[:8],
-        "statements": items.filter(section=Section.STATEMENT).order_by("-publish_at")[:4],
-        "articles": items.filter(section=Section.PUBLICATION).order_by("-publish_at")[:4],
-        "sections": Section.choices,
-    })  # fmt: skip
+    return render(
+        request,
+        "publications/home.html",
+        {
+            "news": items.filter(section=Section.NEWS).order_by("-publish_at")[:8],
+            "statements": items.filter(section=Section.STATEMENT).order_by("-publish_at")[:4],
+            "articles": items.filter(section=Section.PUBLICATION).order_by("-publish_at")[:4],
+            "sections": Section.choices,
+        },
+    )
 
 
 def section(request: HttpRequest, section: str) -> HttpResponse:
     if section not in Section.values:
         raise Http404
-    return render(request, "publications/list.html", {
-        "title": Section(section).label, "page": _page(request, _in_language(live()).filter(section=section)), "section": section,
-    })  # fmt: skip
+    return render(
+        request,
+        "publications/list.html",
+        {
+            "title": Section(section).label,
+            "page": _page(request, _in_language(live()).filter(section=section)),
+            "section": section,
+        },
+    )
 
 
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
@@ -101,10 +112,22 @@ def public_search(request: HttpRequest) -> HttpResponse:
     results = None
     if form.is_valid():
         d = form.cleaned_data
-        results = searching.search(None, d["q"], section=d["section"], language=d["language"], start=d["start"], end=d["end"],
-                                   page=d["page"] or 1, public_only=True)  # fmt: skip
-    return render(request, "publications/search.html", {"form": form, "results": results, "query": _query(request)},
-                  status=400 if form.errors else 200)  # fmt: skip
+        results = searching.search(
+            None,
+            d["q"],
+            section=d["section"],
+            language=d["language"],
+            start=d["start"],
+            end=d["end"],
+            page=d["page"] or 1,
+            public_only=True,
+        )
+    return render(
+        request,
+        "publications/search.html",
+        {"form": form, "results": results, "query": _query(request)},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -114,10 +137,22 @@ def inside_search(request: HttpRequest) -> HttpResponse:
     results = None
     if form.is_valid():
         d = form.cleaned_data
-        results = searching.search(request.user, d["q"], kinds=[d["kind"]] if d["kind"] else None, section=d["section"],
-                                   language=d["language"], start=d["start"], end=d["end"], page=d["page"] or 1)  # fmt: skip
-    return render(request, "publications/search_inside.html", {"form": form, "results": results, "query": _query(request)},
-                  status=400 if form.errors else 200)  # fmt: skip
+        results = searching.search(
+            request.user,
+            d["q"],
+            kinds=[d["kind"]] if d["kind"] else None,
+            section=d["section"],
+            language=d["language"],
+            start=d["start"],
+            end=d["end"],
+            page=d["page"] or 1,
+        )
+    return render(
+        request,
+        "publications/search_inside.html",
+        {"form": form, "results": results, "query": _query(request)},
+        status=400 if form.errors else 200,
+    )
 
 
 def _query(request: HttpRequest) -> str:
@@ -141,9 +176,16 @@ def editor_list(request: HttpRequest) -> HttpResponse:
     pubs = Publication.objects.all().order_by("-updated_at")
     if status in Status.values:
         pubs = pubs.filter(status=status)
-    return render(request, "publications/editor_list.html", {
-        "page": Paginator(pubs, 50).get_page(request.GET.get("page")), "status": status, "Status": Status, "now": timezone.now(),
-    })  # fmt: skip
+    return render(
+        request,
+        "publications/editor_list.html",
+        {
+            "page": Paginator(pubs, 50).get_page(request.GET.get("page")),
+            "status": status,
+            "Status": Status,
+            "now": timezone.now(),
+        },
+    )
 
 
 @login_required
@@ -154,17 +196,30 @@ def editor_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            pub = services.save_draft(request.user, pub, tags=list(d["tags"]), version=d["version"],
-                                      **{k: d[k] for k in services.FIELDS})  # fmt: skip
+            pub = services.save_draft(
+                request.user,
+                pub,
+                tags=list(d["tags"]),
+                version=d["version"],
+                **{k: d[k] for k in services.FIELDS},
+            )
         except DomainError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error.message))
         else:
             messages.success(request, _("Saved."))
             return redirect("editor:editor-edit", pk=pub.pk)
-    return render(request, "publications/editor_edit.html", {
-        "pub": pub, "form": form, "publish_form": PublishForm(initial={"version": pub.version}) if pub else None,
-        "unpublish_form": UnpublishForm(initial={"version": pub.version}) if pub else None, "Status": Status,
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "publications/editor_edit.html",
+        {
+            "pub": pub,
+            "form": form,
+            "publish_form": PublishForm(initial={"version": pub.version}) if pub else None,
+            "unpublish_form": UnpublishForm(initial={"version": pub.version}) if pub else None,
+            "Status": Status,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -213,8 +268,15 @@ def editor_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 def editor_preview(request: HttpRequest, pk: int) -> HttpResponse:
     _editor(request)
     pub = get_object_or_404(Publication, pk=pk)
-    return render(request, "publications/publication.html", {"pub": pub, "preview": True,
-                                                              "missing": not (pub.title_en if get_language() == "en" else pub.title_ru)})  # fmt: skip
+    return render(
+        request,
+        "publications/publication.html",
+        {
+            "pub": pub,
+            "preview": True,
+            "missing": not (pub.title_en if get_language() == "en" else pub.title_ru),
+        },
+    )
 
 
 @login_required

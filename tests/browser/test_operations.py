@@ -13,7 +13,16 @@ from .test_sign_in import sign_in
 
 pytestmark = pytest.mark.browser
 
-HEADER = ["Agency code", "Agency", "Indicator code", "Indicator", "Breakdown code", "Breakdown", "Value", "Unit"]  # fmt: skip
+HEADER = [
+    "Agency code",
+    "Agency",
+    "Indicator code",
+    "Indicator",
+    "Breakdown code",
+    "Breakdown",
+    "Value",
+    "Unit",
+]
 
 
 def as_user(page, username: str, url: str) -> None:
@@ -28,8 +37,13 @@ def test_kazakhstan_uploads_and_approves_a_report_and_the_secretariat_consolidat
 ):
     channel = Operation.objects.get(code="channel")
     model = channel.stages.order_by("-starts_on").first()
-    stage = Stage.objects.create(operation=channel, name_ru="Летний рубеж", name_en="Summer Line",
-                                 starts_on=dt.date(2026, 6, 1), ends_on=dt.date(2026, 6, 5))  # fmt: skip
+    stage = Stage.objects.create(
+        operation=channel,
+        name_ru="Летний рубеж",
+        name_en="Summer Line",
+        starts_on=dt.date(2026, 6, 1),
+        ends_on=dt.date(2026, 6, 5),
+    )
     stage.states.set(model.states.all())
     stage.agencies.set(model.agencies.all())
     spreadsheet = tmp_path / "kz-report.csv"

@@ -140,15 +140,28 @@ def test_password_change_checks_the_old_password_and_keeps_the_session(
     client_as, kazakh_representative
 ):
     client = client_as("kazakh_representative")
-    bad = client.post("/en/accounts/password/", {
-        "old_password": "wrong", "new_password1": "a-much-longer-secret-9", "new_password2": "a-much-longer-secret-9"})  # fmt: skip
+    bad = client.post(
+        "/en/accounts/password/",
+        {
+            "old_password": "wrong",
+            "new_password1": "a-much-longer-secret-9",
+            "new_password2": "a-much-longer-secret-9",
+        },
+    )
     assert bad.status_code == 400 and "old_password" in bad.context["form"].errors
-    weak = client.post("/en/accounts/password/", {
-        "old_password": PASSWORD, "new_password1": "123", "new_password2": "123"})  # fmt: skip
+    weak = client.post(
+        "/en/accounts/password/",
+        {"old_password": PASSWORD, "new_password1": "123", "new_password2": "123"},
+    )
     assert weak.status_code == 400 and "new_password2" in weak.context["form"].errors
-    good = client.post("/en/accounts/password/", {
-        "old_password": PASSWORD, "new_password1": "a-much-longer-secret-9",
-        "new_password2": "a-much-longer-secret-9"})  # fmt: skip
+    good = client.post(
+        "/en/accounts/password/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-much-longer-secret-9",
+            "new_password2": "a-much-longer-secret-9",
+        },
+    )
     assert good.status_code == 302
     kazakh_representative.refresh_from_db()
     assert kazakh_representative.check_password("a-much-longer-secret-9")
@@ -204,11 +217,18 @@ def test_admin_edits_are_audited(client_as, secretariat_administrator):
     form = client.get(f"/admin/organization/memberstate/{kz.pk}/change/")
     assert form.status_code == 200
     data = {
-        "name_ru": "Казахстан", "name_en": "Republic of Kazakhstan", "iso2": "KZ", "iso3": "KAZ",
-        "member_since": "1992-05-15", "membership": "member", "membership_since": "1992-05-15",
-        "participation": "participating", "participation_since": "", "participation_note_ru": "",
+        "name_ru": "Казахстан",
+        "name_en": "Republic of Kazakhstan",
+        "iso2": "KZ",
+        "iso3": "KAZ",
+        "member_since": "1992-05-15",
+        "membership": "member",
+        "membership_since": "1992-05-15",
+        "participation": "participating",
+        "participation_since": "",
+        "participation_note_ru": "",
         "participation_note_en": "",
-    }  # fmt: skip
+    }
     seen = form.context["adminform"].form["audit_seq"].value()
     response = client.post(
         f"/admin/organization/memberstate/{kz.pk}/change/", {**data, "audit_seq": seen}
@@ -236,10 +256,17 @@ def test_two_administrators_editing_the_same_state_do_not_overwrite_each_other(
     seen = first.get(url).context["adminform"].form["audit_seq"].value()
     second.get(url)
     data = {
-        "name_ru": "Казахстан", "iso2": "KZ", "iso3": "KAZ", "member_since": "1992-05-15",
-        "membership": "member", "membership_since": "1992-05-15", "participation": "participating",
-        "participation_since": "", "participation_note_ru": "", "participation_note_en": "",
-    }  # fmt: skip
+        "name_ru": "Казахстан",
+        "iso2": "KZ",
+        "iso3": "KAZ",
+        "member_since": "1992-05-15",
+        "membership": "member",
+        "membership_since": "1992-05-15",
+        "participation": "participating",
+        "participation_since": "",
+        "participation_note_ru": "",
+        "participation_note_en": "",
+    }
     assert first.post(url, {**data, "name_en": "First edit", "audit_seq": seen}).status_code == 302
     stale = second.post(
         url, {**data, "name_en": "Second edit", "audit_seq": seen}, HTTP_ACCEPT_LANGUAGE="en"
@@ -258,9 +285,14 @@ def test_passwords_set_in_the_admin_never_reach_the_audit_log(client_as):
     client = client_as("secretariat_administrator")
     response = client.post(
         "/admin/accounts/user/add/",
-        {"username": "newcomer", "password1": "Tr1cky-Passw0rd!", "password2": "Tr1cky-Passw0rd!",
-         "usable_password": "true", **NO_INLINES},
-    )  # fmt: skip
+        {
+            "username": "newcomer",
+            "password1": "Tr1cky-Passw0rd!",
+            "password2": "Tr1cky-Passw0rd!",
+            "usable_password": "true",
+            **NO_INLINES,
+        },
+    )
     assert response.status_code == 302
     entry = Entry.objects.filter(verb="admin.add").order_by("-seq").first()
     assert entry is not None and entry.object_repr == "newcomer"
@@ -277,15 +309,25 @@ def test_the_admin_refuses_a_role_that_does_not_fit_the_affiliation(client_as):
     form = client.get(url).context["adminform"].form
     existing = user.affiliations.get()
     data = {
-        "username": "mp", "first_name": "", "last_name": "", "email": "", "is_active": "on",
-        "current_affiliation": existing.pk, "audit_seq": form["audit_seq"].value(),
-        "affiliations-TOTAL_FORMS": "2", "affiliations-INITIAL_FORMS": "1",
-        "affiliations-0-id": existing.pk, "affiliations-0-user": user.pk,
-        "affiliations-0-body": existing.body_id, "affiliations-0-role": existing.role,
+        "username": "mp",
+        "first_name": "",
+        "last_name": "",
+        "email": "",
+        "is_active": "on",
+        "current_affiliation": existing.pk,
+        "audit_seq": form["audit_seq"].value(),
+        "affiliations-TOTAL_FORMS": "2",
+        "affiliations-INITIAL_FORMS": "1",
+        "affiliations-0-id": existing.pk,
+        "affiliations-0-user": user.pk,
+        "affiliations-0-body": existing.body_id,
+        "affiliations-0-role": existing.role,
         "affiliations-0-active": "on",
-        "affiliations-1-user": user.pk, "affiliations-1-state": MemberState.objects.get(iso2="RU").pk,
-        "affiliations-1-role": "secretariat_officer", "affiliations-1-active": "on",
-    }  # fmt: skip
+        "affiliations-1-user": user.pk,
+        "affiliations-1-state": MemberState.objects.get(iso2="RU").pk,
+        "affiliations-1-role": "secretariat_officer",
+        "affiliations-1-active": "on",
+    }
     response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     new_row = list(response.context["inline_admin_formsets"][0].formset)[1]
@@ -303,15 +345,25 @@ def test_affiliations_added_in_the_admin_are_audited(client_as):
     form = client.get(url).context["adminform"].form
     existing = user.affiliations.get()
     data = {
-        "username": "mp", "first_name": "", "last_name": "", "email": "", "is_active": "on",
-        "current_affiliation": existing.pk, "audit_seq": form["audit_seq"].value(),
-        "affiliations-TOTAL_FORMS": "2", "affiliations-INITIAL_FORMS": "1",
-        "affiliations-0-id": existing.pk, "affiliations-0-user": user.pk,
-        "affiliations-0-body": existing.body_id, "affiliations-0-role": existing.role,
+        "username": "mp",
+        "first_name": "",
+        "last_name": "",
+        "email": "",
+        "is_active": "on",
+        "current_affiliation": existing.pk,
+        "audit_seq": form["audit_seq"].value(),
+        "affiliations-TOTAL_FORMS": "2",
+        "affiliations-INITIAL_FORMS": "1",
+        "affiliations-0-id": existing.pk,
+        "affiliations-0-user": user.pk,
+        "affiliations-0-body": existing.body_id,
+        "affiliations-0-role": existing.role,
         "affiliations-0-active": "on",
-        "affiliations-1-user": user.pk, "affiliations-1-state": MemberState.objects.get(iso2="RU").pk,
-        "affiliations-1-role": "delegate", "affiliations-1-active": "on",
-    }  # fmt: skip
+        "affiliations-1-user": user.pk,
+        "affiliations-1-state": MemberState.objects.get(iso2="RU").pk,
+        "affiliations-1-role": "delegate",
+        "affiliations-1-active": "on",
+    }
     assert client.post(url, data).status_code == 302
     added = user.affiliations.get(state__iso2="RU")
     assert Entry.objects.filter(

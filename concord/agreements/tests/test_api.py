@@ -11,10 +11,15 @@ from django.core.management import CommandError, call_command
 QUESTION = {
     "rule": {"threshold": {"count": 3, "of": "notification"}, "later": {"delay": {"days": 0}}},
     "parties": [{"state": s, "weight": 1.0} for s in ["AM", "BY", "KZ", "KG", "RU", "TJ"]],
-    "actions": [{"state": s, "type": "signature", "date": "2021-09-16"} for s in ["AM", "BY", "KZ", "KG", "RU", "TJ"]]
-    + [{"state": "BY", "type": "notification", "date": "2022-02-01"},
-       {"state": "RU", "type": "notification", "date": "2022-04-20"}],
-}  # fmt: skip
+    "actions": [
+        {"state": s, "type": "signature", "date": "2021-09-16"}
+        for s in ["AM", "BY", "KZ", "KG", "RU", "TJ"]
+    ]
+    + [
+        {"state": "BY", "type": "notification", "date": "2022-02-01"},
+        {"state": "RU", "type": "notification", "date": "2022-04-20"},
+    ],
+}
 
 
 def test_api_answers_what_if_questions(client_as):
@@ -44,10 +49,18 @@ def test_api_answers_what_if_questions(client_as):
 
 @pytest.mark.parametrize(
     ("body", "field"),
-    [({**QUESTION, "rule": {"threshold": {"count": 9}}}, "rule.threshold.count"),
-     ({**QUESTION, "actions": [{"state": "KZ", "type": "fax", "date": "2024-01-01"}]}, "actions[0].type"),
-     ({**QUESTION, "actions": [{"state": "KZ", "type": "signature", "date": "2023-02-30"}]}, "actions[0].date")],
-)  # fmt: skip
+    [
+        ({**QUESTION, "rule": {"threshold": {"count": 9}}}, "rule.threshold.count"),
+        (
+            {**QUESTION, "actions": [{"state": "KZ", "type": "fax", "date": "2024-01-01"}]},
+            "actions[0].type",
+        ),
+        (
+            {**QUESTION, "actions": [{"state": "KZ", "type": "signature", "date": "2023-02-30"}]},
+            "actions[0].date",
+        ),
+    ],
+)
 def test_api_names_the_bad_field(client_as, body, field):
     response = client_as("kazakh_representative").post(
         "/api/v1/agreements/entry-into-force", json.dumps(body), content_type="application/json"

@@ -18,8 +18,14 @@ D = dt.date.fromisoformat
 
 def ask(rule, actions, parties=SIX, weights=None, as_of=TODAY):
     parties = [{"state": s, "weight": (weights or {}).get(s, 1.0)} for s in parties]
-    return run({"rule": rule, "parties": parties, "actions": [
-        {"state": s, "type": t, "date": d} for s, t, d in actions]}, as_of=as_of)  # fmt: skip
+    return run(
+        {
+            "rule": rule,
+            "parties": parties,
+            "actions": [{"state": s, "type": t, "date": d} for s, t, d in actions],
+        },
+        as_of=as_of,
+    )
 
 
 def signed(states=SIX, day="2021-09-16"):
@@ -28,8 +34,13 @@ def signed(states=SIX, day="2021-09-16"):
 
 def test_pattern_1_nth_notification_and_later_states_on_their_own_date():
     rule = {"threshold": {"count": 3, "of": "notification"}, "later": {"delay": {"days": 0}}}
-    acts = [*signed(), ("BY", "notification", "2022-02-01"), ("RU", "notification", "2022-04-20"),
-            ("TJ", "notification", "2022-11-10"), ("KZ", "notification", "2023-06-01")]  # fmt: skip
+    acts = [
+        *signed(),
+        ("BY", "notification", "2022-02-01"),
+        ("RU", "notification", "2022-04-20"),
+        ("TJ", "notification", "2022-11-10"),
+        ("KZ", "notification", "2023-06-01"),
+    ]
     r = ask(rule, acts)
     assert r.in_force and r.entry_into_force == D("2022-11-10")
     assert r.states["BY"] == r.states["TJ"] == D("2022-11-10") and r.states["KZ"] == D("2023-06-01")
@@ -161,8 +172,13 @@ def test_pattern_10_fixed_date_if_met_by_then_and_not_earlier_than():
 
 
 def test_pattern_11_later_states_keyed_to_the_threshold_or_to_entry_into_force():
-    base = [*signed(), ("KZ", "ratification", "2024-01-01"), ("RU", "ratification", "2024-01-01"),
-            ("BY", "ratification", "2024-02-01"), ("TJ", "ratification", "2024-06-01")]  # fmt: skip
+    base = [
+        *signed(),
+        ("KZ", "ratification", "2024-01-01"),
+        ("RU", "ratification", "2024-01-01"),
+        ("BY", "ratification", "2024-02-01"),
+        ("TJ", "ratification", "2024-06-01"),
+    ]
     after_threshold = {
         "threshold": {"count": 2, "of": "instrument"},
         "delay": {"days": 90},
@@ -203,21 +219,27 @@ def test_withdrawal_takes_effect_after_its_notice_and_not_before_entry_into_forc
 
 @pytest.mark.parametrize(
     ("rule", "actions", "field"),
-    [({"threshold": {}}, [], "rule.threshold"),
-     ({"threshold": {"count": 7}}, [], "rule.threshold.count"),
-     ({"threshold": {"count": 0}}, [], "rule.threshold.count"),
-     ({"threshold": {"count": 1, "of": "votes"}}, [], "rule.threshold.of"),
-     ({"threshold": {"required": ["US"]}}, [], "rule.threshold.required"),
-     ({"threshold": {"weight": 1.5}}, [], "rule.threshold.weight"),
-     ({"threshold": {"count": 1}, "kth_month": 2, "delay": {"days": 1}}, [], "rule.kth_month"),
-     ({"threshold": {"count": 1}, "not_before": "2026-01-01", "fixed_date": "2025-01-01"}, [], "rule.not_before"),
-     ({"threshold": {"count": 1}, "delay": {"weeks": 2}}, [], "rule.delay"),
-     ({"threshold": {"count": 1}, "colour": "red"}, [], "rule.colour"),
-     ({"threshold": {"count": 1}}, [("KZ", "telegram", "2024-01-01")], "actions[0].type"),
-     ({"threshold": {"count": 1}}, [("KZ", "notification", "2023-02-29")], "actions[0].date"),
-     ({"threshold": {"count": 1}}, [("XX", "notification", "2023-02-01")], "actions[0].state"),
-     ({"threshold": {"count": 1}}, [("KZ", "notification", "2023-02-01")], "actions[0].state")],  # not signed
-)  # fmt: skip
+    [
+        ({"threshold": {}}, [], "rule.threshold"),
+        ({"threshold": {"count": 7}}, [], "rule.threshold.count"),
+        ({"threshold": {"count": 0}}, [], "rule.threshold.count"),
+        ({"threshold": {"count": 1, "of": "votes"}}, [], "rule.threshold.of"),
+        ({"threshold": {"required": ["US"]}}, [], "rule.threshold.required"),
+        ({"threshold": {"weight": 1.5}}, [], "rule.threshold.weight"),
+        ({"threshold": {"count": 1}, "kth_month": 2, "delay": {"days": 1}}, [], "rule.kth_month"),
+        (
+            {"threshold": {"count": 1}, "not_before": "2026-01-01", "fixed_date": "2025-01-01"},
+            [],
+            "rule.not_before",
+        ),
+        ({"threshold": {"count": 1}, "delay": {"weeks": 2}}, [], "rule.delay"),
+        ({"threshold": {"count": 1}, "colour": "red"}, [], "rule.colour"),
+        ({"threshold": {"count": 1}}, [("KZ", "telegram", "2024-01-01")], "actions[0].type"),
+        ({"threshold": {"count": 1}}, [("KZ", "notification", "2023-02-29")], "actions[0].date"),
+        ({"threshold": {"count": 1}}, [("XX", "notification", "2023-02-01")], "actions[0].state"),
+        ({"threshold": {"count": 1}}, [("KZ", "notification", "2023-02-01")], "actions[0].state"),
+    ],  # not signed
+)
 def test_bad_input_names_the_field(rule, actions, field):
     with pytest.raises(RuleError) as error:
         ask(rule, actions)
@@ -239,12 +261,25 @@ def test_month_delays_clamp_and_roll_over_years():
 
 days = st.dates(D("2020-01-01"), D("2030-12-31")).map(lambda d: d.isoformat())
 rules = st.fixed_dictionaries(
-    {"threshold": st.fixed_dictionaries({"count": st.integers(1, 6), "of": st.sampled_from(["notification", "consent"])})},
-    optional={"delay": st.one_of(st.builds(lambda n: {"days": n}, st.integers(0, 120)), st.builds(lambda n: {"months": n}, st.integers(0, 14))),
-              "roll": st.sampled_from(["none", "first_of_next_month"]),
-              "later": st.fixed_dictionaries({"delay": st.builds(lambda n: {"days": n}, st.integers(0, 60)),
-                                              "from": st.sampled_from(["threshold", "entry_into_force"])})},
-)  # fmt: skip
+    {
+        "threshold": st.fixed_dictionaries(
+            {"count": st.integers(1, 6), "of": st.sampled_from(["notification", "consent"])}
+        )
+    },
+    optional={
+        "delay": st.one_of(
+            st.builds(lambda n: {"days": n}, st.integers(0, 120)),
+            st.builds(lambda n: {"months": n}, st.integers(0, 14)),
+        ),
+        "roll": st.sampled_from(["none", "first_of_next_month"]),
+        "later": st.fixed_dictionaries(
+            {
+                "delay": st.builds(lambda n: {"days": n}, st.integers(0, 60)),
+                "from": st.sampled_from(["threshold", "entry_into_force"]),
+            }
+        ),
+    },
+)
 deposits = st.lists(st.tuples(st.sampled_from(SIX), days), max_size=8, unique_by=lambda t: t[0])
 
 

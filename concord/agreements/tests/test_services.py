@@ -19,9 +19,13 @@ TODAY = D("2026-11-28")
 @pytest.fixture
 def protocol(secretariat_officer):
     return services.create_agreement(
-        actor=secretariat_officer, kind="protocol", title_ru="Протокол", title_en="Protocol",
-        rule={"threshold": {"count": 3}, "later": {"delay": {"days": 0}}}, signed_on=D("2024-01-10"),
-    )  # fmt: skip
+        actor=secretariat_officer,
+        kind="protocol",
+        title_ru="Протокол",
+        title_en="Protocol",
+        rule={"threshold": {"count": 3}, "later": {"delay": {"days": 0}}},
+        signed_on=D("2024-01-10"),
+    )
 
 
 def state(iso2):

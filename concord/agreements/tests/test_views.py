@@ -64,8 +64,13 @@ def test_the_overview_does_a_constant_number_of_queries(client_as, secretariat_o
         client.get("/en/agreements/")
     kz = MemberState.objects.get(iso2="KZ")
     for i in range(10):
-        a = services.create_agreement(actor=secretariat_officer, kind="agreement", title_ru=f"С{i}", title_en=f"A{i}",
-                                      rule={"threshold": {"count": 1}})  # fmt: skip
+        a = services.create_agreement(
+            actor=secretariat_officer,
+            kind="agreement",
+            title_ru=f"С{i}",
+            title_en=f"A{i}",
+            rule={"threshold": {"count": 1}},
+        )
         services.record_action(
             a,
             actor=secretariat_officer,

@@ -22,9 +22,16 @@ from concord.consultations.rules import (
 )
 
 AM = State(1, "Армения", "Armenia", frozen=True)
-BY, KZ, KG, RU, TJ = (State(i, ru, en) for i, ru, en in [
-    (2, "Беларусь", "Belarus"), (3, "Казахстан", "Kazakhstan"), (4, "Кыргызстан", "Kyrgyzstan"),
-    (5, "Россия", "Russia"), (6, "Таджикистан", "Tajikistan")])  # fmt: skip
+BY, KZ, KG, RU, TJ = (
+    State(i, ru, en)
+    for i, ru, en in [
+        (2, "Беларусь", "Belarus"),
+        (3, "Казахстан", "Kazakhstan"),
+        (4, "Кыргызстан", "Kyrgyzstan"),
+        (5, "Россия", "Russia"),
+        (6, "Таджикистан", "Tajikistan"),
+    ]
+)
 SIX = [AM, BY, KZ, KG, RU, TJ]
 CHOICES = [None, *Stance]
 

@@ -21,15 +21,29 @@ NOW = dt.datetime(2026, 11, 30, 9, 0, tzinfo=dt.UTC)  # a Monday
 
 @pytest.fixture
 def text(secretariat_officer):
-    return documents.create_document(actor=secretariat_officer, kind="draft_decision", marking="official", units=[
-        ("title", "О сотрудничестве", "On cooperation"), ("paragraph", "Одобрить.", "To approve."),
-        ("paragraph", "Поручить.", "To instruct.")])  # fmt: skip
+    return documents.create_document(
+        actor=secretariat_officer,
+        kind="draft_decision",
+        marking="official",
+        units=[
+            ("title", "О сотрудничестве", "On cooperation"),
+            ("paragraph", "Одобрить.", "To approve."),
+            ("paragraph", "Поручить.", "To instruct."),
+        ],
+    )
 
 
 @pytest.fixture
 def question(secretariat_officer, text):
-    return services.open_consultation(actor=secretariat_officer, title_ru="Вопрос", title_en="Question", kind="draft_decision",
-                                      route=Route.objects.get(code="budget"), document=text, now=NOW)  # fmt: skip
+    return services.open_consultation(
+        actor=secretariat_officer,
+        title_ru="Вопрос",
+        title_en="Question",
+        kind="draft_decision",
+        route=Route.objects.get(code="budget"),
+        document=text,
+        now=NOW,
+    )
 
 
 def position(stage, user, stance="join", statement="", now=NOW, **kw):
@@ -327,10 +341,24 @@ def test_an_adopted_decision_is_signed_later_by_a_state_that_did_not_join(
 
 def test_an_emergency_consultation_runs_on_its_clock(secretariat_officer):
     with pytest.raises(DomainError):
-        services.open_consultation(actor=secretariat_officer, title_ru="Кризис", kind="assessment",
-                                   route=Route.objects.get(code="emergency"), emergency=True, now=NOW)  # fmt: skip
-    c = services.open_consultation(actor=secretariat_officer, title_ru="Кризис", kind="assessment", route=Route.objects.get(code="emergency"),
-                                   emergency=True, reason="Обострение на границе.", clock=dt.timedelta(hours=24), now=NOW)  # fmt: skip
+        services.open_consultation(
+            actor=secretariat_officer,
+            title_ru="Кризис",
+            kind="assessment",
+            route=Route.objects.get(code="emergency"),
+            emergency=True,
+            now=NOW,
+        )
+    c = services.open_consultation(
+        actor=secretariat_officer,
+        title_ru="Кризис",
+        kind="assessment",
+        route=Route.objects.get(code="emergency"),
+        emergency=True,
+        reason="Обострение на границе.",
+        clock=dt.timedelta(hours=24),
+        now=NOW,
+    )
     stage = services.open_stage(
         c, actor=secretariat_officer, now=NOW, mode=StageMode.WRITTEN, working_days=10
     )
@@ -338,8 +366,14 @@ def test_an_emergency_consultation_runs_on_its_clock(secretariat_officer):
 
 
 def test_a_joint_statement_needs_every_participating_state(request, secretariat_officer, text):
-    c = services.open_consultation(actor=secretariat_officer, title_ru="Заявление", kind="joint_statement",
-                                   route=Route.objects.get(code="statement-cfm"), document=text, now=NOW)  # fmt: skip
+    c = services.open_consultation(
+        actor=secretariat_officer,
+        title_ru="Заявление",
+        kind="joint_statement",
+        route=Route.objects.get(code="statement-cfm"),
+        document=text,
+        now=NOW,
+    )
     stage = services.open_stage(c, actor=secretariat_officer, now=NOW)
     assert stage.rule == "all_participating"
     for user in reps(request, "BY", "KZ", "RU", "TJ"):

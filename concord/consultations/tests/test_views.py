@@ -23,14 +23,25 @@ def written() -> Stage:
 def test_pages_for_every_persona(client_as, persona):
     client = client_as(persona)
     c = Consultation.objects.order_by("pk").first()
-    urls = ["/en/consultations/", f"/en/consultations/{c.pk}/", "/en/consultations/inbox/", "/en/consultations/sessions/",
-            "/en/consultations/notifications/", "/en/consultations/statements/2024/"]  # fmt: skip
+    urls = [
+        "/en/consultations/",
+        f"/en/consultations/{c.pk}/",
+        "/en/consultations/inbox/",
+        "/en/consultations/sessions/",
+        "/en/consultations/notifications/",
+        "/en/consultations/statements/2024/",
+    ]
     for url in urls:
         status = client.get(url).status_code
         assert status == (302 if persona == "public_visitor" else 200), url
     create = client.get("/en/consultations/new/").status_code
-    may_open = persona in ("kazakh_representative", "armenian_representative", "russian_representative",
-                           "secretariat_officer", "secretariat_administrator")  # fmt: skip
+    may_open = persona in (
+        "kazakh_representative",
+        "armenian_representative",
+        "russian_representative",
+        "secretariat_officer",
+        "secretariat_administrator",
+    )
     assert create == (302 if persona == "public_visitor" else 200 if may_open else 403)
 
 
@@ -158,8 +169,13 @@ def test_board_and_inbox_queries_do_not_grow(
         ru.get("/en/consultations/inbox/")
     first = len(q.captured_queries)
     for i in range(10):
-        c = services.open_consultation(actor=secretariat_officer, title_ru=f"Вопрос {i}", kind="procedural",
-                                       route=Route.objects.get(code="emergency"), now=timezone.now())  # fmt: skip
+        c = services.open_consultation(
+            actor=secretariat_officer,
+            title_ru=f"Вопрос {i}",
+            kind="procedural",
+            route=Route.objects.get(code="emergency"),
+            now=timezone.now(),
+        )
         services.open_stage(
             c, actor=secretariat_officer, now=timezone.now(), mode="written", working_days=3
         )

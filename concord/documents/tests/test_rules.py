@@ -40,12 +40,33 @@ def text(*kinds: UnitKind) -> list[Unit]:
 
 
 def test_articles_paragraphs_and_subparagraphs_are_numbered_in_both_languages():
-    units = text(K.TITLE, K.PREAMBLE, K.ARTICLE, K.PARAGRAPH, K.PARAGRAPH, K.SUBPARAGRAPH,
-                 K.SUBPARAGRAPH, K.ARTICLE, K.PARAGRAPH, K.ANNEX, K.PARAGRAPH)  # fmt: skip
+    units = text(
+        K.TITLE,
+        K.PREAMBLE,
+        K.ARTICLE,
+        K.PARAGRAPH,
+        K.PARAGRAPH,
+        K.SUBPARAGRAPH,
+        K.SUBPARAGRAPH,
+        K.ARTICLE,
+        K.PARAGRAPH,
+        K.ANNEX,
+        K.PARAGRAPH,
+    )
     labels = number_units(units)
     assert [labels[u.uid].ru for u in units] == [
-        "", "", "Статья 1", "1.", "2.", "а)", "б)", "Статья 2", "1.", "Приложение 1", "1."
-    ]  # fmt: skip
+        "",
+        "",
+        "Статья 1",
+        "1.",
+        "2.",
+        "а)",
+        "б)",
+        "Статья 2",
+        "1.",
+        "Приложение 1",
+        "1.",
+    ]
     assert labels["u6"].en == "(b)"
     assert labels["u4"].ref_en == "article 1, paragraph 2"
     assert labels["u6"].ref_ru == "статья 1, пункт 2, подпункт «б»"
@@ -63,14 +84,19 @@ def test_a_statement_without_articles_numbers_its_paragraphs_from_one():
 def test_brackets_carry_their_owners_and_disappear_from_the_clean_text():
     t = "Государства [[RU, BY: решительно]] осуждают [[KZ: любые]] попытки"
     assert [(s.text, s.owners) for s in segments(t)] == [
-        ("Государства ", ()), ("решительно", ("RU", "BY")), (" осуждают ", ()),
-        ("любые", ("KZ",)), (" попытки", ()),
-    ]  # fmt: skip
+        ("Государства ", ()),
+        ("решительно", ("RU", "BY")),
+        (" осуждают ", ()),
+        ("любые", ("KZ",)),
+        (" попытки", ()),
+    ]
     assert clean_text(t) == "Государства решительно осуждают любые попытки"
     units = [Unit("a", K.PARAGRAPH, t, "agreed"), Unit("b", K.PARAGRAPH, "x", "[[TJ: y]]")]
     assert [(uid, lang, s.owners) for uid, lang, s in open_brackets(units)] == [
-        ("a", "ru", ("RU", "BY")), ("a", "ru", ("KZ",)), ("b", "en", ("TJ",)),
-    ]  # fmt: skip
+        ("a", "ru", ("RU", "BY")),
+        ("a", "ru", ("KZ",)),
+        ("b", "en", ("TJ",)),
+    ]
 
 
 @given(st.text())
@@ -134,9 +160,16 @@ def test_non_empty_spans_conflict_exactly_when_they_share_a_word(x, y):
         assert spans_conflict(x, y) == bool(set(range(*x)) & set(range(*y)))
 
 
-BASE = [Unit("t", K.TITLE, "Заявление", "Statement"),
-        Unit("p1", K.PARAGRAPH, "Мы решительно осуждаем терроризм во всех его формах", "We firmly condemn terrorism in all its forms"),
-        Unit("p2", K.PARAGRAPH, "Мы поддерживаем ООН", "We support the UN")]  # fmt: skip
+BASE = [
+    Unit("t", K.TITLE, "Заявление", "Statement"),
+    Unit(
+        "p1",
+        K.PARAGRAPH,
+        "Мы решительно осуждаем терроризм во всех его формах",
+        "We firmly condemn terrorism in all its forms",
+    ),
+    Unit("p2", K.PARAGRAPH, "Мы поддерживаем ООН", "We support the UN"),
+]
 
 
 def modify(uid: str, ru: str | None = None, en: str | None = None) -> Operation:
@@ -203,9 +236,14 @@ def test_move_takes_the_block_and_keeps_identities():
 
 @pytest.mark.parametrize(
     "op",
-    [modify("nope", ru="x"), Operation(OpKind.DELETE, uid="nope"), Operation(OpKind.ADD, uid="p1"),
-     Operation(OpKind.DELETE, uid="t"), Operation(OpKind.MOVE, uid="p1", after_uid="nope")],
-)  # fmt: skip
+    [
+        modify("nope", ru="x"),
+        Operation(OpKind.DELETE, uid="nope"),
+        Operation(OpKind.ADD, uid="p1"),
+        Operation(OpKind.DELETE, uid="t"),
+        Operation(OpKind.MOVE, uid="p1", after_uid="nope"),
+    ],
+)
 def test_operations_on_units_that_do_not_exist_are_refused(op):
     with pytest.raises(RuleError):
         apply_operation(BASE, op)
@@ -230,11 +268,17 @@ def test_a_moved_clause_is_recognised_and_the_others_are_renumbered():
 
 def test_added_and_removed_clauses_stand_where_they_were():
     units = text(K.TITLE, K.PARAGRAPH, K.PARAGRAPH, K.PARAGRAPH)
-    new = apply_operation(apply_operation(units, Operation(OpKind.DELETE, uid="u2")),
-                          Operation(OpKind.ADD, uid="n", after_uid="u3", text_ru="н"))  # fmt: skip
+    new = apply_operation(
+        apply_operation(units, Operation(OpKind.DELETE, uid="u2")),
+        Operation(OpKind.ADD, uid="n", after_uid="u3", text_ru="н"),
+    )
     assert [(c.uid, c.status) for c in compare(units, new)] == [
-        ("u0", "unchanged"), ("u1", "unchanged"), ("u2", "removed"), ("u3", "unchanged"), ("n", "added"),
-    ]  # fmt: skip
+        ("u0", "unchanged"),
+        ("u1", "unchanged"),
+        ("u2", "removed"),
+        ("u3", "unchanged"),
+        ("n", "added"),
+    ]
 
 
 kinds = st.sampled_from([K.PREAMBLE, K.PARAGRAPH, K.PARAGRAPH, K.ARTICLE])

@@ -47,9 +47,12 @@ def test_a_new_document_has_version_one_with_stable_unit_ids(draft, secretariat_
 
 def test_a_delegation_proposes_in_its_own_states_name(draft, kazakh_representative):
     amendment = services.propose_amendment(
-        draft, actor=kazakh_representative, base_number=1, operation=modify("u3", ru="Осуждаем терроризм."),
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=modify("u3", ru="Осуждаем терроризм."),
         justification_en="Shorter.",
-    )  # fmt: skip
+    )
     assert amendment.state.iso2 == "KZ" and amendment.proposed_by == kazakh_representative
     assert amendment.status == AmendmentStatus.PENDING
 
@@ -95,8 +98,13 @@ def test_an_amendment_to_a_unit_that_does_not_exist_in_that_version_is_refused(
 def test_accepting_an_amendment_makes_the_next_version(
     draft, kazakh_representative, secretariat_officer
 ):
-    amendment = services.propose_amendment(draft, actor=kazakh_representative, base_number=1,
-                                           operation=modify("u3", ru="Осуждаем терроризм.", en="Condemn terrorism."), justification_en="Reason.")  # fmt: skip
+    amendment = services.propose_amendment(
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=modify("u3", ru="Осуждаем терроризм.", en="Condemn terrorism."),
+        justification_en="Reason.",
+    )
     services.decide_amendment(
         amendment, actor=secretariat_officer, decision="accept", base_number=1
     )
@@ -132,8 +140,14 @@ def test_merging_applies_the_editors_wording(draft, kazakh_representative, secre
         operation=modify("u4", ru="Поддерживаем ООН."),
         justification_en="Reason.",
     )
-    services.decide_amendment(amendment, actor=secretariat_officer, decision="merge", base_number=1,
-                              text_ru="Поддерживаем ключевую роль ООН.", text_en="Support the key role of the UN.")  # fmt: skip
+    services.decide_amendment(
+        amendment,
+        actor=secretariat_officer,
+        decision="merge",
+        base_number=1,
+        text_ru="Поддерживаем ключевую роль ООН.",
+        text_en="Support the key role of the UN.",
+    )
     amendment.refresh_from_db()
     assert amendment.status == AmendmentStatus.MERGED
     assert amendment.result.text[3].text_ru == "Поддерживаем ключевую роль ООН."
@@ -236,8 +250,18 @@ def test_added_clauses_keep_the_identity_given_when_proposed(
     draft, kazakh_representative, secretariat_officer
 ):
     amendment = services.propose_amendment(
-        draft, actor=kazakh_representative, base_number=1,
-        operation=Operation(OpKind.ADD, after_uid="u3", kind=UnitKind.PARAGRAPH, text_ru="Новый пункт.", text_en="New paragraph."), justification_en="Reason.")  # fmt: skip
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=Operation(
+            OpKind.ADD,
+            after_uid="u3",
+            kind=UnitKind.PARAGRAPH,
+            text_ru="Новый пункт.",
+            text_en="New paragraph.",
+        ),
+        justification_en="Reason.",
+    )
     assert amendment.uid == "u5"
     services.decide_amendment(
         amendment, actor=secretariat_officer, decision="accept", base_number=1
@@ -285,8 +309,12 @@ def test_only_the_proposing_delegation_withdraws(
 
 
 def test_a_text_with_open_brackets_cannot_become_final(draft, secretariat_officer):
-    services.edit_text(draft, actor=secretariat_officer, base_number=1,
-                       operation=modify("u3", ru="[[RU,BY: Решительно]] осуждаем терроризм."))  # fmt: skip
+    services.edit_text(
+        draft,
+        actor=secretariat_officer,
+        base_number=1,
+        operation=modify("u3", ru="[[RU,BY: Решительно]] осуждаем терроризм."),
+    )
     with pytest.raises(DomainError) as error:
         services.declare_final(draft, actor=secretariat_officer, base_number=2)
     assert error.value.code == "open_brackets"
@@ -367,11 +395,13 @@ def test_a_text_needs_a_title(secretariat_officer):
 
 @pytest.mark.parametrize(
     ("name", "content", "code"),
-    [("virus.exe", b"MZ\x90\x00", "file_type_not_allowed"),
-     ("fake.pdf", b"not a pdf at all", "file_content_mismatch"),
-     ("fake.docx", b"%PDF-1.4 pretending", "file_content_mismatch"),
-     ("binary.txt", b"abc\x00def", "file_content_mismatch")],
-)  # fmt: skip
+    [
+        ("virus.exe", b"MZ\x90\x00", "file_type_not_allowed"),
+        ("fake.pdf", b"not a pdf at all", "file_content_mismatch"),
+        ("fake.docx", b"%PDF-1.4 pretending", "file_content_mismatch"),
+        ("binary.txt", b"abc\x00def", "file_content_mismatch"),
+    ],
+)
 def test_bad_attachments_are_refused(draft, secretariat_officer, name, content, code):
     with pytest.raises(DomainError) as error:
         services.add_attachment(

@@ -41,10 +41,18 @@ def kazakh_note(kazakh_representative):
 
 def pages(document: Document) -> list[str]:
     pk = document.pk
-    return [f"/en/documents/{pk}/", f"/en/documents/{pk}/versions/", f"/en/documents/{pk}/compare/?from=1&to=1",
-            f"/en/documents/{pk}/amendments/", f"/en/documents/{pk}/versions/1/export/?format=pdf&lang=ru",
-            f"/api/v1/documents/{pk}", f"/api/v1/documents/{pk}/versions/1", f"/api/v1/documents/{pk}/amendments",
-            f"/api/v1/documents/{pk}/compare?from=1&to=1", f"/api/v1/documents/{pk}/versions/1/export?format=docx"]  # fmt: skip
+    return [
+        f"/en/documents/{pk}/",
+        f"/en/documents/{pk}/versions/",
+        f"/en/documents/{pk}/compare/?from=1&to=1",
+        f"/en/documents/{pk}/amendments/",
+        f"/en/documents/{pk}/versions/1/export/?format=pdf&lang=ru",
+        f"/api/v1/documents/{pk}",
+        f"/api/v1/documents/{pk}/versions/1",
+        f"/api/v1/documents/{pk}/amendments",
+        f"/api/v1/documents/{pk}/compare?from=1&to=1",
+        f"/api/v1/documents/{pk}/versions/1/export?format=docx",
+    ]
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -103,10 +111,17 @@ def test_who_may_propose_and_who_may_edit(client_as, draft, persona):
 
 
 def test_a_delegation_proposes_through_the_page_and_the_editor_accepts(client_as, draft):
-    response = client_as("kazakh_representative").post(f"/en/documents/{draft.pk}/amendments/new/?unit=u3", {
-        "base_version": 1, "op": "modify", "uid": "u3", "text_ru": "Углубляем сотрудничество.",
-        "text_en": "Deepen cooperation.", "justification_en": "Stronger.",
-    })  # fmt: skip
+    response = client_as("kazakh_representative").post(
+        f"/en/documents/{draft.pk}/amendments/new/?unit=u3",
+        {
+            "base_version": 1,
+            "op": "modify",
+            "uid": "u3",
+            "text_ru": "Углубляем сотрудничество.",
+            "text_en": "Deepen cooperation.",
+            "justification_en": "Stronger.",
+        },
+    )
     assert response.status_code == 302
     amendment = Amendment.objects.get(document=draft)
     assert amendment.state.iso2 == "KZ"
@@ -125,9 +140,17 @@ def test_a_stale_edit_is_refused_and_the_input_is_kept(client_as, draft, secreta
         base_number=1,
         operation=Operation(OpKind.MODIFY, uid="u4", text_ru="Другое."),
     )
-    response = client_as("secretariat_officer").post(f"/en/documents/{draft.pk}/edit/?unit=u3", {
-        "base_version": 1, "op": "modify", "uid": "u3", "text_ru": "Моя долгая правка", "text_en": "", "note": "",
-    })  # fmt: skip
+    response = client_as("secretariat_officer").post(
+        f"/en/documents/{draft.pk}/edit/?unit=u3",
+        {
+            "base_version": 1,
+            "op": "modify",
+            "uid": "u3",
+            "text_ru": "Моя долгая правка",
+            "text_en": "",
+            "note": "",
+        },
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "version 2 has been made since" in page
@@ -141,32 +164,53 @@ def test_a_stale_edit_is_refused_and_the_input_is_kept(client_as, draft, secreta
 
 
 def test_an_amendment_to_a_unit_that_does_not_exist_is_a_form_error(client_as, draft):
-    response = client_as("kazakh_representative").post(f"/en/documents/{draft.pk}/amendments/new/", {
-        "base_version": 1, "op": "modify", "uid": "u99", "text_ru": "x",
-    })  # fmt: skip
+    response = client_as("kazakh_representative").post(
+        f"/en/documents/{draft.pk}/amendments/new/",
+        {
+            "base_version": 1,
+            "op": "modify",
+            "uid": "u99",
+            "text_ru": "x",
+        },
+    )
     assert response.status_code == 400
     assert not Amendment.objects.filter(document=draft).exists()
 
 
 def test_api_proposes_supports_and_decides(client_as, draft):
     kz = client_as("kazakh_representative")
-    created = kz.post(f"/api/v1/documents/{draft.pk}/amendments", json.dumps({
-        "base_version": 1, "op": "add", "after_uid": "u3", "kind": "paragraph",
-        "text_ru": "Новый пункт.", "text_en": "New paragraph.", "justification_en": "Needed.",
-    }), content_type="application/json")  # fmt: skip
+    created = kz.post(
+        f"/api/v1/documents/{draft.pk}/amendments",
+        json.dumps(
+            {
+                "base_version": 1,
+                "op": "add",
+                "after_uid": "u3",
+                "kind": "paragraph",
+                "text_ru": "Новый пункт.",
+                "text_en": "New paragraph.",
+                "justification_en": "Needed.",
+            }
+        ),
+        content_type="application/json",
+    )
     assert created.status_code == 201, created.content
     amendment_id = created.json()["id"]
     supported = client_as("russian_representative").post(
         f"/api/v1/documents/{draft.pk}/amendments/{amendment_id}/support"
     )
     assert supported.json()["supporters"] == ["RU"]
-    refused = kz.post(f"/api/v1/documents/{draft.pk}/amendments/{amendment_id}/decision",
-                      json.dumps({"decision": "accept", "base_version": 1}), content_type="application/json")  # fmt: skip
+    refused = kz.post(
+        f"/api/v1/documents/{draft.pk}/amendments/{amendment_id}/decision",
+        json.dumps({"decision": "accept", "base_version": 1}),
+        content_type="application/json",
+    )
     assert refused.status_code == 403
     decided = client_as("secretariat_officer").post(
         f"/api/v1/documents/{draft.pk}/amendments/{amendment_id}/decision",
-        json.dumps({"decision": "accept", "base_version": 1}), content_type="application/json",
-    )  # fmt: skip
+        json.dumps({"decision": "accept", "base_version": 1}),
+        content_type="application/json",
+    )
     assert decided.status_code == 200 and decided.json()["result_version"] == 2
     compare = kz.get(f"/api/v1/documents/{draft.pk}/compare?from=1&to=2").json()
     added = [c for c in compare["changes"] if c["status"] == "added"]
@@ -332,8 +376,12 @@ def test_document_page_and_inbox_queries_do_not_grow_with_amendments(
 def test_the_negotiation_view_shows_bracket_owners_and_the_clean_view_does_not(
     client_as, secretariat_officer, draft
 ):
-    services.edit_text(draft, actor=secretariat_officer, base_number=1,
-                       operation=Operation(OpKind.MODIFY, uid="u3", text_ru="[[RU,BY: Решительно]] укрепляем."))  # fmt: skip
+    services.edit_text(
+        draft,
+        actor=secretariat_officer,
+        base_number=1,
+        operation=Operation(OpKind.MODIFY, uid="u3", text_ru="[[RU,BY: Решительно]] укрепляем."),
+    )
     client = client_as("kazakh_representative")
     negotiation = client.get(f"/en/documents/{draft.pk}/").content.decode()
     clean = client.get(f"/en/documents/{draft.pk}/?view=clean").content.decode()
@@ -357,9 +405,12 @@ def test_compare_page_recognises_a_moved_clause(client_as, secretariat_officer, 
 
 def test_support_and_withdraw_through_the_pages(client_as, draft, kazakh_representative):
     amendment = services.propose_amendment(
-        draft, actor=kazakh_representative, base_number=1,
-        operation=Operation(OpKind.MODIFY, uid="u3", text_ru="Иначе."), justification_en="Reason.",
-    )  # fmt: skip
+        draft,
+        actor=kazakh_representative,
+        base_number=1,
+        operation=Operation(OpKind.MODIFY, uid="u3", text_ru="Иначе."),
+        justification_en="Reason.",
+    )
     url = f"/en/documents/{draft.pk}/amendments/{amendment.pk}/"
     assert client_as("russian_representative").post(url + "support/").status_code == 302
     assert [s.state.iso2 for s in amendment.supports.all()] == ["RU"]

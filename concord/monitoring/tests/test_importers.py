@@ -70,32 +70,51 @@ def test_bad_rows_are_reported_with_their_line_and_the_good_ones_imported(
     db, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(importers, "BATCH", 2)  # duplicates across batches too
-    path = ged_file(tmp_path, [
-        ged_row(id=900001),                                   # line 2: good
-        ged_row(id=900002, date_start="2019-02-30", date_end="2019-02-30"),  # 3: no such day
-        ged_row(id=900003, latitude="95.1"),                  # 4: impossible coordinate
-        ged_row(id=900001),                                   # 5: duplicate of line 2 (another batch)
-        ged_row(id=900004, country="Atlantis", country_id=""),  # 6: unknown country
-        ged_row(id=900005, best="-3"),                        # 7: negative deaths
-        ged_row(id=900006, date_start="2019-03-02", date_end="2019-03-01"),  # 8: ends before it starts
-        ged_row(id=900007, type_of_violence="7"),             # 9: no such type
-        ged_row(id=900008),                                   # 10: good
-        ged_row(id=900008),                                   # 11: duplicate in the same batch
-    ])  # fmt: skip
+    path = ged_file(
+        tmp_path,
+        [
+            ged_row(id=900001),  # line 2: good
+            ged_row(id=900002, date_start="2019-02-30", date_end="2019-02-30"),  # 3: no such day
+            ged_row(id=900003, latitude="95.1"),  # 4: impossible coordinate
+            ged_row(id=900001),  # 5: duplicate of line 2 (another batch)
+            ged_row(id=900004, country="Atlantis", country_id=""),  # 6: unknown country
+            ged_row(id=900005, best="-3"),  # 7: negative deaths
+            ged_row(
+                id=900006, date_start="2019-03-02", date_end="2019-03-01"
+            ),  # 8: ends before it starts
+            ged_row(id=900007, type_of_violence="7"),  # 9: no such type
+            ged_row(id=900008),  # 10: good
+            ged_row(id=900008),  # 11: duplicate in the same batch
+        ],
+    )
     report = import_events(path, "ucdp-ged")
     assert (report.read, report.imported, report.updated, report.rejected) == (10, 2, 0, 8)
     # rows are checked as read; duplicates when their batch is written
     assert sorted((p.line, p.column) for p in report.problems) == [
-        (3, "date_start"), (4, "latitude"), (5, "id"), (6, "country"), (7, "best"), (8, "date_end"), (9, "type_of_violence"), (11, "id")]  # fmt: skip
+        (3, "date_start"),
+        (4, "latitude"),
+        (5, "id"),
+        (6, "country"),
+        (7, "best"),
+        (8, "date_end"),
+        (9, "type_of_violence"),
+        (11, "id"),
+    ]
     assert set(
         Event.objects.filter(source_id__startswith="90000").values_list("source_id", flat=True)
     ) == {"900001", "900008"}
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "empty"), (b"\x00\x01\x02\x03binary", "binary"), (b"PK\x03\x04broken", "zip"),
-    (b"id;date\n1;2", "missing columns"), ("\xff\xfe\xfa".encode("latin-1") * 50, "UTF-8"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02\x03binary", "binary"),
+        (b"PK\x03\x04broken", "zip"),
+        (b"id;date\n1;2", "missing columns"),
+        ("\xff\xfe\xfa".encode("latin-1") * 50, "UTF-8"),
+    ],
+)
 def test_files_that_cannot_be_read_import_nothing(db, tmp_path, content, message):
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
@@ -165,8 +184,14 @@ def test_country_codes_from_every_key():
 
 def test_the_commands_report_and_exit_non_zero_on_unreadable_files(db, tmp_path):
     out, err = io.StringIO(), io.StringIO()
-    call_command("import_events", "--format", "ucdp-ged", str(ged_file(tmp_path, [ged_row(id=910001), ged_row(id=910002, best="x")])),
-                 stdout=out, stderr=err)  # fmt: skip
+    call_command(
+        "import_events",
+        "--format",
+        "ucdp-ged",
+        str(ged_file(tmp_path, [ged_row(id=910001), ged_row(id=910002, best="x")])),
+        stdout=out,
+        stderr=err,
+    )
     assert (
         "imported 1, updated 0, rejected 1" in out.getvalue()
         and "line 3, best: not a whole number" in err.getvalue()
@@ -190,38 +215,44 @@ def test_a_row_longer_than_its_header_does_not_fill_missing_columns(db, tmp_path
     assert event.conflict_id == "" and event.dyad_id == ""
 
 
-@pytest.mark.parametrize(("reader", "value", "expected"), [
-    (lambda v: importers._date(v, "d"), "2019-03-01", dt.date(2019, 3, 1)),
-    (lambda v: importers._date(v, "d"), " 2019-03-01 ", dt.date(2019, 3, 1)),
-    (lambda v: importers._date(v, "d"), "2019-03-01 00:00:00.000", dt.date(2019, 3, 1)),
-    (lambda v: importers._date(v, "d"), "01 March 2019", dt.date(2019, 3, 1)),
-    (lambda v: importers._count(v, "c"), "12", 12),
-    (lambda v: importers._count(v, "c"), " 12 ", 12),
-    (lambda v: importers._count(v, "c"), "12.0", 12),
-    (lambda v: importers._count(v, "c"), "", 0),
-    (lambda v: importers._small(v, "s", 1, 5), "3", 3),
-    (lambda v: importers._small(v, "s", 1, 5), "3.0", 3),
-    (lambda v: importers._small(v, "s", 1, 5), " ", None),
-    (lambda v: importers._coordinate(v, "x", 90), "-33.5", -33.5),
-    (lambda v: importers._coordinate(v, "x", 90), " 12 ", 12.0),
-    (lambda v: importers._coordinate(v, "x", 90), "", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("reader", "value", "expected"),
+    [
+        (lambda v: importers._date(v, "d"), "2019-03-01", dt.date(2019, 3, 1)),
+        (lambda v: importers._date(v, "d"), " 2019-03-01 ", dt.date(2019, 3, 1)),
+        (lambda v: importers._date(v, "d"), "2019-03-01 00:00:00.000", dt.date(2019, 3, 1)),
+        (lambda v: importers._date(v, "d"), "01 March 2019", dt.date(2019, 3, 1)),
+        (lambda v: importers._count(v, "c"), "12", 12),
+        (lambda v: importers._count(v, "c"), " 12 ", 12),
+        (lambda v: importers._count(v, "c"), "12.0", 12),
+        (lambda v: importers._count(v, "c"), "", 0),
+        (lambda v: importers._small(v, "s", 1, 5), "3", 3),
+        (lambda v: importers._small(v, "s", 1, 5), "3.0", 3),
+        (lambda v: importers._small(v, "s", 1, 5), " ", None),
+        (lambda v: importers._coordinate(v, "x", 90), "-33.5", -33.5),
+        (lambda v: importers._coordinate(v, "x", 90), " 12 ", 12.0),
+        (lambda v: importers._coordinate(v, "x", 90), "", None),
+    ],
+)
 def test_cells_are_read_in_their_common_and_their_odd_spellings(reader, value, expected):
     assert reader(value) == expected
 
 
-@pytest.mark.parametrize(("reader", "value", "why"), [
-    (lambda v: importers._date(v, "d"), "2019-02-30", "not a date"),
-    (lambda v: importers._date(v, "d"), "", "not a date"),
-    (lambda v: importers._count(v, "c"), "-1", "out of range"),
-    (lambda v: importers._count(v, "c"), "1e3", "not a whole number"),
-    (lambda v: importers._count(v, "c"), "10000001", "out of range"),
-    (lambda v: importers._small(v, "s", 1, 5), "6", "between 1 and 5"),
-    (lambda v: importers._small(v, "s", 1, 5), "x", "not a number"),
-    (lambda v: importers._coordinate(v, "x", 90), "90.5", "outside ±90"),
-    (lambda v: importers._coordinate(v, "x", 90), "nan", "outside ±90"),
-    (lambda v: importers._coordinate(v, "x", 90), "north", "not a number"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("reader", "value", "why"),
+    [
+        (lambda v: importers._date(v, "d"), "2019-02-30", "not a date"),
+        (lambda v: importers._date(v, "d"), "", "not a date"),
+        (lambda v: importers._count(v, "c"), "-1", "out of range"),
+        (lambda v: importers._count(v, "c"), "1e3", "not a whole number"),
+        (lambda v: importers._count(v, "c"), "10000001", "out of range"),
+        (lambda v: importers._small(v, "s", 1, 5), "6", "between 1 and 5"),
+        (lambda v: importers._small(v, "s", 1, 5), "x", "not a number"),
+        (lambda v: importers._coordinate(v, "x", 90), "90.5", "outside ±90"),
+        (lambda v: importers._coordinate(v, "x", 90), "nan", "outside ±90"),
+        (lambda v: importers._coordinate(v, "x", 90), "north", "not a number"),
+    ],
+)
 def test_bad_cells_say_why(reader, value, why):
     with pytest.raises(importers.RowError, match=why):
         reader(value)

@@ -24,8 +24,14 @@ def test_what_each_persona_sees(client_as, persona):
     alert = Alert.objects.first()
     report = SituationReport.objects.first()  # a draft
     status = lambda url: client.get(url).status_code  # noqa: E731
-    for url in ["/en/monitoring/", "/en/monitoring/areas/SYR/", "/en/monitoring/yearly/AFG/", "/en/monitoring/regions/",
-                "/en/monitoring/reports/", "/en/monitoring/afghanistan/"]:  # fmt: skip
+    for url in [
+        "/en/monitoring/",
+        "/en/monitoring/areas/SYR/",
+        "/en/monitoring/yearly/AFG/",
+        "/en/monitoring/regions/",
+        "/en/monitoring/reports/",
+        "/en/monitoring/afghanistan/",
+    ]:
         assert status(url) == (200 if signed_in else 302), url
     sees = persona in ANALYSTS
     assert status("/en/monitoring/alerts/") == (200 if sees else 403 if signed_in else 302)
@@ -97,8 +103,12 @@ def test_early_warning_command_json_and_history(db):
         "early_warning", "--until", "2018-03", "--region", "central-asia", "--json", stdout=out
     )
     assert json.loads(out.getvalue()) == []
-    for args, message in [(["--until", "2018-13"], "not a month"), (["--history", "2019-05", "2019-01"], "ends before"),
-                          (["--until", "2018-03", "--region", "mars"], "No region"), (["--until", "2018-03", "--window", "0"], "positive")]:  # fmt: skip
+    for args, message in [
+        (["--until", "2018-13"], "not a month"),
+        (["--history", "2019-05", "2019-01"], "ends before"),
+        (["--until", "2018-03", "--region", "mars"], "No region"),
+        (["--until", "2018-03", "--window", "0"], "positive"),
+    ]:
         with pytest.raises(CommandError, match=message):
             call_command("early_warning", *args, stdout=io.StringIO())
 
@@ -217,15 +227,31 @@ def test_situation_report_from_draft_to_shared(client_as):
 def test_regions_are_edited_by_analysts_with_clear_errors(client_as):
     assert client_as("kazakh_representative").get("/en/monitoring/regions/new/").status_code == 403
     client = client_as("analyst")
-    bad = client.post("/en/monitoring/regions/new/", {"code": "caspian", "name_ru": "Каспий", "name_en": "Caspian",
-                                                       "countries": "KAZ, XYZ", "provinces": "Astrakhan"})  # fmt: skip
+    bad = client.post(
+        "/en/monitoring/regions/new/",
+        {
+            "code": "caspian",
+            "name_ru": "Каспий",
+            "name_en": "Caspian",
+            "countries": "KAZ, XYZ",
+            "provinces": "Astrakhan",
+        },
+    )
     assert (
         bad.status_code == 400
         and "Unknown ISO3 codes: XYZ" in bad.content.decode()
         and "ISO3/name" in bad.content.decode()
     )
-    good = client.post("/en/monitoring/regions/new/", {"code": "caspian", "name_ru": "Каспий", "name_en": "Caspian",
-                                                        "countries": "kaz, TKM AZE", "provinces": "RUS/Astrakhan\nIRN/Gilan"})  # fmt: skip
+    good = client.post(
+        "/en/monitoring/regions/new/",
+        {
+            "code": "caspian",
+            "name_ru": "Каспий",
+            "name_en": "Caspian",
+            "countries": "kaz, TKM AZE",
+            "provinces": "RUS/Astrakhan\nIRN/Gilan",
+        },
+    )
     region = Region.objects.get(code="caspian")
     assert (
         good.status_code == 302

@@ -17,8 +17,13 @@ from concord.organization.models import MemberState
 def stage(db) -> Stage:
     """A new Channel stage with every state but Armenia taking part, and no reports yet."""
     channel = Operation.objects.get(code="channel")
-    stage = Stage.objects.create(operation=channel, name_ru="Учебный", name_en="Drill", starts_on=dt.date(2026, 6, 1),
-                                 ends_on=dt.date(2026, 6, 5))  # fmt: skip
+    stage = Stage.objects.create(
+        operation=channel,
+        name_ru="Учебный",
+        name_en="Drill",
+        starts_on=dt.date(2026, 6, 1),
+        ends_on=dt.date(2026, 6, 5),
+    )
     states = MemberState.objects.exclude(iso2="AM")
     stage.states.set(states)
     stage.agencies.set(channel.agencies.filter(state__in=states))

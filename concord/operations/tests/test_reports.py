@@ -19,8 +19,14 @@ from .conftest import csv_file, line
 
 
 def figures(report):
-    return {(f.agency.code if f.agency else "", f.indicator.code, f.item.code if f.item else ""): f.value
-            for f in report.figures.select_related("agency", "indicator", "item")}  # fmt: skip
+    return {
+        (
+            f.agency.code if f.agency else "",
+            f.indicator.code,
+            f.item.code if f.item else "",
+        ): f.value
+        for f in report.figures.select_related("agency", "indicator", "item")
+    }
 
 
 def test_template_round_trip_gives_back_the_same_figures(stage, kz, kazakh_representative):
@@ -46,10 +52,19 @@ def test_template_round_trip_gives_back_the_same_figures(stage, kz, kazakh_repre
 
 
 def test_units_are_converted_on_import(stage, kz, kazakh_representative):
-    report, count, warnings = services.import_report(kazakh_representative, stage, kz, csv_file([
-        line("drugs", "1,5", "t", "heroin", "KZ-MVD"), line("drugs", 250, "g", "opium", "KZ-MVD"),
-        line("cash", "913 000", "KZT", agency="KZ-KNB"), line("drug-crimes", 12, agency="KZ-MVD"),
-    ]))  # fmt: skip
+    report, count, warnings = services.import_report(
+        kazakh_representative,
+        stage,
+        kz,
+        csv_file(
+            [
+                line("drugs", "1,5", "t", "heroin", "KZ-MVD"),
+                line("drugs", 250, "g", "opium", "KZ-MVD"),
+                line("cash", "913 000", "KZT", agency="KZ-KNB"),
+                line("drug-crimes", 12, agency="KZ-MVD"),
+            ]
+        ),
+    )
     assert count == 4 and warnings == []
     got = figures(report)
     assert got[("KZ-MVD", "drugs", "heroin")] == D(1500)
@@ -75,30 +90,49 @@ def test_implausible_values_are_imported_with_a_warning(stage, kz, kazakh_repres
 def test_every_problem_is_reported_and_nothing_is_applied(stage, kz, kazakh_representative):
     services.import_report(kazakh_representative, stage, kz, csv_file([line("drug-crimes", 5)]))
     before = figures(services.current_report(stage, kz))
-    bad = csv_file([
-        line("drugs", 10, "kg", "heroin"),          # row 2: fine
-        line("nonsense", 1),                          # 3: unknown indicator
-        line("drugs", 5, "USD"),                      # 4: wrong unit
-        line("drugs", -5, "kg"),                      # 5: negative
-        line("drugs", "lots", "kg"),                  # 6: not a number
-        line("drugs", 10, "kg", "heroin"),            # 7: duplicate of row 2
-        line("drugs", 1, "kg", "cocoa"),              # 8: unknown breakdown
-        line("drug-crimes", 1, agency="RU-MVD"),      # 9: another state's agency
-        line("drug-crimes", 1, "kg"),                 # 10: a count takes no unit
-        line("drugs", 3, "furlong"),                  # 11: unknown unit
-    ], delimiter=";")  # fmt: skip
+    bad = csv_file(
+        [
+            line("drugs", 10, "kg", "heroin"),  # row 2: fine
+            line("nonsense", 1),  # 3: unknown indicator
+            line("drugs", 5, "USD"),  # 4: wrong unit
+            line("drugs", -5, "kg"),  # 5: negative
+            line("drugs", "lots", "kg"),  # 6: not a number
+            line("drugs", 10, "kg", "heroin"),  # 7: duplicate of row 2
+            line("drugs", 1, "kg", "cocoa"),  # 8: unknown breakdown
+            line("drug-crimes", 1, agency="RU-MVD"),  # 9: another state's agency
+            line("drug-crimes", 1, "kg"),  # 10: a count takes no unit
+            line("drugs", 3, "furlong"),  # 11: unknown unit
+        ],
+        delimiter=";",
+    )
     with pytest.raises(services.ImportRejected) as error:
         services.import_report(kazakh_representative, stage, kz, bad)
     problems = {(p.row, p.column) for p in error.value.problems}
-    assert problems == {(3, "indicator"), (4, "unit"), (5, "value"), (6, "value"), (7, "indicator"), (8, "item"),
-                        (9, "agency"), (10, "unit"), (11, "unit")}  # fmt: skip
+    assert problems == {
+        (3, "indicator"),
+        (4, "unit"),
+        (5, "value"),
+        (6, "value"),
+        (7, "indicator"),
+        (8, "item"),
+        (9, "agency"),
+        (10, "unit"),
+        (11, "unit"),
+    }
     assert figures(services.current_report(stage, kz)) == before
 
 
-@pytest.mark.parametrize("content", [
-    b"", b"\x00\x01\x02garbage", b"PK\x03\x04 truncated zip", "кириллица;без;заголовков\n".encode("cp1251"),
-    b"%PDF-1.4\n%\xe2\xe3", b"Agency code,Value\nKZ-MVD,1\n",
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"\x00\x01\x02garbage",
+        b"PK\x03\x04 truncated zip",
+        "кириллица;без;заголовков\n".encode("cp1251"),
+        b"%PDF-1.4\n%\xe2\xe3",
+        b"Agency code,Value\nKZ-MVD,1\n",
+    ],
+)
 def test_files_that_are_not_the_template_are_refused_clearly(
     stage, kz, kazakh_representative, content
 ):
@@ -118,9 +152,17 @@ def test_a_truncated_xlsx_is_refused(stage, kz, kazakh_representative):
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.one_of(st.binary(max_size=2000), st.text(max_size=500).map(str.encode),
-                 st.lists(st.lists(st.text(max_size=12), max_size=9), max_size=8).map(
-                     lambda rows: csv_file([["Agency code", "Indicator code", "Breakdown code", "Value", "Unit"], *rows]).getvalue())))  # fmt: skip
+@given(
+    st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=500).map(str.encode),
+        st.lists(st.lists(st.text(max_size=12), max_size=9), max_size=8).map(
+            lambda rows: csv_file(
+                [["Agency code", "Indicator code", "Breakdown code", "Value", "Unit"], *rows]
+            ).getvalue()
+        ),
+    )
+)
 def test_fuzzed_uploads_never_fail_unexpectedly_and_never_save_partially(
     stage, kz, kazakh_representative, content
 ):
@@ -205,8 +247,14 @@ def test_an_approved_report_is_never_edited_in_place(stage, kz, kazakh_represent
         kazakh_representative, stage, kz, csv_file([line("drug-crimes", 7)]), submit=True
     )
     services.approve_report(kazakh_representative, report)
-    for change in (lambda: services.set_figure(kazakh_representative, report, {"indicator": "drug-crimes", "value": "1"}),
-                   lambda: services.import_report(kazakh_representative, stage, kz, csv_file([line("drug-crimes", 1)]))):  # fmt: skip
+    for change in (
+        lambda: services.set_figure(
+            kazakh_representative, report, {"indicator": "drug-crimes", "value": "1"}
+        ),
+        lambda: services.import_report(
+            kazakh_representative, stage, kz, csv_file([line("drug-crimes", 1)])
+        ),
+    ):
         with pytest.raises(DomainError, match="start a correction"):
             change()
     assert figures(NationalReport.objects.get(pk=report.pk)) == {("", "drug-crimes", ""): D(7)}
@@ -330,9 +378,19 @@ def test_problems_name_the_right_column_in_every_language(stage, kz, kazakh_repr
 
     for language in ("ru", "en"):
         with translation.override(language), pytest.raises(services.ImportRejected) as error:
-            services.import_report(kazakh_representative, stage, kz, csv_file([
-                line("cash", 5, "KGZ"), line("drugs", 5, "USD"), line("drug-crimes", "1,5"), line("drug-crimes", 1, agency="AM-POLICE"),
-            ]))  # fmt: skip
+            services.import_report(
+                kazakh_representative,
+                stage,
+                kz,
+                csv_file(
+                    [
+                        line("cash", 5, "KGZ"),
+                        line("drugs", 5, "USD"),
+                        line("drug-crimes", "1,5"),
+                        line("drug-crimes", 1, agency="AM-POLICE"),
+                    ]
+                ),
+            )
         assert [(p.row, p.column) for p in error.value.problems] == [
             (2, "unit"),
             (3, "unit"),

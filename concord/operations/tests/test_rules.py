@@ -15,7 +15,7 @@ from concord.operations.rules import (
     rounded,
     to_base,
     warnings_for,
-)  # fmt: skip
+)
 
 KG = UnitInfo("kg", Dimension.MASS, D(1))
 T = UnitInfo("t", Dimension.MASS, D(1000))
@@ -27,20 +27,46 @@ FINES = IndicatorInfo("fines", Dimension.MONEY, USD)
 CRIMES = IndicatorInfo("crimes", Dimension.COUNT, None, low=D(1), high=D(1000))
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("12", D(12)), ("12.5", D("12.5")), ("12,5", D("12.5")), ("1 234,5", D("1234.5")), ("1\u00a0234", D(1234)),
-    ("  7 ", D(7)), ("0", D(0)), ("-0", D(0)), ("+3", D(3)), (3, D(3)), (2.5, D("2.5")), (D("4.25"), D("4.25")),
-    ("1'000", D(1000)),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("12", D(12)),
+        ("12.5", D("12.5")),
+        ("12,5", D("12.5")),
+        ("1 234,5", D("1234.5")),
+        ("1\u00a0234", D(1234)),
+        ("  7 ", D(7)),
+        ("0", D(0)),
+        ("-0", D(0)),
+        ("+3", D(3)),
+        (3, D(3)),
+        (2.5, D("2.5")),
+        (D("4.25"), D("4.25")),
+        ("1'000", D(1000)),
+    ],
+)
 def test_numbers_as_people_type_them(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    ("", "required"), ("   ", "required"), ("abc", "not a number"), ("1,234.5", "ambiguous"), ("-5", "negative"),
-    ("1e3", "not a number"), ("12.", "not a number"), (".5", "not a number"), ("NaN", "not a number"),
-    ("Infinity", "not a number"), (True, "not a number"), ("1" * 20, "too large"), ("1.2.3", "not a number"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("", "required"),
+        ("   ", "required"),
+        ("abc", "not a number"),
+        ("1,234.5", "ambiguous"),
+        ("-5", "negative"),
+        ("1e3", "not a number"),
+        ("12.", "not a number"),
+        (".5", "not a number"),
+        ("NaN", "not a number"),
+        ("Infinity", "not a number"),
+        (True, "not a number"),
+        ("1" * 20, "too large"),
+        ("1.2.3", "not a number"),
+    ],
+)
 def test_bad_numbers_say_why(text, why):
     with pytest.raises(FigureError) as error:
         parse_number(text)

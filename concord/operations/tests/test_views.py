@@ -58,8 +58,17 @@ def test_what_each_persona_sees(client_as, persona):
     if signed_in:
         assert ("mercenary" in {o["code"] for o in api.json()}) == mercenary
         states = {r["state"] for r in client.get(f"/api/v1/stages/{red_dune.pk}/reports").json()}
-        assert states == ({"AM", "BY", "KZ", "KG", "RU", "TJ"} if others else {"KZ"} if own else {"RU"} if persona == "russian_representative"
-                          else {"AM"} if persona == "armenian_representative" else set())  # fmt: skip
+        assert states == (
+            {"AM", "BY", "KZ", "KG", "RU", "TJ"}
+            if others
+            else {"KZ"}
+            if own
+            else {"RU"}
+            if persona == "russian_representative"
+            else {"AM"}
+            if persona == "armenian_representative"
+            else set()
+        )
         assert client.get(f"/api/v1/stages/{red_dune.pk}/results").status_code == 200
 
 
@@ -78,8 +87,15 @@ def test_results_page_shows_the_figures_charts_and_the_unodc_layer_in_constant_q
     assert (
         'data-testid="seizures"' in html and "Tajikistan" in html and Seizure.objects.count() == 965
     )
-    report, _n, _w = services.import_report(kazakh_representative, stage, stage.states.get(iso2="KZ"),
-                                            csv_file([line("drugs", 1, "kg", "heroin", "KZ-MVD"), line("drugs", 2, "kg", "opium", "KZ-KNB")]), submit=True)  # fmt: skip
+    report, _n, _w = services.import_report(
+        kazakh_representative,
+        stage,
+        stage.states.get(iso2="KZ"),
+        csv_file(
+            [line("drugs", 1, "kg", "heroin", "KZ-MVD"), line("drugs", 2, "kg", "opium", "KZ-KNB")]
+        ),
+        submit=True,
+    )
     services.consolidate_report(
         secretariat_officer, services.approve_report(kazakh_representative, report)
     )
@@ -238,21 +254,40 @@ def test_publicity_and_press_release_are_secretariat_decisions(client_as):
         "Результаты операции «Канал – Перехват»" in draft
         and "мефедрон: 61,5 кг".replace("кг", "kg") in draft
     )
-    response = client.post(f"/en/operations/stages/{stage.pk}/press-release/", {
-        "title_ru": "Итоги", "body_ru": "Текст", "title_en": "Results", "body_en": "Text"})  # fmt: skip
+    response = client.post(
+        f"/en/operations/stages/{stage.pk}/press-release/",
+        {"title_ru": "Итоги", "body_ru": "Текст", "title_en": "Results", "body_en": "Text"},
+    )
     assert (
         response.status_code == 302 and PressRelease.objects.get(stage=stage).title_en == "Results"
     )
-    stale = client.post(f"/en/operations/stages/{stage.pk}/press-release/", {
-        "title_ru": "Итоги", "body_ru": "Текст", "title_en": "Other", "body_en": "Text", "version": 0})  # fmt: skip
+    stale = client.post(
+        f"/en/operations/stages/{stage.pk}/press-release/",
+        {
+            "title_ru": "Итоги",
+            "body_ru": "Текст",
+            "title_en": "Other",
+            "body_en": "Text",
+            "version": 0,
+        },
+    )
     assert stale.status_code == 400 and PressRelease.objects.get(stage=stage).title_en == "Results"
 
 
 def test_api_files_a_report_all_or_nothing(client_as, stage):
     client = client_as("kazakh_representative")
     url = f"/api/v1/stages/{stage.pk}/reports"
-    bad = client.post(url, {"figures": [{"indicator": "drugs", "value": "1", "unit": "kg"}, {"indicator": "drugs", "value": "x", "unit": "kg", "item": "opium"}]},
-                      content_type="application/json", headers={"accept-language": "en"})  # fmt: skip
+    bad = client.post(
+        url,
+        {
+            "figures": [
+                {"indicator": "drugs", "value": "1", "unit": "kg"},
+                {"indicator": "drugs", "value": "x", "unit": "kg", "item": "opium"},
+            ]
+        },
+        content_type="application/json",
+        headers={"accept-language": "en"},
+    )
     assert bad.status_code == 400 and bad.json()["problems"] == [
         {"row": 2, "column": "value", "value": "x", "why": "not a number"}
     ]
@@ -312,8 +347,11 @@ def test_the_command_line_submits_a_report_or_lists_every_problem(stage, tmp_pat
     with pytest.raises(CommandError, match="1 problems"):
         call_command("import_stage_report", str(stage.pk), "RU", str(bad), stderr=err)
     assert "row 2, value '-40': must not be negative" in err.getvalue()
-    for args, message in [((str(stage.pk), "XX", str(good)), "No member state"), (("999999", "KZ", str(good)), "No stage"),
-                          ((str(stage.pk), "RU", str(tmp_path / "missing.csv")), "Cannot read")]:  # fmt: skip
+    for args, message in [
+        ((str(stage.pk), "XX", str(good)), "No member state"),
+        (("999999", "KZ", str(good)), "No stage"),
+        ((str(stage.pk), "RU", str(tmp_path / "missing.csv")), "Cannot read"),
+    ]:
         with pytest.raises(CommandError, match=message):
             call_command("import_stage_report", *args)
 

@@ -33,9 +33,18 @@ def test_rotation_reproduces_the_chairs_of_2016_to_2026():
         previous = next_in_rotation(SIX, previous)
         chairs.append(NAMES[previous])
     assert chairs == [
-        "Армения", "Беларусь", "Казахстан", "Кыргызстан", "Россия", "Таджикистан",
-        "Армения", "Беларусь", "Казахстан", "Кыргызстан", "Россия",
-    ]  # fmt: skip
+        "Армения",
+        "Беларусь",
+        "Казахстан",
+        "Кыргызстан",
+        "Россия",
+        "Таджикистан",
+        "Армения",
+        "Беларусь",
+        "Казахстан",
+        "Кыргызстан",
+        "Россия",
+    ]
 
 
 def test_after_the_last_in_the_alphabet_the_rotation_wraps_round():

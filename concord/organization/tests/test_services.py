@@ -18,9 +18,18 @@ def state(iso2: str) -> MemberState:
 def test_demo_world_has_the_chairs_of_2016_to_2026_all_following_rotation(db):
     chairs = {c.year: c for c in selectors.chairmanships()}
     assert {y: c.state.iso2 for y, c in chairs.items()} == {
-        2016: "AM", 2017: "BY", 2018: "KZ", 2019: "KG", 2020: "RU", 2021: "TJ",
-        2022: "AM", 2023: "BY", 2024: "KZ", 2025: "KG", 2026: "RU",
-    }  # fmt: skip
+        2016: "AM",
+        2017: "BY",
+        2018: "KZ",
+        2019: "KG",
+        2020: "RU",
+        2021: "TJ",
+        2022: "AM",
+        2023: "BY",
+        2024: "KZ",
+        2025: "KG",
+        2026: "RU",
+    }
     assert not any(c.departs_from_rotation for c in chairs.values())
 
 
@@ -92,34 +101,48 @@ def test_secretary_general_on_a_day(db):
 def test_overlapping_secretary_general_terms_are_refused(db, secretariat_officer):
     with pytest.raises(Conflict) as error:
         services.add_secretary_general_term(
-            actor=secretariat_officer, person_ru="Х", person_en="X", state=state("RU"),
-            starts_on=dt.date(2028, 6, 1), ends_on=dt.date(2031, 5, 31),
-        )  # fmt: skip
+            actor=secretariat_officer,
+            person_ru="Х",
+            person_en="X",
+            state=state("RU"),
+            starts_on=dt.date(2028, 6, 1),
+            ends_on=dt.date(2031, 5, 31),
+        )
     assert error.value.code == "term_overlaps"
 
 
 def test_a_term_cannot_end_before_it_starts(db, secretariat_officer):
     with pytest.raises(DomainError) as error:
         services.add_secretary_general_term(
-            actor=secretariat_officer, person_ru="Х", person_en="X", state=state("RU"),
-            starts_on=dt.date(2032, 1, 1), ends_on=dt.date(2031, 1, 1),
-        )  # fmt: skip
+            actor=secretariat_officer,
+            person_ru="Х",
+            person_en="X",
+            state=state("RU"),
+            starts_on=dt.date(2032, 1, 1),
+            ends_on=dt.date(2031, 1, 1),
+        )
     assert error.value.field == "ends_on"
 
 
 def test_participation_change_is_audited_with_old_and_new_values(db, secretariat_officer):
     services.set_participation(
-        state("AM"), actor=secretariat_officer, participation=Participation.PARTICIPATING,
+        state("AM"),
+        actor=secretariat_officer,
+        participation=Participation.PARTICIPATING,
         since=dt.date(2027, 1, 1),
-    )  # fmt: skip
+    )
     entry = Entry.objects.filter(verb="organization.set_participation").order_by("-seq").first()
     assert entry.changes["participation"] == ["frozen", "participating"]
     assert entry.changes["participation_since"] == ["2024-02-22", "2027-01-01"]
 
 
 def test_a_suspended_state_is_passed_over_by_the_rotation(db, secretariat_officer):
-    services.set_membership(state("TJ"), actor=secretariat_officer, membership=Membership.SUSPENDED,
-                            since=dt.date(2026, 6, 1))  # fmt: skip
+    services.set_membership(
+        state("TJ"),
+        actor=secretariat_officer,
+        membership=Membership.SUSPENDED,
+        since=dt.date(2026, 6, 1),
+    )
     assert selectors.proposed_chair(2027) == state("AM")
 
 

@@ -111,19 +111,47 @@ def test_only_secretariat_officers_may_record_a_chairmanship(client_as, persona)
 @pytest.mark.parametrize(
     ("name", "extra"),
     [
-        ("organization:state-list", lambda: MemberState.objects.create(
-            iso2="ZZ", iso3="ZZZ", name_ru="Зет", name_en="Zed",
-            member_since="2000-01-01", membership_since="2000-01-01")),
-        ("organization:body-list", lambda: Body.objects.create(
-            code="wg-x", name_ru="Х", name_en="X", kind="working_group", tier=4,
-            parent=Body.objects.get(code="cfm"))),
-        ("organization:chairmanship-list", lambda: Chairmanship.objects.create(
-            year=2030, state=MemberState.objects.get(iso2="RU"))),
-        ("home", lambda: MemberState.objects.create(
-            iso2="ZZ", iso3="ZZZ", name_ru="Зет", name_en="Zed",
-            member_since="2000-01-01", membership_since="2000-01-01")),
+        (
+            "organization:state-list",
+            lambda: MemberState.objects.create(
+                iso2="ZZ",
+                iso3="ZZZ",
+                name_ru="Зет",
+                name_en="Zed",
+                member_since="2000-01-01",
+                membership_since="2000-01-01",
+            ),
+        ),
+        (
+            "organization:body-list",
+            lambda: Body.objects.create(
+                code="wg-x",
+                name_ru="Х",
+                name_en="X",
+                kind="working_group",
+                tier=4,
+                parent=Body.objects.get(code="cfm"),
+            ),
+        ),
+        (
+            "organization:chairmanship-list",
+            lambda: Chairmanship.objects.create(
+                year=2030, state=MemberState.objects.get(iso2="RU")
+            ),
+        ),
+        (
+            "home",
+            lambda: MemberState.objects.create(
+                iso2="ZZ",
+                iso3="ZZZ",
+                name_ru="Зет",
+                name_en="Zed",
+                member_since="2000-01-01",
+                membership_since="2000-01-01",
+            ),
+        ),
     ],
-)  # fmt: skip
+)
 def test_list_pages_do_a_constant_number_of_queries(client_as, name, extra):
     client = client_as("secretariat_officer")
     with CaptureQueriesContext(connection) as before:

@@ -36,10 +36,23 @@ def publish(editor, when=None, **texts):
 @pytest.fixture
 def secret(kazakh_representative):
     """A restricted Kazakh document whose words appear nowhere else."""
-    return documents.create_document(actor=kazakh_representative, kind="draft_decision", marking="restricted", units=[
-        ("title", "Секретный план ратификации квазиграмматики", "Secret plan of quasigrammar ratification"),
-        ("paragraph", "Квазиграмматика ратифицирована тайно.", "The quasigrammar was ratified in secret."),
-    ])  # fmt: skip
+    return documents.create_document(
+        actor=kazakh_representative,
+        kind="draft_decision",
+        marking="restricted",
+        units=[
+            (
+                "title",
+                "Секретный план ратификации квазиграмматики",
+                "Secret plan of quasigrammar ratification",
+            ),
+            (
+                "paragraph",
+                "Квазиграмматика ратифицирована тайно.",
+                "The quasigrammar was ratified in secret.",
+            ),
+        ],
+    )
 
 
 def test_russian_and_english_forms_find_each_other(secretariat_officer):
@@ -154,8 +167,24 @@ def test_bodies_are_sanitised(secretariat_officer):
     )
 
 
-@pytest.mark.parametrize("query", ["", " ", '"', '"""', "*", "OR", "AND NOT", "NEAR(a b)", "'; DROP TABLE publications_publication; --", "x" * 5000,
-                                   "ратиф* AND ratif* \"коллектив", "col:val ^ -minus +plus", "日本語 العربية ратификация"])  # fmt: skip
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        " ",
+        '"',
+        '"""',
+        "*",
+        "OR",
+        "AND NOT",
+        "NEAR(a b)",
+        "'; DROP TABLE publications_publication; --",
+        "x" * 5000,
+        'ратиф* AND ratif* "коллектив',
+        "col:val ^ -minus +plus",
+        "日本語 العربية ратификация",
+    ],
+)
 def test_odd_queries_answer_with_results_or_a_message(client_as, query):
     page = client_as("public_visitor").get("/ru/public/search/", {"q": query})
     assert page.status_code in (200, 400)
@@ -237,8 +266,15 @@ def test_drafts_made_by_other_modules_wait_for_an_editor(secretariat_officer):
     statement = Publication.objects.get(source_kind="consultation")
     assert statement.section == "statement"
     stage = Stage.objects.get(name_en="Red Dune")
-    operation_services.save_press_release(secretariat_officer, stage, title_ru="Итоги «Красной дюны»", title_en="Red Dune results",
-                                          body_ru="Изъято 9 т.", body_en="9 t seized.", version=None)  # fmt: skip
+    operation_services.save_press_release(
+        secretariat_officer,
+        stage,
+        title_ru="Итоги «Красной дюны»",
+        title_en="Red Dune results",
+        body_ru="Изъято 9 т.",
+        body_en="9 t seized.",
+        version=None,
+    )
     draft = Publication.objects.get(source_kind="press_release", source_id=str(stage.pk))
     assert (
         draft.status == Status.DRAFT
@@ -251,8 +287,13 @@ def test_drafts_made_by_other_modules_wait_for_an_editor(secretariat_officer):
             ("signature", dt.date(1999, 4, 2)),
             ("notification", dt.date(1999, 6, 1)),
         ):
-            agreement_services.record_action(protocol, actor=secretariat_officer, state=MemberState.objects.get(iso2=iso2),
-                                             type=kind, date=day)  # fmt: skip
+            agreement_services.record_action(
+                protocol,
+                actor=secretariat_officer,
+                state=MemberState.objects.get(iso2=iso2),
+                type=kind,
+                date=day,
+            )
     news = Publication.objects.get(source_kind="agreement", source_id=str(protocol.pk))
     assert (
         news.status == Status.DRAFT
@@ -313,8 +354,13 @@ def test_what_a_user_may_not_see_never_makes_the_count_say_more(
 
 
 def test_filters_narrow_what_is_found(secret, secretariat_officer, kazakh_representative):
-    publish(secretariat_officer, when=timezone.now() - dt.timedelta(days=400), section="statement",
-            title_ru="Заявление о квазиграмматике", title_en="Statement on quasigrammar")  # fmt: skip
+    publish(
+        secretariat_officer,
+        when=timezone.now() - dt.timedelta(days=400),
+        section="statement",
+        title_ru="Заявление о квазиграмматике",
+        title_en="Statement on quasigrammar",
+    )
     today = timezone.localdate()
 
     def found(**filters):

@@ -18,18 +18,21 @@ from concord.publications.text import (
 )
 
 
-@pytest.mark.parametrize(("query", "found"), [
-    ("ратификации", "Парламент ратифицировал соглашение"),
-    ("ратифицировал", "завершение ратификации протокола"),
-    ("ратифицированы", "Соглашения ратифицировал Казахстан"),
-    ("соглашения", "подписано соглашение о статусе"),
-    ("операции", "результаты операций «Канал»"),
-    ("ratified", "the ratification of the Charter"),
-    ("ratification", "Kazakhstan ratified the agreement"),
-    ("ratifies", "after ratifying it"),
-    ("agreements", "the agreement on peacekeeping"),
-    ("Ёлка", "елки"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("ратификации", "Парламент ратифицировал соглашение"),
+        ("ратифицировал", "завершение ратификации протокола"),
+        ("ратифицированы", "Соглашения ратифицировал Казахстан"),
+        ("соглашения", "подписано соглашение о статусе"),
+        ("операции", "результаты операций «Канал»"),
+        ("ratified", "the ratification of the Charter"),
+        ("ratification", "Kazakhstan ratified the agreement"),
+        ("ratifies", "after ratifying it"),
+        ("agreements", "the agreement on peacekeeping"),
+        ("Ёлка", "елки"),
+    ],
+)
 def test_a_word_finds_its_other_forms(query, found):
     terms = parse(query)
     assert any(matches(w, terms) for w in words(found)), (terms, stems(found))

@@ -35,9 +35,21 @@ class Command(BaseCommand):
         parser.add_argument("--min-deaths", type=int, default=rules.Thresholds.min_deaths)
         parser.add_argument("--window", type=int, default=rules.Thresholds.window)
 
-    def handle(self, *args: Any, until: str | None, history: list[str] | None, region: str | None, json: bool,
-               language: str, dry_run: bool, score: float, min_events: int, min_deaths: int, window: int,
-               **options: Any) -> None:  # fmt: skip
+    def handle(
+        self,
+        *args: Any,
+        until: str | None,
+        history: list[str] | None,
+        region: str | None,
+        json: bool,
+        language: str,
+        dry_run: bool,
+        score: float,
+        min_events: int,
+        min_deaths: int,
+        window: int,
+        **options: Any,
+    ) -> None:
         first, last = (
             (month(history[0]), month(history[1]))
             if history
