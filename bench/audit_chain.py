@@ -17,6 +17,7 @@ import resource
 import sys
 import tempfile
 import time
+from enum import StrEnum
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,11 @@ from concord.audit.models import Entry, Head  # noqa: E402
 from concord.audit.rules import entry_hash  # noqa: E402
 from concord.audit.selectors import chain_problem  # noqa: E402
 from concord.audit.services import hashed_fields, record  # noqa: E402
+from concord.core.actors import SYSTEM  # noqa: E402
+
+
+class BenchVerb(StrEnum):
+    RECORD = "bench.record"
 
 
 def timed(label: str, n: int, fn) -> float:  # type: ignore[no-untyped-def]
@@ -66,7 +72,7 @@ def main() -> None:
     ours = timed(
         "record(): locked head + hash + insert",
         appends,
-        lambda: [record(None, verb="bench.record", summary=str(i)) for i in range(appends)],
+        lambda: [record(BenchVerb.RECORD, actor=SYSTEM, summary=str(i)) for i in range(appends)],
     )
     print(f"  ratio record/plain: {ours / base:.2f}x the time")
 

@@ -39,7 +39,9 @@ from django.utils import timezone  # noqa: E402
 
 from concord.accounts.models import User  # noqa: E402
 from concord.consultations import services  # noqa: E402
+from concord.consultations.deadlines import close_due_procedures  # noqa: E402
 from concord.consultations.models import Consultation, Position, Route, RouteStep, Stage  # noqa: E402
+from concord.core.actors import SYSTEM  # noqa: E402
 from concord.organization.models import Body  # noqa: E402
 
 
@@ -168,10 +170,10 @@ def main() -> None:
         batch_size=2000,
     )
     start = time.perf_counter()
-    closed, _ = services.close_due_procedures(now=now)
+    closed, _ = close_due_procedures(actor=SYSTEM, now=now)
     seconds = time.perf_counter() - start
     start = time.perf_counter()
-    again, _ = services.close_due_procedures(now=now)
+    again, _ = close_due_procedures(actor=SYSTEM, now=now)
     idle = time.perf_counter() - start
     print(
         f"  close_due_procedures: {closed:,} closed in {seconds:.1f} s ({closed / seconds:,.0f}/s); "

@@ -50,6 +50,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import translation  # noqa: E402
 
 from concord.accounts.models import User  # noqa: E402
+from concord.core.actors import SYSTEM  # noqa: E402
 from concord.operations import selectors, services  # noqa: E402
 from concord.operations.models import (  # noqa: E402
     Agency,
@@ -139,7 +140,7 @@ def run_child(what: str, path: str, stage_id: int) -> None:
     with open(path, "rb") as file:
         if what == "import":
             assert stage is not None
-            _report, count, _warnings = services.import_report(None, stage, kz, file)
+            _report, count, _warnings = services.import_report(stage, kz, file, actor=SYSTEM)
         else:
             count = len(list(read_rows(file)))
     seconds = time.perf_counter() - start

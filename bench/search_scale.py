@@ -167,8 +167,8 @@ def incremental() -> float:
     pub = Publication.objects.filter(slug__startswith="bench-").earliest("pk")
     start = time.perf_counter()
     services.save_draft(
-        editor,
         pub,
+        actor=editor,
         section=pub.section,
         title_ru=pub.title_ru + " ратификация",
         title_en=pub.title_en,

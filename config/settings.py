@@ -231,6 +231,7 @@ CONCORD_DEMO_SEEDERS = [
     "concord.operations.demo.seed",
     "concord.monitoring.demo.seed",
     "concord.publications.demo.seed",
+    "concord.publications.demo.publish_drafts_from_other_modules",
 ]
 
 LOGGING = {

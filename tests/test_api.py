@@ -65,7 +65,9 @@ def test_chairmanships_list_the_years_with_the_rotation_proposal(client_as):
 
 
 def test_bearer_token_authenticates(kazakh_representative):
-    _token, raw = create_api_token(kazakh_representative, name="script")
+    _token, raw = create_api_token(
+        kazakh_representative, actor=kazakh_representative, name="script"
+    )
     response = Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert response.status_code == 200
     assert response.json()["acting_for"]["state"] == "KZ"
@@ -83,13 +85,15 @@ def test_bad_tokens_get_401_with_a_code(db, header):
 def test_a_revoked_token_no_longer_works(kazakh_representative):
     from concord.accounts.services import revoke_api_token
 
-    token, raw = create_api_token(kazakh_representative, name="script")
-    revoke_api_token(kazakh_representative, token_id=token.pk)
+    token, raw = create_api_token(kazakh_representative, actor=kazakh_representative, name="script")
+    revoke_api_token(kazakh_representative, actor=kazakh_representative, token_id=token.pk)
     assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
 
 
 def test_a_token_of_a_deactivated_user_no_longer_works(kazakh_representative):
-    _token, raw = create_api_token(kazakh_representative, name="script")
+    _token, raw = create_api_token(
+        kazakh_representative, actor=kazakh_representative, name="script"
+    )
     kazakh_representative.is_active = False
     kazakh_representative.save()
     assert Client().get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {raw}").status_code == 401
@@ -181,7 +185,7 @@ def test_session_writes_need_the_csrf_token(secretariat_officer):
 
 
 def test_token_writes_need_no_csrf_token(secretariat_officer):
-    _token, raw = create_api_token(secretariat_officer, name="script")
+    _token, raw = create_api_token(secretariat_officer, actor=secretariat_officer, name="script")
     client = Client(enforce_csrf_checks=True)
     response = post(
         client,
@@ -205,7 +209,7 @@ def test_tokens_are_created_once_and_listed_without_their_secret(client_as):
 
 
 def test_nobody_revokes_another_persons_token(client_as, russian_representative):
-    token, _raw = create_api_token(russian_representative, name="ru")
+    token, _raw = create_api_token(russian_representative, actor=russian_representative, name="ru")
     response = client_as("kazakh_representative").delete(f"/api/v1/me/tokens/{token.pk}")
     assert response.status_code == 400
     token.refresh_from_db()

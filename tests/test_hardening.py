@@ -19,6 +19,7 @@ from concord.audit.services import record
 from concord.organization.models import MemberState
 from concord.organization.selectors import proposed_chair
 from conftest import PASSWORD
+from tests.builders import TestVerb
 
 
 @pytest.mark.parametrize(
@@ -103,7 +104,7 @@ def test_a_foreign_affiliation_is_never_shown_or_recorded_as_acting_for(
         "Russia"
         not in client.get("/en/").content.decode().split('data-testid="acting-for"')[1][:200]
     )
-    entry = record(kazakh_representative, verb="test.touch")
+    entry = record(TestVerb.TOUCH, actor=kazakh_representative)
     assert "Russia" not in entry.acting_for
 
 
@@ -144,7 +145,7 @@ def test_admin_password_resets_are_audited(client_as, kazakh_representative):
 def test_tokens_cannot_be_deleted_in_the_admin_and_their_digest_is_not_shown(
     client_as, kazakh_representative
 ):
-    token, _raw = create_api_token(kazakh_representative, name="x")
+    token, _raw = create_api_token(kazakh_representative, actor=kazakh_representative, name="x")
     client = client_as("secretariat_administrator")
     assert (
         client.post(f"/admin/accounts/apitoken/{token.pk}/delete/", {"post": "yes"}).status_code
@@ -192,7 +193,7 @@ def test_the_rotation_counts_on_over_unrecorded_years(db):
 
 @pytest.mark.parametrize("number", [1e20, 1e16, 1.2345678901234567e19, -0.0, 1e300, 0.1])
 def test_numbers_in_audited_changes_read_back_as_hashed(secretariat_officer, number):
-    record(secretariat_officer, verb="test.number", changes={"v": number, "nested": [number]})
+    record(TestVerb.NUMBER, actor=secretariat_officer, changes={"v": number, "nested": [number]})
     assert chain_problem() is None
 
 
@@ -201,11 +202,11 @@ def test_a_missing_head_is_reported_and_no_second_chain_is_started(secretariat_o
     problem = chain_problem()
     assert problem is not None and "end of the chain is missing" in problem.reason
     with pytest.raises(RuntimeError):
-        record(secretariat_officer, verb="test.touch")
+        record(TestVerb.TOUCH, actor=secretariat_officer)
 
 
 def test_entries_beyond_the_recorded_head_are_reported(secretariat_officer):
-    record(secretariat_officer, verb="test.touch")
+    record(TestVerb.TOUCH, actor=secretariat_officer)
     Head.objects.update(seq=1)
     problem = chain_problem()
     assert problem is not None and problem.seq == 2
@@ -233,7 +234,7 @@ def test_csrf_failures_get_the_sites_own_page(kazakh_representative):
 
 def test_users_are_kept_with_their_audit_history(kazakh_representative):
     # Entries protect their actors: a user with history cannot be deleted, only deactivated.
-    record(kazakh_representative, verb="test.touch")
+    record(TestVerb.TOUCH, actor=kazakh_representative)
     from django.db.models import ProtectedError
 
     with pytest.raises(ProtectedError):

@@ -7,7 +7,9 @@ from django.http import HttpRequest, HttpResponse
 
 from concord.audit.admin_mixins import AuditedModelAdmin
 from concord.audit.services import record
+from concord.core.actors import actor_of
 
+from .codes import Verb
 from .models import Affiliation, ApiToken, User
 
 
@@ -47,7 +49,9 @@ class ConcordUserAdmin(AuditedModelAdmin, UserAdmin):
     ) -> HttpResponse:
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302:
-            record(request.user, verb="admin.change_password", target=User.objects.get(pk=id))
+            record(
+                Verb.ADMIN_CHANGE_PASSWORD, actor=actor_of(request), target=User.objects.get(pk=id)
+            )
         return response
 
 

@@ -37,7 +37,7 @@ def me(request: HttpRequest) -> dict[str, Any]:
 @router.post("/me/affiliation", response={200: MeOut, 403: ErrorOut, 422: ErrorOut})
 def switch_affiliation(request: HttpRequest, payload: SwitchIn) -> dict[str, Any]:
     user = _user(request)
-    services.switch_affiliation(user, affiliation_id=payload.affiliation)
+    services.switch_affiliation(user, actor=user, affiliation_id=payload.affiliation)
     return _me(user)
 
 
@@ -48,10 +48,12 @@ def list_tokens(request: HttpRequest) -> list[ApiToken]:
 
 @router.post("/me/tokens", response={201: NewTokenOut, 400: ErrorOut, 422: ErrorOut})
 def create_token(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
-    token, raw = services.create_api_token(_user(request), name=payload.name)
+    user = _user(request)
+    token, raw = services.create_api_token(user, actor=user, name=payload.name)
     return Status(201, {**TokenOut.from_orm(token).model_dump(), "token": raw})
 
 
 @router.delete("/me/tokens/{token_id}", response={200: TokenOut, 400: ErrorOut})
 def revoke_token(request: HttpRequest, token_id: int) -> ApiToken:
-    return services.revoke_api_token(_user(request), token_id=token_id)
+    user = _user(request)
+    return services.revoke_api_token(user, actor=user, token_id=token_id)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from concord.core.actors import SYSTEM, Actor
 from concord.core.rules import Role
 from concord.organization.models import Body, MemberState
 
@@ -41,14 +40,14 @@ DEMO_USERS: dict[str, tuple[list[tuple[str, Role]], str]] = {
 }
 
 
-def seed(*, password: str, actor: Any = None) -> list[str]:
+def seed(*, password: str, actor: Actor = SYSTEM) -> list[str]:
     """Create the demo users with `password`; return the lines that present them."""
     for username, (affiliations, _story) in DEMO_USERS.items():
         user = User.objects.filter(username=username).first()
         if user is None:
             user = services.create_user(actor=actor, username=username, password=password)
         elif not user.check_password(password):
-            services.change_password(user, new_password=password)
+            services.change_password(user, actor=actor, new_password=password)
         for organ, role in affiliations:
             state = MemberState.objects.filter(iso2=organ).first()
             body = None if state else Body.objects.get(code=organ)

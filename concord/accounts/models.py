@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from concord.core.rules import ROLES_FOR_KIND, AffiliationKind, Role, Viewer
 from concord.organization.states import AFFILIABLE_BODY_KINDS, Membership
 
+from .codes import Code
+
 
 class RoleChoices(models.TextChoices):
     PERMANENT_REPRESENTATIVE = Role.PERMANENT_REPRESENTATIVE.value, _("Permanent representative")
@@ -162,22 +164,22 @@ class Affiliation(models.Model):
         return AffiliationKind.BODY
 
 
-def affiliation_problem(affiliation: Affiliation) -> tuple[str, str | Promise, str] | None:
+def affiliation_problem(affiliation: Affiliation) -> tuple[Code, str | Promise, str] | None:
     """Why `affiliation` cannot be held, as (code, message, field), or None when it can."""
     if (affiliation.state_id is None) == (affiliation.body_id is None):
         return (
-            "affiliation_needs_one_organ",
+            Code.AFFILIATION_NEEDS_ONE_ORGAN,
             _("An affiliation is to exactly one member state or one body."),
             "state",
         )
     if affiliation.body is not None and affiliation.body.kind not in AFFILIABLE_BODY_KINDS:
         return (
-            "body_not_affiliable",
+            Code.BODY_NOT_AFFILIABLE,
             _("Users cannot act for this body; they act for their state or an organ."),
             "body",
         )
     if affiliation.role not in {r.value for r in ROLES_FOR_KIND[affiliation.kind]}:
-        return ("role_not_allowed", _("This role cannot be held in this affiliation."), "role")
+        return (Code.ROLE_NOT_ALLOWED, _("This role cannot be held in this affiliation."), "role")
     return None
 
 

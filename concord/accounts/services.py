@@ -3,51 +3,58 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from concord.audit.services import record
+from concord.core.actions import require
+from concord.core.actors import Actor
 from concord.core.errors import DomainError, NotAllowed
 from concord.organization.models import Body, MemberState
 
-from . import rules
+from . import permissions, rules
+from .codes import Code, Verb
 from .models import Affiliation, ApiToken, User, affiliation_problem
+
+ADMINISTRATORS_ONLY = _("Only a Secretariat administrator manages accounts.")
+OWNER_ONLY = _("Only the user themself manages their account.")
 
 
 def create_user(
     *,
-    actor: Any,
+    actor: Actor,
     username: str,
     password: str,
     first_name: str = "",
     last_name: str = "",
     email: str = "",
 ) -> User:
+    require(permissions.can_administer_accounts(actor), ADMINISTRATORS_ONLY)
     with transaction.atomic():
         if User.objects.filter(username=username).exists():
             raise DomainError(
-                "username_taken", _("This username is already taken."), field="username"
+                Code.USERNAME_TAKEN, _("This username is already taken."), field="username"
             )
         user = User(username=username, first_name=first_name, last_name=last_name, email=email)
         user.set_password(password)
         user.full_clean(exclude=["password"])
         user.save()
-        record(actor, verb="accounts.create_user", target=user, summary=username)
+        record(Verb.CREATE_USER, actor=actor, target=user, summary=username)
     return user
 
 
 def add_affiliation(
     user: User,
     *,
-    actor: Any,
+    actor: Actor,
     role: str,
     state: MemberState | None = None,
     body: Body | None = None,
 ) -> Affiliation:
     """Give `user` the right to act for a state's delegation or an organ, in `role`."""
+    require(permissions.can_administer_accounts(actor), ADMINISTRATORS_ONLY)
     with transaction.atomic():
         affiliation = Affiliation(user=user, state=state, body=body, role=role)
         problem = affiliation_problem(affiliation)
@@ -60,8 +67,8 @@ def add_affiliation(
             user.current_affiliation = affiliation
             user.save(update_fields=["current_affiliation"])
         record(
-            actor,
-            verb="accounts.add_affiliation",
+            Verb.ADD_AFFILIATION,
+            actor=actor,
             target=user,
             summary=affiliation.label_en,
             changes={"affiliation": affiliation.pk},
@@ -69,8 +76,9 @@ def add_affiliation(
     return affiliation
 
 
-def switch_affiliation(user: User, *, affiliation_id: int) -> Affiliation:
+def switch_affiliation(user: User, *, actor: Actor, affiliation_id: int) -> Affiliation:
     """Make the user act for another of their own affiliations from now on."""
+    require(permissions.can_manage_account(actor, user), OWNER_ONLY)
     with transaction.atomic():
         affiliation = (
             Affiliation.objects.select_related("state", "body")
@@ -79,7 +87,7 @@ def switch_affiliation(user: User, *, affiliation_id: int) -> Affiliation:
         )
         if affiliation is None:
             raise NotAllowed(
-                "affiliation_not_yours",
+                Code.AFFILIATION_NOT_YOURS,
                 _("You cannot act for this affiliation."),
                 field="affiliation",
             )
@@ -87,8 +95,8 @@ def switch_affiliation(user: User, *, affiliation_id: int) -> Affiliation:
         user.current_affiliation = affiliation
         user.save(update_fields=["current_affiliation"])
         record(
-            user,
-            verb="accounts.switch_affiliation",
+            Verb.SWITCH_AFFILIATION,
+            actor=actor,
             target=user,
             summary=f"{before} -> {affiliation.label_en}",
             changes={"acting_for": [before, affiliation.label_en]},
@@ -97,12 +105,13 @@ def switch_affiliation(user: User, *, affiliation_id: int) -> Affiliation:
     return affiliation
 
 
-def create_api_token(user: User, *, name: str) -> tuple[ApiToken, str]:
+def create_api_token(user: User, *, actor: Actor, name: str) -> tuple[ApiToken, str]:
     """Create a token; the raw value is returned once and never stored."""
+    require(permissions.can_manage_account(actor, user), OWNER_ONLY)
     name = name.strip()
     if not name or len(name) > 100:
         raise DomainError(
-            "token_name_required",
+            Code.TOKEN_NAME_REQUIRED,
             _("Give the token a name of at most 100 characters."),
             field="name",
         )
@@ -112,27 +121,33 @@ def create_api_token(user: User, *, name: str) -> tuple[ApiToken, str]:
             user=user, name=name[:100], prefix=raw[:12], digest=rules.token_digest(raw)
         )
         token.save()
-        record(user, verb="accounts.create_api_token", target=token, summary=name)
+        record(Verb.CREATE_API_TOKEN, actor=actor, target=token, summary=name)
     return token, raw
 
 
-def revoke_api_token(user: User, *, token_id: int, now: dt.datetime | None = None) -> ApiToken:
+def revoke_api_token(
+    user: User, *, actor: Actor, token_id: int, now: dt.datetime | None = None
+) -> ApiToken:
+    require(permissions.can_manage_account(actor, user), OWNER_ONLY)
     with transaction.atomic():
         token = ApiToken.objects.filter(user=user, pk=token_id, revoked_at__isnull=True).first()
         if token is None:
-            raise DomainError("token_not_found", _("No such active token of yours."), field="token")
+            raise DomainError(
+                Code.TOKEN_NOT_FOUND, _("No such active token of yours."), field="token"
+            )
         token.revoked_at = now or timezone.now()
         token.save(update_fields=["revoked_at"])
-        record(user, verb="accounts.revoke_api_token", target=token, summary=token.name)
+        record(Verb.REVOKE_API_TOKEN, actor=actor, target=token, summary=token.name)
     return token
 
 
-def change_password(user: User, *, new_password: str) -> None:
+def change_password(user: User, *, actor: Actor, new_password: str) -> None:
     """Set a new password (already validated by the form) and record that it changed."""
+    require(permissions.can_manage_account(actor, user), OWNER_ONLY)
     with transaction.atomic():
         user.set_password(new_password)
         user.save(update_fields=["password"])
-        record(user, verb="accounts.change_password", target=user)
+        record(Verb.CHANGE_PASSWORD, actor=actor, target=user)
 
 
 def user_for_token(raw: str, *, now: dt.datetime | None = None) -> User | None:

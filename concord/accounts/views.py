@@ -45,8 +45,9 @@ def switch_affiliation(request: HttpRequest) -> HttpResponse:
     form = SwitchAffiliationForm(request.POST)
     if form.is_valid():
         try:
+            user = _user(request)
             affiliation = services.switch_affiliation(
-                _user(request), affiliation_id=form.cleaned_data["affiliation"]
+                user, actor=user, affiliation_id=form.cleaned_data["affiliation"]
             )
         except DomainError as error:
             messages.error(request, str(error.message))
@@ -66,7 +67,10 @@ def create_token(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST)
     if form.is_valid():
         try:
-            _token, raw = services.create_api_token(_user(request), name=form.cleaned_data["name"])
+            user = _user(request)
+            _token, raw = services.create_api_token(
+                user, actor=user, name=form.cleaned_data["name"]
+            )
         except DomainError as error:
             form.add_error(error.field or None, str(error.message))
         else:
@@ -82,7 +86,8 @@ def create_token(request: HttpRequest) -> HttpResponse:
 @require_POST
 def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     try:
-        token = services.revoke_api_token(_user(request), token_id=token_id)
+        user = _user(request)
+        token = services.revoke_api_token(user, actor=user, token_id=token_id)
     except DomainError as error:
         messages.error(request, str(error.message))
         return redirect("accounts:profile")
@@ -95,7 +100,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     form = PasswordChangeForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.change_password(user, new_password=form.cleaned_data["new_password1"])
+        services.change_password(user, actor=user, new_password=form.cleaned_data["new_password1"])
         update_session_auth_hash(request, user)
         messages.success(request, _("Your password has been changed."))
         return redirect("accounts:profile")

@@ -9,6 +9,7 @@ from concord.core.api import ErrorOut
 from concord.core.errors import DomainError
 
 from . import selectors
+from .codes import Code
 from .rules import RuleError, run
 
 router = Router(tags=["agreements"])
@@ -47,7 +48,7 @@ def entry_into_force(request: HttpRequest, payload: Body[dict[str, Any]]) -> dic
     try:
         return run(payload, as_of=timezone.localdate()).as_json()
     except RuleError as error:
-        raise DomainError("invalid_rule", error.message, field=error.field) from error
+        raise DomainError(Code.INVALID_RULE, error.message, field=error.field) from error
 
 
 @router.get("/agreements", response=list[AgreementOut])

@@ -144,3 +144,8 @@ def still_to_ratify(user: Any, state_iso2: str, *, today: dt.date) -> list[Statu
 
 def agreements(user: Any) -> QuerySet[Agreement]:
     return agreements_visible_to(user)
+
+
+def agreement_by_id(pk: int) -> Agreement:
+    """For other apps reacting to the depositary's records, run as the system."""
+    return Agreement.objects.get(pk=pk)

@@ -7,15 +7,22 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from concord.audit.services import record
-from concord.consultations.services import delegates_of, notify
-from concord.core.errors import DomainError, NotAllowed
+from concord.consultations.notifications import delegates_of, notify
+from concord.core.actions import lock, require
+from concord.core.actors import Actor, user_of
+from concord.core.errors import DomainError
+from concord.core.events import emit
+from concord.core.models import viewer_of
 from concord.documents.services import create_document
 from concord.organization.models import MemberState
 
 from . import permissions, rules
+from .codes import Code, Verb
+from .events import AgreementInForce
 from .models import Agreement, ProcedureStep, TreatyAction
 from .selectors import engine_input, member_codes
 from .states import ActionType
@@ -23,7 +30,7 @@ from .states import ActionType
 
 def create_agreement(
     *,
-    actor: Any,
+    actor: Actor,
     kind: str,
     title_ru: str,
     title_en: str,
@@ -39,15 +46,15 @@ def create_agreement(
     note_en: str = "",
     marking: str = "public",
 ) -> Agreement:
-    if not permissions.is_depositary(actor):
-        raise NotAllowed(
-            "not_allowed", _("Only the Secretariat, as depositary, registers agreements.")
-        )
+    require(
+        permissions.is_depositary(actor),
+        _("Only the Secretariat, as depositary, registers agreements."),
+    )
     try:
         rules.parse_rule(rule, list(MemberState.objects.values_list("iso2", flat=True)))
     except rules.RuleError as error:
-        raise DomainError("invalid_rule", error.message, field=error.field) from error
-    viewer = actor.viewer
+        raise DomainError(Code.INVALID_RULE, error.message, field=error.field) from error
+    viewer = viewer_of(actor)
     with transaction.atomic():
         agreement = Agreement.objects.create(
             kind=kind,
@@ -67,8 +74,8 @@ def create_agreement(
             owner_body_id=viewer.body_id,
         )
         record(
-            actor,
-            verb="agreements.create_agreement",
+            Verb.CREATE_AGREEMENT,
+            actor=actor,
             target=agreement,
             summary=title_en or title_ru,
         )
@@ -78,7 +85,7 @@ def create_agreement(
 def record_action(
     agreement: Agreement,
     *,
-    actor: Any,
+    actor: Actor,
     state: MemberState,
     type: str,
     date: dt.date,
@@ -90,17 +97,17 @@ def record_action(
     """Record a state's act; refused, with nothing saved, when the engine finds it impossible (an
     instrument without signature, a withdrawal before entry into force). A correction is a new
     action naming the one it replaces; the replaced one stays in the record."""
-    if not permissions.is_depositary(actor):
-        raise NotAllowed(
-            "not_allowed", _("Only the Secretariat, as depositary, records treaty actions.")
-        )
+    require(
+        permissions.is_depositary(actor),
+        _("Only the Secretariat, as depositary, records treaty actions."),
+    )
     if type not in ActionType.values:
-        raise DomainError("unknown_action", _("Unknown kind of action."), field="type")
+        raise DomainError(Code.UNKNOWN_ACTION, _("Unknown kind of action."), field="type")
     if corrects is not None and (
         corrects.agreement_id != agreement.pk or corrects.state_id != state.pk
     ):
         raise DomainError(
-            "bad_correction",
+            Code.BAD_CORRECTION,
             _("A correction replaces an action of the same state on this agreement."),
             field="corrects",
         )
@@ -108,12 +115,12 @@ def record_action(
         step is not None and step.state_id != state.pk
     ):
         raise DomainError(
-            "bad_step",
+            Code.BAD_STEP,
             _("An internal procedure step must be one of that state's steps."),
             field="step",
         )
     with transaction.atomic():
-        Agreement.objects.select_for_update().filter(pk=agreement.pk).first()
+        agreement = lock(agreement)
         action = TreatyAction(
             agreement=agreement,
             state=state,
@@ -122,7 +129,7 @@ def record_action(
             date=date,
             reservation=reservation,
             evidence=evidence,
-            recorded_by=actor,
+            recorded_by=user_of(actor),
             corrects=corrects,
         )
         actions = [
@@ -138,7 +145,7 @@ def record_action(
             )
             after = rules.run(engine_input(agreement, actions, members), as_of=date)
         except rules.RuleError as error:
-            raise DomainError("impossible_action", error.message, field="type") from error
+            raise DomainError(Code.IMPOSSIBLE_ACTION, error.message, field="type") from error
         action.notification_ru, action.notification_en = _notification(
             agreement, action, before, after
         )
@@ -159,8 +166,8 @@ def record_action(
         )
         action.save()
         record(
-            actor,
-            verb="agreements.record_action",
+            Verb.RECORD_ACTION,
+            actor=actor,
             target=agreement,
             summary=f"{state.iso2} {type} {date}",
             changes={"state": state.iso2, "type": type, "date": date},
@@ -171,6 +178,8 @@ def record_action(
             subject_en=f"Depositary notification: {agreement.title_en}",
             url=f"/agreements/{agreement.pk}/",
         )
+        if after.entry_into_force and after.entry_into_force <= timezone.localdate():
+            emit(AgreementInForce(agreement.pk, after.entry_into_force))
     return action
 
 

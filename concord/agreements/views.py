@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
 from concord.organization.models import MemberState
@@ -66,7 +67,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.record_action(
                     agreement,
-                    actor=request.user,
+                    actor=actor_of(request),
                     state=d["state"],
                     type=d["type"],
                     date=d["date"],

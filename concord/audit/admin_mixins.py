@@ -11,6 +11,9 @@ from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.actors import actor_of
+
+from .codes import Verb
 from .selectors import last_seq_for
 from .services import record
 
@@ -66,8 +69,8 @@ class AuditedModelAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             changed = [f for f in form.changed_data if f != "audit_seq"]
             record(
-                request.user,
-                verb=f"admin.{'change' if change else 'add'}",
+                Verb.ADMIN_CHANGE if change else Verb.ADMIN_ADD,
+                actor=actor_of(request),
                 target=obj,
                 summary=", ".join(changed),
                 changes={
@@ -82,19 +85,34 @@ class AuditedModelAdmin(admin.ModelAdmin):
         with transaction.atomic():
             super().save_formset(request, form, formset, change)
             for obj in formset.new_objects:
-                record(request.user, verb="admin.add", target=obj, summary=f"in {form.instance}")
+                record(
+                    Verb.ADMIN_ADD,
+                    actor=actor_of(request),
+                    target=obj,
+                    summary=f"in {form.instance}",
+                )
             for obj, fields in formset.changed_objects:
-                record(request.user, verb="admin.change", target=obj, summary=", ".join(fields))
+                record(
+                    Verb.ADMIN_CHANGE,
+                    actor=actor_of(request),
+                    target=obj,
+                    summary=", ".join(fields),
+                )
             for obj in formset.deleted_objects:
-                record(request.user, verb="admin.delete", target=obj, summary=f"in {form.instance}")
+                record(
+                    Verb.ADMIN_DELETE,
+                    actor=actor_of(request),
+                    target=obj,
+                    summary=f"in {form.instance}",
+                )
 
     def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
         with transaction.atomic():
-            record(request.user, verb="admin.delete", target=obj)
+            record(Verb.ADMIN_DELETE, actor=actor_of(request), target=obj)
             super().delete_model(request, obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
         with transaction.atomic():
             for obj in queryset:
-                record(request.user, verb="admin.delete", target=obj)
+                record(Verb.ADMIN_DELETE, actor=actor_of(request), target=obj)
             super().delete_queryset(request, queryset)

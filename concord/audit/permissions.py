@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from typing import Any
-
+from concord.core.actors import Someone
 from concord.core.models import viewer_of
 
 
-def can_browse_audit(user: Any) -> bool:
+def can_browse_audit(user: Someone) -> bool:
     return viewer_of(user).is_secretariat_officer

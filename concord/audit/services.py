@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
-from concord.core.models import viewer_of
+from concord.core.actors import SYSTEM, Actor, Person, user_of
 
 from .models import Entry, Head
 from .rules import entry_hash
@@ -33,18 +35,18 @@ def hashed_fields(entry: Entry) -> dict[str, Any]:
 
 
 def record(
-    actor: Any,
+    verb: StrEnum,
     *,
-    verb: str,
+    actor: Actor,
     target: models.Model | None = None,
     summary: str = "",
-    changes: dict[str, Any] | None = None,
+    changes: Mapping[str, Any] | None = None,
     acting_for: str | None = None,
 ) -> Entry:
     """Append one entry: who (acting for whom) did what to which object.
 
-    `actor` is the user, or None for the system itself (demo data, periodic commands).
-    """
+    `verb` is one of the acting app's `Verb` members; `actor` a person or SYSTEM, never None."""
+    user = user_of(actor)
     with transaction.atomic():
         head = Head.objects.select_for_update().filter(pk=1).first()
         if head is None:
@@ -53,19 +55,18 @@ def record(
                     "The audit chain's head is missing; run `manage.py verify_audit`."
                 )
             head = Head.objects.create(pk=1)
-        user = actor if actor is not None and getattr(actor, "pk", None) else None
         entry = Entry(
             seq=head.seq + 1,
             at=timezone.now(),
             actor=user,
             actor_username=user.get_username() if user else "",
             acting_for=acting_for if acting_for is not None else _acting_for(user),
-            verb=verb,
+            verb=str(verb),
             object_type=target._meta.label_lower if target is not None else "",
             object_id=str(target.pk) if target is not None else "",
             object_repr=str(target)[:300] if target is not None else "",
             summary=summary,
-            changes=_as_stored(changes or {}),
+            changes=_as_stored(dict(changes or {})),
             prev_hash=head.hash,
         )
         entry.hash = entry_hash(entry.prev_hash, hashed_fields(entry))
@@ -92,11 +93,10 @@ def _as_stored(changes: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def _acting_for(user: Any) -> str:
+def _acting_for(user: Person | None) -> str:
     if user is None:
-        return "system"
-    label: str = getattr(user, "acting_for_label", "")
-    return label or str(viewer_of(user).role)
+        return SYSTEM.acting_for_label
+    return user.acting_for_label or str(user.viewer.role)
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import ConfigDict
 
+from concord.core.actors import actor_of
 from concord.core.api import ErrorOut, Pages, StrictIn
 from concord.core.models import viewer_of
 
@@ -184,7 +185,7 @@ def record_position(request: HttpRequest, pk: int, payload: PositionIn) -> Statu
     stage = get_object_or_404(Stage, pk=payload.stage, consultation=consultation)
     services.record_position(
         stage,
-        actor=request.user,
+        actor=actor_of(request),
         stance=payload.stance,
         version_id=payload.version,
         now=timezone.now(),

@@ -110,7 +110,7 @@ def _through(consultation: Consultation, editor: User, steps: list[dict[str, Any
                 stage, actor=editor, now=step.get("closed", step["opened"] + dt.timedelta(hours=2))
             )
         for iso2, day in step.get("signatures", {}).items():
-            services.sign(stage, actor=_rep(iso2), on=dt.date.fromisoformat(day))
+            services.sign_decision(stage, actor=_rep(iso2), on=dt.date.fromisoformat(day))
 
 
 def _session(

@@ -13,10 +13,10 @@ from django.http import Http404
 from concord.documents import rules as text_rules
 from concord.organization.models import MemberState
 
-from . import rules, services
-from .models import Consultation, Position, RouteStep, Session, Signature, Stage
+from . import outcomes, rules
+from .models import Consultation, Position, Route, RouteStep, Session, Signature, Stage
 from .permissions import consultations_visible_to
-from .states import StageStatus
+from .states import ConsultationStatus, StageStatus
 
 
 def consultations(user: Any, *, status: str = "", kind: str = "") -> QuerySet[Consultation]:
@@ -70,7 +70,7 @@ class Board:
 def board(consultation: Consultation, *, now: dt.datetime) -> Board:
     steps = list(consultation.route.steps.select_related("body").order_by("position"))
     stages = list(consultation.stages.select_related("body", "version", "session").order_by("pk"))
-    states = services.members()
+    states = outcomes.members()
     positions = list(
         Position.objects.filter(stage__in=stages)
         .select_related("state", "recorded_by")
@@ -92,7 +92,7 @@ def board(consultation: Consultation, *, now: dt.datetime) -> Board:
     current = next(
         (s for s in stages if s.status == StageStatus.OPEN), stages[-1] if stages else None
     )
-    outcome = services.outcome(current, by_stage[current.pk], states, now) if current else None
+    outcome = outcomes.outcome(current, by_stage[current.pk], states, now) if current else None
     objected: dict[str, list[str]] = {}
     text: list[Any] = []
     if current is not None and current.version is not None:
@@ -106,7 +106,7 @@ def board(consultation: Consultation, *, now: dt.datetime) -> Board:
         text = [(u, labels[u.uid], objected.get(u.uid, [])) for u in units]
     left = None
     if current is not None and current.deadline and current.status == StageStatus.OPEN:
-        left = rules.working_days_left(now, current.deadline, services.holidays())
+        left = rules.working_days_left(now, current.deadline, outcomes.holidays())
     signatures = list(
         Signature.objects.filter(stage__in=stages)
         .select_related("state")
@@ -169,3 +169,26 @@ def agenda(user: Any, session: Session) -> list[Stage]:
         .prefetch_related("signatures__state")
         .order_by("agenda_order", "pk")
     )
+
+
+# --- For other apps (reactions to domain events, run as the system) --------------------------------
+
+
+def adopted_consultation(pk: int) -> Consultation | None:
+    return (
+        Consultation.objects.filter(pk=pk, status=ConsultationStatus.ADOPTED)
+        .select_related("document")
+        .first()
+    )
+
+
+def adopted_text(consultation: Consultation) -> list[dict[str, Any]]:
+    """The units of the adopted text (its latest version), or none for a question without a text."""
+    if consultation.document is None:
+        return []
+    version = consultation.document.versions.order_by("-number").first()
+    return version.units if version else []
+
+
+def route(code: str) -> Route | None:
+    return Route.objects.filter(code=code).first()

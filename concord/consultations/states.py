@@ -3,6 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.flows import Flow
+
+from .codes import Code
 from .rules import ConsentMode, Rule, Stance
 
 
@@ -24,6 +27,22 @@ class ConsultationStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")  # abandoned
 
 
+# Stages move the consultation: a returned question goes before a tier again; adopted and dropped
+# ones are over.
+CONSULTATION_FLOW = Flow(
+    "status",
+    {
+        ConsultationStatus.OPEN: {
+            ConsultationStatus.ADOPTED,
+            ConsultationStatus.RETURNED,
+            ConsultationStatus.DROPPED,
+        },
+        ConsultationStatus.RETURNED: {ConsultationStatus.OPEN},
+    },
+    refused=(Code.CONSULTATION_CLOSED, _("This consultation is over.")),
+)
+
+
 class StageMode(models.TextChoices):
     SESSION = "session", _("At a session")
     WRITTEN = "written", _("Written procedure")
@@ -41,8 +60,12 @@ class StageOutcome(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-# Which outcome a stage may end with, from its status; the service checks this table.
-STAGE_TRANSITIONS = {StageStatus.OPEN: {StageStatus.CLOSED}}
+# A stage is closed once, with its outcome.
+STAGE_FLOW = Flow(
+    "status",
+    {StageStatus.OPEN: {StageStatus.CLOSED}},
+    refused=(Code.STAGE_CLOSED, _("This stage is already closed.")),
+)
 
 
 class StanceChoices(models.TextChoices):

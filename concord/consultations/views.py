@@ -12,13 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
 from concord.documents.permissions import documents_visible_to
 
-from . import permissions, selectors, services
+from . import outcomes, permissions, selectors, services
 from .forms import ConsultationForm, EmergencyForm, PositionForm, StageForm
 from .models import Notification, Stage
+from .notifications import mark_read
 from .states import ConsultationStatus, QuestionKind, StageStatus
 
 
@@ -58,7 +60,7 @@ def consultation_create(request: HttpRequest, emergency: bool = False) -> HttpRe
         d = form.cleaned_data
         try:
             consultation = services.open_consultation(
-                actor=request.user,
+                actor=actor_of(request),
                 title_ru=d["title_ru"],
                 title_en=d["title_en"],
                 kind=d["kind"],
@@ -136,7 +138,7 @@ def record_position(request: HttpRequest, pk: int, stage_id: int) -> HttpRespons
     try:
         services.record_position(
             stage,
-            actor=request.user,
+            actor=actor_of(request),
             stance=d["stance"],
             version_id=d["version"],
             now=timezone.now(),
@@ -187,7 +189,7 @@ def open_stage(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.open_stage(
                 consultation,
-                actor=request.user,
+                actor=actor_of(request),
                 now=timezone.now(),
                 mode=d["mode"],
                 consent=d["consent"] or "explicit",
@@ -210,7 +212,7 @@ def close_stage(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
     try:
         services.close_stage(
             stage,
-            actor=request.user,
+            actor=actor_of(request),
             now=timezone.now(),
             drop=bool(request.POST.get("drop")),
             note=request.POST.get("note", ""),
@@ -227,7 +229,7 @@ def put_version(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
     if not permissions.runs_procedures(request.user):
         raise PermissionDenied
     try:
-        services.put_latest_version(stage, actor=request.user, now=timezone.now())
+        services.put_latest_version(stage, actor=actor_of(request), now=timezone.now())
     except DomainError as error:
         messages.error(request, str(error.message))
     return redirect("consultations:consultation-detail", pk=pk)
@@ -238,7 +240,7 @@ def put_version(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
 def sign(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
     stage = _stage(request, pk, stage_id)
     try:
-        services.sign(stage, actor=request.user, on=timezone.localdate())
+        services.sign_decision(stage, actor=actor_of(request), on=timezone.localdate())
     except DomainError as error:
         messages.error(request, str(error.message))
     else:
@@ -278,7 +280,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
     session = selectors.session(pk)
     items = selectors.agenda(request.user, session)
-    states = services.members()
+    states = outcomes.members()
     rows = [(item, {s.state_id: s for s in item.signatures.all()}) for item in items]
     chair = Chairmanship.objects.select_related("state").filter(year=session.date.year).first()
     return render(
@@ -298,7 +300,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        services.mark_read(int(request.user.pk or 0), ids=None, now=timezone.now())
+        mark_read(int(request.user.pk or 0), ids=None, now=timezone.now())
         return redirect("consultations:notifications")
     page = Paginator(Notification.objects.filter(user_id=int(request.user.pk or 0)), 50).get_page(
         request.GET.get("page")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeVar
+from typing import TypeVar, cast
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .actors import SYSTEM, Person, Someone
 from .rules import ANONYMOUS, Marking, Viewer
 
 
@@ -18,24 +19,25 @@ class MarkingChoices(models.TextChoices):
     RESTRICTED = Marking.RESTRICTED.value, _("Restricted")
 
 
-class HasViewer(Protocol):
-    @property
-    def viewer(self) -> Viewer: ...
-
-
-def viewer_of(user: Any) -> Viewer:
-    """The viewer for a request's user; anonymous users and users without an affiliation see little."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+def viewer_of(someone: Someone | None) -> Viewer:
+    """What `someone` may see: their affiliation's viewer. Visitors who have not signed in, users
+    without an affiliation, SYSTEM and None see only what is public (SYSTEM gets rights only where a
+    permission function grants them by name)."""
+    if (
+        someone is None
+        or someone is SYSTEM
+        or not someone.is_authenticated
+        or not someone.is_active
+    ):
         return ANONYMOUS
-    viewer: Viewer = user.viewer
-    return viewer
+    return cast(Person, someone).viewer
 
 
 M = TypeVar("M", bound="MarkedModel")
 
 
 class MarkedQuerySet(models.QuerySet[M]):
-    def visible_to(self, user: Any) -> MarkedQuerySet[M]:
+    def visible_to(self, user: Someone) -> MarkedQuerySet[M]:
         """The records `user` may see; everything else does not exist for them.
 
         Mirrors `rules.can_see` exactly (a property-based test holds them together). The release list is
@@ -108,6 +110,16 @@ class MarkedModel(models.Model):
                 name="%(app_label)s_%(class)s_one_owner",
             )
         ]
+
+
+class EditCounted(models.Model):
+    """A record people edit through forms. `version` counts its changes, so that a form drawn from an
+    older edit is refused instead of silently overwriting (`core.actions.lock`)."""
+
+    version = models.PositiveIntegerField(_("edit counter"), default=1)
+
+    class Meta:
+        abstract = True
 
 
 class BilingualName(models.Model):

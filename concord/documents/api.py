@@ -7,11 +7,13 @@ from django.utils.translation import gettext as _
 from ninja import File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
+from concord.core.actors import actor_of
 from concord.core.api import ErrorOut, Pages
-from concord.core.errors import DomainError, NotAllowed
+from concord.core.errors import DomainError
 from concord.organization.models import Body
 
-from . import exporting, permissions, rules, selectors, services
+from . import exporting, rules, selectors, services
+from .codes import Code
 from .models import Amendment, Attachment, Document, Version
 from .rules import Operation, OpKind, UnitKind
 from .schemas import (
@@ -54,9 +56,9 @@ def create_document(request: HttpRequest, payload: DocumentIn) -> Status[Documen
     if payload.body:
         body = Body.objects.filter(code=payload.body).first()
         if body is None:
-            raise DomainError("unknown_body", _("No body has this code."), field="body")
+            raise DomainError(Code.UNKNOWN_BODY, _("No body has this code."), field="body")
     document = services.create_document(
-        actor=request.user,
+        actor=actor_of(request),
         kind=payload.kind,
         marking=payload.marking,
         body=body,
@@ -116,7 +118,7 @@ def edit_text(request: HttpRequest, pk: int, payload: EditIn) -> Status[dict[str
     document = selectors.document(request.user, pk)
     version = services.edit_text(
         document,
-        actor=request.user,
+        actor=actor_of(request),
         base_number=payload.base_version,
         operation=_operation(payload),
         note=payload.note,
@@ -128,7 +130,9 @@ def edit_text(request: HttpRequest, pk: int, payload: EditIn) -> Status[dict[str
 @router.post("/documents/{pk}/final", response={200: VersionTextOut, **ERRORS})
 def declare_final(request: HttpRequest, pk: int, payload: FinalIn) -> dict[str, Any]:
     document = selectors.document(request.user, pk)
-    version = services.declare_final(document, actor=request.user, base_number=payload.base_version)
+    version = services.declare_final(
+        document, actor=actor_of(request), base_number=payload.base_version
+    )
     document.refresh_from_db()
     return _version_text(document, version)
 
@@ -226,7 +230,7 @@ def propose_amendment(
     document = selectors.document(request.user, pk)
     amendment = services.propose_amendment(
         document,
-        actor=request.user,
+        actor=actor_of(request),
         base_number=payload.base_version,
         operation=_operation(payload),
         justification_ru=payload.justification_ru,
@@ -239,7 +243,7 @@ def propose_amendment(
     "/documents/{pk}/amendments/{amendment_id}/support", response={200: AmendmentOut, **ERRORS}
 )
 def support_amendment(request: HttpRequest, pk: int, amendment_id: int) -> dict[str, Any]:
-    services.support_amendment(_amendment(request, pk, amendment_id), actor=request.user)
+    services.support_amendment(_amendment(request, pk, amendment_id), actor=actor_of(request))
     return _amendment_out(_amendment(request, pk, amendment_id), {})
 
 
@@ -247,7 +251,7 @@ def support_amendment(request: HttpRequest, pk: int, amendment_id: int) -> dict[
     "/documents/{pk}/amendments/{amendment_id}/withdraw", response={200: AmendmentOut, **ERRORS}
 )
 def withdraw_amendment(request: HttpRequest, pk: int, amendment_id: int) -> dict[str, Any]:
-    services.withdraw_amendment(_amendment(request, pk, amendment_id), actor=request.user)
+    services.withdraw_amendment(_amendment(request, pk, amendment_id), actor=actor_of(request))
     return _amendment_out(_amendment(request, pk, amendment_id), {})
 
 
@@ -259,7 +263,7 @@ def decide_amendment(
 ) -> dict[str, Any]:
     services.decide_amendment(
         _amendment(request, pk, amendment_id),
-        actor=request.user,
+        actor=actor_of(request),
         decision=payload.decision,
         base_number=payload.base_version,
         reason=payload.reason,
@@ -277,6 +281,4 @@ def list_attachments(request: HttpRequest, pk: int) -> QuerySet[Attachment]:
 @router.post("/documents/{pk}/attachments", response={201: AttachmentOut, **ERRORS})
 def add_attachment(request: HttpRequest, pk: int, file: File[UploadedFile]) -> Status[Attachment]:
     document = selectors.document(request.user, pk)
-    if not permissions.can_attach(request.user, document):
-        raise NotAllowed("not_allowed", _("Only the editor or a delegation attaches files."))
-    return Status(201, services.add_attachment(document, actor=request.user, upload=file))
+    return Status(201, services.add_attachment(document, actor=actor_of(request), upload=file))

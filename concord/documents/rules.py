@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from .codes import Code
+
 
 class UnitKind(StrEnum):
     TITLE = "title"  # the document's title; not numbered
@@ -40,7 +42,7 @@ HOLDS = {
 class RuleError(ValueError):
     """An operation that the text cannot take; `code` is stable, the message is for people."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: Code, message: str) -> None:
         super().__init__(message)
         self.code = code
 
@@ -215,7 +217,7 @@ def word_diff(a: str, b: str) -> list[Op]:
 def apply_diff(a: str, ops: Sequence[Op]) -> str:
     """Apply `ops` to `a`; refuses a diff that was not made from `a`."""
     if "".join(op.old for op in ops) != a:
-        raise RuleError("diff_does_not_apply", "This diff was not made from this text.")
+        raise RuleError(Code.DIFF_DOES_NOT_APPLY, "This diff was not made from this text.")
     return "".join(op.new for op in ops)
 
 
@@ -261,7 +263,7 @@ def _index(units: Sequence[Unit], uid: str) -> int:
     for i, u in enumerate(units):
         if u.uid == uid:
             return i
-    raise RuleError("unit_not_found", f"There is no unit {uid!r} in this version.")
+    raise RuleError(Code.UNIT_NOT_FOUND, f"There is no unit {uid!r} in this version.")
 
 
 def _block_end(units: Sequence[Unit], start: int) -> int:
@@ -303,19 +305,19 @@ def apply_operation(units: Sequence[Unit], op: Operation) -> list[Unit]:
         )
     elif op.op == OpKind.ADD:
         if any(u.uid == op.uid for u in result) or not op.uid:
-            raise RuleError("unit_exists", f"A unit {op.uid!r} already exists.")
+            raise RuleError(Code.UNIT_EXISTS, f"A unit {op.uid!r} already exists.")
         at = _insert_at(result, op.after_uid, op.kind)
         result.insert(at, Unit(op.uid, op.kind, op.text_ru or "", op.text_en or ""))
     elif op.op == OpKind.DELETE:
         i = _index(result, op.uid)
         if result[i].kind == UnitKind.TITLE:
-            raise RuleError("title_is_required", "The title cannot be deleted.")
+            raise RuleError(Code.TITLE_IS_REQUIRED, "The title cannot be deleted.")
         del result[i : _block_end(result, i)]
     elif op.op == OpKind.MOVE:
         i = _index(result, op.uid)
         block = result[i : _block_end(result, i)]
         if op.after_uid in {u.uid for u in block}:
-            raise RuleError("move_into_itself", "A unit cannot be moved under itself.")
+            raise RuleError(Code.MOVE_INTO_ITSELF, "A unit cannot be moved under itself.")
         del result[i : i + len(block)]
         at = _insert_at(result, op.after_uid, block[0].kind)
         result[at:at] = block

@@ -10,7 +10,6 @@ import dataclasses
 import mimetypes
 from collections.abc import Sequence
 from pathlib import PurePath
-from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -19,15 +18,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from concord.audit.services import record
+from concord.core.actions import lock, require, transition
+from concord.core.actors import Actor, user_of
+from concord.core.errors import Code as CoreCode
 from concord.core.errors import Conflict, DomainError, NotAllowed
 from concord.core.models import viewer_of
 from concord.organization.models import Body, MemberState
 
-from . import permissions, rules
+from . import checks, permissions, rules
+from .codes import Code, Verb
 from .docx_import import DocxImportError, import_docx
 from .models import Amendment, Attachment, Document, Support, Version
-from .rules import Operation, OpKind, RuleError, Unit, UnitKind
+from .rules import Operation, OpKind, Unit, UnitKind
 from .states import (
+    AMENDMENT_FLOW,
+    DOCUMENT_FLOW,
     AmendmentStatus,
     DocumentStatus,
     LanguageState,
@@ -35,31 +40,12 @@ from .states import (
 )
 
 
-def _rule_error(error: RuleError, field: str = "uid") -> DomainError:
-    return DomainError(error.code, str(error), field=field)
-
-
-def _locked(document: Document) -> Document:
-    return Document.objects.select_for_update().get(pk=document.pk)
-
-
-def _check_open(document: Document) -> None:
+def _locked_open(document: Document) -> Document:
+    """The document, locked until the transaction ends; refused once its text is final."""
+    document = lock(document)
     if document.status == DocumentStatus.FINAL:
-        raise Conflict("document_final", _("The text is final; it can no longer be changed."))
-
-
-def _check_fresh(document: Document, base_number: int) -> None:
-    if base_number != document.latest_number:
-        raise Conflict(
-            "stale_version",
-            _(
-                "You worked on version %(base)s, but version %(latest)s has been made since. "
-                "Nothing was saved; your input is kept below. Look at the latest version and "
-                "submit again."
-            )
-            % {"base": base_number, "latest": document.latest_number},
-            field="base_version",
-        )
+        raise Conflict(Code.DOCUMENT_FINAL, _("The text is final; it can no longer be changed."))
+    return document
 
 
 def _with_new_uid(document: Document, operation: Operation) -> Operation:
@@ -72,46 +58,6 @@ def _with_new_uid(document: Document, operation: Operation) -> Operation:
     return operation
 
 
-def _clean_texts(operation: Operation) -> Operation:
-    """One way of writing texts (line ends, NFC), and brackets that are well formed and owned by
-    member states."""
-    texts: dict[str, str | None] = {"text_ru": operation.text_ru, "text_en": operation.text_en}
-    for lang in ("text_ru", "text_en"):
-        text = getattr(operation, lang)
-        if text is None:
-            continue
-        text = rules.normalise(text)
-        if rules.malformed_brackets(text):
-            raise DomainError(
-                "malformed_bracket",
-                _("A bracket is not well formed; write it as [[KZ,RU: words]]."),
-                field=lang,
-            )
-        unknown = rules.bracket_owners(text) - set(
-            MemberState.objects.values_list("iso2", flat=True)
-        )
-        if unknown:
-            raise DomainError(
-                "unknown_bracket_owner",
-                _("Brackets name unknown states: %(s)s.") % {"s": ", ".join(sorted(unknown))},
-                field=lang,
-            )
-        texts[lang] = text
-    return dataclasses.replace(operation, text_ru=texts["text_ru"], text_en=texts["text_en"])
-
-
-def _check_changes(before: list[Unit], after: list[Unit], operation: Operation) -> None:
-    if after == before:
-        raise DomainError("no_change", _("This changes nothing in the text."), field="text_ru")
-    title = next((u for u in after if u.kind == UnitKind.TITLE), None)
-    if title is not None and not title.text_ru.strip():
-        raise DomainError("title_required", _("The title cannot be empty."), field="text_ru")
-    if operation.op == OpKind.ADD and not (
-        (operation.text_ru or "").strip() or (operation.text_en or "").strip()
-    ):
-        raise DomainError("text_required", _("Give the new clause's text."), field="text_ru")
-
-
 def latest_version(document: Document) -> Version:
     return Version.objects.get(document=document, number=document.latest_number)
 
@@ -120,7 +66,7 @@ def _new_version(
     document: Document,
     units: Sequence[Unit],
     *,
-    actor: Any,
+    actor: Actor,
     source: VersionSource,
     note: str = "",
     amendment: Amendment | None = None,
@@ -143,8 +89,8 @@ def _new_version(
         source=source,
         note=note[:500],
         amendment=amendment,
-        created_by=actor,
-        acting_for=getattr(actor, "acting_for_label", ""),
+        created_by=user_of(actor),
+        acting_for=actor.acting_for_label,
         fingerprint=rules.fingerprint(units),
         lagging=lags,
     )
@@ -169,7 +115,7 @@ def _numbered(units: Sequence[tuple[str, str, str]], document: Document) -> list
 
 def create_document(
     *,
-    actor: Any,
+    actor: Actor,
     kind: str,
     units: Sequence[tuple[str, str, str]],
     marking: str,
@@ -179,15 +125,15 @@ def create_document(
     note: str = "",
 ) -> Document:
     """A new document with its first version; it belongs to the organ or state the actor acts for."""
-    viewer = viewer_of(actor)
-    if not permissions.can_create(actor):
-        raise NotAllowed(
-            "not_allowed", _("Only the Secretariat or a delegation can create a draft.")
-        )
+    require(
+        permissions.can_create(actor),
+        _("Only the Secretariat or a delegation can create a draft."),
+    )
     if not units or UnitKind(units[0][0]) != UnitKind.TITLE or not units[0][1].strip():
         raise DomainError(
-            "title_required", _("A text starts with its title in Russian."), field="title_ru"
+            Code.TITLE_REQUIRED, _("A text starts with its title in Russian."), field="title_ru"
         )
+    viewer = viewer_of(actor)
     with transaction.atomic():
         document = Document(
             kind=kind,
@@ -196,7 +142,7 @@ def create_document(
             owner_state_id=viewer.state_id,
             owner_body_id=viewer.body_id,
             title_ru=units[0][1][:500],
-            created_by=actor,
+            created_by=user_of(actor),
         )
         document.full_clean(exclude=["created_by"])
         document.save()
@@ -205,8 +151,8 @@ def create_document(
             document, _numbered(units, document), actor=actor, source=source, note=note
         )
         record(
-            actor,
-            verb="documents.create_document",
+            Verb.CREATE_DOCUMENT,
+            actor=actor,
             target=document,
             summary=f"v1 ({len(units)} units)",
             changes={"fingerprint": version.fingerprint},
@@ -215,20 +161,26 @@ def create_document(
 
 
 def import_document(
-    *, actor: Any, data: bytes, lang: str, kind: str, marking: str, body: Body | None = None
+    *,
+    actor: Actor,
+    data: bytes,
+    lang: str,
+    kind: str,
+    marking: str,
+    body: Body | None = None,
 ) -> tuple[Document, list[str]]:
     """Read a DOCX draft into the clause structure; return the document and what could not be mapped."""
     if len(data) > settings.CONCORD_MAX_UPLOAD_BYTES:
-        raise DomainError("file_too_large", _("The file is too large."), field="file")
+        raise DomainError(Code.FILE_TOO_LARGE, _("The file is too large."), field="file")
     try:
         result = import_docx(data, lang=lang)
     except (DocxImportError, ValueError, KeyError, IndexError) as error:
         # A file that python-docx reads but that holds nonsense is as unusable as one that is not a DOCX.
         raise DomainError(
-            "not_a_docx", _("The file is not a readable DOCX document."), field="file"
+            Code.NOT_A_DOCX, _("The file is not a readable DOCX document."), field="file"
         ) from error
     if not result.units or result.units[0].kind != UnitKind.TITLE:
-        raise DomainError("no_title", _("No title could be found in the file."), field="file")
+        raise DomainError(Code.NO_TITLE, _("No title could be found in the file."), field="file")
     units = [(u.kind.value, u.text_ru, u.text_en) for u in result.units]
     if lang == "en":  # the authentic text is Russian; an English draft still needs a Russian title
         units[0] = (units[0][0], units[0][2], units[0][2])
@@ -245,28 +197,24 @@ def import_document(
 
 
 def edit_text(
-    document: Document, *, actor: Any, base_number: int, operation: Operation, note: str = ""
+    document: Document, *, actor: Actor, base_number: int, operation: Operation, note: str = ""
 ) -> Version:
     """The editor changes the text directly (one operation), starting from `base_number`."""
-    if not permissions.is_editor(actor):
-        raise NotAllowed(
-            "not_allowed", _("Only the Secretariat, as editor, edits the text directly.")
-        )
+    require(
+        permissions.is_editor(actor),
+        _("Only the Secretariat, as editor, edits the text directly."),
+    )
     with transaction.atomic():
-        document = _locked(document)
-        _check_open(document)
-        _check_fresh(document, base_number)
-        operation = _with_new_uid(document, _clean_texts(operation))
+        document = _locked_open(document)
+        checks.check_fresh(document, base_number)
+        operation = _with_new_uid(document, checks.clean_texts(operation))
         before = latest_version(document).text
-        try:
-            units = rules.apply_operation(before, operation)
-        except RuleError as error:
-            raise _rule_error(error) from error
-        _check_changes(before, units, operation)
+        units = checks.applied(before, operation)
+        checks.check_changes(before, units, operation)
         version = _new_version(document, units, actor=actor, source=VersionSource.EDIT, note=note)
         record(
-            actor,
-            verb="documents.edit_text",
+            Verb.EDIT_TEXT,
+            actor=actor,
             target=document,
             summary=f"v{version.number}: {operation.op} {operation.uid}",
             changes={"version": version.number},
@@ -277,7 +225,7 @@ def edit_text(
 def propose_amendment(
     document: Document,
     *,
-    actor: Any,
+    actor: Actor,
     base_number: int,
     operation: Operation,
     justification_ru: str = "",
@@ -287,39 +235,20 @@ def propose_amendment(
     state_id = permissions.speaking_state(actor)
     if state_id is None:
         raise NotAllowed(
-            "not_allowed",
+            CoreCode.NOT_ALLOWED,
             _("Only a delegation's representative proposes amendments in its state's name."),
         )
-    if operation.op == OpKind.MODIFY and not (
-        (operation.text_ru or "").strip() or (operation.text_en or "").strip()
-    ):
-        raise DomainError(
-            "text_required", _("Give the new wording in at least one language."), field="text_ru"
-        )
-    if (
-        operation.op == OpKind.ADD
-        and not (operation.text_ru or "").strip()
-        and not (operation.text_en or "").strip()
-    ):
-        raise DomainError("text_required", _("Give the new clause's text."), field="text_ru")
-    if not (justification_ru.strip() or justification_en.strip()):
-        raise DomainError(
-            "justification_required", _("Say why the change is proposed."), field="justification_ru"
-        )
+    checks.check_proposal(operation, justification_ru, justification_en)
     with transaction.atomic():
-        document = _locked(document)
-        _check_open(document)
+        document = _locked_open(document)
         base = Version.objects.filter(document=document, number=base_number).first()
         if base is None:
             raise DomainError(
-                "version_not_found", _("There is no such version."), field="base_version"
+                Code.VERSION_NOT_FOUND, _("There is no such version."), field="base_version"
             )
-        operation = _with_new_uid(document, _clean_texts(operation))
-        try:  # the change must make sense on the version it is proposed on
-            after = rules.apply_operation(base.text, operation)
-        except RuleError as error:
-            raise _rule_error(error) from error
-        _check_changes(base.text, after, operation)
+        operation = _with_new_uid(document, checks.clean_texts(operation))
+        # the change must make sense on the version it is proposed on
+        checks.check_changes(base.text, checks.applied(base.text, operation), operation)
         amendment = Amendment.objects.create(
             document=document,
             version=base,
@@ -332,62 +261,76 @@ def propose_amendment(
             justification_ru=justification_ru,
             justification_en=justification_en,
             state_id=state_id,
-            proposed_by=actor,
+            proposed_by=user_of(actor),
         )
         record(
-            actor,
-            verb="documents.propose_amendment",
+            Verb.PROPOSE_AMENDMENT,
+            actor=actor,
             target=amendment,
             summary=f"{document.title_en or document.title_ru}: {operation.op} {operation.uid} on v{base_number}",
         )
     return amendment
 
 
-def support_amendment(amendment: Amendment, *, actor: Any) -> Support:
-    if not permissions.can_support(actor, amendment):
-        raise NotAllowed(
-            "not_allowed", _("Only another delegation can support a pending amendment.")
-        )
-    state_id = permissions.speaking_state(actor)
+def support_amendment(amendment: Amendment, *, actor: Actor) -> Support:
+    require(
+        permissions.can_support(actor, amendment),
+        _("Only another delegation can support a pending amendment."),
+    )
     with transaction.atomic():
         support, created = Support.objects.get_or_create(
-            amendment=amendment, state_id=state_id, defaults={"user": actor}
+            amendment=amendment,
+            state_id=permissions.speaking_state(actor),
+            defaults={"user": user_of(actor)},
         )
         if created:
-            record(actor, verb="documents.support_amendment", target=amendment)
+            record(Verb.SUPPORT_AMENDMENT, actor=actor, target=amendment)
     return support
 
 
-def withdraw_amendment(amendment: Amendment, *, actor: Any) -> Amendment:
-    if not permissions.can_withdraw(actor, amendment):
-        raise NotAllowed(
-            "not_allowed", _("Only the proposing delegation withdraws its pending amendment.")
-        )
-    with transaction.atomic():
-        _transition(amendment, AmendmentStatus.WITHDRAWN, actor=actor)
-        record(actor, verb="documents.withdraw_amendment", target=amendment)
-    return amendment
+def withdraw_amendment(amendment: Amendment, *, actor: Actor) -> Amendment:
+    require(
+        permissions.can_withdraw(actor, amendment),
+        _("Only the proposing delegation withdraws its pending amendment."),
+    )
+    return _settle(amendment, AmendmentStatus.WITHDRAWN, actor=actor, verb=Verb.WITHDRAW_AMENDMENT)
 
 
-def _transition(
-    amendment: Amendment, status: AmendmentStatus, *, actor: Any, reason: str = ""
-) -> None:
-    amendment.refresh_from_db(fields=["status"])
-    if amendment.status != AmendmentStatus.PENDING:
-        raise Conflict(
-            "already_decided", _("This amendment has already been dealt with."), field="decision"
-        )
-    amendment.status = status
-    amendment.decided_by = actor
-    amendment.decided_at = timezone.now()
-    amendment.reason = reason
-    amendment.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+def _settle(
+    amendment: Amendment,
+    status: AmendmentStatus,
+    *,
+    actor: Actor,
+    verb: Verb,
+    reason: str = "",
+    summary: str = "",
+    result: Version | None = None,
+) -> Amendment:
+    """An amendment's one decision, as the amendment table allows (only a pending one is decided)."""
+    return transition(
+        amendment,
+        status,
+        flow=AMENDMENT_FLOW,
+        actor=actor,
+        verb=verb,
+        summary=summary,
+        decided_by=user_of(actor),
+        decided_at=timezone.now(),
+        reason=reason,
+        result=result,
+    )
+
+
+DECISIONS = {
+    "accept": (AmendmentStatus.ACCEPTED, VersionSource.AMENDMENT, Verb.ACCEPT_AMENDMENT),
+    "merge": (AmendmentStatus.MERGED, VersionSource.MERGE, Verb.MERGE_AMENDMENT),
+}
 
 
 def decide_amendment(
     amendment: Amendment,
     *,
-    actor: Any,
+    actor: Actor,
     decision: str,
     base_number: int,
     reason: str = "",
@@ -400,59 +343,35 @@ def decide_amendment(
     looked at (`base_number`). An amendment proposed on an older version is accepted as is only if
     the unit it touches has not changed since; otherwise the editor merges it in a wording that fits.
     """
-    if not permissions.can_decide(actor, amendment):
-        raise NotAllowed("not_allowed", _("Only the editor decides on pending amendments."))
-    if decision not in ("accept", "merge", "reject"):
-        raise DomainError("bad_decision", _("Choose accept, merge or reject."), field="decision")
+    require(
+        permissions.can_decide(actor, amendment),
+        _("Only the editor decides on pending amendments."),
+    )
+    if decision not in (*DECISIONS, "reject"):
+        raise DomainError(Code.BAD_DECISION, _("Choose accept, merge or reject."), field="decision")
     if decision == "reject" and not reason.strip():
         raise DomainError(
-            "reason_required", _("Say why the amendment is rejected."), field="reason"
+            Code.REASON_REQUIRED, _("Say why the amendment is rejected."), field="reason"
         )
     with transaction.atomic():
-        document = _locked(amendment.document)
-        _check_open(document)
+        document = _locked_open(amendment.document)
         if decision == "reject":
-            _transition(amendment, AmendmentStatus.REJECTED, actor=actor, reason=reason)
-            record(actor, verb="documents.reject_amendment", target=amendment, summary=reason[:200])
-            return amendment
-        _check_fresh(document, base_number)
-        operation = amendment.operation
-        latest = latest_version(document)
-        if decision == "merge":
-            if operation.op not in (OpKind.MODIFY, OpKind.ADD):
-                raise DomainError(
-                    "merge_needs_text",
-                    _("Only a change of wording can be merged reworded."),
-                    field="decision",
-                )
-            operation = Operation(
-                operation.op,
-                uid=operation.uid,
-                after_uid=operation.after_uid,
-                kind=operation.kind,
-                text_ru=text_ru,
-                text_en=text_en,
+            return _settle(
+                amendment,
+                AmendmentStatus.REJECTED,
+                actor=actor,
+                verb=Verb.REJECT_AMENDMENT,
+                reason=reason,
+                summary=reason[:200],
             )
-        elif latest.pk != amendment.version_id and operation.op != OpKind.ADD:
-            before = {u.uid: u for u in amendment.version.text}.get(operation.uid)
-            now = {u.uid: u for u in latest.text}.get(operation.uid)
-            if before != now:
-                raise Conflict(
-                    "unit_changed_since",
-                    _(
-                        "The clause has changed since the amendment was proposed; merge it in a wording that fits the latest version."
-                    ),
-                    field="decision",
-                )
-        operation = _clean_texts(operation)
-        try:
-            units = rules.apply_operation(latest.text, operation)
-        except RuleError as error:
-            raise _rule_error(error, field="decision") from error
-        _check_changes(latest.text, units, operation)
-        status = AmendmentStatus.MERGED if decision == "merge" else AmendmentStatus.ACCEPTED
-        _transition(amendment, status, actor=actor, reason=reason)
-        source = VersionSource.MERGE if decision == "merge" else VersionSource.AMENDMENT
+        checks.check_fresh(document, base_number)
+        latest = latest_version(document)
+        operation = checks.clean_texts(
+            _decided_operation(amendment, latest, decision, text_ru, text_en)
+        )
+        units = checks.applied(latest.text, operation, field="decision")
+        checks.check_changes(latest.text, units, operation)
+        status, source, verb = DECISIONS[decision]
         version = _new_version(
             document,
             units,
@@ -461,105 +380,98 @@ def decide_amendment(
             amendment=amendment,
             note=f"{amendment.state.iso2}: #{amendment.pk}",
         )
-        amendment.result = version
-        amendment.save(update_fields=["result"])
-        record(
-            actor,
-            verb=f"documents.{status}_amendment",
-            target=amendment,
+        return _settle(
+            amendment,
+            status,
+            actor=actor,
+            verb=verb,
+            reason=reason,
             summary=f"v{version.number}",
-            changes={"version": version.number},
+            result=version,
         )
-    return amendment
 
 
-def declare_final(document: Document, *, actor: Any, base_number: int) -> Version:
-    """The editor closes the text: the latest version, with no open brackets, becomes final."""
-    if not permissions.is_editor(actor):
-        raise NotAllowed("not_allowed", _("Only the editor declares a text final."))
+def _decided_operation(
+    amendment: Amendment, latest: Version, decision: str, text_ru: str | None, text_en: str | None
+) -> Operation:
+    """The change to apply: the amendment's own, or for a merge the editor's wording of it."""
+    operation = amendment.operation
+    if decision == "merge":
+        if operation.op not in (OpKind.MODIFY, OpKind.ADD):
+            raise DomainError(
+                Code.MERGE_NEEDS_TEXT,
+                _("Only a change of wording can be merged reworded."),
+                field="decision",
+            )
+        return dataclasses.replace(operation, text_ru=text_ru, text_en=text_en)
+    if latest.pk != amendment.version_id and operation.op != OpKind.ADD:
+        before = {u.uid: u for u in amendment.version.text}.get(operation.uid)
+        now = {u.uid: u for u in latest.text}.get(operation.uid)
+        if before != now:
+            raise Conflict(
+                Code.UNIT_CHANGED_SINCE,
+                _(
+                    "The clause has changed since the amendment was proposed; merge it in a wording that fits the latest version."
+                ),
+                field="decision",
+            )
+    return operation
+
+
+def declare_final(document: Document, *, actor: Actor, base_number: int) -> Version:
+    """The editor closes the text: the latest version, with no open brackets, becomes final.
+    Amendments still pending lapse."""
+    require(permissions.is_editor(actor), _("Only the editor declares a text final."))
     with transaction.atomic():
-        document = _locked(document)
-        _check_open(document)
-        _check_fresh(document, base_number)
+        document = _locked_open(document)
+        checks.check_fresh(document, base_number)
         version = latest_version(document)
         brackets = rules.open_brackets(version.text)
         if brackets:
             raise DomainError(
-                "open_brackets",
+                Code.OPEN_BRACKETS,
                 _("The text still has %(n)s open bracket(s); it cannot become final.")
                 % {"n": len(brackets)},
                 field="base_version",
             )
-        document.final_version = version
-        document.status = DocumentStatus.FINAL
-        document.save(update_fields=["final_version", "status"])
-        lapsed = Amendment.objects.filter(document=document, status=AmendmentStatus.PENDING).update(
-            status=AmendmentStatus.LAPSED, decided_by=actor, decided_at=timezone.now()
+        lapsed = Amendment.objects.filter(
+            document=document, status__in=AMENDMENT_FLOW.sources(AmendmentStatus.LAPSED)
+        ).update(
+            status=AmendmentStatus.LAPSED, decided_by=user_of(actor), decided_at=timezone.now()
         )
-        record(
-            actor,
-            verb="documents.declare_final",
-            target=document,
+        transition(
+            document,
+            DocumentStatus.FINAL,
+            flow=DOCUMENT_FLOW,
+            actor=actor,
+            verb=Verb.DECLARE_FINAL,
             summary=f"v{version.number} {version.fingerprint}",
             changes={"fingerprint": version.fingerprint, "lapsed": lapsed},
+            final_version=version,
         )
     return version
 
 
-# Attachments: what a file says it is must match what it starts with.
-SIGNATURES = {
-    ".pdf": (b"%PDF",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".odt": (b"PK\x03\x04",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".txt": (b"",),
-}
-
-
-def add_attachment(document: Document, *, actor: Any, upload: UploadedFile) -> Attachment:
-    if not permissions.can_attach(actor, document):
-        raise NotAllowed("not_allowed", _("Only the editor or a delegation attaches files."))
+def add_attachment(document: Document, *, actor: Actor, upload: UploadedFile) -> Attachment:
+    require(
+        permissions.can_attach(actor, document),
+        _("Only the editor or a delegation attaches files."),
+    )
     name = PurePath(upload.name or "file").name
-    suffix = PurePath(name).suffix.lower()
-    if suffix not in SIGNATURES:
-        raise DomainError(
-            "file_type_not_allowed",
-            _("Files of this type cannot be attached. Allowed: %(types)s.")
-            % {"types": ", ".join(sorted(SIGNATURES))},
-            field="file",
-        )
-    if upload.size is None or upload.size > settings.CONCORD_MAX_UPLOAD_BYTES:
-        raise DomainError(
-            "file_too_large",
-            _("The file is too large (at most %(mb)s MB).")
-            % {"mb": settings.CONCORD_MAX_UPLOAD_BYTES // 2**20},
-            field="file",
-        )
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(sig) for sig in SIGNATURES[suffix]) or (
-        suffix == ".txt" and b"\x00" in upload.read(4096)
-    ):
-        raise DomainError(
-            "file_content_mismatch", _("The file's content does not match its type."), field="file"
-        )
-    upload.seek(0)
+    checks.check_upload(upload, name)
     with transaction.atomic():
         attachment = Attachment(
             document=document,
             name=name[:200],
-            size=upload.size,
+            size=upload.size or 0,
             content_type=mimetypes.guess_type(name)[0] or "application/octet-stream",
-            uploaded_by=actor,
+            uploaded_by=user_of(actor),
         )
         attachment.file.save(name, upload, save=False)
         attachment.save()
         record(
-            actor,
-            verb="documents.add_attachment",
+            Verb.ADD_ATTACHMENT,
+            actor=actor,
             target=attachment,
             summary=f"{name} ({upload.size} bytes)",
         )

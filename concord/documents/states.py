@@ -4,6 +4,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from concord.core.flows import Flow
+
+from .codes import Code
+
 
 class DocumentKind(models.TextChoices):
     DRAFT_DECISION = "draft_decision", _("Draft decision")
@@ -19,6 +23,14 @@ class DocumentKind(models.TextChoices):
 class DocumentStatus(models.TextChoices):
     NEGOTIATION = "negotiation", _("Under negotiation")  # versions may still be made
     FINAL = "final", _("Final")  # the latest version is declared final; the text is closed
+
+
+# A text is negotiated until the editor declares it final; a final text stays final.
+DOCUMENT_FLOW = Flow(
+    "status",
+    {DocumentStatus.NEGOTIATION: {DocumentStatus.FINAL}},
+    refused=(Code.DOCUMENT_FINAL, _("The text is final; it can no longer be changed.")),
+)
 
 
 class VersionSource(models.TextChoices):
@@ -41,16 +53,20 @@ class AmendmentStatus(models.TextChoices):
     LAPSED = "lapsed", _("Lapsed: the text became final")  # still pending when the text was closed
 
 
-# Which decision may follow which status; only pending amendments are decided.
-AMENDMENT_TRANSITIONS: dict[str, set[str]] = {
-    AmendmentStatus.PENDING: {
-        AmendmentStatus.ACCEPTED,
-        AmendmentStatus.MERGED,
-        AmendmentStatus.REJECTED,
-        AmendmentStatus.WITHDRAWN,
-        AmendmentStatus.LAPSED,
+# Only a pending amendment is decided, withdrawn or lapses; every decision is final.
+AMENDMENT_FLOW = Flow(
+    "status",
+    {
+        AmendmentStatus.PENDING: {
+            AmendmentStatus.ACCEPTED,
+            AmendmentStatus.MERGED,
+            AmendmentStatus.REJECTED,
+            AmendmentStatus.WITHDRAWN,
+            AmendmentStatus.LAPSED,
+        },
     },
-}
+    refused=(Code.ALREADY_DECIDED, _("This amendment has already been dealt with.")),
+)
 
 
 class Language(models.TextChoices):

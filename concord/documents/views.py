@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
 
@@ -86,7 +87,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
         d = form.cleaned_data
         try:
             document = services.create_document(
-                actor=request.user,
+                actor=actor_of(request),
                 kind=d["kind"],
                 body=d["body"],
                 marking=d["marking"],
@@ -110,7 +111,7 @@ def document_import(request: HttpRequest) -> HttpResponse:
         d = form.cleaned_data
         try:
             document, problems = services.import_document(
-                actor=request.user,
+                actor=actor_of(request),
                 data=d["file"].read(),
                 lang=d["lang"],
                 kind=d["kind"],
@@ -276,7 +277,7 @@ def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             amendment = services.propose_amendment(
                 document,
-                actor=request.user,
+                actor=actor_of(request),
                 base_number=d["base_version"],
                 operation=_operation(d),
                 justification_ru=d["justification_ru"],
@@ -342,7 +343,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             version = services.edit_text(
                 document,
-                actor=request.user,
+                actor=actor_of(request),
                 base_number=d["base_version"],
                 operation=_operation(d),
                 note=d["note"],
@@ -390,7 +391,7 @@ def amendment_detail(request: HttpRequest, pk: int, amendment_id: int) -> HttpRe
             try:
                 services.decide_amendment(
                     amendment,
-                    actor=request.user,
+                    actor=actor_of(request),
                     decision=d["decision"],
                     base_number=d["base_version"],
                     reason=d["reason"],
@@ -436,7 +437,7 @@ def amendment_action(request: HttpRequest, pk: int, amendment_id: int, action: s
         action
     ]
     try:
-        service(amendment, actor=request.user)
+        service(amendment, actor=actor_of(request))
     except DomainError as error:
         messages.error(request, str(error.message))
     return redirect("documents:amendment-detail", pk=pk, amendment_id=amendment_id)
@@ -450,7 +451,9 @@ def declare_final(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     try:
         version = services.declare_final(
-            document, actor=request.user, base_number=_int(request.POST.get("base_version")) or 0
+            document,
+            actor=actor_of(request),
+            base_number=_int(request.POST.get("base_version")) or 0,
         )
     except DomainError as error:
         messages.error(request, str(error.message))
@@ -468,7 +471,9 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose a file to attach."))
     else:
         try:
-            services.add_attachment(document, actor=request.user, upload=form.cleaned_data["file"])
+            services.add_attachment(
+                document, actor=actor_of(request), upload=form.cleaned_data["file"]
+            )
         except DomainError as error:
             messages.error(request, str(error.message))
     return redirect("documents:document-detail", pk=pk)

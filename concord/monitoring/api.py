@@ -2,13 +2,17 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
+from concord.core.actors import actor_of
 from concord.core.api import ErrorOut, Pages, StrictIn
+from concord.core.errors import Code as CoreCode
 from concord.core.errors import DomainError, NotAllowed
 
 from . import permissions, selectors, services
+from .codes import Code
 from .models import Region
 from .states import AlertStatus
 
@@ -121,7 +125,7 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]) -> Any:
     """Conflict events (open data: every signed-in user), filtered like the situation picture."""
     region = Region.objects.filter(code=filters.region).first() if filters.region else None
     if filters.region and region is None:
-        raise DomainError("unknown_region", "Unknown region.", field="region")
+        raise DomainError(Code.UNKNOWN_REGION, _("Unknown region."), field="region")
     chosen = selectors.Filters(
         region=region,
         country=(filters.country or "").upper()[:3],
@@ -142,7 +146,7 @@ def list_regions(request: HttpRequest) -> Any:
 @paginate(Pages, page_size=100)
 def list_alerts(request: HttpRequest, status: str | None = None, country: str | None = None) -> Any:
     if not permissions.sees_alerts(request.user):
-        raise NotAllowed("not_allowed", "Alerts are for analysts and the Secretariat.")
+        raise NotAllowed(CoreCode.NOT_ALLOWED, _("Alerts are for analysts and the Secretariat."))
     alerts = selectors.alerts(request.user)
     if status:
         alerts = alerts.filter(status=status)
@@ -160,15 +164,21 @@ def decide_alert(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
     alert = selectors.alert(request.user, pk)
     if payload.decision == "escalate":
         return _alert(
-            services.escalate(request.user, alert, note=payload.note, version=payload.version)
+            services.escalate_alert(
+                alert, actor=actor_of(request), note=payload.note, version=payload.version
+            )
         )
     if payload.decision not in (AlertStatus.ACKNOWLEDGED, AlertStatus.DISMISSED):
         raise DomainError(
-            "bad_status", "Use acknowledged, dismissed or escalate.", field="decision"
+            Code.BAD_STATUS, _("Use acknowledged, dismissed or escalate."), field="decision"
         )
     return _alert(
-        services.decide(
-            request.user, alert, payload.decision, note=payload.note, version=payload.version
+        services.decide_alert(
+            alert,
+            actor=actor_of(request),
+            status=payload.decision,
+            note=payload.note,
+            version=payload.version,
         )
     )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from concord.accounts.models import User
+from concord.core.actors import SYSTEM
 
 from . import rules, services
 from .countries import DATA
@@ -84,10 +85,15 @@ def seed(*, password: str) -> list[str]:
     )
     for name in YEARLY:
         import_yearly(DATA / name)
-    flags = services.run_detector(rules.month_index(2016, 1), rules.month_index(2019, 11))
+    flags = services.run_detector(
+        rules.month_index(2016, 1), rules.month_index(2019, 11), actor=SYSTEM
+    )
     analyst = User.objects.get(username="analyst")
     services.draft_report(
-        analyst, Region.objects.get(code="middle-east"), "monthly", dt.date(2019, 10, 31)
+        Region.objects.get(code="middle-east"),
+        actor=analyst,
+        period="monthly",
+        end=dt.date(2019, 10, 31),
     )
     return [
         f"Monitoring: {events} UCDP GED events (Syria 2016–2019), yearly UCDP tables, {len(flags)} alerts, "

@@ -5,12 +5,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.models import BilingualName, MarkedModel, in_language
+from concord.core.models import BilingualName, EditCounted, MarkedModel, in_language
 
 from .states import AlertStatus, Dataset, Level, ReportPeriod, ReportStatus, ViolenceType
 
 
-class Region(BilingualName):
+class Region(BilingualName, EditCounted):
     """A region of concern: a set of countries and, where needed, single provinces of other countries."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -27,7 +27,6 @@ class Region(BilingualName):
         help_text=_('Single provinces as "ISO3/name as the data spells it", e.g. "RUS/Belgorod".'),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("region of concern")
@@ -130,7 +129,7 @@ class YearlyRecord(models.Model):
         return f"{self.dataset} {self.conflict_id}/{self.dyad_id} {self.year}"
 
 
-class Alert(models.Model):
+class Alert(EditCounted):
     """What the early-warning detector flagged for one area and month, and what analysts did with it."""
 
     level = models.CharField(_("level"), max_length=8, choices=Level.choices)
@@ -160,7 +159,6 @@ class Alert(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("alert")
@@ -180,7 +178,7 @@ class Alert(models.Model):
         return in_language(self.explanation_ru, self.explanation_en)
 
 
-class SituationReport(MarkedModel):
+class SituationReport(MarkedModel, EditCounted):
     """A periodic report on a region, drafted by the system, edited by an analyst, approved, then shared
     with the member states."""
 
@@ -198,7 +196,6 @@ class SituationReport(MarkedModel):
     status = models.CharField(
         _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
-    version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -9,12 +9,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 
-from concord.core.errors import NotAllowed
+from concord.core.actors import Someone
 from concord.core.models import viewer_of
 from concord.core.rules import Role
 
@@ -22,26 +19,21 @@ from .models import Alert, SituationReport
 from .states import ReportStatus
 
 
-def is_analyst(user: Any) -> bool:
+def is_analyst(user: Someone) -> bool:
     return viewer_of(user).role == Role.ANALYST
 
 
-def sees_alerts(user: Any) -> bool:
+def sees_alerts(user: Someone) -> bool:
     viewer = viewer_of(user)
     return viewer.role == Role.ANALYST or viewer.is_secretariat_officer
 
 
-def alerts_visible_to(user: Any) -> QuerySet[Alert]:
+def alerts_visible_to(user: Someone) -> QuerySet[Alert]:
     return Alert.objects.all() if sees_alerts(user) else Alert.objects.none()
 
 
-def reports_visible_to(user: Any) -> QuerySet[SituationReport]:
+def reports_visible_to(user: Someone) -> QuerySet[SituationReport]:
     visible = SituationReport.objects.visible_to(user)
     if sees_alerts(user):
         return visible
     return visible.filter(status=ReportStatus.SHARED)
-
-
-def require_analyst(user: Any) -> None:
-    if user is not None and not is_analyst(user):
-        raise NotAllowed("not_allowed", _("Only an analyst may do this."))

@@ -17,15 +17,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from concord.audit.services import record
+from concord.consultations import selectors as consultation_selectors
 from concord.consultations import services as consultations
-from concord.consultations.models import Route
 from concord.consultations.states import QuestionKind
-from concord.core.errors import Conflict, DomainError, NotAllowed
+from concord.core.actions import lock, require, transition
+from concord.core.actors import Actor, user_of
+from concord.core.errors import DomainError
+from concord.core.models import viewer_of
+from concord.organization.models import Body
 
 from . import permissions, rules, selectors
+from .codes import Code, Verb
 from .countries import name as country_name
 from .models import Alert, Region, SituationReport
-from .states import AlertStatus, Level, ReportPeriod, ReportStatus
+from .states import ALERT_FLOW, REPORT_FLOW, AlertStatus, Level, ReportPeriod, ReportStatus
 
 
 def month_label(index: int) -> str:
@@ -58,6 +63,7 @@ def run_detector(
     first: int,
     last: int,
     *,
+    actor: Actor,
     region: Region | None = None,
     thresholds: rules.Thresholds = rules.DEFAULT,
     store: bool = True,
@@ -73,12 +79,12 @@ def run_detector(
     for month in range(first, last + 1):
         flags.extend(rules.detect(series, month, coverage["first"], thresholds))
     if store:
-        _store(flags)
+        _store(flags, actor=actor)
     return flags
 
 
 @transaction.atomic
-def _store(flags: Iterable[rules.Flag]) -> None:
+def _store(flags: Iterable[rules.Flag], *, actor: Actor) -> None:
     for flag in flags:
         year, month = rules.year_month(flag.month)
         values = {
@@ -99,8 +105,8 @@ def _store(flags: Iterable[rules.Flag]) -> None:
         )
         if created:
             record(
-                None,
-                verb="monitoring.alert.raise",
+                Verb.RAISE_ALERT,
+                actor=actor,
                 target=alert,
                 summary=str(values["explanation_en"])[:300],
             )
@@ -124,105 +130,88 @@ def as_json(flag: rules.Flag, language: str = "en") -> dict[str, Any]:
     }
 
 
-@transaction.atomic
-def decide(
-    actor: Any, alert: Alert, status: str, *, note: str = "", version: int | None = None
+ANALYSTS_ONLY = _("Only an analyst may do this.")
+
+
+def decide_alert(
+    alert: Alert, *, actor: Actor, status: str, note: str = "", version: int | None = None
 ) -> Alert:
-    """Acknowledge or dismiss an alert (escalation has its own service)."""
-    permissions.require_analyst(actor)
+    """Acknowledge or dismiss an alert, or make it new again (escalation has its own service)."""
+    require(permissions.is_analyst(actor), ANALYSTS_ONLY)
     if status not in (AlertStatus.ACKNOWLEDGED, AlertStatus.DISMISSED, AlertStatus.NEW):
-        raise DomainError("bad_status", _("Choose acknowledge or dismiss."), field="status")
-    alert = _locked(alert, version)
-    if alert.status == AlertStatus.ESCALATED:
-        raise DomainError(
-            "escalated", _("This alert was escalated to a joint assessment; it is decided there.")
-        )
-    before = alert.status
-    Alert.objects.filter(pk=alert.pk).update(
-        status=status,
-        note=note,
-        decided_by=actor,
-        decided_at=timezone.now(),
-        version=alert.version + 1,
-    )
-    alert.refresh_from_db()
-    record(
-        actor,
-        verb="monitoring.alert.decide",
-        target=alert,
-        changes={"status": [before, status]},
+        raise DomainError(Code.BAD_STATUS, _("Choose acknowledge or dismiss."), field="status")
+    return transition(
+        alert,
+        status,
+        flow=ALERT_FLOW,
+        actor=actor,
+        verb=Verb.DECIDE_ALERT,
+        version=version,
         summary=note[:200],
+        note=note,
+        decided_by=user_of(actor),
+        decided_at=timezone.now(),
     )
-    return alert
 
 
 @transaction.atomic
-def escalate(
-    actor: Any,
+def escalate_alert(
     alert: Alert,
     *,
+    actor: Actor,
     note: str = "",
     version: int | None = None,
     now: dt.datetime | None = None,
 ) -> Alert:
     """Open an emergency consultation (a joint assessment) with the alert attached."""
-    permissions.require_analyst(actor)
-    alert = _locked(alert, version)
-    if alert.consultation_id:
-        raise DomainError("escalated", _("This alert was already escalated."))
-    route = Route.objects.filter(code=getattr(settings, "CONCORD_ALERT_ROUTE", "emergency")).first()
+    require(permissions.is_analyst(actor), ANALYSTS_ONLY)
+    alert = lock(alert, version=version)
+    ALERT_FLOW.check(alert.status, AlertStatus.ESCALATED)
+    route = consultation_selectors.route(getattr(settings, "CONCORD_ALERT_ROUTE", "emergency"))
     if route is None:
-        raise DomainError("no_route", _("No route for joint assessments is configured."))
-    place = (
-        f"{alert.area} ({country_name(alert.country, 'ru')})"
-        if alert.level == Level.ADM1
-        else country_name(alert.country, "ru")
-    )
-    place_en = (
-        f"{alert.area} ({country_name(alert.country, 'en')})"
-        if alert.level == Level.ADM1
-        else country_name(alert.country, "en")
-    )
-    reason = (
-        f"{alert.explanation_ru}\n{alert.explanation_en}\n"
-        + (f"\n{note}" if note else "")
-        + f"\n[alert {alert.pk}]"
-    )
+        raise DomainError(Code.NO_ROUTE, _("No route for joint assessments is configured."))
     consultation = consultations.open_consultation(
         actor=actor,
         kind=QuestionKind.ASSESSMENT,
         route=route,
         emergency=True,
-        reason=reason,
-        title_ru=f"Совместная оценка: {place}, {alert.period:%m.%Y}",
-        title_en=f"Joint assessment: {place_en}, {alert.period:%m/%Y}",
+        reason=_escalation_reason(alert, note),
+        title_ru=f"Совместная оценка: {_place(alert, 'ru')}, {alert.period:%m.%Y}",
+        title_en=f"Joint assessment: {_place(alert, 'en')}, {alert.period:%m/%Y}",
         now=now or timezone.now(),
     )
-    Alert.objects.filter(pk=alert.pk).update(
-        status=AlertStatus.ESCALATED,
+    return transition(
+        alert,
+        AlertStatus.ESCALATED,
+        flow=ALERT_FLOW,
+        actor=actor,
+        verb=Verb.ESCALATE_ALERT,
+        summary=str(consultation),
         consultation=consultation,
         note=note,
-        decided_by=actor,
+        decided_by=user_of(actor),
         decided_at=timezone.now(),
-        version=alert.version + 1,
     )
-    alert.refresh_from_db()
-    record(actor, verb="monitoring.alert.escalate", target=alert, summary=str(consultation))
-    return alert
 
 
-def _locked(alert: Alert, version: int | None) -> Alert:
-    current = Alert.objects.select_for_update().get(pk=alert.pk)
-    if version is not None and current.version != version:
-        raise Conflict("stale", _("Someone decided on this alert since you opened it. Reload it."))
-    return current
+def _place(alert: Alert, language: str) -> str:
+    country = country_name(alert.country, language)
+    return f"{alert.area} ({country})" if alert.level == Level.ADM1 else country
+
+
+def _escalation_reason(alert: Alert, note: str) -> str:
+    return (
+        f"{alert.explanation_ru}\n{alert.explanation_en}\n"
+        + (f"\n{note}" if note else "")
+        + f"\n[alert {alert.pk}]"
+    )
 
 
 @transaction.atomic
 def save_region(
-    actor: Any,
     region: Region | None,
     *,
+    actor: Actor,
     code: str,
     name_ru: str,
     name_en: str,
@@ -230,27 +219,19 @@ def save_region(
     provinces: list[str],
     version: int | None = None,
 ) -> Region:
-    permissions.require_analyst(actor)
+    require(permissions.is_analyst(actor), ANALYSTS_ONLY)
     if region is None:
         region = Region(code=code)
     else:
-        region = Region.objects.select_for_update().get(pk=region.pk)
-        if version is not None and region.version != version:
-            raise Conflict(
-                "stale", _("Someone changed this region since you opened it. Reload it.")
-            )
+        region = lock(region, version=version)
         region.version += 1
     before = {"countries": region.countries, "provinces": region.provinces}
-    region.name_ru, region.name_en, region.countries, region.provinces = (
-        name_ru,
-        name_en,
-        countries,
-        provinces,
-    )
+    region.name_ru, region.name_en = name_ru, name_en
+    region.countries, region.provinces = countries, provinces
     region.save()
     record(
-        actor,
-        verb="monitoring.region.save",
+        Verb.SAVE_REGION,
+        actor=actor,
         target=region,
         changes={
             "countries": [before["countries"], countries],
@@ -355,18 +336,17 @@ def draft_text(
 
 
 @transaction.atomic
-def draft_report(actor: Any, region: Region, period: str, end: dt.date) -> SituationReport:
+def draft_report(region: Region, *, actor: Actor, period: str, end: dt.date) -> SituationReport:
     """The system's draft for the week or month ending on `end`."""
-    permissions.require_analyst(actor)
+    require(permissions.is_analyst(actor), ANALYSTS_ONLY)
     if period not in ReportPeriod.values:
-        raise DomainError("bad_period", _("Choose weekly or monthly."), field="period")
+        raise DomainError(Code.BAD_PERIOD, _("Choose weekly or monthly."), field="period")
     start = end - dt.timedelta(days=6) if period == ReportPeriod.WEEKLY else end.replace(day=1)
     figures = key_figures(region, start, end)
     (title_ru, body_ru), (title_en, body_en) = (
         draft_text(region, start, end, figures, "ru"),
         draft_text(region, start, end, figures, "en"),
     )
-    viewer = actor.viewer if actor is not None else None
     report = SituationReport.objects.create(
         region=region,
         period=period,
@@ -377,104 +357,76 @@ def draft_report(actor: Any, region: Region, period: str, end: dt.date) -> Situa
         body_ru=body_ru,
         body_en=body_en,
         figures=figures,
-        created_by=actor,
-        owner_body_id=(viewer.body_id if viewer and viewer.body_id else _secretariat_id()),
+        created_by=user_of(actor),
+        owner_body_id=viewer_of(actor).body_id or _secretariat_id(),
     )
-    record(actor, verb="monitoring.report.draft", target=report, summary=title_en)
+    record(Verb.DRAFT_REPORT, actor=actor, target=report, summary=title_en)
     return report
 
 
 def _secretariat_id() -> int:
-    from concord.organization.models import Body
-
     return Body.objects.get(is_secretariat=True).pk
 
 
 @transaction.atomic
 def edit_report(
-    actor: Any,
     report: SituationReport,
     *,
+    actor: Actor,
     title_ru: str,
     title_en: str,
     body_ru: str,
     body_en: str,
     version: int | None,
 ) -> SituationReport:
-    permissions.require_analyst(actor)
-    report = SituationReport.objects.select_for_update().get(pk=report.pk)
-    if version is not None and report.version != version:
-        raise Conflict(
-            "stale",
-            _(
-                "Someone changed this report since you opened it. Reload it: your input was kept below."
-            ),
-        )
+    require(permissions.is_analyst(actor), ANALYSTS_ONLY)
+    report = lock(report, version=version)
     if report.status != ReportStatus.DRAFT:
-        raise DomainError("not_editable", _("An approved report is not edited."))
+        raise DomainError(Code.NOT_EDITABLE, _("An approved report is not edited."))
     before = {"title_en": report.title_en, "body_en": report.body_en, "body_ru": report.body_ru}
-    report.title_ru, report.title_en, report.body_ru, report.body_en = (
-        title_ru,
-        title_en,
-        body_ru,
-        body_en,
-    )
+    report.title_ru, report.title_en = title_ru, title_en
+    report.body_ru, report.body_en = body_ru, body_en
     report.version += 1
     report.save()
     record(
-        actor,
-        verb="monitoring.report.edit",
+        Verb.EDIT_REPORT,
+        actor=actor,
         target=report,
         changes={k: [v, getattr(report, k)] for k, v in before.items() if v != getattr(report, k)},
     )
     return report
 
 
-@transaction.atomic
 def approve_report(
-    actor: Any, report: SituationReport, *, version: int | None = None
+    report: SituationReport, *, actor: Actor, version: int | None = None
 ) -> SituationReport:
-    permissions.require_analyst(actor)
-    return _move(
-        actor,
+    require(permissions.is_analyst(actor), ANALYSTS_ONLY)
+    return transition(
         report,
-        ReportStatus.DRAFT,
         ReportStatus.APPROVED,
-        version,
-        approved_by=actor,
+        flow=REPORT_FLOW,
+        actor=actor,
+        verb=Verb.APPROVE_REPORT,
+        version=version,
+        approved_by=user_of(actor),
         approved_at=timezone.now(),
     )
 
 
-@transaction.atomic
 def share_report(
-    actor: Any, report: SituationReport, *, version: int | None = None
+    report: SituationReport, *, actor: Actor, version: int | None = None
 ) -> SituationReport:
     """Shared with the member states: from now on every delegation sees it."""
-    if not (permissions.is_analyst(actor) or permissions.sees_alerts(actor)):
-        raise NotAllowed("not_allowed", _("Only an analyst or the Secretariat shares a report."))
-    return _move(
-        actor, report, ReportStatus.APPROVED, ReportStatus.SHARED, version, shared_at=timezone.now()
+    require(
+        permissions.is_analyst(actor) or permissions.sees_alerts(actor),
+        _("Only an analyst or the Secretariat shares a report."),
     )
-
-
-def _move(
-    actor: Any, report: SituationReport, before: str, after: str, version: int | None, **fields: Any
-) -> SituationReport:
-    report = SituationReport.objects.select_for_update().get(pk=report.pk)
-    if version is not None and report.version != version:
-        raise Conflict(
-            "stale",
-            _(
-                "Someone changed this report since you opened it. Reload it: your input was kept below."
-            ),
-        )
-    if report.status != before:
-        raise DomainError("wrong_status", _("This step is not possible now."))
-    for name, value in {"status": after, "version": report.version + 1, **fields}.items():
-        setattr(report, name, value)
-    report.save()  # save, not update: the search index follows the report's visibility
-    record(
-        actor, verb=f"monitoring.report.{after}", target=report, changes={"status": [before, after]}
+    return transition(
+        report,
+        ReportStatus.SHARED,
+        flow=REPORT_FLOW,
+        actor=actor,
+        verb=Verb.SHARE_REPORT,
+        version=version,
+        shared_at=timezone.now(),
     )
-    return report

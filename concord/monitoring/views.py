@@ -12,10 +12,12 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.views import int_param
 
 from . import outputs, permissions, selectors, services
+from .codes import Code
 from .countries import codes
 from .countries import name as country_name
 from .forms import DecisionForm, NewReportForm, PictureForm, RegionForm, ReportForm
@@ -251,15 +253,19 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
             d = form.cleaned_data
             try:
                 if d["decision"] == "escalate":
-                    alert = services.escalate(
-                        request.user, alert, note=d["note"], version=d["version"]
+                    alert = services.escalate_alert(
+                        alert, actor=actor_of(request), note=d["note"], version=d["version"]
                     )
                     messages.success(
                         request, _("A joint assessment was opened as an emergency consultation.")
                     )
                 else:
-                    alert = services.decide(
-                        request.user, alert, d["decision"], note=d["note"], version=d["version"]
+                    alert = services.decide_alert(
+                        alert,
+                        actor=actor_of(request),
+                        status=d["decision"],
+                        note=d["note"],
+                        version=d["version"],
                     )
                     messages.success(request, _("Decision recorded."))
                 return redirect("monitoring:alert-detail", pk=alert.pk)
@@ -318,8 +324,8 @@ def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
         else:
             try:
                 services.save_region(
-                    request.user,
                     region,
+                    actor=actor_of(request),
                     code=d["code"],
                     name_ru=d["name_ru"],
                     name_en=d["name_en"],
@@ -348,7 +354,9 @@ def report_list(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied
         if form.is_valid():
             d = form.cleaned_data
-            report = services.draft_report(request.user, d["region"], d["period"], d["end"])
+            report = services.draft_report(
+                d["region"], actor=actor_of(request), period=d["period"], end=d["end"]
+            )
             return redirect("monitoring:report-detail", pk=report.pk)
     return render(
         request,
@@ -388,17 +396,17 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if step == "approve":
                 services.approve_report(
-                    request.user, report, version=int_param(request.POST.get("version"))
+                    report, actor=actor_of(request), version=int_param(request.POST.get("version"))
                 )
             elif step == "share":
                 services.share_report(
-                    request.user, report, version=int_param(request.POST.get("version"))
+                    report, actor=actor_of(request), version=int_param(request.POST.get("version"))
                 )
             elif form.is_valid():
                 d = form.cleaned_data
                 services.edit_report(
-                    request.user,
                     report,
+                    actor=actor_of(request),
                     title_ru=d["title_ru"],
                     title_en=d["title_en"],
                     body_ru=d["body_ru"],
@@ -406,7 +414,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     version=d["version"],
                 )
             else:
-                raise DomainError("invalid", _("Correct the errors below."))
+                raise DomainError(Code.INVALID, _("Correct the errors below."))
         except DomainError as error:
             if error.status == 403:
                 raise PermissionDenied from error

@@ -7,7 +7,9 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from concord.core.actors import actor_of
 from concord.core.api import ErrorOut, StrictIn
+from concord.core.errors import Code as CoreCode
 from concord.core.errors import NotAllowed
 from concord.core.models import viewer_of
 from concord.organization.models import MemberState
@@ -205,14 +207,19 @@ def put_report(request: HttpRequest, pk: int, payload: ReportIn) -> Any:
     state = MemberState.objects.filter(pk=state_id).first() if state_id else None
     if state is None or (payload.state and payload.state.upper() != state.iso2):
         raise NotAllowed(
-            "not_allowed",
+            CoreCode.NOT_ALLOWED,
             _("Only a delegation of a participating state files its report."),
             field="state",
         )
     rows = ((i, f.model_dump()) for i, f in enumerate(payload.figures, start=1))
     try:
         report, count, warnings = services.import_rows(
-            request.user, stage, state, rows, version=payload.version, submit=payload.submit
+            stage,
+            state,
+            rows,
+            actor=actor_of(request),
+            version=payload.version,
+            submit=payload.submit,
         )
     except services.ImportRejected as error:
         return Status(
@@ -239,7 +246,7 @@ def report_step(request: HttpRequest, pk: int, step: str, payload: StepIn) -> An
     """`submit`, `return`, `approve`, `consolidate` or `correct` (a new revision of an approved report)."""
     report = selectors.report(request.user, pk)
     if step == "correct":
-        return _report_out(services.start_correction(request.user, report))
+        return _report_out(services.start_correction(report, actor=actor_of(request)))
     steps = {
         "submit": services.submit_report,
         "return": services.return_report,
@@ -248,7 +255,7 @@ def report_step(request: HttpRequest, pk: int, step: str, payload: StepIn) -> An
     }
     if step not in steps:
         raise Http404
-    return _report_out(steps[step](request.user, report, version=payload.version))
+    return _report_out(steps[step](report, actor=actor_of(request), version=payload.version))
 
 
 @router.get("/stages/{pk}/results", response={200: list[ResultOut], 404: ErrorOut})

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from concord.accounts.models import User
+from concord.core.actors import SYSTEM
 from concord.core.rules import Marking
 from concord.organization.models import Body, MemberState
 
@@ -702,7 +703,8 @@ def seed(*, password: str) -> list[str]:
     for stage in STAGES:
         reports += _stage(stage, ops[stage["op"]], states, agencies, observers)
     import_seizures(
-        (DATA / "unodc-drug-seizures-2018-2022-region.csv").open(encoding="utf-8-sig", newline="")
+        (DATA / "unodc-drug-seizures-2018-2022-region.csv").open(encoding="utf-8-sig", newline=""),
+        actor=SYSTEM,
     )
     return [
         f"Operations: {len(ops)} operations, {len(STAGES)} stages, {reports} national reports "
@@ -751,11 +753,11 @@ def _stage(
         representative = User.objects.get(username=f"{iso2.lower()}_rep")
         state = states[iso2]
         report, _count, _warnings = services.import_rows(
-            None, stage, state, enumerate(lines, start=1), submit=True
+            stage, state, enumerate(lines, start=1), actor=SYSTEM, submit=True
         )
         NationalReport.objects.filter(pk=report.pk).update(
             note_ru=DEMO_NOTE[0], note_en=DEMO_NOTE[1]
         )
-        report = services.approve_report(representative, report)
-        services.consolidate_report(secretariat, report)
+        report = services.approve_report(report, actor=representative)
+        services.consolidate_report(report, actor=secretariat)
     return len(rows)

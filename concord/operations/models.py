@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.models import BilingualName, MarkedModel, in_language
+from concord.core.models import BilingualName, EditCounted, MarkedModel, in_language
 
 from .rules import IndicatorInfo, UnitInfo
 from .states import AgencyKind, DimensionChoices, ObserverKind, ReportStatus, StageKind
@@ -327,7 +327,7 @@ class Indicator(BilingualName):
         )
 
 
-class NationalReport(models.Model):
+class NationalReport(EditCounted):
     """A state's figures for a stage. A revision is never edited after approval: a correction is the
     next revision, which replaces it in the results once consolidated."""
 
@@ -344,9 +344,6 @@ class NationalReport(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
-    version = models.PositiveIntegerField(
-        _("edit counter"), default=1
-    )  # guards against silent overwrites
     note_ru = models.TextField(_("note (Russian)"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -430,7 +427,7 @@ class Figure(models.Model):
         return f"{self.indicator_id}/{self.item_id or '-'}: {self.value}"
 
 
-class PressRelease(models.Model):
+class PressRelease(EditCounted):
     """A draft press release generated from the consolidated figures, edited by the Secretariat and
     handed to the publications module."""
 
@@ -439,7 +436,6 @@ class PressRelease(models.Model):
     title_en = models.CharField(_("title (English)"), max_length=300)
     body_ru = models.TextField(_("text (Russian)"))
     body_en = models.TextField(_("text (English)"))
-    version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -9,11 +9,17 @@ from decimal import Decimal, InvalidOperation
 from typing import IO
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from concord.audit.services import record
+from concord.core.actions import require
+from concord.core.actors import Actor
 
+from . import permissions
+from .catalogue import ImportRejected, Problem
+from .codes import Verb
 from .models import Seizure
-from .services import BATCH, ImportRejected, Problem
+from .services import BATCH
 
 COLUMNS = [
     "Country",
@@ -62,8 +68,12 @@ def _row(number: int, row: dict[str, str], problems: list[Problem]) -> Seizure |
 
 
 @transaction.atomic
-def import_seizures(file: IO[str], *, actor: object = None) -> int:
+def import_seizures(file: IO[str], *, actor: Actor) -> int:
     """Replace the rows of this source with the file's; raises ImportRejected listing every bad row."""
+    require(
+        permissions.keeps_reference_data(actor),
+        _("Only the Secretariat imports reference data."),
+    )
     reader = csv.DictReader(file)
     missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
@@ -87,8 +97,8 @@ def import_seizures(file: IO[str], *, actor: object = None) -> int:
         raise ImportRejected(problems)
     Seizure.objects.bulk_create(batch)
     record(
-        actor,
-        verb="operations.seizures.import",
+        Verb.IMPORT_SEIZURES,
+        actor=actor,
         summary=f"{count} rows, {SOURCE}",
         changes={"rows": count},
     )

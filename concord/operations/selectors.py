@@ -22,6 +22,7 @@ from .models import (
     Indicator,
     NationalReport,
     Operation,
+    PressRelease,
     Seizure,
     Stage,
 )
@@ -268,3 +269,8 @@ def seizures(states: list[MemberState] | QuerySet[MemberState]) -> dict[str, Any
             )
         ],
     }
+
+
+def press_release(stage_id: int) -> PressRelease:
+    """For other apps reacting to a saved press release, run as the system."""
+    return PressRelease.objects.get(stage_id=stage_id)

@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy
 
 from concord.core.errors import DomainError
 
+from .codes import Code
+
 # Column keys and their headers in each language. The *_name columns help the person filling the
 # template and are ignored on import.
 COLUMNS: list[tuple[str, str, str, bool]] = [
@@ -41,7 +43,7 @@ def header_row(language: str) -> list[str]:
 class NotASpreadsheet(DomainError):
     def __init__(self, message: Any = None) -> None:
         super().__init__(
-            "not_a_spreadsheet",
+            Code.NOT_A_SPREADSHEET,
             message
             or gettext_lazy(
                 "The file is not a spreadsheet: upload the XLSX or CSV template (CSV in UTF-8)."
@@ -113,7 +115,7 @@ def read_rows(file: IO[bytes]) -> Iterator[tuple[int, dict[str, Any]]]:
     if missing:
         names = ", ".join(f"«{en}»" for key, _ru, en, _r in COLUMNS if key in missing)
         raise DomainError(
-            "wrong_template",
+            Code.WRONG_TEMPLATE,
             _(
                 "This is not the report template: columns missing: %(names)s. Download the template of this stage."
             )

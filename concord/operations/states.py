@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.flows import Flow
+
 from .rules import Dimension
 
 
@@ -38,3 +40,16 @@ class ReportStatus(models.TextChoices):
     APPROVED = "approved", _("Approved by the national coordinator")
     CONSOLIDATED = "consolidated", _("Consolidated")
     SUPERSEDED = "superseded", _("Superseded by a correction")
+
+
+# A national report's way (docs/operations.md): filed, approved by the state, consolidated by the
+# Secretariat; a correction is a new revision that supersedes the approved or consolidated one.
+REPORT_FLOW = Flow(
+    "status",
+    {
+        ReportStatus.DRAFT: {ReportStatus.SUBMITTED},
+        ReportStatus.SUBMITTED: {ReportStatus.DRAFT, ReportStatus.APPROVED},
+        ReportStatus.APPROVED: {ReportStatus.CONSOLIDATED, ReportStatus.SUPERSEDED},
+        ReportStatus.CONSOLIDATED: {ReportStatus.SUPERSEDED},
+    },
+)

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
 from concord.core.views import int_param
@@ -156,7 +157,9 @@ def open_report(request: HttpRequest, pk: int) -> HttpResponse:
     if state is None:
         raise PermissionDenied
     try:
-        report = services.current_report(stage, state) or services.draft(request.user, stage, state)
+        report = services.current_report(stage, state) or services.open_draft(
+            stage, state, actor=actor_of(request)
+        )
     except DomainError as error:
         messages.error(request, str(error.message))
         return redirect("operations:stage-detail", pk=pk)
@@ -208,10 +211,10 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 upload_form = UploadForm(request.POST, request.FILES)
                 if upload_form.is_valid():
                     report, count, warnings = services.import_report(
-                        request.user,
                         report.stage,
                         report.state,
                         upload_form.cleaned_data["file"],
+                        actor=actor_of(request),
                         version=upload_form.cleaned_data["version"],
                     )
                     messages.success(request, _("%(count)s figures imported.") % {"count": count})
@@ -223,9 +226,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 figure_form = FigureForm(request.POST, report=report)
                 if figure_form.is_valid():
                     services.set_figure(
-                        request.user,
                         report,
                         figure_form.cells(),
+                        actor=actor_of(request),
                         version=figure_form.cleaned_data["version"],
                     )
                     messages.success(request, _("Figure saved."))
@@ -280,13 +283,16 @@ def report_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     version = int_param(request.POST.get("version"))
     try:
         if step == "correct":
-            report = services.start_correction(request.user, report)
+            report = services.start_correction(report, actor=actor_of(request))
         elif step == "remove":
             services.remove_figure(
-                request.user, report, int_param(request.POST.get("figure")) or 0, version=version
+                report,
+                int_param(request.POST.get("figure")) or 0,
+                actor=actor_of(request),
+                version=version,
             )
         elif step in STEPS:
-            report = STEPS[step](request.user, report, version=version)
+            report = STEPS[step](report, actor=actor_of(request), version=version)
         else:
             raise Http404
     except DomainError as error:
@@ -303,7 +309,9 @@ def report_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 def publicity(request: HttpRequest, pk: int) -> HttpResponse:
     stage = selectors.stage(request.user, pk)
     try:
-        services.set_results_public(request.user, stage, request.POST.get("public") == "1")
+        services.set_results_public(
+            stage, actor=actor_of(request), public=request.POST.get("public") == "1"
+        )
     except DomainError as error:
         messages.error(request, str(error.message))
     return redirect("operations:stage-detail", pk=pk)
@@ -340,8 +348,8 @@ def press_release(request: HttpRequest, pk: int) -> HttpResponse:
         d = form.cleaned_data
         try:
             services.save_press_release(
-                request.user,
                 stage,
+                actor=actor_of(request),
                 title_ru=d["title_ru"],
                 title_en=d["title_en"],
                 body_ru=d["body_ru"],

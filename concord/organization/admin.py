@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from concord.audit.admin_mixins import AuditedModelAdmin
+from concord.core.actors import actor_of
 
 from . import rules, services
 from .models import Body, Chairmanship, MemberState, SecretaryGeneralTerm
@@ -80,5 +81,5 @@ class SecretaryGeneralTermAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
-        saved = services.add_secretary_general_term(actor=request.user, **form.cleaned_data)
+        saved = services.add_secretary_general_term(actor=actor_of(request), **form.cleaned_data)
         obj.pk = saved.pk

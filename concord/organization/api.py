@@ -5,10 +5,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
+from concord.core.actors import actor_of
 from concord.core.api import ErrorOut
-from concord.core.errors import DomainError, NotAllowed
+from concord.core.errors import DomainError
 
-from . import permissions, selectors, services
+from . import selectors, services
+from .codes import Code
 from .models import Body, Chairmanship, MemberState, SecretaryGeneralTerm
 from .schemas import BodyOut, ChairmanshipIn, ChairmanshipOut, MemberStateOut, SecretaryGeneralOut
 
@@ -47,15 +49,11 @@ def list_chairmanships(request: HttpRequest) -> list[Chairmanship]:
     response={201: ChairmanshipOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
 )
 def record_chairmanship(request: HttpRequest, payload: ChairmanshipIn) -> Status[Chairmanship]:
-    if not permissions.can_record_chairmanship(request.user):
-        raise NotAllowed(
-            "not_allowed", _("Only Secretariat officers record chairmanship decisions.")
-        )
     state = selectors.member_states().filter(iso2=payload.state.upper()).first()
     if state is None:
-        raise DomainError("unknown_state", _("No member state has this code."), field="state")
+        raise DomainError(Code.UNKNOWN_STATE, _("No member state has this code."), field="state")
     data = payload.model_dump(exclude={"state"})
-    return Status(201, services.record_chairmanship(actor=request.user, state=state, **data))
+    return Status(201, services.record_chairmanship(actor=actor_of(request), state=state, **data))
 
 
 @router.get("/secretaries-general", response=list[SecretaryGeneralOut])

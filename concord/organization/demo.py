@@ -6,7 +6,8 @@ Idempotent: what exists is left alone, what is missing is created through the se
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+
+from concord.core.actors import SYSTEM, Actor
 
 from . import services
 from .models import Body, Chairmanship, MemberState, SecretaryGeneralTerm
@@ -241,7 +242,7 @@ SECRETARIES_GENERAL = [
 ]
 
 
-def seed(*, password: str, actor: Any = None) -> list[str]:
+def seed(*, password: str, actor: Actor = SYSTEM) -> list[str]:
     """Build the 2024 organization; `password` is for seeders of accounts and unused here."""
     for iso2, iso3, name_ru, name_en, since in STATES:
         MemberState.objects.get_or_create(

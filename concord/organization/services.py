@@ -9,45 +9,50 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from concord.audit.services import diff, record
+from concord.core.actions import require, transition
+from concord.core.actors import Actor
 from concord.core.errors import Conflict, DomainError
 
-from . import rules
+from . import permissions, rules
+from .codes import Code, Verb
 from .models import Chairmanship, MemberState, SecretaryGeneralTerm
 from .selectors import proposed_chair
-from .states import Membership, Participation
+from .states import MEMBERSHIP_FLOW, PARTICIPATION_FLOW, Membership, Participation
+
+RECORDS_ONLY = _("Only Secretariat officers record the organization's acts.")
 
 
 def set_participation(
     state: MemberState,
     *,
-    actor: Any,
+    actor: Actor,
     participation: Participation,
     since: dt.date,
     note_ru: str = "",
     note_en: str = "",
 ) -> MemberState:
     """Record a state's participation status, e.g. a declared freeze; membership is not touched."""
-    with transaction.atomic():
-        before = _participation_fields(state)
-        state.participation = participation
-        state.participation_since = since
-        state.participation_note_ru = note_ru
-        state.participation_note_en = note_en
-        state.full_clean()
-        state.save()
-        record(
-            actor,
-            verb="organization.set_participation",
-            target=state,
-            summary=f"{state.name_en}: {participation.label}",
-            changes=diff(before, _participation_fields(state)),
-        )
-    return state
+    require(permissions.can_record_acts(actor), RECORDS_ONLY)
+    before = _participation_fields(state)
+    after: dict[str, Any] = {
+        "participation_since": since,
+        "participation_note_ru": note_ru,
+        "participation_note_en": note_en,
+    }
+    return transition(
+        state,
+        participation,
+        flow=PARTICIPATION_FLOW,
+        actor=actor,
+        verb=Verb.SET_PARTICIPATION,
+        summary=f"{state.name_en}: {participation.label}",
+        changes=diff(before, after),
+        **after,
+    )
 
 
 def _participation_fields(state: MemberState) -> dict[str, Any]:
     return {
-        "participation": state.participation,
         "participation_since": state.participation_since,
         "participation_note_ru": state.participation_note_ru,
         "participation_note_en": state.participation_note_en,
@@ -55,27 +60,24 @@ def _participation_fields(state: MemberState) -> dict[str, Any]:
 
 
 def set_membership(
-    state: MemberState, *, actor: Any, membership: Membership, since: dt.date
+    state: MemberState, *, actor: Actor, membership: Membership, since: dt.date
 ) -> MemberState:
-    with transaction.atomic():
-        before = {"membership": state.membership, "membership_since": state.membership_since}
-        state.membership = membership
-        state.membership_since = since
-        state.full_clean()
-        state.save()
-        record(
-            actor,
-            verb="organization.set_membership",
-            target=state,
-            summary=f"{state.name_en}: {membership.label}",
-            changes=diff(before, {"membership": membership, "membership_since": since}),
-        )
-    return state
+    require(permissions.can_record_acts(actor), RECORDS_ONLY)
+    return transition(
+        state,
+        membership,
+        flow=MEMBERSHIP_FLOW,
+        actor=actor,
+        verb=Verb.SET_MEMBERSHIP,
+        summary=f"{state.name_en}: {membership.label}",
+        changes=diff({"membership_since": state.membership_since}, {"membership_since": since}),
+        membership_since=since,
+    )
 
 
 def record_chairmanship(
     *,
-    actor: Any,
+    actor: Actor,
     year: int,
     state: MemberState,
     decided_on: dt.date | None = None,
@@ -90,17 +92,18 @@ def record_chairmanship(
     The rotation's proposal is stored beside the decision. A decision that departs from it (a state
     declining its turn, or keeping the chair) must say why in a note, so the choice is explicit.
     """
+    require(permissions.can_record_acts(actor), RECORDS_ONLY)
     with transaction.atomic():
         if Chairmanship.objects.filter(year=year).exists():
             raise Conflict(
-                "chairmanship_already_recorded",
+                Code.CHAIRMANSHIP_ALREADY_RECORDED,
                 _("The chairmanship for %(year)s is already recorded.") % {"year": year},
                 field="year",
             )
         proposed = proposed_chair(year)
         if proposed is not None and proposed != state and not (note_ru or note_en):
             raise DomainError(
-                "rotation_departure_needs_reason",
+                Code.ROTATION_DEPARTURE_NEEDS_REASON,
                 _(
                     "The rotation proposes %(proposed)s for %(year)s. Recording another state "
                     "needs a note saying why (for example, that %(proposed)s declined its turn)."
@@ -125,13 +128,13 @@ def record_chairmanship(
                 chairmanship.save()
         except IntegrityError as error:
             raise Conflict(
-                "chairmanship_already_recorded",
+                Code.CHAIRMANSHIP_ALREADY_RECORDED,
                 _("The chairmanship for %(year)s is already recorded.") % {"year": year},
                 field="year",
             ) from error
         record(
-            actor,
-            verb="organization.record_chairmanship",
+            Verb.RECORD_CHAIRMANSHIP,
+            actor=actor,
             target=chairmanship,
             summary=f"{year}: {state.name_en}"
             + (
@@ -150,7 +153,7 @@ def record_chairmanship(
 
 def add_secretary_general_term(
     *,
-    actor: Any,
+    actor: Actor,
     person_ru: str,
     person_en: str,
     state: MemberState,
@@ -159,6 +162,7 @@ def add_secretary_general_term(
     acting: bool = False,
     appointed_by: str = "",
 ) -> SecretaryGeneralTerm:
+    require(permissions.can_record_acts(actor), RECORDS_ONLY)
     with transaction.atomic():
         term = SecretaryGeneralTerm(
             person_ru=person_ru,
@@ -171,7 +175,9 @@ def add_secretary_general_term(
         )
         if ends_on < starts_on:
             raise DomainError(
-                "term_ends_before_it_starts", _("The term ends before it starts."), field="ends_on"
+                Code.TERM_ENDS_BEFORE_IT_STARTS,
+                _("The term ends before it starts."),
+                field="ends_on",
             )
         existing = [
             rules.Term(t.starts_on, t.ends_on)
@@ -179,15 +185,15 @@ def add_secretary_general_term(
         ]
         if rules.overlapping(existing, rules.Term(starts_on, ends_on)):
             raise Conflict(
-                "term_overlaps",
+                Code.TERM_OVERLAPS,
                 _("This term overlaps another Secretary General's term."),
                 field="starts_on",
             )
         term.full_clean()
         term.save()
         record(
-            actor,
-            verb="organization.add_secretary_general_term",
+            Verb.ADD_SECRETARY_GENERAL_TERM,
+            actor=actor,
             target=term,
             summary=f"{person_en} ({starts_on} – {ends_on})",
             changes={"person_en": person_en, "starts_on": starts_on, "ends_on": ends_on},

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.flows import Flow
+
 
 class Membership(models.TextChoices):
     MEMBER = "member", _("Member")  # a full member with all rights and obligations
@@ -16,6 +18,24 @@ class Membership(models.TextChoices):
 class Participation(models.TextChoices):
     PARTICIPATING = "participating", _("Participating")  # takes part in the work of the bodies
     FROZEN = "frozen", _("Participation frozen")  # declared by the state; membership is unchanged
+
+
+# A state may be suspended, leave, and be admitted again (Uzbekistan left in 1999 and rejoined in 2006).
+MEMBERSHIP_FLOW = Flow(
+    "membership",
+    {
+        Membership.MEMBER: {Membership.SUSPENDED, Membership.WITHDRAWN},
+        Membership.SUSPENDED: {Membership.MEMBER, Membership.WITHDRAWN},
+        Membership.WITHDRAWN: {Membership.MEMBER},
+    },
+)
+PARTICIPATION_FLOW = Flow(
+    "participation",
+    {
+        Participation.PARTICIPATING: {Participation.FROZEN},
+        Participation.FROZEN: {Participation.PARTICIPATING},
+    },
+)
 
 
 class BodyKind(models.TextChoices):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 
 from . import permissions, selectors, services
@@ -55,7 +56,7 @@ def body_detail(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def chairmanship_list(request: HttpRequest) -> HttpResponse:
-    can_record = permissions.can_record_chairmanship(request.user)
+    can_record = permissions.can_record_acts(request.user)
     form = None
     status = 200
     if can_record:
@@ -64,7 +65,7 @@ def chairmanship_list(request: HttpRequest) -> HttpResponse:
             if form.is_valid():
                 try:
                     chairmanship = services.record_chairmanship(
-                        actor=request.user, **form.cleaned_data
+                        actor=actor_of(request), **form.cleaned_data
                     )
                 except DomainError as error:
                     form.add_error(error.field, str(error.message))

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.models import BilingualName, MarkedModel, in_language
+from concord.core.models import BilingualName, EditCounted, MarkedModel, in_language
 
 from .states import Kind, Section, Status
 
@@ -21,7 +21,7 @@ class Tag(BilingualName):
         ordering = ["name_ru"]
 
 
-class Publication(models.Model):
+class Publication(EditCounted):
     """A text of the public site in Russian and English (either may be missing)."""
 
     section = models.CharField(_("section"), max_length=16, choices=Section.choices)
@@ -51,7 +51,6 @@ class Publication(models.Model):
         _("made from"), max_length=24, blank=True
     )  # e.g. "consultation", "agreement", "press_release"
     source_id = models.CharField(_("made from (id)"), max_length=40, blank=True)
-    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     created_by = models.ForeignKey(

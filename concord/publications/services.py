@@ -13,11 +13,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from concord.audit.services import record
-from concord.core.errors import Conflict, DomainError, NotAllowed
-from concord.core.models import viewer_of
+from concord.core.actions import lock, require, transition
+from concord.core.actors import Actor, user_of
+from concord.core.errors import DomainError
 
+from . import permissions
+from .codes import Code, Verb
 from .models import Publication, Revision, Tag
-from .states import Section, Status
+from .states import PUBLICATION_FLOW, Section, Status
 
 TAGS = {
     "p",
@@ -54,13 +57,7 @@ def clean_html(text: str) -> str:
     )
 
 
-def is_editor(user: Any) -> bool:
-    return user is None or viewer_of(user).is_secretariat_officer
-
-
-def require_editor(user: Any) -> None:
-    if not is_editor(user):
-        raise NotAllowed("not_allowed", _("Only a Secretariat editor may do this."))
+EDITORS_ONLY = _("Only a Secretariat editor may do this.")
 
 
 def _snapshot(pub: Publication) -> dict[str, Any]:
@@ -72,19 +69,19 @@ def _snapshot(pub: Publication) -> dict[str, Any]:
     }
 
 
-def _revise(actor: Any, pub: Publication, what: str) -> None:
+def _revision(pub: Publication, *, actor: Actor, verb: Verb) -> None:
+    """Every change keeps the whole publication as it now is."""
     number = (pub.revisions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     Revision.objects.create(
         publication=pub,
         number=number,
-        by=actor if getattr(actor, "pk", None) else None,
-        what=what,
+        by=user_of(actor),
+        what=verb.removeprefix("publications."),
         snapshot=_snapshot(pub),
     )
-    record(actor, verb=f"publications.{what}", target=pub, summary=pub.title_en or pub.title_ru)
 
 
-def _unique_slug(title: str, date: dt.date) -> str:
+def unique_slug(title: str, date: dt.date) -> str:
     base = f"{date:%Y-%m-%d}-{slugify(title)[:80] or 'publication'}".strip("-")
     slug, n = base, 2
     while Publication.objects.filter(slug=slug).exists():
@@ -94,17 +91,17 @@ def _unique_slug(title: str, date: dt.date) -> str:
 
 def _check(values: dict[str, Any]) -> None:
     if values.get("section") not in Section.values:
-        raise DomainError("bad_section", _("Choose a section."), field="section")
+        raise DomainError(Code.BAD_SECTION, _("Choose a section."), field="section")
     if not (values.get("title_ru", "").strip() or values.get("title_en", "").strip()):
         raise DomainError(
-            "title_required",
+            Code.TITLE_REQUIRED,
             _("A publication needs a title in at least one language."),
             field="title_ru",
         )
     for lang in ("ru", "en"):
         if values.get(f"body_{lang}", "").strip() and not values.get(f"title_{lang}", "").strip():
             raise DomainError(
-                "title_required",
+                Code.TITLE_REQUIRED,
                 _("A text in a language needs its title in that language."),
                 field=f"title_{lang}",
             )
@@ -112,100 +109,91 @@ def _check(values: dict[str, Any]) -> None:
 
 @transaction.atomic
 def save_draft(
-    actor: Any,
     pub: Publication | None,
     *,
+    actor: Actor,
     tags: list[Tag] | None = None,
     version: int | None = None,
     source: tuple[str, str] | None = None,
     **values: Any,
 ) -> Publication:
     """Create or change a publication's texts (a published one stays published with the new text)."""
-    require_editor(actor)
+    require(permissions.is_editor(actor), EDITORS_ONLY)
     values = {k: (v or "").strip() for k, v in values.items() if k in FIELDS}
-    values["body_ru"], values["body_en"] = (
-        clean_html(values.get("body_ru", "")),
-        clean_html(values.get("body_en", "")),
-    )
+    values["body_ru"] = clean_html(values.get("body_ru", ""))
+    values["body_en"] = clean_html(values.get("body_en", ""))
     _check(values)
     if pub is None:
         pub = Publication(
-            slug=_unique_slug(
+            slug=unique_slug(
                 values.get("title_en") or values.get("title_ru", ""), timezone.localdate()
             ),
-            created_by=actor if getattr(actor, "pk", None) else None,
+            created_by=user_of(actor),
         )
         if source:
             pub.source_kind, pub.source_id = source
     else:
-        pub = _locked(
-            pub,
-            version,
-            _(
-                "Someone changed this publication since you opened it. Reload it: your input was kept below."
-            ),
-        )
+        pub = lock(pub, version=version)
         pub.version += 1
     for name, value in values.items():
         setattr(pub, name, value)
     pub.save()
     if tags is not None:
         pub.tags.set(tags)
-    _revise(actor, pub, "save")
+    record(Verb.SAVE, actor=actor, target=pub, summary=pub.title_en or pub.title_ru)
+    _revision(pub, actor=actor, verb=Verb.SAVE)
     return pub
 
 
-def _locked(pub: Publication, version: int | None, why: str = "") -> Publication:
-    """The publication locked until the transaction ends; Conflict if it changed since the caller
-    read `version` (None: the caller does not know it)."""
-    locked = Publication.objects.select_for_update().get(pk=pub.pk)
-    if version is not None and locked.version != version:
-        raise Conflict(
-            "stale", why or _("Someone changed this publication since you opened it. Reload it.")
-        )
-    return locked
-
-
 @transaction.atomic
-def publish(
-    actor: Any, pub: Publication, *, at: dt.datetime | None = None, version: int | None = None
+def publish_publication(
+    pub: Publication, *, actor: Actor, at: dt.datetime | None = None, version: int | None = None
 ) -> Publication:
     """Publish now, or at `at` (it appears by itself then)."""
-    require_editor(actor)
-    pub = _locked(pub, version)
+    require(permissions.can_publish(actor), EDITORS_ONLY)
     if not pub.languages:
         raise DomainError(
-            "title_required", _("A publication needs a title in at least one language.")
+            Code.TITLE_REQUIRED, _("A publication needs a title in at least one language.")
         )
-    pub.status, pub.publish_at, pub.version = (
+    pub = transition(
+        pub,
         Status.PUBLISHED,
-        at or timezone.now(),
-        pub.version + 1,
+        flow=PUBLICATION_FLOW,
+        actor=actor,
+        verb=Verb.PUBLISH,
+        version=version,
+        summary=pub.title_en or pub.title_ru,
+        publish_at=at or timezone.now(),
+        unpublished_note_ru="",
+        unpublished_note_en="",
     )
-    pub.unpublished_note_ru = pub.unpublished_note_en = ""
-    pub.save()
-    _revise(actor, pub, "publish")
+    _revision(pub, actor=actor, verb=Verb.PUBLISH)
     return pub
 
 
 @transaction.atomic
-def unpublish(
-    actor: Any,
+def unpublish_publication(
     pub: Publication,
     *,
+    actor: Actor,
     note_ru: str = "",
     note_en: str = "",
     version: int | None = None,
 ) -> Publication:
     """Withdrawn from the site; its address answers with the reason instead of disappearing."""
-    require_editor(actor)
-    pub = _locked(pub, version)
-    if pub.status != Status.PUBLISHED:
-        raise DomainError("not_published", _("Only a published text is withdrawn."))
-    pub.status, pub.version = Status.UNPUBLISHED, pub.version + 1
-    pub.unpublished_note_ru, pub.unpublished_note_en = note_ru.strip()[:300], note_en.strip()[:300]
-    pub.save()
-    _revise(actor, pub, "unpublish")
+    require(permissions.can_publish(actor), EDITORS_ONLY)
+    pub = transition(
+        pub,
+        Status.UNPUBLISHED,
+        flow=PUBLICATION_FLOW,
+        actor=actor,
+        verb=Verb.UNPUBLISH,
+        version=version,
+        summary=pub.title_en or pub.title_ru,
+        unpublished_note_ru=note_ru.strip()[:300],
+        unpublished_note_en=note_en.strip()[:300],
+    )
+    _revision(pub, actor=actor, verb=Verb.UNPUBLISH)
     return pub
 
 
@@ -213,6 +201,7 @@ def draft_from(
     kind: str,
     object_id: Any,
     *,
+    actor: Actor,
     section: str,
     title_ru: str,
     title_en: str,
@@ -226,7 +215,7 @@ def draft_from(
         return None
     return save_draft(
         None,
-        None,
+        actor=actor,
         source=(kind, str(object_id)),
         section=section,
         title_ru=title_ru,

@@ -1,42 +1,38 @@
-"""Drafts made automatically when another module adopts something public: an adopted joint statement or
-declaration, an agreement entering into force, a press release on an operation's results. They wait
-for an editor; nothing is published without one."""
+"""Drafts made when another module adopts something public: an adopted joint statement or declaration,
+an agreement entering into force, a press release on an operation's results. They wait for an editor;
+nothing is published without one. Each reacts to a domain event (see docs/architecture.md)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import post_save
-from django.utils import timezone
 from django.utils.html import escape
 
 from concord.agreements import selectors as agreements
-from concord.agreements.models import TreatyAction
-from concord.consultations.models import Consultation
-from concord.consultations.states import ConsultationStatus, QuestionKind
-from concord.operations.models import PressRelease
+from concord.agreements.events import AgreementInForce
+from concord.consultations import selectors as consultations
+from concord.consultations.events import ConsultationAdopted
+from concord.consultations.states import QuestionKind
+from concord.core.actors import SYSTEM
+from concord.core.events import subscribe
+from concord.operations import selectors as operations
+from concord.operations.events import PressReleaseSaved
 
 from . import services
 from .states import Section
+
+PUBLIC_KINDS = (QuestionKind.JOINT_STATEMENT, QuestionKind.DECLARATION)
 
 
 def _paragraphs(text: str) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
 
 
-def consultation_adopted(
-    sender: Any, instance: Consultation, raw: bool = False, **kwargs: Any
-) -> None:
-    if (
-        raw
-        or instance.status != ConsultationStatus.ADOPTED
-        or instance.kind not in (QuestionKind.JOINT_STATEMENT, QuestionKind.DECLARATION)
-    ):
+def statement_adopted(event: ConsultationAdopted) -> None:
+    consultation = consultations.adopted_consultation(event.consultation_id)
+    if consultation is None or consultation.kind not in PUBLIC_KINDS:
         return
-    units: list[dict[str, Any]] = []
-    if instance.document is not None:
-        version = instance.document.versions.order_by("-number").first()
-        units = version.units if version else []
+    units: list[dict[str, Any]] = consultations.adopted_text(consultation)
     body = {
         lang: "".join(
             f"<p>{escape(u.get(f'text_{lang}', ''))}</p>"
@@ -47,32 +43,23 @@ def consultation_adopted(
     }
     services.draft_from(
         "consultation",
-        instance.pk,
+        consultation.pk,
+        actor=SYSTEM,
         section=Section.STATEMENT,
-        title_ru=instance.title_ru,
-        title_en=instance.title_en,
+        title_ru=consultation.title_ru,
+        title_en=consultation.title_en,
         body_ru=body["ru"],
         body_en=body["en"],
     )
 
 
-def agreement_in_force(
-    sender: Any, instance: TreatyAction, raw: bool = False, **kwargs: Any
-) -> None:
-    if raw:
-        return
-    agreement = instance.agreement
-    actions = list(TreatyAction.objects.filter(agreement=agreement).select_related("state"))
-    today = timezone.localdate()
-    status = agreements.status_of(
-        agreement, actions, today=today, members=agreements.member_codes()
-    )
-    date = status.result.entry_into_force if status.result else None
-    if date is None or date > today:
-        return
+def agreement_in_force(event: AgreementInForce) -> None:
+    agreement = agreements.agreement_by_id(event.agreement_id)
+    date = event.since
     services.draft_from(
         "agreement",
         agreement.pk,
+        actor=SYSTEM,
         section=Section.NEWS,
         title_ru=f"{agreement.title_ru} вступил(о) в силу {date:%d.%m.%Y}",
         title_en=f"{agreement.title_en or agreement.title_ru} entered into force on {date:%d %B %Y}",
@@ -81,29 +68,21 @@ def agreement_in_force(
     )
 
 
-def press_release_saved(
-    sender: Any, instance: PressRelease, raw: bool = False, **kwargs: Any
-) -> None:
-    if raw:
-        return
+def press_release_saved(event: PressReleaseSaved) -> None:
+    release = operations.press_release(event.stage_id)
     services.draft_from(
         "press_release",
-        instance.stage_id,
+        event.stage_id,
+        actor=SYSTEM,
         section=Section.NEWS,
-        title_ru=instance.title_ru,
-        title_en=instance.title_en,
-        body_ru=_paragraphs(instance.body_ru),
-        body_en=_paragraphs(instance.body_en),
+        title_ru=release.title_ru,
+        title_en=release.title_en,
+        body_ru=_paragraphs(release.body_ru),
+        body_en=_paragraphs(release.body_en),
     )
 
 
 def connect() -> None:
-    post_save.connect(
-        consultation_adopted, sender=Consultation, dispatch_uid="publication-from-consultation"
-    )
-    post_save.connect(
-        agreement_in_force, sender=TreatyAction, dispatch_uid="publication-from-agreement"
-    )
-    post_save.connect(
-        press_release_saved, sender=PressRelease, dispatch_uid="publication-from-press-release"
-    )
+    subscribe(ConsultationAdopted, statement_adopted)
+    subscribe(AgreementInForce, agreement_in_force)
+    subscribe(PressReleaseSaved, press_release_saved)

@@ -15,11 +15,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concord.agreements import selectors as agreements
+from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.organization import selectors as organization
 
+from . import permissions, services
 from . import search as searching
-from . import services
+from .codes import Code
 from .forms import PublicationForm, PublishForm, SearchForm, UnpublishForm
 from .models import Publication, Tag
 from .states import Section, Status
@@ -165,7 +167,7 @@ def _query(request: HttpRequest) -> str:
 
 
 def _editor(request: HttpRequest) -> None:
-    if not services.is_editor(request.user):
+    if not permissions.is_editor(request.user):
         raise PermissionDenied
 
 
@@ -197,8 +199,8 @@ def editor_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         d = form.cleaned_data
         try:
             pub = services.save_draft(
-                request.user,
                 pub,
+                actor=actor_of(request),
                 tags=list(d["tags"]),
                 version=d["version"],
                 **{k: d[k] for k in services.FIELDS},
@@ -233,10 +235,14 @@ def editor_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             form = PublishForm(request.POST)
             if not form.is_valid():
                 raise DomainError(
-                    "invalid", "; ".join(str(e) for errors in form.errors.values() for e in errors)
+                    Code.INVALID,
+                    "; ".join(str(e) for errors in form.errors.values() for e in errors),
                 )
-            pub = services.publish(
-                request.user, pub, at=form.cleaned_data["at"], version=form.cleaned_data["version"]
+            pub = services.publish_publication(
+                pub,
+                actor=actor_of(request),
+                at=form.cleaned_data["at"],
+                version=form.cleaned_data["version"],
             )
             messages.success(
                 request,
@@ -249,9 +255,9 @@ def editor_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             withdrawal = UnpublishForm(request.POST)
             withdrawal.is_valid()
             d = withdrawal.cleaned_data
-            services.unpublish(
-                request.user,
+            services.unpublish_publication(
                 pub,
+                actor=actor_of(request),
                 note_ru=d.get("note_ru", ""),
                 note_en=d.get("note_en", ""),
                 version=d.get("version"),

@@ -130,7 +130,7 @@ def test_revoking_a_token_on_the_profile_page(client_as, kazakh_representative):
 def test_nobody_revokes_someone_elses_token_through_the_page(client_as, russian_representative):
     from concord.accounts.services import create_api_token
 
-    token, _ = create_api_token(russian_representative, name="ru")
+    token, _ = create_api_token(russian_representative, actor=russian_representative, name="ru")
     client_as("kazakh_representative").post(f"/en/accounts/tokens/{token.pk}/revoke/")
     token.refresh_from_db()
     assert token.revoked_at is None

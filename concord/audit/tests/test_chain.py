@@ -14,6 +14,7 @@ from concord.audit.rules import entry_hash, first_problem
 from concord.audit.selectors import chain_problem
 from concord.audit.services import record
 from concord.organization.models import MemberState
+from tests.builders import TestVerb
 
 
 def chain(payloads: list[dict]) -> list[tuple[int, str, str, dict]]:
@@ -77,7 +78,7 @@ def test_the_demo_world_leaves_an_intact_chain(db):
 def test_every_entry_names_who_acted_for_whom(secretariat_officer):
     state = MemberState.objects.get(iso2="KZ")
     entry = record(
-        secretariat_officer, verb="test.touch", target=state, summary="s", changes={"x": 1}
+        TestVerb.TOUCH, actor=secretariat_officer, target=state, summary="s", changes={"x": 1}
     )
     assert entry.actor_username == "secretariat"
     assert entry.acting_for == "Secretariat / secretariat_officer"
@@ -87,22 +88,22 @@ def test_every_entry_names_who_acted_for_whom(secretariat_officer):
 
 
 def test_verify_audit_fails_naming_a_changed_entry(secretariat_officer):
-    entry = record(secretariat_officer, verb="test.touch", summary="original")
+    entry = record(TestVerb.TOUCH, actor=secretariat_officer, summary="original")
     Entry.objects.filter(pk=entry.pk).update(summary="rewritten")
     with pytest.raises(CommandError, match=f"entry #{entry.seq}: was changed"):
         call_command("verify_audit", stdout=io.StringIO())
 
 
 def test_verify_audit_fails_naming_a_deleted_entry(secretariat_officer):
-    first = record(secretariat_officer, verb="test.touch")
-    record(secretariat_officer, verb="test.touch")
+    first = record(TestVerb.TOUCH, actor=secretariat_officer)
+    record(TestVerb.TOUCH, actor=secretariat_officer)
     Entry.objects.filter(pk=first.pk).delete()
     with pytest.raises(CommandError, match=f"entry #{first.seq}: missing"):
         call_command("verify_audit", stdout=io.StringIO())
 
 
 def test_verify_audit_fails_when_the_last_entry_is_deleted(secretariat_officer):
-    last = record(secretariat_officer, verb="test.touch")
+    last = record(TestVerb.TOUCH, actor=secretariat_officer)
     Entry.objects.filter(pk=last.pk).delete()
     with pytest.raises(CommandError, match=f"entry #{last.seq}: missing"):
         call_command("verify_audit", stdout=io.StringIO())

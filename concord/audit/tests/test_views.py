@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from concord.audit.services import record
 from conftest import PERSONAS
+from tests.builders import TestVerb
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -25,7 +26,7 @@ def test_the_audit_link_is_shown_only_to_those_who_may_follow_it(client_as):
 
 
 def test_filtering_by_action_and_actor(client_as, kazakh_representative):
-    record(kazakh_representative, verb="test.special", summary="needle")
+    record(TestVerb.SPECIAL, actor=kazakh_representative, summary="needle")
     client = client_as("secretariat_officer")
     page = client.get("/en/audit/", {"verb": "test.special", "actor": "kz_rep"})
     entries = list(page.context["page"])
@@ -49,7 +50,7 @@ def test_audit_page_queries_do_not_grow_with_the_log(client_as, secretariat_offi
     with CaptureQueriesContext(connection) as before:
         client.get("/en/audit/")
     for _ in range(60):
-        record(secretariat_officer, verb="test.bulk")
+        record(TestVerb.BULK, actor=secretariat_officer)
     with CaptureQueriesContext(connection) as after:
         client.get("/en/audit/")
     assert len(after.captured_queries) == len(before.captured_queries)

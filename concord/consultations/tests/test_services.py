@@ -9,9 +9,11 @@ import pytest
 from django.core import mail
 
 from concord.audit.models import Entry
-from concord.consultations import selectors, services
+from concord.consultations import outcomes, selectors, services
+from concord.consultations.deadlines import close_due_procedures
 from concord.consultations.models import Consultation, Notification, Position, Route, Stage
 from concord.consultations.states import ConsultationStatus, StageMode, StageOutcome, StageStatus
+from concord.core.actors import SYSTEM
 from concord.core.errors import Conflict, DomainError, NotAllowed
 from concord.documents import services as documents
 from concord.documents.rules import Operation, OpKind
@@ -146,7 +148,7 @@ def test_a_new_version_puts_earlier_positions_on_an_older_text(
     board = selectors.board(question, now=NOW)
     assert board.cells[0][kz.viewer.state_id].stale
     assert (
-        services.current_stances(stage, stage.positions.all()) == {}
+        outcomes.current_stances(stage, stage.positions.all()) == {}
     )  # the old join no longer counts
     assert Notification.objects.filter(user=ru, subject_en__contains="please confirm").exists()
     position(stage, kz)
@@ -217,17 +219,17 @@ def test_the_written_procedure_deadline_counts_working_days_and_closes_by_itself
         position(stage, user)
     position(stage, reps(request, "AM")[0], "refrain")
     # (The demo world has a written procedure of its own; only this stage is looked at.)
-    services.close_due_procedures(now=NOW + dt.timedelta(days=2))
+    close_due_procedures(actor=SYSTEM, now=NOW + dt.timedelta(days=2))
     stage.refresh_from_db()
     assert stage.status == StageStatus.OPEN and not stage.reminded
-    services.close_due_procedures(now=stage.deadline - dt.timedelta(hours=2))
+    close_due_procedures(actor=SYSTEM, now=stage.deadline - dt.timedelta(hours=2))
     reminders = Notification.objects.filter(
         subject_en__startswith="Reminder", url__endswith=f"/{question.pk}/"
     )
     assert {n.user.username for n in reminders} == {
         "tj_rep"
     }  # only the state that has not answered
-    services.close_due_procedures(now=stage.deadline - dt.timedelta(hours=1))
+    close_due_procedures(actor=SYSTEM, now=stage.deadline - dt.timedelta(hours=1))
     assert reminders.count() == 1  # once
     # The page tells the truth before the command has run:
     board = selectors.board(question, now=stage.deadline + dt.timedelta(minutes=1))
@@ -235,14 +237,14 @@ def test_the_written_procedure_deadline_counts_working_days_and_closes_by_itself
         board.outcome.result == "adopted_limited"
         and "Tajikistan" not in board.outcome.explanation_en.split(";")[1:]
     )
-    services.close_due_procedures(now=stage.deadline + dt.timedelta(minutes=1))
+    close_due_procedures(actor=SYSTEM, now=stage.deadline + dt.timedelta(minutes=1))
     stage.refresh_from_db()
     assert stage.status == StageStatus.CLOSED and stage.outcome == StageOutcome.FORWARDED
     assert (
         "Armenia refrained without objecting" in stage.explanation_en
     )  # Tajikistan's silence was consent
     closed_at = stage.closed_at
-    services.close_due_procedures(now=stage.deadline + dt.timedelta(hours=1))  # nothing twice
+    close_due_procedures(actor=SYSTEM, now=stage.deadline + dt.timedelta(hours=1))  # nothing twice
     stage.refresh_from_db()
     assert stage.closed_at == closed_at
 
@@ -259,7 +261,7 @@ def test_breaking_silence_blocks_the_procedure(request, question, secretariat_of
     position(
         stage, reps(request, "KG")[0], "more_time", "Требуются внутригосударственные согласования."
     )
-    services.close_due_procedures(now=stage.deadline)
+    close_due_procedures(actor=SYSTEM, now=stage.deadline)
     stage.refresh_from_db()
     assert stage.outcome == StageOutcome.RETURNED and "Kyrgyzstan objected" in stage.explanation_en
 
@@ -286,7 +288,7 @@ def test_two_delegates_of_one_state_recording_at_once_are_both_kept(transactiona
     editor = User.objects.get(username="secretariat")
     kz = MemberState.objects.get(iso2="KZ")
     second = User.objects.create_user("kz_coord", password="x-pass-123456")
-    add_affiliation(second, actor=editor, role="national_coordinator", state=kz)
+    add_affiliation(second, actor=SYSTEM, role="national_coordinator", state=kz)
     c = Consultation.objects.filter(status="open", stages__status="open").first()
     stage = c.stages.get(status="open")
     users = [User.objects.get(username="kz_rep"), User.objects.get(username="kz_coord")]
@@ -316,7 +318,7 @@ def test_two_delegates_of_one_state_recording_at_once_are_both_kept(transactiona
     assert not errors
     mine = list(Position.objects.filter(stage=stage, state=kz).order_by("pk"))
     assert len(mine) >= 2 and {p.recorded_by.username for p in mine[-2:]} == {"kz_rep", "kz_coord"}
-    assert services.current_stances(stage, stage.positions.all())[kz.pk] == mine[-1].stance
+    assert outcomes.current_stances(stage, stage.positions.all())[kz.pk] == mine[-1].stance
 
 
 def test_an_adopted_decision_is_signed_later_by_a_state_that_did_not_join(
@@ -329,11 +331,11 @@ def test_an_adopted_decision_is_signed_later_by_a_state_that_did_not_join(
         stage = services.close_stage(stage, actor=secretariat_officer, now=NOW)
     assert stage.outcome == StageOutcome.ADOPTED
     (am,) = reps(request, "AM")
-    services.sign(stage, actor=am, on=dt.date(2026, 12, 15))
+    services.sign_decision(stage, actor=am, on=dt.date(2026, 12, 15))
     with pytest.raises(Conflict):
-        services.sign(stage, actor=am, on=dt.date(2026, 12, 16))
+        services.sign_decision(stage, actor=am, on=dt.date(2026, 12, 16))
     with pytest.raises(NotAllowed):
-        services.sign(stage, actor=secretariat_officer, on=dt.date(2026, 12, 16))
+        services.sign_decision(stage, actor=secretariat_officer, on=dt.date(2026, 12, 16))
     assert [(s.state.iso2, s.signed_on) for s in stage.signatures.all()] == [
         ("AM", dt.date(2026, 12, 15))
     ]

@@ -328,6 +328,7 @@ def test_a_text_with_open_brackets_cannot_become_final(draft, secretariat_office
     draft.refresh_from_db()
     assert draft.status == DocumentStatus.FINAL and draft.final_version == version
     assert Entry.objects.get(verb="documents.declare_final").changes == {
+        "status": ["negotiation", "final"],
         "lapsed": 0,
         "fingerprint": version.fingerprint,
     }

@@ -115,7 +115,9 @@ def test_early_warning_command_json_and_history(db):
 
 def test_rerunning_the_detector_keeps_what_analysts_decided(analyst):
     alert = Alert.objects.get(area="Rif Dimashq Governorate", period="2018-03-01")
-    services.decide(analyst, alert, AlertStatus.DISMISSED, note="known offensive")
+    services.decide_alert(
+        alert, actor=analyst, status=AlertStatus.DISMISSED, note="known offensive"
+    )
     call_command("early_warning", "--until", "2018-03", stdout=io.StringIO())
     alert.refresh_from_db()
     assert alert.status == AlertStatus.DISMISSED and alert.note == "known offensive"

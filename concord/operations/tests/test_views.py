@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
+from concord.core.actors import SYSTEM
 from concord.operations import services
 from concord.operations.models import NationalReport, Operation, PressRelease, Seizure, Stage
 from concord.operations.states import ReportStatus
@@ -88,16 +89,16 @@ def test_results_page_shows_the_figures_charts_and_the_unodc_layer_in_constant_q
         'data-testid="seizures"' in html and "Tajikistan" in html and Seizure.objects.count() == 965
     )
     report, _n, _w = services.import_report(
-        kazakh_representative,
         stage,
         stage.states.get(iso2="KZ"),
         csv_file(
             [line("drugs", 1, "kg", "heroin", "KZ-MVD"), line("drugs", 2, "kg", "opium", "KZ-KNB")]
         ),
+        actor=kazakh_representative,
         submit=True,
     )
     services.consolidate_report(
-        secretariat_officer, services.approve_report(kazakh_representative, report)
+        services.approve_report(report, actor=kazakh_representative), actor=secretariat_officer
     )
     with CaptureQueriesContext(connection) as after:
         html = client.get(f"/en/operations/{channel.pk}/results/").content.decode()
@@ -177,7 +178,7 @@ def test_entering_a_figure_in_the_form_and_a_stale_form(client_as, stage):
     assert client.post(f"/en/operations/reports/{report.pk}/", form).status_code == 302
     assert report.figures.get().value == 2500
     stale = client.post(f"/en/operations/reports/{report.pk}/", {**form, "value": "3"})
-    assert stale.status_code == 409 and "Someone changed this report" in stale.content.decode()
+    assert stale.status_code == 409 and "Someone changed this record" in stale.content.decode()
     bad = client.post(
         f"/en/operations/reports/{report.pk}/",
         {**form, "value": "abc", "version": report.version + 1},
@@ -190,7 +191,7 @@ def test_steps_through_the_pages_follow_the_permissions(client_as, stage):
     kz = client_as("kazakh_representative")
     kz.post(f"/en/operations/stages/{stage.pk}/report/")
     report = NationalReport.objects.get(stage=stage, state__iso2="KZ")
-    services.set_figure(None, report, {"indicator": "drug-crimes", "value": "3"})
+    services.set_figure(report, {"indicator": "drug-crimes", "value": "3"}, actor=SYSTEM)
     step = lambda client, name: client.post(f"/en/operations/reports/{report.pk}/{name}/")  # noqa: E731
     step(kz, "submit")
     step(
@@ -381,7 +382,7 @@ def test_unodc_import_is_idempotent_and_all_or_nothing(db, tmp_path):
 def test_the_dashboard_shows_reports_waiting_for_each_persona(
     client_as, stage, kazakh_representative
 ):
-    report = services.draft(kazakh_representative, stage, stage.states.get(iso2="KZ"))
+    report = services.open_draft(stage, stage.states.get(iso2="KZ"), actor=kazakh_representative)
     link = f"/en/operations/reports/{report.pk}/"
     assert link in client_as("kazakh_representative").get("/en/").content.decode()
     for persona in (
@@ -391,9 +392,11 @@ def test_the_dashboard_shows_reports_waiting_for_each_persona(
         "member_of_parliament",
     ):
         assert link not in client_as(persona).get("/en/").content.decode()
-    services.set_figure(kazakh_representative, report, {"indicator": "drug-crimes", "value": "1"})
+    services.set_figure(
+        report, {"indicator": "drug-crimes", "value": "1"}, actor=kazakh_representative
+    )
     services.approve_report(
-        kazakh_representative, services.submit_report(kazakh_representative, report)
+        services.submit_report(report, actor=kazakh_representative), actor=kazakh_representative
     )
     assert link in client_as("secretariat_officer").get("/en/").content.decode()
     assert link not in client_as("kazakh_representative").get("/en/").content.decode()

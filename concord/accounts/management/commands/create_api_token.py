@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.accounts.models import User
 from concord.accounts.services import create_api_token
+from concord.core.actors import SYSTEM
 
 
 class Command(BaseCommand):
@@ -17,5 +18,5 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
             raise CommandError(f"No active user named {username!r}.")
-        _token, raw = create_api_token(user, name=name)
+        _token, raw = create_api_token(user, actor=SYSTEM, name=name)
         self.stdout.write(raw)

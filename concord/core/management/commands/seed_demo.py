@@ -23,8 +23,12 @@ class Command(BaseCommand):
                 "seed_demo builds demo accounts with a known password; not in production."
             )
         lines: list[str] = []
-        with transaction.atomic():
-            for path in settings.CONCORD_DEMO_SEEDERS:
+        # One transaction per seeder, not one for all: domain events are delivered when the
+        # transaction that emitted them commits, and later seeders build on what they made (the
+        # publication drafts of adopted statements). Seeders are idempotent, so a run that stops
+        # half-way is completed by running the command again.
+        for path in settings.CONCORD_DEMO_SEEDERS:
+            with transaction.atomic():
                 lines += import_string(path)(password=password)
         self.stdout.write("Demo data ready.")
         for line in lines:

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from concord.core.actors import SYSTEM
 from concord.monitoring import rules, services
 from concord.monitoring.models import Region
 
@@ -75,7 +76,7 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         flags = services.run_detector(
-            first, last, region=chosen, thresholds=thresholds, store=not dry_run
+            first, last, actor=SYSTEM, region=chosen, thresholds=thresholds, store=not dry_run
         )
         alerts = [services.as_json(f, language) for f in flags]
         if json:

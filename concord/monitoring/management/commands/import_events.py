@@ -3,6 +3,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.audit.services import record
+from concord.core.actors import SYSTEM
+from concord.monitoring.codes import Verb
 from concord.monitoring.importers import FORMATS, NotCsv, import_events
 
 
@@ -27,5 +29,5 @@ class Command(BaseCommand):
             )
         except NotCsv as error:
             raise CommandError(f"{path}: {error}; nothing imported.") from error
-        record(None, verb="monitoring.events.import", summary=f"{fmt} {path}: {report.summary()}")
+        record(Verb.IMPORT_EVENTS, actor=SYSTEM, summary=f"{fmt} {path}: {report.summary()}")
         self.stdout.write(f"{path}: {report.summary()}.")

@@ -3,6 +3,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.audit.services import record
+from concord.core.actors import SYSTEM
+from concord.monitoring.codes import Verb
 from concord.monitoring.importers import NotCsv, import_yearly
 
 
@@ -20,7 +22,5 @@ class Command(BaseCommand):
             dataset, report = import_yearly(path, on_problem=lambda p: self.stderr.write(str(p)))
         except NotCsv as error:
             raise CommandError(f"{path}: {error}; nothing imported.") from error
-        record(
-            None, verb="monitoring.yearly.import", summary=f"{dataset} {path}: {report.summary()}"
-        )
+        record(Verb.IMPORT_YEARLY, actor=SYSTEM, summary=f"{dataset} {path}: {report.summary()}")
         self.stdout.write(f"{path} ({dataset}): {report.summary()}.")

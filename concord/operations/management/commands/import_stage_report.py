@@ -3,6 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from concord.accounts.models import User
+from concord.core.actors import SYSTEM, Actor
 from concord.core.errors import DomainError
 from concord.operations import services
 from concord.operations.models import Stage
@@ -44,15 +45,16 @@ class Command(BaseCommand):
         member = MemberState.objects.filter(iso2=state.upper()).first()
         if member is None:
             raise CommandError(f"No member state {state!r}.")
-        actor = None
+        actor: Actor = SYSTEM
         if user:
-            actor = User.objects.filter(username=user).first()
-            if actor is None:
+            person = User.objects.filter(username=user).first()
+            if person is None:
                 raise CommandError(f"No user {user!r}.")
+            actor = person
         try:
             with open(file, "rb") as handle:
                 report, count, warnings = services.import_report(
-                    actor, stage, member, handle, submit=not draft
+                    stage, member, handle, actor=actor, submit=not draft
                 )
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from error

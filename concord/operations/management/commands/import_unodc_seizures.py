@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from concord.core.actors import SYSTEM
 from concord.operations.seizures import import_seizures
 from concord.operations.services import ImportRejected
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, path: str, **options: Any) -> None:
         try:
             with open(path, encoding="utf-8-sig", newline="") as file:
-                count = import_seizures(file)
+                count = import_seizures(file, actor=SYSTEM)
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Cannot read {path}: {error}") from error
         except ImportRejected as error:

@@ -1,0 +1,16 @@
+"""Error codes and audit verbs of the agreements app."""
+
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    INVALID_RULE = "invalid_rule"
+    UNKNOWN_ACTION = "unknown_action"
+    BAD_CORRECTION = "bad_correction"
+    BAD_STEP = "bad_step"
+    IMPOSSIBLE_ACTION = "impossible_action"
+
+
+class Verb(StrEnum):
+    CREATE_AGREEMENT = "agreements.create_agreement"
+    RECORD_ACTION = "agreements.record_action"

@@ -1,0 +1,102 @@
+"""Telling delegations what happened: in the application at once, by e-mail after the commit.
+
+Other apps (the depositary's notices) notify through here too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.urls import reverse
+
+from concord.accounts.models import User
+from concord.core.rules import SPEAKS_FOR_STATE
+from concord.organization.models import MemberState
+
+from .models import Consultation, Notification, Stage
+
+DIGEST_ABOVE = 50
+
+
+def delegates_of(states: Iterable[MemberState | int]) -> list[User]:
+    """The users who speak for `states`: their permanent representatives and national coordinators."""
+    ids = [s if isinstance(s, int) else s.pk for s in states]
+    return list(
+        User.objects.filter(
+            is_active=True,
+            affiliations__state_id__in=ids,
+            affiliations__active=True,
+            affiliations__role__in=[r.value for r in SPEAKS_FOR_STATE],
+        ).distinct()
+    )
+
+
+def notify(users: Sequence[User], *, subject_ru: str, subject_en: str, url: str = "") -> None:
+    """In the application at once; by e-mail after the transaction commits."""
+    Notification.objects.bulk_create(
+        [
+            Notification(user=u, subject_ru=subject_ru[:300], subject_en=subject_en[:300], url=url)
+            for u in users
+        ]
+    )
+    messages = [
+        (
+            subject_en[:200],
+            f"{subject_ru}\n{subject_en}\n\n{url}",
+            settings.DEFAULT_FROM_EMAIL,
+            [u.email],
+        )
+        for u in users
+        if u.email
+    ]
+    if messages:
+        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+
+
+def board_url(consultation: Consultation) -> str:
+    return reverse("consultations:consultation-detail", kwargs={"pk": consultation.pk})
+
+
+def notify_outcomes(stages: list[Stage], states: list[MemberState]) -> None:
+    """One notification per outcome; when many procedures end at once, one digest per person."""
+    users = delegates_of(states)
+    if len(stages) > DIGEST_ABOVE:
+        url = reverse("consultations:consultation-list")
+        Notification.objects.bulk_create(
+            [
+                Notification(
+                    user=u,
+                    url=url,
+                    subject_ru=f"Завершено опросных процедур: {len(stages)}",
+                    subject_en=f"{len(stages)} written procedures closed",
+                )
+                for u in users
+            ]
+        )
+        return
+    notifications = [
+        Notification(
+            user=u,
+            url=board_url(s.consultation),
+            subject_ru=f"Итог опросного порядка: {s.consultation.title_ru} — {s.explanation_ru}"[
+                :300
+            ],
+            subject_en=f"Written procedure closed: {s.consultation.title_en} — {s.explanation_en}"[
+                :300
+            ],
+        )
+        for s in stages
+        for u in users
+    ]
+    Notification.objects.bulk_create(notifications, batch_size=2000)
+
+
+def mark_read(user_id: int, *, ids: Sequence[int] | None, now: dt.datetime) -> int:
+    """The user's own notifications (all, or `ids`) read; nothing to audit."""
+    qs = Notification.objects.filter(user_id=user_id, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids)
+    return qs.update(read_at=now)

@@ -1,0 +1,15 @@
+"""Permission answers every app shares. Each app's `permissions.py` builds its own on these."""
+
+from __future__ import annotations
+
+from .actors import Someone
+from .models import viewer_of
+from .rules import speaks_for
+
+
+def speaking_state(someone: Someone | None) -> int | None:
+    """The state `someone` may commit now (a position, an amendment, a signature), if any."""
+    viewer = viewer_of(someone)
+    if viewer.state_id is not None and speaks_for(viewer, viewer.state_id):
+        return viewer.state_id
+    return None

@@ -1,0 +1,31 @@
+"""Error codes and audit verbs of joint operations."""
+
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    NOT_EDITABLE = "not_editable"
+    IMPORT_REJECTED = "import_rejected"
+    INVALID_FIGURE = "invalid_figure"
+    NOT_FOUND = "not_found"
+    EMPTY_REPORT = "empty_report"
+    SUPERSEDED = "superseded"
+    WRONG_TEMPLATE = "wrong_template"
+    NOT_A_SPREADSHEET = "not_a_spreadsheet"
+
+
+class Verb(StrEnum):
+    OPEN_REPORT = "operations.report.open"
+    IMPORT_REPORT = "operations.report.import"
+    SET_FIGURE = "operations.figure.set"
+    REMOVE_FIGURE = "operations.figure.remove"
+    # a report's steps: the verb names the status it reaches
+    SUBMIT_REPORT = "operations.report.submitted"
+    RETURN_REPORT = "operations.report.draft"
+    APPROVE_REPORT = "operations.report.approved"
+    CONSOLIDATE_REPORT = "operations.report.consolidated"
+    SUPERSEDE_REPORT = "operations.report.superseded"
+    START_CORRECTION = "operations.report.correction"
+    SET_RESULTS_PUBLIC = "operations.stage.publicity"
+    SAVE_PRESS_RELEASE = "operations.press_release.save"
+    IMPORT_SEIZURES = "operations.seizures.import"
