@@ -33,7 +33,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from concord.accounts.models import User  # noqa: E402
-from concord.documents import rules, services  # noqa: E402
+from concord.documents import comparison, services  # noqa: E402
 from concord.documents.models import Document, Version  # noqa: E402
 from concord.documents.rules import Operation, OpKind  # noqa: E402
 
@@ -90,7 +90,7 @@ def compare_time(document: Document, runs: int = 5) -> tuple[float, int]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        changes = rules.compare(old, new)
+        changes = comparison.compare(old, new)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000, sum(1 for c in changes if c.is_change)
 

@@ -9,15 +9,15 @@ from concord.core.models import viewer_of
 from .models import User
 
 
-def can_manage_account(someone: Someone | None, user: User) -> bool:
+def can_manage_account(user: Someone, account: User) -> bool:
     """Switching affiliation, tokens, password: the user themself, or the system on the server."""
-    if someone is SYSTEM:  # `create_api_token` and demo data run by the server's operators
+    if user is SYSTEM:  # `create_api_token` and demo data run by the server's operators
         return True
-    viewer = viewer_of(someone)
-    return viewer.user_id is not None and viewer.user_id == user.pk
+    viewer = viewer_of(user)
+    return viewer.user_id is not None and viewer.user_id == account.pk
 
 
-def can_administer_accounts(someone: Someone | None) -> bool:
-    if someone is SYSTEM:  # demo data and the command line
+def can_administer_accounts(user: Someone) -> bool:
+    if user is SYSTEM:  # demo data and the command line
         return True
-    return viewer_of(someone).is_secretariat_administrator
+    return viewer_of(user).is_secretariat_administrator

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import MarkingChoices
-from concord.documents.models import Document
 
 from .models import Route, Session
 from .rules import ConsentMode
@@ -16,8 +17,9 @@ class ConsultationForm(forms.Form):
     title_en = forms.CharField(label=_("Title (English)"), max_length=500, required=False)
     kind = forms.ChoiceField(label=_("Kind of question"), choices=QuestionKind.choices)
     route = forms.ModelChoiceField(label=_("Route"), queryset=Route.objects.all())
-    document = forms.ModelChoiceField(
-        label=_("Subject document"), queryset=Document.objects.none(), required=False
+    # the documents the user may see, given by the view
+    document: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Subject document"), queryset=None, required=False
     )
     marking = forms.ChoiceField(
         label=_("Marking"), choices=MarkingChoices.choices, initial="official"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.functional import Promise
@@ -19,7 +20,6 @@ from concord.core.errors import Conflict, DomainError, NotAllowed
 from concord.core.events import emit
 from concord.core.models import viewer_of
 from concord.documents import selectors as documents
-from concord.documents.models import Document, Version
 from concord.organization.models import Body, MemberState
 
 from . import outcomes, permissions, rules
@@ -36,6 +36,10 @@ from .models import (
 )
 from .notifications import board_url, delegates_of, notify
 from .rules import ConsentMode, Stance
+
+if TYPE_CHECKING:
+    from concord.documents.models import Document, Version
+
 from .states import (
     CONSULTATION_FLOW,
     STAGE_FLOW,

@@ -7,9 +7,9 @@ from .models import viewer_of
 from .rules import speaks_for
 
 
-def speaking_state(someone: Someone | None) -> int | None:
-    """The state `someone` may commit now (a position, an amendment, a signature), if any."""
-    viewer = viewer_of(someone)
+def speaking_state(user: Someone) -> int | None:
+    """The state `user` may commit now (a position, an amendment, a signature), if any."""
+    viewer = viewer_of(user)
     if viewer.state_id is not None and speaks_for(viewer, viewer.state_id):
         return viewer.state_id
     return None

@@ -12,7 +12,7 @@ from concord.core.api import ErrorOut, Pages
 from concord.core.errors import DomainError
 from concord.organization.models import Body
 
-from . import exporting, rules, selectors, services
+from . import comparison, exporting, rules, selectors, services
 from .codes import Code
 from .models import Amendment, Attachment, Document, Version
 from .rules import Operation, OpKind, UnitKind
@@ -158,7 +158,7 @@ def compare(
                 "diff_ru": c.ops_ru,
                 "diff_en": c.ops_en,
             }
-            for c in rules.compare(old.text, new.text)
+            for c in comparison.compare(old.text, new.text)
             if c.is_change
         ],
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from . import exports, rules
+from . import comparison, exports
 from .models import Document, Version
 
 CONTENT_TYPES = {
@@ -38,7 +38,7 @@ def compare_file(
     document: Document, old: Version, new: Version, *, fmt: str, lang: str
 ) -> tuple[bytes, str, str]:
     meta = meta_for(document, new)
-    changes = rules.compare(old.text, new.text)
+    changes = comparison.compare(old.text, new.text)
     render = exports.diff_pdf if fmt == "pdf" else exports.diff_docx
     data = render(meta, changes, old.number, lang)
     return (

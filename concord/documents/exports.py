@@ -39,10 +39,10 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     TableStyle,
 )
 
+from concord.documents.comparison import UnitChange
 from concord.documents.rules import (
     Op,
     Unit,
-    UnitChange,
     UnitKind,
     number_units,
     segments,

@@ -16,7 +16,7 @@ from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
 
-from . import exporting, permissions, rules, selectors, services
+from . import comparison, exporting, permissions, rules, selectors, services
 from .forms import (
     EXPORT_FORMATS,
     EXPORT_LANGS,
@@ -28,8 +28,8 @@ from .forms import (
     EditForm,
     ImportForm,
 )
-from .models import Document
-from .rules import Operation, OpKind, UnitKind
+from .models import Amendment, Document
+from .rules import Operation, OpKind, Unit, UnitKind
 from .states import AmendmentStatus
 
 
@@ -180,7 +180,7 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document(request.user, pk)
     new = selectors.version(document, _int(request.GET.get("to")))
     old = selectors.version(document, _int(request.GET.get("from")) or max(new.number - 1, 1))
-    changes = rules.compare(old.text, new.text)
+    changes = comparison.compare(old.text, new.text)
     mode = "inline" if request.GET.get("mode") == "inline" else "side"
     lang = request.GET.get("lang") if request.GET.get("lang") in ("ru", "en") else "ru"
     return render(
@@ -383,26 +383,9 @@ def amendment_detail(request: HttpRequest, pk: int, amendment_id: int) -> HttpRe
             "text_en": proposed.text_en if proposed else "",
         },
     )
-    if request.method == "POST":
-        if not permissions.can_decide(request.user, amendment):
-            raise PermissionDenied
-        if decision.is_valid():
-            d = decision.cleaned_data
-            try:
-                services.decide_amendment(
-                    amendment,
-                    actor=actor_of(request),
-                    decision=d["decision"],
-                    base_number=d["base_version"],
-                    reason=d["reason"],
-                    text_ru=d["text_ru"] or None,
-                    text_en=d["text_en"] or None,
-                )
-            except DomainError as error:
-                _fail(decision, error, document)
-            else:
-                messages.success(request, _("Decision recorded."))
-                return redirect(reverse("documents:amendment-inbox", kwargs={"pk": document.pk}))
+    if request.method == "POST" and _decided(request, amendment, decision):
+        messages.success(request, _("Decision recorded."))
+        return redirect(reverse("documents:amendment-inbox", kwargs={"pk": document.pk}))
     return render(
         request,
         "documents/amendment_detail.html",
@@ -412,12 +395,8 @@ def amendment_detail(request: HttpRequest, pk: int, amendment_id: int) -> HttpRe
             "before": before,
             "proposed": proposed,
             "label": _label(base, before or proposed) if (before or proposed) else None,
-            "ops_ru": rules.word_diff(
-                before.text_ru if before else "", proposed.text_ru if proposed else ""
-            ),
-            "ops_en": rules.word_diff(
-                before.text_en if before else "", proposed.text_en if proposed else ""
-            ),
+            "ops_ru": rules.word_diff(_text(before, "ru"), _text(proposed, "ru")),
+            "ops_en": rules.word_diff(_text(before, "en"), _text(proposed, "en")),
             "decision": decision,
             "can_decide": permissions.can_decide(request.user, amendment),
             "can_support": permissions.can_support(request.user, amendment),
@@ -425,6 +404,33 @@ def amendment_detail(request: HttpRequest, pk: int, amendment_id: int) -> HttpRe
         },
         status=400 if decision.errors else 200,
     )
+
+
+def _text(unit: Unit | None, language: str) -> str:
+    return unit.text(language) if unit else ""
+
+
+def _decided(request: HttpRequest, amendment: Amendment, decision: DecisionForm) -> bool:
+    """The editor's decision from the form, recorded; False with the form's errors set if not."""
+    if not permissions.can_decide(request.user, amendment):
+        raise PermissionDenied
+    if not decision.is_valid():
+        return False
+    d = decision.cleaned_data
+    try:
+        services.decide_amendment(
+            amendment,
+            actor=actor_of(request),
+            decision=d["decision"],
+            base_number=d["base_version"],
+            reason=d["reason"],
+            text_ru=d["text_ru"] or None,
+            text_en=d["text_en"] or None,
+        )
+    except DomainError as error:
+        _fail(decision, error, amendment.document)
+        return False
+    return True
 
 
 @login_required

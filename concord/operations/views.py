@@ -78,28 +78,9 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     charts = {kind: outputs.chart(res, current, kind) for kind in outputs.CHARTS} if current else {}
     if current is not None and not current.indicator.breakdown_id:
         charts.pop("breakdown")
-    fmt = request.GET.get("format")
-    name = f"{op.code}-results"
-    if fmt == "csv":
-        return _download(outputs.as_csv(res), f"{name}.csv", "text/csv; charset=utf-8")
-    if fmt == "xlsx":
-        return _download(
-            outputs.as_xlsx(res),
-            f"{name}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    if fmt == "pdf":
-        return _download(
-            outputs.as_pdf(res, title=_("%(name)s: consolidated results") % {"name": op.name}),
-            f"{name}.pdf",
-            "application/pdf",
-        )
-    if fmt == "svg" and current is not None and request.GET.get("chart") in charts:
-        return _download(
-            charts[request.GET["chart"]].encode(),
-            f"{name}-{request.GET['chart']}.svg",
-            "image/svg+xml",
-        )
+    download = _results_download(request, op, res, charts)
+    if download is not None:
+        return download
     query = request.GET.copy()
     query.pop("format", None)
     return render(
@@ -117,6 +98,26 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
             "seizures": selectors.seizures(op.states.all()) if op.shows_drug_seizures else None,
         },
     )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _results_download(
+    request: HttpRequest, op: Any, res: selectors.Results, charts: dict[str, str]
+) -> HttpResponse | None:
+    """The results as the file `?format=` asks for (csv, xlsx, pdf, or svg of `?chart=`), if any."""
+    fmt, chart, name = request.GET.get("format"), request.GET.get("chart", ""), f"{op.code}-results"
+    if fmt == "csv":
+        return _download(outputs.as_csv(res), f"{name}.csv", "text/csv; charset=utf-8")
+    if fmt == "xlsx":
+        return _download(outputs.as_xlsx(res), f"{name}.xlsx", XLSX)
+    if fmt == "pdf":
+        title = _("%(name)s: consolidated results") % {"name": op.name}
+        return _download(outputs.as_pdf(res, title=title), f"{name}.pdf", "application/pdf")
+    if fmt == "svg" and chart in charts:
+        return _download(charts[chart].encode(), f"{name}-{chart}.svg", "image/svg+xml")
+    return None
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
@@ -184,11 +185,7 @@ def template(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404
     rows = selectors.template_rows(stage, state, language)
     content = write_template(rows, language=language, kind=fmt)
-    kind = (
-        "text/csv; charset=utf-8"
-        if fmt == "csv"
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    kind = "text/csv; charset=utf-8" if fmt == "csv" else XLSX
     return _download(
         content, f"{stage.operation.code}-{stage.pk}-{state.iso2}-{language}.{fmt}", kind
     )

@@ -285,7 +285,6 @@ def test_two_delegates_of_one_state_recording_at_once_are_both_kept(transactiona
     from concord.accounts.services import add_affiliation
     from concord.organization.models import MemberState
 
-    editor = User.objects.get(username="secretariat")
     kz = MemberState.objects.get(iso2="KZ")
     second = User.objects.create_user("kz_coord", password="x-pass-123456")
     add_affiliation(second, actor=SYSTEM, role="national_coordinator", state=kz)

@@ -9,6 +9,7 @@ from docx import Document
 from docx.shared import Pt
 from pypdf import PdfReader
 
+from concord.documents.comparison import compare
 from concord.documents.exports import (
     ExportMeta,
     diff_docx,
@@ -17,7 +18,7 @@ from concord.documents.exports import (
     version_docx,
     version_pdf,
 )
-from concord.documents.rules import Unit, UnitKind, compare, fingerprint
+from concord.documents.rules import Unit, UnitKind, fingerprint
 
 K = UnitKind
 

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from concord.documents.comparison import compare
 from concord.documents.rules import (
     Operation,
     OpKind,
@@ -17,7 +18,6 @@ from concord.documents.rules import (
     canonical_form,
     changed_spans,
     clean_text,
-    compare,
     conflicts,
     fingerprint,
     lagging_language,
@@ -435,7 +435,7 @@ def test_only_the_units_that_really_moved_are_marked_moved():
 
 @given(st.permutations([f"u{i}" for i in range(9)]))
 def test_the_units_kept_in_place_are_as_many_as_possible(order):
-    from concord.documents.rules import _stable_order
+    from concord.documents.comparison import _stable_order
 
     old = [f"u{i}" for i in range(9)]
     stable = _stable_order(old, list(order))

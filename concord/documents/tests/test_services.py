@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from concord.audit.models import Entry
@@ -13,24 +12,12 @@ from concord.documents.models import Amendment, Document, Version
 from concord.documents.permissions import can_propose
 from concord.documents.rules import Operation, OpKind, UnitKind
 from concord.documents.states import AmendmentStatus, DocumentStatus, LanguageState
-
-UNITS = [
-    ("title", "Совместное заявление", "Joint statement"),
-    ("preamble", "Мы, государства-члены,", "We, the member states,"),
-    (
-        "paragraph",
-        "Решительно осуждаем терроризм во всех его формах.",
-        "Firmly condemn terrorism in all its forms.",
-    ),
-    ("paragraph", "Поддерживаем центральную роль ООН.", "Support the central role of the UN."),
-]
+from tests.builders import STATEMENT, a_draft
 
 
 @pytest.fixture
 def draft(secretariat_officer):
-    return services.create_document(
-        actor=secretariat_officer, kind="joint_statement", units=UNITS, marking="official"
-    )
+    return a_draft(secretariat_officer)
 
 
 def modify(uid: str, ru: str | None = None, en: str | None = None) -> Operation:
@@ -115,7 +102,7 @@ def test_accepting_an_amendment_makes_the_next_version(
     v2 = Version.objects.get(document=draft, number=2)
     assert v2.text[2].text_ru == "Осуждаем терроризм." and v2.amendment == amendment
     assert (
-        Version.objects.get(document=draft, number=1).text[2].text_ru == UNITS[2][1]
+        Version.objects.get(document=draft, number=1).text[2].text_ru == STATEMENT[2][1]
     )  # v1 unchanged
 
 
@@ -377,7 +364,7 @@ def test_a_change_in_one_language_only_marks_the_document_out_of_step(draft, sec
 
 def test_delegations_may_create_drafts_owned_by_their_state(kazakh_representative):
     document = services.create_document(
-        actor=kazakh_representative, kind="draft_decision", units=UNITS, marking="restricted"
+        actor=kazakh_representative, kind="draft_decision", units=STATEMENT, marking="restricted"
     )
     assert document.owner_state.iso2 == "KZ"
 
@@ -392,44 +379,6 @@ def test_a_text_needs_a_title(secretariat_officer):
             marking="official",
         )
     assert Document.objects.count() == before
-
-
-@pytest.mark.parametrize(
-    ("name", "content", "code"),
-    [
-        ("virus.exe", b"MZ\x90\x00", "file_type_not_allowed"),
-        ("fake.pdf", b"not a pdf at all", "file_content_mismatch"),
-        ("fake.docx", b"%PDF-1.4 pretending", "file_content_mismatch"),
-        ("binary.txt", b"abc\x00def", "file_content_mismatch"),
-    ],
-)
-def test_bad_attachments_are_refused(draft, secretariat_officer, name, content, code):
-    with pytest.raises(DomainError) as error:
-        services.add_attachment(
-            draft, actor=secretariat_officer, upload=SimpleUploadedFile(name, content)
-        )
-    assert error.value.code == code
-    assert not draft.attachments.exists()
-
-
-def test_oversized_attachments_are_refused(draft, secretariat_officer, settings):
-    settings.CONCORD_MAX_UPLOAD_BYTES = 10
-    with pytest.raises(DomainError) as error:
-        services.add_attachment(
-            draft,
-            actor=secretariat_officer,
-            upload=SimpleUploadedFile("a.pdf", b"%PDF-" + b"x" * 20),
-        )
-    assert error.value.code == "file_too_large"
-
-
-def test_a_good_attachment_is_stored(draft, secretariat_officer, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    attachment = services.add_attachment(
-        draft, actor=secretariat_officer, upload=SimpleUploadedFile("note.pdf", b"%PDF-1.7 ...")
-    )
-    assert attachment.size == 12 and attachment.content_type == "application/pdf"
-    assert attachment.file.read() == b"%PDF-1.7 ..."
 
 
 def test_the_demo_statements_were_negotiated(db):
