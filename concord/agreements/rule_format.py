@@ -134,13 +134,36 @@ def _roll(value: Any, where: str) -> bool:
     raise RuleError(where, 'must be "first_of_next_month" or "none"')
 
 
-def parse_rule(data: Any, parties: Sequence[str]) -> Rule:
-    if not isinstance(data, dict):
-        raise RuleError("rule", "must be an object")
-    unknown = set(data) - RULE_KEYS
-    if unknown:
-        raise RuleError(f"rule.{sorted(unknown)[0]}", "is not a known part of a rule")
-    t = data.get("threshold")
+def _bool(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise RuleError(where, "must be true or false")
+    return value
+
+
+@dataclass(frozen=True)
+class _Threshold:
+    count: int | None
+    of: str
+    all_signatories: bool
+    required: tuple[str, ...]
+    weight: float | None
+
+
+def _required(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise RuleError("rule.threshold.required", "must be a list of states")
+    return value
+
+
+def _weight(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        raise RuleError("rule.threshold.weight", "must be a share between 0 and 1")
+    return float(value)
+
+
+def _threshold(t: Any, parties: Sequence[str]) -> _Threshold:
     if not isinstance(t, dict) or set(t) - {"count", "of", "all_signatories", "required", "weight"}:
         raise RuleError(
             "rule.threshold",
@@ -150,17 +173,9 @@ def parse_rule(data: Any, parties: Sequence[str]) -> Rule:
     of = t.get("of", "notification")
     if of not in COUNTS:
         raise RuleError("rule.threshold.of", 'must be "notification", "instrument" or "consent"')
-    required = t.get("required", [])
-    if not isinstance(required, list) or not all(isinstance(s, str) for s in required):
-        raise RuleError("rule.threshold.required", "must be a list of states")
-    weight = t.get("weight")
-    if weight is not None and (
-        isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 1
-    ):
-        raise RuleError("rule.threshold.weight", "must be a share between 0 and 1")
-    all_signatories = t.get("all_signatories", False)
-    if not isinstance(all_signatories, bool):
-        raise RuleError("rule.threshold.all_signatories", "must be true or false")
+    required = _required(t.get("required", []))
+    weight = _weight(t.get("weight"))
+    all_signatories = _bool(t.get("all_signatories", False), "rule.threshold.all_signatories")
     if count is None and not all_signatories and not required and weight is None:
         raise RuleError(
             "rule.threshold", "needs a count, all_signatories, required states or a weight"
@@ -174,6 +189,11 @@ def parse_rule(data: Any, parties: Sequence[str]) -> Rule:
         raise RuleError(
             "rule.threshold.required", f"names states that are not parties: {', '.join(strangers)}"
         )
+    return _Threshold(count, of, all_signatories, tuple(required), weight)
+
+
+def _timing(data: dict[str, Any]) -> tuple[int | None, dt.date | None, dt.date | None]:
+    """kth_month, not_before and fixed_date: the terms that replace or bound the delay."""
     kth = (
         _int(data["kth_month"], "rule.kth_month", 1) if data.get("kth_month") is not None else None
     )
@@ -185,47 +205,68 @@ def parse_rule(data: Any, parties: Sequence[str]) -> Rule:
     fixed = parse_date(data["fixed_date"], "rule.fixed_date") if data.get("fixed_date") else None
     if not_before and fixed and not_before > fixed:
         raise RuleError("rule.not_before", "is after the fixed date, so the rule can never be met")
-    delay = _delay(data.get("delay"), "rule.delay")
-    roll = _roll(data.get("roll"), "rule.roll")
-    later_data = data.get("later") or {}
-    if not isinstance(later_data, dict) or set(later_data) - {"delay", "from", "roll"}:
+    return kth, not_before, fixed
+
+
+def _later(value: Any, delay: Delay) -> Later:
+    later = value or {}
+    if not isinstance(later, dict) or set(later) - {"delay", "from", "roll"}:
         raise RuleError("rule.later", "must be an object with delay, from and roll")
-    start = later_data.get("from", "threshold")
+    start = later.get("from", "threshold")
     if start not in ("threshold", "entry_into_force"):
         raise RuleError("rule.later.from", 'must be "threshold" or "entry_into_force"')
-    later = Later(
-        _delay(later_data["delay"], "rule.later.delay") if "delay" in later_data else delay,
-        start,
-        _roll(later_data.get("roll"), "rule.later.roll"),
-    )
+    # A later party waits as long as the first ones did unless the rule gives it its own delay.
+    later_delay = _delay(later["delay"], "rule.later.delay") if "delay" in later else delay
+    return Later(later_delay, start, _roll(later.get("roll"), "rule.later.roll"))
+
+
+def _holding_a_delay(value: Any, where: str) -> dict[str, Any]:
+    """The shape of provisional and withdrawal: an object whose only key is the delay."""
+    if not isinstance(value, dict) or set(value) - {"delay"}:
+        raise RuleError(where, 'must be {"delay": {...}}')
+    return value
+
+
+def parse_rule(data: Any, parties: Sequence[str]) -> Rule:
+    if not isinstance(data, dict):
+        raise RuleError("rule", "must be an object")
+    unknown = set(data) - RULE_KEYS
+    if unknown:
+        raise RuleError(f"rule.{sorted(unknown)[0]}", "is not a known part of a rule")
+    threshold = _threshold(data.get("threshold"), parties)
+    kth_month, not_before, fixed_date = _timing(data)
+    delay = _delay(data.get("delay"), "rule.delay")
+    roll = _roll(data.get("roll"), "rule.roll")
+    later = _later(data.get("later"), delay)
+    # Only the first mistake is reported, so the order of the checks decides which one a caller
+    # sees: the shapes of provisional and withdrawal come before requires_signature, the delays
+    # inside them after it.
     provisional = data.get("provisional")
-    if provisional is not None and (
-        not isinstance(provisional, dict) or set(provisional) - {"delay"}
-    ):
-        raise RuleError("rule.provisional", 'must be {"delay": {...}}')
-    withdrawal = data.get("withdrawal") or {}
-    if not isinstance(withdrawal, dict) or set(withdrawal) - {"delay"}:
-        raise RuleError("rule.withdrawal", 'must be {"delay": {...}}')
-    requires_signature = data.get("requires_signature", True)
-    if not isinstance(requires_signature, bool):
-        raise RuleError("rule.requires_signature", "must be true or false")
-    return Rule(
-        count,
-        of,
-        all_signatories,
-        tuple(required),
-        float(weight) if weight is not None else None,
-        delay,
-        roll,
-        kth,
-        not_before,
-        fixed,
-        later,
+    if provisional is not None:
+        provisional = _holding_a_delay(provisional, "rule.provisional")
+    withdrawal = _holding_a_delay(data.get("withdrawal") or {}, "rule.withdrawal")
+    requires_signature = _bool(data.get("requires_signature", True), "rule.requires_signature")
+    provisional_delay = (
         _delay(provisional.get("delay"), "rule.provisional.delay")
         if provisional is not None
-        else None,
-        _delay(withdrawal.get("delay", {"months": 6}), "rule.withdrawal.delay"),
-        requires_signature,
+        else None
+    )
+    withdrawal_delay = _delay(withdrawal.get("delay", {"months": 6}), "rule.withdrawal.delay")
+    return Rule(
+        count=threshold.count,
+        of=threshold.of,
+        all_signatories=threshold.all_signatories,
+        required=threshold.required,
+        weight=threshold.weight,
+        delay=delay,
+        roll=roll,
+        kth_month=kth_month,
+        not_before=not_before,
+        fixed_date=fixed_date,
+        later=later,
+        provisional=provisional_delay,
+        withdrawal=withdrawal_delay,
+        requires_signature=requires_signature,
     )
 
 
