@@ -132,59 +132,132 @@ def _signed(actions: Sequence[Action]) -> dict[str, dt.date]:
     return signed
 
 
+def _consents(
+    rule: Rule, actions: Sequence[Action], signed: Mapping[str, dt.date]
+) -> dict[str, dt.date]:
+    """Each party's first action of a kind the threshold counts."""
+    counted = COUNTS[rule.of]
+    consent: dict[str, dt.date] = {}
+    for i, a in enumerate(actions):
+        if a.type not in counted:
+            continue
+        if rule.requires_signature and a.type != "accession" and a.state not in signed:
+            raise RuleError(
+                f"actions[{i}].state",
+                f"{a.state} did not sign, so it cannot {a.type} (only accede)",
+            )
+        consent[a.state] = min(a.date, consent.get(a.state, a.date))
+    return consent
+
+
+def _met(
+    rule: Rule,
+    parties: Mapping[str, float],
+    signed: Mapping[str, dt.date],
+    states: set[str],
+    total_weight: float,
+) -> bool:
+    return (
+        (rule.count is None or len(states) >= rule.count)
+        and (not rule.all_signatories or set(signed) <= states)
+        and set(rule.required) <= states
+        and (
+            rule.weight is None
+            # float sums fall a hair short (weights 0.1 + 0.7 give 0.7999...), so allow for it
+            or sum(parties[s] for s in states) / total_weight >= rule.weight - 1e-9
+        )
+    )
+
+
+def _threshold_date(
+    rule: Rule,
+    parties: Mapping[str, float],
+    signed: Mapping[str, dt.date],
+    consent: Mapping[str, dt.date],
+    total_weight: float,
+) -> dt.date | None:
+    so_far: set[str] = set()
+    for day in sorted(set(consent.values())):  # deposits of the same day count in one step
+        so_far |= {s for s, d in consent.items() if d == day}
+        if _met(rule, parties, signed, so_far, total_weight):
+            return day
+    return None
+
+
+def _provisional_application(
+    rule: Rule, signed: Mapping[str, dt.date], consent: Mapping[str, dt.date]
+) -> dict[str, dt.date]:
+    if rule.provisional is None:
+        return {}
+    # A state that had already consented when it signed has nothing to apply provisionally.
+    return {
+        s: rule.provisional.after(d)
+        for s, d in signed.items()
+        if s not in consent or consent[s] > d
+    }
+
+
+def _bound_from(
+    rule: Rule,
+    parties: Mapping[str, float],
+    consent: Mapping[str, dt.date],
+    threshold: dt.date,
+    overall: dt.date,
+) -> dict[str, dt.date | None]:
+    """The day the agreement binds each party; None for a party that has not consented."""
+    states: dict[str, dt.date | None] = {}
+    for s in parties:
+        if s not in consent:
+            states[s] = None
+        elif consent[s] <= threshold:
+            states[s] = overall
+        else:
+            states[s] = _later_date(rule, consent[s], threshold, overall)
+    return states
+
+
+def _refuse_withdrawals(actions: Sequence[Action]) -> None:
+    """Called while the agreement is not in force: there is nothing yet to withdraw from."""
+    for i, a in enumerate(actions):
+        if a.type == "withdrawal":
+            raise RuleError(
+                f"actions[{i}]",
+                f"{a.state} cannot withdraw before the agreement enters into force",
+            )
+
+
+def _refuse_withdrawals_before_bound(
+    actions: Sequence[Action], states: Mapping[str, dt.date | None]
+) -> None:
+    for i, a in enumerate(actions):
+        if a.type != "withdrawal":
+            continue
+        bound = states.get(a.state)
+        if bound is None or a.date < bound:
+            raise RuleError(
+                f"actions[{i}]",
+                f"{a.state} cannot withdraw before the agreement enters into force for it",
+            )
+
+
+def _not_yet_bound(states: Mapping[str, dt.date | None]) -> str:
+    unbound = [s for s, d in states.items() if d is None]
+    return "not yet bound: " + ", ".join(unbound) if unbound else ""
+
+
 def evaluate(
     rule: Rule, parties: Mapping[str, float], actions: Sequence[Action], *, as_of: dt.date
 ) -> Result:
     signed = _signed(actions)
-    counted = COUNTS[rule.of]
-    consent: dict[str, dt.date] = {}
-    for i, a in enumerate(actions):
-        if a.type in counted:
-            if rule.requires_signature and a.type != "accession" and a.state not in signed:
-                raise RuleError(
-                    f"actions[{i}].state",
-                    f"{a.state} did not sign, so it cannot {a.type} (only accede)",
-                )
-            consent[a.state] = min(a.date, consent.get(a.state, a.date))
+    consent = _consents(rule, actions, signed)
     total_weight = sum(parties.values()) or 1.0
-
-    def met(states: set[str]) -> bool:
-        return (
-            (rule.count is None or len(states) >= rule.count)
-            and (not rule.all_signatories or set(signed) <= states)
-            and set(rule.required) <= states
-            and (
-                rule.weight is None
-                or sum(parties[s] for s in states) / total_weight >= rule.weight - 1e-9
-            )
-        )
-
-    threshold = None
-    so_far: set[str] = set()
-    for day in sorted(set(consent.values())):  # deposits of the same day count in one step
-        so_far |= {s for s, d in consent.items() if d == day}
-        if met(so_far):
-            threshold = day
-            break
+    threshold = _threshold_date(rule, parties, signed, consent, total_weight)
     withdrawals = {
         a.state: rule.withdrawal.after(a.date) for a in actions if a.type == "withdrawal"
     }
-    provisional = (
-        {
-            s: rule.provisional.after(d)
-            for s, d in signed.items()
-            if s not in consent or consent[s] > d
-        }
-        if rule.provisional is not None
-        else {}
-    )
+    provisional = _provisional_application(rule, signed, consent)
     if threshold is None:
-        for i, a in enumerate(actions):
-            if a.type == "withdrawal":
-                raise RuleError(
-                    f"actions[{i}]",
-                    f"{a.state} cannot withdraw before the agreement enters into force",
-                )
+        _refuse_withdrawals(actions)
         missing = _missing(rule, parties, signed, set(consent), total_weight)
         return Result(
             False,
@@ -196,31 +269,24 @@ def evaluate(
             withdrawals={},
         )
     overall = _effective(rule, threshold)
-    states: dict[str, dt.date | None] = {}
-    for s in parties:
-        if s not in consent:
-            states[s] = None
-        elif consent[s] <= threshold:
-            states[s] = overall
-        else:
-            states[s] = _later_date(rule, consent[s], threshold, overall)
-    for i, a in enumerate(actions):
-        if a.type == "withdrawal" and (states.get(a.state) is None or a.date < states[a.state]):  # type: ignore[operator]
-            raise RuleError(
-                f"actions[{i}]",
-                f"{a.state} cannot withdraw before the agreement enters into force for it",
-            )
-    provisional = {s: d for s, d in provisional.items() if states.get(s) is None or d < states[s]}  # type: ignore[operator]
+    states = _bound_from(rule, parties, consent, threshold, overall)
+    _refuse_withdrawals_before_bound(actions, states)
+    # Provisional application ends once the state is bound.
+    provisional = {
+        s: d for s, d in provisional.items() if (bound := states.get(s)) is None or d < bound
+    }
     in_force = overall <= as_of
-    missing = (
-        ""
-        if all(d is not None for d in states.values())
-        else "not yet bound: " + ", ".join(s for s, d in states.items() if d is None)
-    )
     verb = "entered" if in_force else "enters"
     explanation = f"{_threshold_words(rule)} reached on {threshold.isoformat()}; {verb} into force on {overall.isoformat()}."
     return Result(
-        in_force, overall, states, missing, explanation, threshold, provisional, withdrawals
+        in_force,
+        overall,
+        states,
+        _not_yet_bound(states),
+        explanation,
+        threshold,
+        provisional,
+        withdrawals,
     )
 
 
