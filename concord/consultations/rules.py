@@ -9,7 +9,7 @@ present for procedural questions.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -80,6 +80,202 @@ def _names(states: Iterable[State], lang: str) -> str:
     return ", ".join(names[:-1]) + joiner + names[-1]
 
 
+@dataclass(frozen=True)
+class _Tally:
+    """Where every member stands, counted once, so that each rule reads the same facts."""
+
+    joined: tuple[State, ...]
+    refrained: tuple[State, ...]
+    objected: tuple[State, ...]
+    silent: tuple[State, ...]
+    awaited: tuple[State, ...]  # silent and not frozen: a frozen state never holds a question up
+    taking_part: int
+    closed: bool
+    consent: ConsentMode
+    quorum: int
+
+    def outcome(self, result: Result, ru: str, en: str, bound: tuple[State, ...] = ()) -> Outcome:
+        return Outcome(
+            result, self.joined, self.refrained, self.objected, self.silent, ru, en, bound
+        )
+
+
+def _group(state: State, stance: Stance | None, *, silence_consents: bool) -> str:
+    if stance in JOINING:
+        return "joined"
+    if stance == Stance.REFRAIN:
+        return "refrained"
+    # Asking for more time breaks the silence of a written procedure, so it blocks like an
+    # objection until the state says otherwise.
+    if stance in (Stance.OBJECT, Stance.MORE_TIME):
+        return "objected"
+    # A frozen state's silence is not taken as consent: it would bind a state that is not taking
+    # part.
+    if silence_consents and not state.frozen:
+        return "joined"
+    return "silent"
+
+
+def _tally(
+    members: Sequence[State],
+    stances: Mapping[int, Stance],
+    *,
+    quorum: int,
+    consent: ConsentMode,
+    closed: bool,
+) -> _Tally:
+    silence_consents = closed and consent == ConsentMode.SILENCE
+    groups: dict[str, list[State]] = {"joined": [], "refrained": [], "objected": [], "silent": []}
+    for s in members:
+        groups[_group(s, stances.get(s.id), silence_consents=silence_consents)].append(s)
+    joined, refrained, objected, silent = (tuple(g) for g in groups.values())
+    return _Tally(
+        joined=joined,
+        refrained=refrained,
+        objected=objected,
+        silent=silent,
+        awaited=tuple(s for s in silent if not s.frozen),
+        taking_part=len(joined) + len(refrained) + len(objected),
+        closed=closed,
+        consent=consent,
+        quorum=quorum,
+    )
+
+
+def _objection(t: _Tally) -> Outcome:
+    return t.outcome(
+        Result.BLOCKED,
+        f"Не принято: возражает {_names(t.objected, 'ru')}.",
+        f"Not adopted: {_names(t.objected, 'en')} objected.",
+    )
+
+
+def _majority(t: _Tally) -> Outcome:
+    # An objection is only a vote against here: it does not block by itself.
+    counted = t.closed or not t.awaited
+    if counted and len(t.joined) * 2 > t.taking_part:
+        return t.outcome(
+            Result.ADOPTED,
+            f"Принято большинством: за — {_names(t.joined, 'ru')}.",
+            f"Adopted by majority: {_names(t.joined, 'en')} in favour.",
+            t.joined,
+        )
+    if counted:
+        return t.outcome(
+            Result.BLOCKED, "Не принято: большинство не набрано.", "Not adopted: no majority."
+        )
+    return t.outcome(Result.PENDING, "Ожидаются позиции.", "Positions are awaited.")
+
+
+def _unanimity(t: _Tally) -> Outcome:
+    if t.objected:
+        return _objection(t)
+    # Every member counts, a frozen one included: unanimity is about membership, not participation.
+    missing = t.refrained + t.silent
+    if not missing:
+        return t.outcome(
+            Result.ADOPTED,
+            f"Принято единогласно: {_names(t.joined, 'ru')}.",
+            f"Adopted unanimously: {_names(t.joined, 'en')}.",
+            t.joined,
+        )
+    # A refusal to join settles it at once; silence may still turn into joining until closing.
+    if t.closed or t.refrained:
+        return t.outcome(
+            Result.BLOCKED,
+            f"Не принято: требуется участие всех; не присоединились: {_names(missing, 'ru')}.",
+            f"Not adopted: every member must join; not joined: {_names(missing, 'en')}.",
+        )
+    return t.outcome(
+        Result.PENDING,
+        "Ожидаются позиции всех государств.",
+        "Every state's position is awaited.",
+    )
+
+
+def _all_participating(t: _Tally) -> Outcome:
+    if t.objected:
+        return _objection(t)
+    # Statements speak for all: a participating state that refrains or stays silent blocks;
+    # a state whose participation is frozen neither blocks nor is counted, unless it joins.
+    absent = [s for s in t.refrained + t.silent if not s.frozen]
+    if not absent:
+        return t.outcome(
+            Result.ADOPTED,
+            f"Принято: присоединились {_names(t.joined, 'ru')}.",
+            f"Adopted: {_names(t.joined, 'en')} joined.",
+            t.joined,
+        )
+    # There is no limited format for a statement, so a participating state refraining settles it.
+    refused = any(not s.frozen for s in t.refrained)
+    if refused or (t.closed and t.consent != ConsentMode.SILENCE):
+        return t.outcome(
+            Result.BLOCKED,
+            f"Не принято: требуется присоединение всех участвующих; не присоединились: {_names(absent, 'ru')}.",
+            f"Not adopted: every participating state must join; not joined: {_names(absent, 'en')}.",
+        )
+    return t.outcome(
+        Result.PENDING,
+        f"Ожидаются позиции: {_names(absent, 'ru')}.",
+        f"Positions awaited from {_names(absent, 'en')}.",
+    )
+
+
+def _consensus(t: _Tally) -> Outcome:
+    if t.objected:
+        return _objection(t)
+    if t.awaited and not t.closed:
+        return t.outcome(
+            Result.PENDING,
+            f"Ожидаются позиции: {_names(t.awaited, 'ru')}.",
+            f"Positions awaited from {_names(t.awaited, 'en')}.",
+        )
+    # Closed without a participating state's word: only an explicit procedure needs it to consent
+    # (in a silence procedure it was counted as joining, at a session absence does not block).
+    if t.awaited and t.consent == ConsentMode.EXPLICIT:
+        return t.outcome(
+            Result.BLOCKED,
+            f"Не принято: нет согласия {_names(t.awaited, 'ru')}.",
+            f"Not adopted: no consent from {_names(t.awaited, 'en')}.",
+        )
+    if not t.joined:
+        return t.outcome(
+            Result.BLOCKED,
+            "Не принято: ни одно государство не присоединилось.",
+            "Not adopted: no state joined.",
+        )
+    if t.refrained or t.silent:
+        return _limited_format(t)
+    return t.outcome(
+        Result.ADOPTED,
+        f"Принято консенсусом: {_names(t.joined, 'ru')}.",
+        f"Adopted by consensus: {_names(t.joined, 'en')} joined.",
+        t.joined,
+    )
+
+
+def _limited_format(t: _Tally) -> Outcome:
+    """Adopted for the states that joined; the others are named, since the decision does not bind
+    them."""
+    ru = f"Принято в ограниченном формате: присоединились {_names(t.joined, 'ru')}"
+    en = f"Adopted in limited format: {_names(t.joined, 'en')} joined"
+    if t.refrained:
+        ru += f"; {_names(t.refrained, 'ru')} — воздерж. без возражений"
+        en += f"; {_names(t.refrained, 'en')} refrained without objecting"
+    if t.silent:
+        ru += f"; {_names(t.silent, 'ru')} — позиция не выражена"
+        en += f"; {_names(t.silent, 'en')} gave no position"
+    return t.outcome(Result.ADOPTED_LIMITED, ru + ".", en + ".", t.joined)
+
+
+_RULES: dict[Rule, Callable[[_Tally], Outcome]] = {
+    Rule.CONSENSUS: _consensus,
+    Rule.UNANIMITY: _unanimity,
+    Rule.MAJORITY: _majority,
+    Rule.ALL_PARTICIPATING: _all_participating,
+}
+
+
 def decide(
     rule: Rule,
     members: Sequence[State],
@@ -93,134 +289,16 @@ def decide(
     from `stances` have no position). `closed` means the deadline has passed or the stage is being
     closed: silence then counts as consent in SILENCE mode, and missing answers stop being awaited.
     """
-    by_stance: dict[str, list[State]] = {"join": [], "refrain": [], "object": [], "silent": []}
-    for s in members:
-        stance = stances.get(s.id)
-        if stance in JOINING:
-            by_stance["join"].append(s)
-        elif stance == Stance.REFRAIN:
-            by_stance["refrain"].append(s)
-        elif stance in (Stance.OBJECT, Stance.MORE_TIME):
-            by_stance["object"].append(s)
-        elif closed and consent == ConsentMode.SILENCE and not s.frozen:
-            by_stance["join"].append(s)  # silence is consent
-        else:
-            by_stance["silent"].append(s)
-    joined, refrained, objected, silent = (
-        tuple(by_stance[k]) for k in ("join", "refrain", "object", "silent")
-    )
-    taking_part = len(joined) + len(refrained) + len(objected)
-    awaited = [s for s in silent if not s.frozen]  # frozen states do not block by silence
-
-    def outcome(result: Result, ru: str, en: str, bound: tuple[State, ...] = ()) -> Outcome:
-        return Outcome(result, joined, refrained, objected, silent, ru, en, bound)
-
-    if quorum and taking_part < quorum and closed:
-        return outcome(
+    t = _tally(members, stances, quorum=quorum, consent=consent, closed=closed)
+    # Too few states taking part means nothing was decided, not even blocked by an objection, so
+    # the quorum is checked before any rule.
+    if t.quorum and t.taking_part < t.quorum and t.closed:
+        return t.outcome(
             Result.NO_QUORUM,
-            f"Нет кворума: участвовали {taking_part} из {quorum} необходимых.",
-            f"No quorum: {taking_part} took part, {quorum} needed.",
+            f"Нет кворума: участвовали {t.taking_part} из {t.quorum} необходимых.",
+            f"No quorum: {t.taking_part} took part, {t.quorum} needed.",
         )
-    if rule == Rule.MAJORITY:
-        if len(joined) * 2 > taking_part and taking_part and (closed or not awaited):
-            return outcome(
-                Result.ADOPTED,
-                f"Принято большинством: за — {_names(joined, 'ru')}.",
-                f"Adopted by majority: {_names(joined, 'en')} in favour.",
-                joined,
-            )
-        if closed or not awaited:
-            return outcome(
-                Result.BLOCKED, "Не принято: большинство не набрано.", "Not adopted: no majority."
-            )
-        return outcome(Result.PENDING, "Ожидаются позиции.", "Positions are awaited.")
-    if objected:
-        return outcome(
-            Result.BLOCKED,
-            f"Не принято: возражает {_names(objected, 'ru')}.",
-            f"Not adopted: {_names(objected, 'en')} objected.",
-        )
-    if rule == Rule.UNANIMITY:
-        if len(joined) == len(members):
-            return outcome(
-                Result.ADOPTED,
-                f"Принято единогласно: {_names(joined, 'ru')}.",
-                f"Adopted unanimously: {_names(joined, 'en')}.",
-                joined,
-            )
-        if closed or refrained:
-            missing = refrained + silent
-            return outcome(
-                Result.BLOCKED,
-                f"Не принято: требуется участие всех; не присоединились: {_names(missing, 'ru')}.",
-                f"Not adopted: every member must join; not joined: {_names(missing, 'en')}.",
-            )
-        return outcome(
-            Result.PENDING,
-            "Ожидаются позиции всех государств.",
-            "Every state's position is awaited.",
-        )
-    if rule == Rule.ALL_PARTICIPATING:
-        # Statements speak for all: a participating state that refrains or stays silent blocks;
-        # a state whose participation is frozen neither blocks nor is counted, unless it joins.
-        absent = [s for s in refrained + silent if not s.frozen]
-        if not absent:
-            return outcome(
-                Result.ADOPTED,
-                f"Принято: присоединились {_names(joined, 'ru')}.",
-                f"Adopted: {_names(joined, 'en')} joined.",
-                joined,
-            )
-        if (closed and consent != ConsentMode.SILENCE) or (
-            refrained and [s for s in refrained if not s.frozen]
-        ):
-            return outcome(
-                Result.BLOCKED,
-                f"Не принято: требуется присоединение всех участвующих; не присоединились: {_names(absent, 'ru')}.",
-                f"Not adopted: every participating state must join; not joined: {_names(absent, 'en')}.",
-            )
-        return outcome(
-            Result.PENDING,
-            f"Ожидаются позиции: {_names(absent, 'ru')}.",
-            f"Positions awaited from {_names(absent, 'en')}.",
-        )
-    # Consensus of the participating states.
-    if awaited and not closed:
-        return outcome(
-            Result.PENDING,
-            f"Ожидаются позиции: {_names(awaited, 'ru')}.",
-            f"Positions awaited from {_names(awaited, 'en')}.",
-        )
-    if (
-        awaited and consent == ConsentMode.EXPLICIT
-    ):  # closed without a participating state's consent
-        return outcome(
-            Result.BLOCKED,
-            f"Не принято: нет согласия {_names(awaited, 'ru')}.",
-            f"Not adopted: no consent from {_names(awaited, 'en')}.",
-        )
-    if not joined:
-        return outcome(
-            Result.BLOCKED,
-            "Не принято: ни одно государство не присоединилось.",
-            "Not adopted: no state joined.",
-        )
-    if refrained or silent:
-        ru = f"Принято в ограниченном формате: присоединились {_names(joined, 'ru')}"
-        en = f"Adopted in limited format: {_names(joined, 'en')} joined"
-        if refrained:
-            ru += f"; {_names(refrained, 'ru')} — воздерж. без возражений"
-            en += f"; {_names(refrained, 'en')} refrained without objecting"
-        if silent:
-            ru += f"; {_names(silent, 'ru')} — позиция не выражена"
-            en += f"; {_names(silent, 'en')} gave no position"
-        return outcome(Result.ADOPTED_LIMITED, ru + ".", en + ".", joined)
-    return outcome(
-        Result.ADOPTED,
-        f"Принято консенсусом: {_names(joined, 'ru')}.",
-        f"Adopted by consensus: {_names(joined, 'en')} joined.",
-        joined,
-    )
+    return _RULES[rule](t)
 
 
 # --- Working days ---------------------------------------------------------------------------------

@@ -158,23 +158,29 @@ ALL_STANCES = list(itertools.product(CHOICES, repeat=len(SIX)))
 def test_exhaustively_over_every_combination_of_six_positions(rule, consent, closed):
     for combo in ALL_STANCES:
         stances = {s.id: c for s, c in zip(SIX, combo, strict=True) if c is not None}
-        outcome = decide(rule, SIX, stances, consent=consent, closed=closed)
-        # every state is counted exactly once
-        groups = [outcome.joined, outcome.refrained, outcome.objected, outcome.silent]
-        assert sorted(s.id for g in groups for s in g) == [s.id for s in SIX]
-        # a refraining state is never bound, nor one that gave no position
-        assert not set(outcome.bound) & (
-            set(outcome.refrained) | set(outcome.silent) | set(outcome.objected)
+        assert_holds_for_any_positions(
+            rule, decide(rule, SIX, stances, consent=consent, closed=closed)
         )
-        if outcome.adopted and rule != Rule.MAJORITY:
-            assert not outcome.objected  # consensus and unanimity: any objection blocks
-        if rule == Rule.UNANIMITY and outcome.adopted:
-            assert set(outcome.joined) == set(SIX)
-        if outcome.result == Result.ADOPTED_LIMITED:
-            assert outcome.refrained or outcome.silent
-        if rule == Rule.ALL_PARTICIPATING and outcome.adopted:
-            assert {s for s in SIX if not s.frozen} <= set(outcome.joined)
-        assert outcome.explanation_ru and outcome.explanation_en
+
+
+def assert_holds_for_any_positions(rule, outcome):
+    """What every outcome must satisfy under `rule`, whatever the six states answered."""
+    # every state is counted exactly once
+    groups = [outcome.joined, outcome.refrained, outcome.objected, outcome.silent]
+    assert sorted(s.id for g in groups for s in g) == [s.id for s in SIX]
+    # a refraining state is never bound, nor one that gave no position
+    assert not set(outcome.bound) & (
+        set(outcome.refrained) | set(outcome.silent) | set(outcome.objected)
+    )
+    if outcome.adopted and rule != Rule.MAJORITY:
+        assert not outcome.objected  # consensus and unanimity: any objection blocks
+    if rule == Rule.UNANIMITY and outcome.adopted:
+        assert set(outcome.joined) == set(SIX)
+    if outcome.result == Result.ADOPTED_LIMITED:
+        assert outcome.refrained or outcome.silent
+    if rule == Rule.ALL_PARTICIPATING and outcome.adopted:
+        assert {s for s in SIX if not s.frozen} <= set(outcome.joined)
+    assert outcome.explanation_ru and outcome.explanation_en
 
 
 stance_maps = st.dictionaries(st.sampled_from([s.id for s in SIX]), st.sampled_from(list(Stance)))

@@ -1,0 +1,311 @@
+"""Reading an entry-into-force question: the rule, the parties and the actions, from JSON into the
+typed values that the engine in `rules.py` works on. Each mistake is a `RuleError` naming its field.
+
+The format is documented in `docs/entry-into-force.md` and summed up in the docstring of `rules.py`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+ACTION_TYPES = {
+    "signature",
+    "notification",
+    "ratification",
+    "acceptance",
+    "approval",
+    "accession",
+    "withdrawal",
+}
+INSTRUMENTS = {"ratification", "acceptance", "approval", "accession"}
+COUNTS = {
+    "notification": {"notification"},
+    "instrument": INSTRUMENTS,
+    "consent": INSTRUMENTS | {"notification"},
+}
+RULE_KEYS = {
+    "threshold",
+    "delay",
+    "roll",
+    "kth_month",
+    "not_before",
+    "fixed_date",
+    "later",
+    "provisional",
+    "withdrawal",
+    "requires_signature",
+}
+
+
+class RuleError(ValueError):
+    """Bad input, naming the field it is about (e.g. "rule.threshold.count", "actions[3].date")."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Delay:
+    days: int = 0
+    months: int = 0
+
+    def after(self, day: dt.date) -> dt.date:
+        """`day` plus the delay; a month delay keeps the day of the month, or the month's last day
+        when the month is shorter ("31 January + 1 month" is 28 or 29 February)."""
+        if self.months:
+            month0 = day.month - 1 + self.months
+            year, month = day.year + month0 // 12, month0 % 12 + 1
+            day = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+        return day + dt.timedelta(days=self.days)
+
+
+@dataclass(frozen=True)
+class Later:
+    delay: Delay
+    # "threshold": any deposit after the threshold one; "entry_into_force": only after it.
+    start: str
+    roll: bool
+
+
+@dataclass(frozen=True)
+class Rule:
+    count: int | None
+    of: str
+    all_signatories: bool
+    required: tuple[str, ...]
+    weight: float | None
+    delay: Delay
+    roll: bool
+    kth_month: int | None
+    not_before: dt.date | None
+    fixed_date: dt.date | None
+    later: Later
+    provisional: Delay | None
+    withdrawal: Delay
+    requires_signature: bool
+
+
+@dataclass(frozen=True)
+class Action:
+    state: str
+    type: str
+    date: dt.date
+
+
+# --- Parsing --------------------------------------------------------------------------------------
+
+
+def parse_date(value: Any, where: str) -> dt.date:
+    if not isinstance(value, str):
+        raise RuleError(where, "must be a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise RuleError(where, f"{value!r} is not a date that exists (YYYY-MM-DD)") from None
+
+
+def _int(value: Any, where: str, minimum: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise RuleError(where, f"must be a whole number of at least {minimum}")
+    return value
+
+
+def _delay(value: Any, where: str) -> Delay:
+    if value is None:
+        return Delay()
+    if not isinstance(value, dict) or set(value) - {"days", "months"}:
+        raise RuleError(where, 'must be {"days": N} or {"months": N}')
+    return Delay(
+        _int(value.get("days", 0), f"{where}.days"), _int(value.get("months", 0), f"{where}.months")
+    )
+
+
+def _roll(value: Any, where: str) -> bool:
+    if value in (None, "none"):
+        return False
+    if value == "first_of_next_month":
+        return True
+    raise RuleError(where, 'must be "first_of_next_month" or "none"')
+
+
+def _bool(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise RuleError(where, "must be true or false")
+    return value
+
+
+@dataclass(frozen=True)
+class _Threshold:
+    count: int | None
+    of: str
+    all_signatories: bool
+    required: tuple[str, ...]
+    weight: float | None
+
+
+def _required(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
+        raise RuleError("rule.threshold.required", "must be a list of states")
+    return value
+
+
+def _weight(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        raise RuleError("rule.threshold.weight", "must be a share between 0 and 1")
+    return float(value)
+
+
+def _threshold(t: Any, parties: Sequence[str]) -> _Threshold:
+    if not isinstance(t, dict) or set(t) - {"count", "of", "all_signatories", "required", "weight"}:
+        raise RuleError(
+            "rule.threshold",
+            "must be an object with count, of, all_signatories, required or weight",
+        )
+    count = _int(t["count"], "rule.threshold.count", 1) if "count" in t else None
+    of = t.get("of", "notification")
+    if of not in COUNTS:
+        raise RuleError("rule.threshold.of", 'must be "notification", "instrument" or "consent"')
+    required = _required(t.get("required", []))
+    weight = _weight(t.get("weight"))
+    all_signatories = _bool(t.get("all_signatories", False), "rule.threshold.all_signatories")
+    if count is None and not all_signatories and not required and weight is None:
+        raise RuleError(
+            "rule.threshold", "needs a count, all_signatories, required states or a weight"
+        )
+    if count is not None and count > len(parties):
+        raise RuleError(
+            "rule.threshold.count", f"asks for {count} but there are {len(parties)} parties"
+        )
+    strangers = sorted(set(required) - set(parties))
+    if strangers:
+        raise RuleError(
+            "rule.threshold.required", f"names states that are not parties: {', '.join(strangers)}"
+        )
+    return _Threshold(count, of, all_signatories, tuple(required), weight)
+
+
+def _timing(data: dict[str, Any]) -> tuple[int | None, dt.date | None, dt.date | None]:
+    """kth_month, not_before and fixed_date: the terms that replace or bound the delay."""
+    kth = (
+        _int(data["kth_month"], "rule.kth_month", 1) if data.get("kth_month") is not None else None
+    )
+    if kth is not None and ("delay" in data or data.get("roll") not in (None, "none")):
+        raise RuleError("rule.kth_month", "cannot be combined with delay or roll")
+    not_before = (
+        parse_date(data["not_before"], "rule.not_before") if data.get("not_before") else None
+    )
+    fixed = parse_date(data["fixed_date"], "rule.fixed_date") if data.get("fixed_date") else None
+    if not_before and fixed and not_before > fixed:
+        raise RuleError("rule.not_before", "is after the fixed date, so the rule can never be met")
+    return kth, not_before, fixed
+
+
+def _later(value: Any, delay: Delay) -> Later:
+    later = value or {}
+    if not isinstance(later, dict) or set(later) - {"delay", "from", "roll"}:
+        raise RuleError("rule.later", "must be an object with delay, from and roll")
+    start = later.get("from", "threshold")
+    if start not in ("threshold", "entry_into_force"):
+        raise RuleError("rule.later.from", 'must be "threshold" or "entry_into_force"')
+    # A later party waits as long as the first ones did unless the rule gives it its own delay.
+    later_delay = _delay(later["delay"], "rule.later.delay") if "delay" in later else delay
+    return Later(later_delay, start, _roll(later.get("roll"), "rule.later.roll"))
+
+
+def _holding_a_delay(value: Any, where: str) -> dict[str, Any]:
+    """The shape of provisional and withdrawal: an object whose only key is the delay."""
+    if not isinstance(value, dict) or set(value) - {"delay"}:
+        raise RuleError(where, 'must be {"delay": {...}}')
+    return value
+
+
+def parse_rule(data: Any, parties: Sequence[str]) -> Rule:
+    if not isinstance(data, dict):
+        raise RuleError("rule", "must be an object")
+    unknown = set(data) - RULE_KEYS
+    if unknown:
+        raise RuleError(f"rule.{sorted(unknown)[0]}", "is not a known part of a rule")
+    threshold = _threshold(data.get("threshold"), parties)
+    kth_month, not_before, fixed_date = _timing(data)
+    delay = _delay(data.get("delay"), "rule.delay")
+    roll = _roll(data.get("roll"), "rule.roll")
+    later = _later(data.get("later"), delay)
+    # Only the first mistake is reported, so the order of the checks decides which one a caller
+    # sees: the shapes of provisional and withdrawal come before requires_signature, the delays
+    # inside them after it.
+    provisional = data.get("provisional")
+    if provisional is not None:
+        provisional = _holding_a_delay(provisional, "rule.provisional")
+    withdrawal = _holding_a_delay(data.get("withdrawal") or {}, "rule.withdrawal")
+    requires_signature = _bool(data.get("requires_signature", True), "rule.requires_signature")
+    provisional_delay = (
+        _delay(provisional.get("delay"), "rule.provisional.delay")
+        if provisional is not None
+        else None
+    )
+    withdrawal_delay = _delay(withdrawal.get("delay", {"months": 6}), "rule.withdrawal.delay")
+    return Rule(
+        count=threshold.count,
+        of=threshold.of,
+        all_signatories=threshold.all_signatories,
+        required=threshold.required,
+        weight=threshold.weight,
+        delay=delay,
+        roll=roll,
+        kth_month=kth_month,
+        not_before=not_before,
+        fixed_date=fixed_date,
+        later=later,
+        provisional=provisional_delay,
+        withdrawal=withdrawal_delay,
+        requires_signature=requires_signature,
+    )
+
+
+def parse_parties(data: Any) -> dict[str, float]:
+    if not isinstance(data, list) or not data:
+        raise RuleError("parties", "must be a non-empty list")
+    parties: dict[str, float] = {}
+    for i, p in enumerate(data):
+        if (
+            not isinstance(p, dict)
+            or not isinstance(p.get("state"), str)
+            or not p["state"]
+            or set(p) - {"state", "weight"}
+        ):
+            raise RuleError(f"parties[{i}]", 'must be {"state": "...", "weight": N}')
+        weight = p.get("weight", 1.0)
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
+            raise RuleError(f"parties[{i}].weight", "must be a number of at least 0")
+        if p["state"] in parties:
+            raise RuleError(f"parties[{i}].state", f"{p['state']} is listed twice")
+        parties[p["state"]] = float(weight)
+    return parties
+
+
+def parse_actions(data: Any, parties: Mapping[str, float]) -> list[Action]:
+    if not isinstance(data, list):
+        raise RuleError("actions", "must be a list")
+    actions = []
+    for i, a in enumerate(data):
+        if not isinstance(a, dict) or set(a) - {"state", "type", "date"}:
+            raise RuleError(f"actions[{i}]", 'must be {"state", "type", "date"}')
+        if a.get("state") not in parties:
+            raise RuleError(f"actions[{i}].state", f"{a.get('state')!r} is not among the parties")
+        if a.get("type") not in ACTION_TYPES:
+            raise RuleError(
+                f"actions[{i}].type",
+                f"{a.get('type')!r} is not one of {', '.join(sorted(ACTION_TYPES))}",
+            )
+        actions.append(
+            Action(a["state"], a["type"], parse_date(a.get("date"), f"actions[{i}].date"))
+        )
+    return actions
