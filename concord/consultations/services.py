@@ -49,8 +49,6 @@ from .states import (
     StageStatus,
 )
 
-SECRETARIAT_RUNS_PROCEDURES = _("Only the Secretariat runs the procedure.")
-
 
 def _speaking_state(actor: Actor, message: str | Promise) -> int:
     state_id = permissions.speaking_state(actor)
@@ -197,7 +195,7 @@ def open_stage(
             session=session,
         )
         if consultation.status != ConsultationStatus.OPEN:
-            _move(consultation, ConsultationStatus.OPEN, actor=actor)
+            _move_consultation(consultation, ConsultationStatus.OPEN, actor=actor)
         record(
             Verb.OPEN_STAGE,
             actor=actor,
@@ -223,7 +221,7 @@ CONSULTATION_VERBS = {
 }
 
 
-def _move(consultation: Consultation, to: str, *, actor: Actor) -> Consultation:
+def _move_consultation(consultation: Consultation, to: str, *, actor: Actor) -> Consultation:
     """The consultation's status, as its stage moved it; adoption is announced to other apps."""
     consultation = transition(
         consultation,
@@ -367,7 +365,6 @@ def close_stage(
     require(permissions.runs_procedures(actor), _("Only the Secretariat closes a stage."))
     with transaction.atomic():
         stage = lock(stage)
-        STAGE_FLOW.check(stage.status, StageStatus.CLOSED)
         is_last = not stage.consultation.route.steps.filter(position__gt=stage.position).exists()
         closing = outcomes.closing(
             stage,
@@ -390,7 +387,7 @@ def close_stage(
             **closing.stage_fields(now),
         )
         if closing.consultation_status != stage.consultation.status:
-            _move(stage.consultation, closing.consultation_status, actor=actor)
+            _move_consultation(stage.consultation, closing.consultation_status, actor=actor)
         notify(
             delegates_of(outcomes.members()),
             url=board_url(stage.consultation),
