@@ -78,7 +78,7 @@ def _close_many(
     notify_outcomes(due, states)
     for stage in due:
         if closings[stage.pk].consultation_status == ConsultationStatus.ADOPTED:
-            emit(ConsultationAdopted(stage.consultation_id))
+            emit(ConsultationAdopted(stage.consultation_id, stage.consultation.kind))
 
 
 def _remind(states: list[MemberState], now: dt.datetime) -> int:

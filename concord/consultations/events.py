@@ -9,6 +9,7 @@ from concord.core.events import DomainEvent
 
 @dataclass(frozen=True)
 class ConsultationAdopted(DomainEvent):
-    """The last tier of its route adopted the question."""
+    """The last tier of its route adopted the question (of `kind`, a `QuestionKind`)."""
 
     consultation_id: int
+    kind: str

@@ -231,7 +231,7 @@ def _move_consultation(consultation: Consultation, to: str, *, actor: Actor) -> 
         verb=CONSULTATION_VERBS[ConsultationStatus(to)],
     )
     if to == ConsultationStatus.ADOPTED:
-        emit(ConsultationAdopted(consultation.pk))
+        emit(ConsultationAdopted(consultation.pk, consultation.kind))
     return consultation
 
 

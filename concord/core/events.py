@@ -1,8 +1,10 @@
 """Domain events: how one app reacts to what happened in another without the two knowing each other.
 
 A service emits an event (a small frozen dataclass defined in its app's `events.py`) inside its
-transaction; subscribers run once that transaction has committed, each in its own transaction, so a
-reaction never undoes the act it reacts to and never sees an act that was rolled back. Apps subscribe in
+transaction; subscribers run once that transaction has committed, so a reaction never undoes the act
+it reacts to and never sees an act that was rolled back. A subscriber writes through services, each
+atomic; an event carries what subscribers need to tell at once whether it concerns them (a closing run
+may adopt thousands of questions, few of them statements). Apps subscribe in
 their `AppConfig.ready()`. The list of events and who reacts to them is in docs/architecture.md.
 
 Model signals are not used for this: they fire on every save, from anywhere, and hide the work.
@@ -40,9 +42,4 @@ def emit(event: DomainEvent) -> None:
 
     A subscriber that fails is logged; the act that emitted the event stands."""
     for handler in _subscribers[type(event)]:
-        transaction.on_commit(partial(_deliver, handler, event), robust=True)
-
-
-def _deliver(handler: Callable[[Any], None], event: DomainEvent) -> None:
-    with transaction.atomic():
-        handler(event)
+        transaction.on_commit(partial(handler, event), robust=True)

@@ -29,8 +29,10 @@ def _paragraphs(text: str) -> str:
 
 
 def statement_adopted(event: ConsultationAdopted) -> None:
+    if event.kind not in PUBLIC_KINDS:
+        return
     consultation = consultations.adopted_consultation(event.consultation_id)
-    if consultation is None or consultation.kind not in PUBLIC_KINDS:
+    if consultation is None:
         return
     units: list[dict[str, Any]] = consultations.adopted_text(consultation)
     body = {
