@@ -112,25 +112,37 @@ def status_table(
         .order_by("date", "pk")
     )
     status = status_of(agreement, actions, today=today, members=member_codes())
-    rows: dict[int, Row] = {}
-    corrected = {a.corrects_id for a in actions if a.corrects_id}
-    for a in (a for a in actions if a.pk not in corrected):
-        row = rows.setdefault(a.state_id, Row(a.state))
-        if a.type == "signature":
-            row.signature = row.signature or a
-        elif a.type == "step" and a.step_id:
-            row.steps[a.step_id] = a
-        elif a.type == "withdrawal":
-            row.withdrawal = a
-        elif a.type in ("notification", "ratification", "acceptance", "approval", "accession"):
-            row.consent = row.consent or a
-        if a.reservation:
-            row.reservations.append(a.reservation)
+    rows = _rows(actions)
     if status.result is not None:
         for row in rows.values():
             row.in_force_on = status.result.states.get(row.state.iso2)
     steps = list(ProcedureStep.objects.filter(state_id__in=rows).select_related("state"))
     return status, sorted(rows.values(), key=lambda r: r.state.name_ru), steps, actions
+
+
+def _rows(actions: list[TreatyAction]) -> dict[int, Row]:
+    """State id -> its row, from the actions in date order, leaving out any that a correction replaced."""
+    corrected = {a.corrects_id for a in actions if a.corrects_id}
+    rows: dict[int, Row] = {}
+    for action in actions:
+        if action.pk not in corrected:
+            _enter(rows.setdefault(action.state_id, Row(action.state)), action)
+    return rows
+
+
+def _enter(row: Row, action: TreatyAction) -> None:
+    """Put an action in its column of the state's row. The first signature and the first consent
+    to be bound are the ones that count; a later withdrawal replaces an earlier one."""
+    if action.type == "signature":
+        row.signature = row.signature or action
+    elif action.type == "step" and action.step_id:
+        row.steps[action.step_id] = action
+    elif action.type == "withdrawal":
+        row.withdrawal = action
+    elif action.type in rules.COUNTS["consent"]:
+        row.consent = row.consent or action
+    if action.reservation:
+        row.reservations.append(action.reservation)
 
 
 def still_to_ratify(user: Any, state_iso2: str, *, today: dt.date) -> list[Status]:

@@ -76,56 +76,94 @@ def board(consultation: Consultation, *, now: dt.datetime) -> Board:
         .select_related("state", "recorded_by")
         .order_by("pk")
     )
-    by_stage: dict[int, list[Position]] = {s.pk: [] for s in stages}
-    for p in positions:
-        by_stage[p.stage_id].append(p)
-    cells: dict[int, dict[int, Cell]] = {}
-    for stage in stages:  # later stages at the same tier replace earlier ones
-        fingerprint = stage.version.fingerprint if stage.version else ""
-        latest = {p.state_id: p for p in by_stage[stage.pk]}
-        cells[stage.position] = {
-            state.pk: Cell(given.stance, given.fingerprint != fingerprint, given.statement)
-            if (given := latest.get(state.pk))
-            else Cell()
-            for state in states
-        }
-    current = next(
-        (s for s in stages if s.status == StageStatus.OPEN), stages[-1] if stages else None
-    )
+    by_stage = _by_stage(stages, positions)
+    current = _current(stages)
     outcome = outcomes.outcome(current, by_stage[current.pk], states, now) if current else None
     objected: dict[str, list[str]] = {}
     text: list[Any] = []
     if current is not None and current.version is not None:
-        latest = {p.state_id: p for p in by_stage[current.pk]}
-        for p in latest.values():
-            if p.stance == rules.Stance.OBJECT and p.fingerprint == current.version.fingerprint:
-                for uid in p.clauses:
-                    objected.setdefault(uid, []).append(p.state.iso2)
-        units = current.version.text
-        labels = text_rules.number_units(units)
-        text = [(u, labels[u.uid], objected.get(u.uid, [])) for u in units]
-    left = None
-    if current is not None and current.deadline and current.status == StageStatus.OPEN:
-        left = rules.working_days_left(now, current.deadline, outcomes.holidays())
+        objected = _objected_clauses(by_stage[current.pk], current.version.fingerprint)
+        text = _numbered_text(current.version.text, objected)
+    working_days_left = _working_days_left(current, now)
     signatures = list(
         Signature.objects.filter(stage__in=stages)
         .select_related("state")
         .order_by("signed_on", "pk")
     )
     return Board(
-        consultation,
-        steps,
-        states,
-        stages,
-        current,
-        cells,
-        positions,
-        outcome,
-        signatures,
-        objected,
-        text,
-        left,
+        consultation=consultation,
+        steps=steps,
+        states=states,
+        stages=stages,
+        current=current,
+        cells=_cells(stages, states, by_stage),
+        history=positions,
+        outcome=outcome,
+        signatures=signatures,
+        objected_clauses=objected,
+        text=text,
+        working_days_left=working_days_left,
     )
+
+
+def _by_stage(stages: list[Stage], positions: list[Position]) -> dict[int, list[Position]]:
+    by_stage: dict[int, list[Position]] = {s.pk: [] for s in stages}
+    for p in positions:
+        by_stage[p.stage_id].append(p)
+    return by_stage
+
+
+def _latest_by_state(positions: list[Position]) -> dict[int, Position]:
+    """Each state's last position: a state may change its position, and only the last one counts."""
+    return {p.state_id: p for p in positions}
+
+
+def _current(stages: list[Stage]) -> Stage | None:
+    """The open stage, else the last one; None before the first stage."""
+    return next((s for s in stages if s.status == StageStatus.OPEN), stages[-1] if stages else None)
+
+
+def _cells(
+    stages: list[Stage], states: list[MemberState], by_stage: dict[int, list[Position]]
+) -> dict[int, dict[int, Cell]]:
+    cells: dict[int, dict[int, Cell]] = {}
+    for stage in stages:  # later stages at the same tier replace earlier ones
+        fingerprint = stage.version.fingerprint if stage.version else ""
+        latest = _latest_by_state(by_stage[stage.pk])
+        cells[stage.position] = {
+            state.pk: _cell(latest.get(state.pk), fingerprint) for state in states
+        }
+    return cells
+
+
+def _cell(given: Position | None, fingerprint: str) -> Cell:
+    if given is None:
+        return Cell()
+    return Cell(given.stance, given.fingerprint != fingerprint, given.statement)
+
+
+def _objected_clauses(positions: list[Position], fingerprint: str) -> dict[str, list[str]]:
+    """uid -> the states objecting to that clause of the text with this fingerprint. An objection
+    given on an older text is left out: its clauses may have changed since."""
+    objected: dict[str, list[str]] = {}
+    for p in _latest_by_state(positions).values():
+        if p.stance == rules.Stance.OBJECT and p.fingerprint == fingerprint:
+            for uid in p.clauses:
+                objected.setdefault(uid, []).append(p.state.iso2)
+    return objected
+
+
+def _numbered_text(units: list[text_rules.Unit], objected: dict[str, list[str]]) -> list[Any]:
+    """The units, each with its number and the states objecting to it."""
+    labels = text_rules.number_units(units)
+    return [(u, labels[u.uid], objected.get(u.uid, [])) for u in units]
+
+
+def _working_days_left(stage: Stage | None, now: dt.datetime) -> int | None:
+    """Only an open stage with a deadline counts down; the holidays are read only for one."""
+    if stage is None or not stage.deadline or stage.status != StageStatus.OPEN:
+        return None
+    return rules.working_days_left(now, stage.deadline, outcomes.holidays())
 
 
 def inbox(user: Any, state_id: int) -> QuerySet[Stage]:

@@ -137,32 +137,63 @@ def import_docx(data: bytes, *, lang: str = "ru") -> ImportResult:
     if lang not in ("ru", "en"):
         raise ValueError(f"Unknown language {lang!r}; expected 'ru' or 'en'.")
     blocks = list(_open(data).iter_inner_content())
-    title = _title_index([b for b in blocks if isinstance(b, Paragraph)])
-    result = ImportResult()
-    numbered_seen, empty, index = False, [], 0
+    reading = _Reading(lang, title=_title_index([b for b in blocks if isinstance(b, Paragraph)]))
     for block in blocks:
         if isinstance(block, Table):
-            where = f"after paragraph {index}" if index else "at the start"
-            result.problems.append(f"a table {where} was skipped: tables are not imported")
-            continue
-        index += 1
-        text = block.text.strip()
-        if _has_image(block):
-            result.problems.append(f"an image in paragraph {index} was skipped")
+            reading.table()
+        else:
+            reading.paragraph(block)
+    return reading.finish()
+
+
+@dataclass
+class _Reading:
+    """The draft read so far, block by block: what a paragraph becomes, and how a problem names
+    its place, depend on the paragraphs before it."""
+
+    lang: str
+    title: int | None  # the title's index among the paragraphs
+    result: ImportResult = field(default_factory=ImportResult)
+    paragraphs: int = 0  # read so far, tables not counted; problems name a paragraph by its number
+    empty: list[str] = field(default_factory=list)  # their numbers, reported together at the end
+    # Before the first numbered unit an unnumbered paragraph is preamble; after it, a paragraph
+    # whose number is missing.
+    numbered_seen: bool = False
+
+    def table(self) -> None:
+        where = f"after paragraph {self.paragraphs}" if self.paragraphs else "at the start"
+        self.result.problems.append(f"a table {where} was skipped: tables are not imported")
+
+    def paragraph(self, p: Paragraph) -> None:
+        self.paragraphs += 1
+        text = p.text.strip()
+        if _has_image(p):
+            self.result.problems.append(f"an image in paragraph {self.paragraphs} was skipped")
         elif not text:
-            empty.append(str(index))
-        if not text:
-            continue
-        kind, text = (UnitKind.TITLE, text) if index - 1 == title else _classify(block, text)
-        if kind is None and numbered_seen:
-            result.problems.append(
-                f"paragraph {index} '{_snippet(text)}' has no number; imported as a paragraph"
-            )
-        kind = kind or (UnitKind.PARAGRAPH if numbered_seen else UnitKind.PREAMBLE)
-        numbered_seen = numbered_seen or kind not in (UnitKind.TITLE, UnitKind.PREAMBLE)
+            self.empty.append(str(self.paragraphs))
+        if text:
+            self._unit(p, text)
+
+    def finish(self) -> ImportResult:
+        if self.empty:
+            self.result.problems.append(f"empty paragraphs skipped: {', '.join(self.empty)}")
+        return self.result
+
+    def _unit(self, p: Paragraph, text: str) -> None:
+        kind, text = self._kind(p, text)
         text = _bracket_marks(text.strip())
-        ru, en = (text, "") if lang == "ru" else ("", text)
-        result.units.append(Unit(f"u{len(result.units) + 1}", kind, ru, en))
-    if empty:
-        result.problems.append(f"empty paragraphs skipped: {', '.join(empty)}")
-    return result
+        ru, en = (text, "") if self.lang == "ru" else ("", text)
+        self.result.units.append(Unit(f"u{len(self.result.units) + 1}", kind, ru, en))
+
+    def _kind(self, p: Paragraph, text: str) -> tuple[UnitKind, str]:
+        """The paragraph's kind, and its text without a typed number."""
+        if self.paragraphs - 1 == self.title:
+            return UnitKind.TITLE, text
+        kind, text = _classify(p, text)
+        if kind is None and self.numbered_seen:
+            self.result.problems.append(
+                f"paragraph {self.paragraphs} '{_snippet(text)}' has no number; imported as a paragraph"
+            )
+        kind = kind or (UnitKind.PARAGRAPH if self.numbered_seen else UnitKind.PREAMBLE)
+        self.numbered_seen = self.numbered_seen or kind not in (UnitKind.TITLE, UnitKind.PREAMBLE)
+        return kind, text

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -165,26 +167,45 @@ def conflict_groups(pending: list[Amendment]) -> dict[int, set[int]]:
     by_uid: dict[str, list[Amendment]] = {}
     for a in pending:
         by_uid.setdefault(unit_key(a), []).append(a)
-    shared = {a.version_id for g in by_uid.values() if len(g) > 1 for a in g}
-    texts = {v.pk: v.text for v in Version.objects.filter(pk__in=shared).only("units")}
+    texts = _texts_to_compare(by_uid.values())
+    spans = _touched_words(pending, texts)
     result: dict[int, set[int]] = {a.pk: set() for a in pending}
-    spans = {  # each amendment's touched words, computed once rather than once per pair
+    for group in by_uid.values():
+        for a, b in combinations(group, 2):
+            if _conflict(a, b, texts, spans):
+                result[a.pk].add(b.pk)
+                result[b.pk].add(a.pk)
+    return result
+
+
+Spans = dict[str, list[tuple[int, int]]]
+
+
+def _texts_to_compare(groups: Iterable[list[Amendment]]) -> dict[int, list[Unit]]:
+    """Version id -> its text, read only for the versions of amendments that share a unit."""
+    shared = {a.version_id for g in groups if len(g) > 1 for a in g}
+    return {v.pk: v.text for v in Version.objects.filter(pk__in=shared).only("units")}
+
+
+def _touched_words(pending: list[Amendment], texts: dict[int, list[Unit]]) -> dict[int, Spans]:
+    """Amendment id -> the words each change touches, computed once rather than once per pair."""
+    return {
         a.pk: rules.touched(texts[a.version_id], a.operation)
         for a in pending
         if a.version_id in texts and a.op == rules.OpKind.MODIFY
     }
-    for group in by_uid.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if a.version_id == b.version_id:
-                    pair = (spans[a.pk], spans[b.pk]) if a.pk in spans and b.pk in spans else None
-                    clash = rules.conflicts(texts[a.version_id], a.operation, b.operation, pair)
-                else:
-                    clash = (a.op == rules.OpKind.ADD) == (b.op == rules.OpKind.ADD)
-                if clash:
-                    result[a.pk].add(b.pk)
-                    result[b.pk].add(a.pk)
-    return result
+
+
+def _conflict(
+    a: Amendment, b: Amendment, texts: dict[int, list[Unit]], spans: dict[int, Spans]
+) -> bool:
+    """Whether two amendments to the same unit conflict."""
+    if a.version_id != b.version_id:
+        # Their words cannot be lined up: two additions after the unit conflict, and so do two
+        # changes to it, but an addition beside a change does not.
+        return (a.op == rules.OpKind.ADD) == (b.op == rules.OpKind.ADD)
+    pair = (spans[a.pk], spans[b.pk]) if a.pk in spans and b.pk in spans else None
+    return rules.conflicts(texts[a.version_id], a.operation, b.operation, pair)
 
 
 def my_amendments(user: Any, state_id: int) -> QuerySet[Amendment]:

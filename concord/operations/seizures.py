@@ -34,26 +34,19 @@ SOURCE = "UNODC, World Drug Report 2024, Statistical Annex 7.1"
 
 
 def _row(number: int, row: dict[str, str], problems: list[Problem]) -> Seizure | None:
-    bad = len(problems)
-    code = (row.get("msCode") or "").strip().upper()
-    if len(code) != 3 or not code.isalpha():
-        problems.append(Problem(number, "msCode", code, "not an ISO 3166-1 alpha-3 code"))
-    year_text = (row.get("Reference year") or "").strip()
-    if not (year_text.isdigit() and 1900 < int(year_text) < 2100):
-        problems.append(Problem(number, "Reference year", year_text[:20], "not a year"))
-    kg_text = (row.get("Kilograms") or "").strip()
-    kilograms = None
-    if kg_text:
-        try:
-            kilograms = Decimal(kg_text)
-        except InvalidOperation:
-            problems.append(Problem(number, "Kilograms", kg_text[:20], "not a number"))
-        else:
-            if not kilograms.is_finite() or kilograms < 0 or kilograms >= Decimal("1e15"):
-                problems.append(
-                    Problem(number, "Kilograms", kg_text[:20], "must be a non-negative number")
-                )
-    if len(problems) > bad:
+    """The row's seizure, or None with the row's problems added to `problems`."""
+    code = _cell(row, "msCode").upper()
+    year_text = _cell(row, "Reference year")
+    kg_text = _cell(row, "Kilograms")
+    kilograms, kg_problem = _kilograms(kg_text)
+    checks = [  # column, the value as quoted in the report, what is wrong ("" when nothing)
+        ("msCode", code, "" if _is_alpha3(code) else "not an ISO 3166-1 alpha-3 code"),
+        ("Reference year", year_text[:20], "" if _is_year(year_text) else "not a year"),
+        ("Kilograms", kg_text[:20], kg_problem),
+    ]
+    found = [Problem(number, column, value, why) for column, value, why in checks if why]
+    if found:
+        problems.extend(found)
         return None
     return Seizure(
         iso3=code,
@@ -65,6 +58,31 @@ def _row(number: int, row: dict[str, str], problems: list[Problem]) -> Seizure |
         kilograms=kilograms.quantize(Decimal("0.0001")) if kilograms is not None else None,
         source=SOURCE,
     )
+
+
+def _cell(row: dict[str, str], column: str) -> str:
+    return (row.get(column) or "").strip()
+
+
+def _is_alpha3(code: str) -> bool:
+    return len(code) == 3 and code.isalpha()
+
+
+def _is_year(text: str) -> bool:
+    return text.isdigit() and 1900 < int(text) < 2100
+
+
+def _kilograms(text: str) -> tuple[Decimal | None, str]:
+    """The amount and what is wrong with it (""); an empty cell is no amount, not a problem."""
+    if not text:
+        return None, ""
+    try:
+        kilograms = Decimal(text)
+    except InvalidOperation:
+        return None, "not a number"
+    if not kilograms.is_finite() or kilograms < 0 or kilograms >= Decimal("1e15"):
+        return None, "must be a non-negative number"
+    return kilograms, ""
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ queries (one aggregate over the figures, plus the catalogue it refers to)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -106,6 +107,10 @@ class IndicatorResult:
     by_item: dict[int | None, Decimal] = field(default_factory=lambda: defaultdict(Decimal))
 
 
+# One line of the consolidated table: stage, state, indicator, breakdown item (if any), total.
+Cell = tuple[Stage, MemberState, Indicator, BreakdownItem | None, Decimal]
+
+
 @dataclass
 class Results:
     operation: Operation
@@ -113,7 +118,7 @@ class Results:
     states: list[MemberState]
     items: dict[int, BreakdownItem]
     indicators: list[IndicatorResult]
-    cells: list[tuple[Stage, MemberState, Indicator, BreakdownItem | None, Decimal]]
+    cells: list[Cell]
 
     @property
     def years(self) -> list[int]:
@@ -144,71 +149,91 @@ def results(
     number of stages, states, indicators or figures."""
     if not permissions.sees_results(user):
         raise Http404
-    stage_qs = operation.stages.all()
-    if stage is not None:
-        stage_qs = stage_qs.filter(pk=stage.pk)
-    if year is not None:
-        stage_qs = stage_qs.filter(ends_on__year=year)
-    stage_list = list(stage_qs.order_by("starts_on"))
+    stage_list = _stages_shown(operation, stage=stage, year=year)
     stage_by_id = {s.pk: s for s in stage_list}
     indicators = list(operation.indicators.select_related("unit", "breakdown"))
     by_id = {i.pk: IndicatorResult(i) for i in indicators}
-    items = {
-        i.pk: i
-        for i in BreakdownItem.objects.filter(
-            breakdown__in={i.breakdown_id for i in indicators if i.breakdown_id}
-        )
-    }
+    items = _breakdown_items(indicators)
+    figures = _consolidated_totals(stage_by_id, state)
+    states = {s.pk: s for s in MemberState.objects.all()}
+    cells = _add_up(figures, by_id, stage_by_id, states, items)
+    reporting = {member.pk for _stage, member, _indicator, _item, _total in cells}
+    return Results(
+        operation,
+        stage_list,
+        [s for s in states.values() if s.pk in reporting],
+        items,
+        [by_id[i.pk] for i in indicators],
+        sorted(cells, key=_cell_order),
+    )
+
+
+def _stages_shown(operation: Operation, *, stage: Stage | None, year: int | None) -> list[Stage]:
+    """The operation's stages in the view (one stage, those ending in a year, or all), by date."""
+    stages = operation.stages.all()
+    if stage is not None:
+        stages = stages.filter(pk=stage.pk)
+    if year is not None:
+        stages = stages.filter(ends_on__year=year)
+    return list(stages.order_by("starts_on"))
+
+
+def _breakdown_items(indicators: list[Indicator]) -> dict[int, BreakdownItem]:
+    breakdowns = {i.breakdown_id for i in indicators if i.breakdown_id}
+    return {i.pk: i for i in BreakdownItem.objects.filter(breakdown__in=breakdowns)}
+
+
+def _consolidated_totals(
+    stage_ids: dict[int, Stage], state: MemberState | None
+) -> QuerySet[Figure, dict[str, Any]]:
+    """One aggregate over the consolidated reports' figures: a total per stage, state, indicator
+    and breakdown item, so that the number of figures does not change the number of queries."""
     figures = (
-        Figure.objects.filter(
-            report__status=ReportStatus.CONSOLIDATED, report__stage__in=stage_by_id
-        )
+        Figure.objects.filter(report__status=ReportStatus.CONSOLIDATED, report__stage__in=stage_ids)
         .values("report__stage_id", "report__state_id", "indicator_id", "item_id")
         .annotate(total=Sum("value"))
         .order_by()
     )
     if state is not None:
         figures = figures.filter(report__state=state)
-    states = {s.pk: s for s in MemberState.objects.all()}
-    cells = []
-    seen_states: set[int] = set()
+    return figures
+
+
+def _add_up(
+    figures: Iterable[dict[str, Any]],
+    by_id: dict[int, IndicatorResult],
+    stage_by_id: dict[int, Stage],
+    states: dict[int, MemberState],
+    items: dict[int, BreakdownItem],
+) -> list[Cell]:
+    """Adds each total to its indicator's sums, and returns the totals as lines of the table."""
+    cells: list[Cell] = []
     for row in figures:
         result = by_id.get(row["indicator_id"])
         if result is None:
             continue
-        st = stage_by_id[row["report__stage_id"]]
+        stage = stage_by_id[row["report__stage_id"]]
+        state_id, item_id = row["report__state_id"], row["item_id"]
         total = row["total"] or Decimal(0)
         result.total += total
-        result.by_stage[st.pk] += total
-        result.by_year[st.year] += total
-        result.by_state[row["report__state_id"]] += total
-        result.by_item[row["item_id"]] += total
-        seen_states.add(row["report__state_id"])
-        cells.append(
-            (
-                st,
-                states[row["report__state_id"]],
-                result.indicator,
-                items.get(row["item_id"]),
-                total,
-            )
-        )
-    cells.sort(
-        key=lambda c: (
-            c[0].starts_on,
-            c[1].iso2,
-            c[2].position,
-            c[2].code,
-            c[3].position if c[3] else -1,
-        )
-    )
-    return Results(
-        operation,
-        stage_list,
-        [s for s in states.values() if s.pk in seen_states],
-        items,
-        [by_id[i.pk] for i in indicators],
-        cells,
+        result.by_stage[stage.pk] += total
+        result.by_year[stage.year] += total
+        result.by_state[state_id] += total
+        result.by_item[item_id] += total
+        cells.append((stage, states[state_id], result.indicator, items.get(item_id), total))
+    return cells
+
+
+def _cell_order(cell: Cell) -> tuple[Any, ...]:
+    """Stages by date, states by code, indicators as the catalogue lists them, items likewise
+    (a figure without an item first)."""
+    stage, state, indicator, item, _total = cell
+    return (
+        stage.starts_on,
+        state.iso2,
+        indicator.position,
+        indicator.code,
+        item.position if item else -1,
     )
 
 

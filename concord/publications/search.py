@@ -101,23 +101,14 @@ def search(
     if not terms:
         results.message = _("Type at least one word to search for.")
         return results
-    public = public_only or user is None or not user.is_authenticated
-    entries: QuerySet[SearchEntry] = (
-        SearchEntry.objects.filter(kind=Kind.PUBLICATION)
-        if public
-        else SearchEntry.objects.visible_to(user)
+    entries = _narrowed(
+        _findable(user, public_only=public_only, now=now),
+        kinds=kinds,
+        section=section,
+        language=language,
+        start=start,
+        end=end,
     )
-    entries = entries.filter(Q(available_from__isnull=True) | Q(available_from__lte=now))
-    if kinds:
-        entries = entries.filter(kind__in=kinds)
-    if section:
-        entries = entries.filter(section=section)
-    if language in ("ru", "en"):
-        entries = entries.filter(language=language)
-    if start:
-        entries = entries.filter(date__date__gte=start)
-    if end:
-        entries = entries.filter(date__date__lte=end)
     newest = _newest(entries, terms, COUNT_UP_TO + 1)
     results.more = len(newest) > COUNT_UP_TO
     newest = newest[:COUNT_UP_TO]
@@ -125,29 +116,69 @@ def search(
     if not results.total:
         results.message = _("Nothing found. Check the spelling or use fewer words.")
         return results
-    # Ranked by relevance and recency; only the page's entries are then read whole.
-    dates = {pk: date for pk, date, _rank in newest}
-    relevance = {pk: rank for pk, _date, rank in newest}
-    top = max(relevance.values()) or 1.0
-
-    def score(pk: int) -> float:
-        age = max(0.0, (now - dates[pk]).total_seconds() / 86400)
-        return float(relevance[pk]) / top + 0.5 * math.exp(
-            -age * math.log(2) / RECENCY_HALF_LIFE_DAYS
-        )
-
-    ranked = sorted(dates, key=score, reverse=True)
-    results.pages = math.ceil(len(ranked) / per_page)
+    scores = _ranked(newest, now)
+    results.pages = math.ceil(len(scores) / per_page)
     results.page = max(1, min(page, results.pages or 1))
-    chosen = ranked[(results.page - 1) * per_page : results.page * per_page]
+    chosen = list(scores)[(results.page - 1) * per_page : results.page * per_page]
+    results.hits = _hits(chosen, terms, scores)
+    return results
+
+
+def _findable(user: Any, *, public_only: bool, now: dt.datetime) -> QuerySet[SearchEntry]:
+    """The entries this user may find, leaving out those scheduled to appear later."""
+    public = public_only or user is None or not user.is_authenticated
+    entries: QuerySet[SearchEntry] = (
+        SearchEntry.objects.filter(kind=Kind.PUBLICATION)
+        if public
+        else SearchEntry.objects.visible_to(user)
+    )
+    return entries.filter(Q(available_from__isnull=True) | Q(available_from__lte=now))
+
+
+def _narrowed(
+    entries: QuerySet[SearchEntry],
+    *,
+    kinds: list[str] | None,
+    section: str,
+    language: str,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> QuerySet[SearchEntry]:
+    """The entries within the filters the user set; a filter left empty narrows nothing."""
+    lookups = {
+        "kind__in": kinds,
+        "section": section,
+        # The API passes on whatever it is given: an unknown language means any, not none.
+        "language": language if language in ("ru", "en") else "",
+        "date__date__gte": start,
+        "date__date__lte": end,
+    }
+    for lookup, value in lookups.items():
+        if value:
+            entries = entries.filter(**{lookup: value})
+    return entries
+
+
+def _ranked(newest: list[tuple[int, dt.datetime, float]], now: dt.datetime) -> dict[int, float]:
+    """Each match's score, best first: its relevance against the best match's, plus up to a half
+    for recency that halves every RECENCY_HALF_LIFE_DAYS. Equal scores keep the newest first."""
+    top = max(rank for _pk, _date, rank in newest) or 1.0
+    scores: dict[int, float] = {}
+    for pk, date, rank in newest:
+        age = max(0.0, (now - date).total_seconds() / 86400)
+        scores[pk] = float(rank) / top + 0.5 * math.exp(-age * math.log(2) / RECENCY_HALF_LIFE_DAYS)
+    return dict(sorted(scores.items(), key=lambda pk_score: pk_score[1], reverse=True))
+
+
+def _hits(chosen: list[int], terms: list[Term], scores: dict[int, float]) -> list[Hit]:
+    """The page's entries, the only ones read whole, with the words found marked."""
     found = SearchEntry.objects.select_related("text").defer("stems").in_bulk(chosen)
-    results.hits = [
+    return [
         Hit(
             found[pk],
             highlight(found[pk].text.title, terms, around=100, limit=100),
             highlight(found[pk].text.body, terms),
-            score(pk),
+            scores[pk],
         )
         for pk in chosen
     ]
-    return results
