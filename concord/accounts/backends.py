@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib.auth.backends import BaseBackend
 
+from concord.core.actors import Someone
 from concord.core.models import viewer_of
 
 # Apps whose records are reference data that Secretariat administrators keep in the admin.
@@ -17,7 +18,7 @@ REFERENCE_DATA_APPS = {
 }
 
 
-def is_secretariat_administrator(user: Any) -> bool:
+def is_secretariat_administrator(user: Someone) -> bool:
     return viewer_of(user).is_secretariat_administrator
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from concord.core.actors import Someone
 from concord.organization.models import MemberState
 from concord.organization.states import Membership
 
@@ -74,7 +75,7 @@ def status_of(
         return Status(agreement, None, str(error), signed)
 
 
-def overview(user: Any, *, today: dt.date) -> list[Status]:
+def overview(user: Someone, *, today: dt.date) -> list[Status]:
     agreements = list(
         agreements_visible_to(user).select_related("amends").order_by("signed_on", "pk")
     )
@@ -85,7 +86,7 @@ def overview(user: Any, *, today: dt.date) -> list[Status]:
     return [status_of(a, by_agreement[a.pk], today=today, members=members) for a in agreements]
 
 
-def agreement(user: Any, pk: int) -> Agreement:
+def agreement(user: Someone, pk: int) -> Agreement:
     found = agreements_visible_to(user).select_related("amends", "document").filter(pk=pk).first()
     if found is None:
         raise Http404
@@ -145,7 +146,7 @@ def _enter(row: Row, action: TreatyAction) -> None:
         row.reservations.append(action.reservation)
 
 
-def still_to_ratify(user: Any, state_iso2: str, *, today: dt.date) -> list[Status]:
+def still_to_ratify(user: Someone, state_iso2: str, *, today: dt.date) -> list[Status]:
     """The agreements my state has signed but is not yet bound by."""
     return [
         s
@@ -154,7 +155,7 @@ def still_to_ratify(user: Any, state_iso2: str, *, today: dt.date) -> list[Statu
     ]
 
 
-def agreements(user: Any) -> QuerySet[Agreement]:
+def agreements(user: Someone) -> QuerySet[Agreement]:
     return agreements_visible_to(user)
 
 

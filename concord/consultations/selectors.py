@@ -10,6 +10,7 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from concord.core.actors import Someone
 from concord.documents import rules as text_rules
 from concord.organization.models import MemberState
 
@@ -19,7 +20,7 @@ from .permissions import consultations_visible_to
 from .states import ConsultationStatus, StageStatus
 
 
-def consultations(user: Any, *, status: str = "", kind: str = "") -> QuerySet[Consultation]:
+def consultations(user: Someone, *, status: str = "", kind: str = "") -> QuerySet[Consultation]:
     qs = consultations_visible_to(user).select_related("route", "initiator_state", "initiator_body")
     if status:
         qs = qs.filter(status=status)
@@ -28,7 +29,7 @@ def consultations(user: Any, *, status: str = "", kind: str = "") -> QuerySet[Co
     return qs.order_by("-created_at", "-pk")
 
 
-def consultation(user: Any, pk: int) -> Consultation:
+def consultation(user: Someone, pk: int) -> Consultation:
     found = (
         consultations_visible_to(user)
         .select_related(
@@ -166,7 +167,7 @@ def _working_days_left(stage: Stage | None, now: dt.datetime) -> int | None:
     return rules.working_days_left(now, stage.deadline, outcomes.holidays())
 
 
-def inbox(user: Any, state_id: int) -> QuerySet[Stage]:
+def inbox(user: Someone, state_id: int) -> QuerySet[Stage]:
     """Open stages awaiting this state's position (none yet, or one given on an older text),
     nearest deadline first."""
     latest_fingerprint = Subquery(
@@ -199,7 +200,7 @@ def session(pk: int) -> Session:
     return found
 
 
-def agenda(user: Any, session: Session) -> list[Stage]:
+def agenda(user: Someone, session: Session) -> list[Stage]:
     """The items of a session the user may see (the others do not exist for them)."""
     return list(
         session.items.filter(consultation__in=consultations_visible_to(user))

@@ -11,6 +11,8 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from concord.core.actors import Someone
+
 from . import rules
 from .models import Amendment, Document, Version
 from .permissions import documents_visible_to
@@ -19,7 +21,7 @@ from .states import AmendmentStatus
 
 
 def documents(
-    user: Any,
+    user: Someone,
     *,
     kind: str = "",
     status: str = "",
@@ -45,7 +47,7 @@ def documents(
     return qs.order_by("-created_at", "-pk")
 
 
-def document(user: Any, pk: int) -> Document:
+def document(user: Someone, pk: int) -> Document:
     """The document, or 404 when it does not exist for this user."""
     found = (
         documents_visible_to(user)
@@ -208,7 +210,7 @@ def _conflict(
     return rules.conflicts(texts[a.version_id], a.operation, b.operation, pair)
 
 
-def my_amendments(user: Any, state_id: int) -> QuerySet[Amendment]:
+def my_amendments(user: Someone, state_id: int) -> QuerySet[Amendment]:
     """A delegation's amendments across every document its user may see."""
     return (
         Amendment.objects.filter(state_id=state_id, document__in=documents_visible_to(user))

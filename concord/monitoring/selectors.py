@@ -11,6 +11,8 @@ from typing import Any
 from django.db.models import Count, Max, Min, Q, QuerySet, Subquery, Sum
 from django.http import Http404
 
+from concord.core.actors import Someone
+
 from . import permissions
 from .models import Alert, Event, Region, SituationReport, YearlyRecord
 from .rules import Area, month_index
@@ -152,11 +154,11 @@ def region(code: str) -> Region:
     return found
 
 
-def alerts(user: Any) -> QuerySet[Alert]:
+def alerts(user: Someone) -> QuerySet[Alert]:
     return permissions.alerts_visible_to(user)
 
 
-def alert(user: Any, pk: int) -> Alert:
+def alert(user: Someone, pk: int) -> Alert:
     found = (
         permissions.alerts_visible_to(user)
         .filter(pk=pk)
@@ -168,11 +170,11 @@ def alert(user: Any, pk: int) -> Alert:
     return found
 
 
-def reports(user: Any) -> QuerySet[SituationReport]:
+def reports(user: Someone) -> QuerySet[SituationReport]:
     return permissions.reports_visible_to(user).select_related("region")
 
 
-def report(user: Any, pk: int) -> SituationReport:
+def report(user: Someone, pk: int) -> SituationReport:
     found = permissions.reports_visible_to(user).filter(pk=pk).select_related("region").first()
     if found is None:
         raise Http404

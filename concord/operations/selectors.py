@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 
+from concord.core.actors import Someone
 from concord.core.models import viewer_of
 from concord.organization.models import MemberState
 
@@ -30,22 +31,22 @@ from .models import (
 from .states import ReportStatus
 
 
-def operations(user: Any) -> QuerySet[Operation]:
+def operations(user: Someone) -> QuerySet[Operation]:
     return permissions.operations_visible_to(user).annotate(stage_count=Count("stages"))
 
 
-def operation(user: Any, pk: int) -> Operation:
+def operation(user: Someone, pk: int) -> Operation:
     found = permissions.operations_visible_to(user).filter(pk=pk).select_related("council").first()
     if found is None:
         raise Http404
     return found
 
 
-def stages(user: Any, operation: Operation) -> QuerySet[Stage]:
+def stages(user: Someone, operation: Operation) -> QuerySet[Stage]:
     return operation.stages.select_related("host_state").order_by("-starts_on")
 
 
-def stage(user: Any, pk: int) -> Stage:
+def stage(user: Someone, pk: int) -> Stage:
     found = (
         permissions.stages_visible_to(user)
         .filter(pk=pk)
@@ -57,7 +58,7 @@ def stage(user: Any, pk: int) -> Stage:
     return found
 
 
-def reports(user: Any, stage: Stage) -> QuerySet[NationalReport]:
+def reports(user: Someone, stage: Stage) -> QuerySet[NationalReport]:
     """The stage's reports the user may see, every revision, newest first per state."""
     return (
         permissions.reports_visible_to(user)
@@ -68,7 +69,7 @@ def reports(user: Any, stage: Stage) -> QuerySet[NationalReport]:
     )
 
 
-def report(user: Any, pk: int) -> NationalReport:
+def report(user: Someone, pk: int) -> NationalReport:
     found = (
         permissions.reports_visible_to(user)
         .filter(pk=pk)
@@ -80,7 +81,7 @@ def report(user: Any, pk: int) -> NationalReport:
     return found
 
 
-def awaiting(user: Any) -> QuerySet[NationalReport]:
+def awaiting(user: Someone) -> QuerySet[NationalReport]:
     """Reports whose next step is the user's: their state's drafts and submissions; for the
     Secretariat, approved reports to consolidate."""
     if permissions.is_secretariat(user):
@@ -138,7 +139,7 @@ class Results:
 
 
 def results(
-    user: Any,
+    user: Someone,
     operation: Operation,
     *,
     stage: Stage | None = None,

@@ -16,13 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from concord.core.actors import Someone
 
 from .models import SearchEntry
 from .states import Kind
@@ -82,7 +83,7 @@ def _newest(
 
 
 def search(
-    user: Any,
+    user: Someone,
     q: str,
     *,
     kinds: list[str] | None = None,
@@ -124,7 +125,7 @@ def search(
     return results
 
 
-def _findable(user: Any, *, public_only: bool, now: dt.datetime) -> QuerySet[SearchEntry]:
+def _findable(user: Someone, *, public_only: bool, now: dt.datetime) -> QuerySet[SearchEntry]:
     """The entries this user may find, leaving out those scheduled to appear later."""
     public = public_only or user is None or not user.is_authenticated
     entries: QuerySet[SearchEntry] = (

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
@@ -105,7 +106,7 @@ def states(request: HttpRequest) -> HttpResponse:
 
 def agreements_in_force(request: HttpRequest) -> HttpResponse:
     """The organization's agreements as the depositary records them (public instruments only)."""
-    statuses = agreements.overview(None, today=timezone.localdate())
+    statuses = agreements.overview(AnonymousUser(), today=timezone.localdate())
     return render(request, "publications/agreements.html", {"statuses": statuses})
 
 
@@ -115,7 +116,7 @@ def public_search(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         d = form.cleaned_data
         results = searching.search(
-            None,
+            AnonymousUser(),
             d["q"],
             section=d["section"],
             language=d["language"],
