@@ -5,69 +5,80 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from ..models import YearlyRecord
 from ..states import Dataset
-from .csvfile import NotCsv, open_csv, read_csv
+from .csvfile import NotCsv, open_csv, read_csv, unreadable
 from .report import ImportReport, Problem
 from .rows import RowError, read_count, read_country, read_small
 
-YEARLY = {  # dataset: (columns that identify it, conflict, dyad, location, gw codes, side a, side b, kind, intensity, best, low, high)
-    Dataset.ACD: (
-        ["intensity_level"],
-        "conflict_id",
-        "",
-        "location",
-        "gwno_loc",
-        "side_a",
-        "side_b",
-        "type_of_conflict",
-        "intensity_level",
-        "",
-        "",
-        "",
+BATCH = 1000
+
+
+class Table(NamedTuple):
+    """Which column of a yearly table holds each value; "" where the table has none. Every table has
+    `conflict_id` and `year`."""
+
+    marks: list[str]  # the columns that tell this table from the others
+    dyad: str
+    location: str
+    countries: str  # Gleditsch–Ward codes, separated by commas or semicolons
+    side_a: str
+    side_b: str
+    kind: str
+    intensity: str = ""
+    best: str = ""
+    low: str = ""
+    high: str = ""
+
+
+YEARLY = {
+    Dataset.ACD: Table(
+        marks=["intensity_level"],
+        dyad="",
+        location="location",
+        countries="gwno_loc",
+        side_a="side_a",
+        side_b="side_b",
+        kind="type_of_conflict",
+        intensity="intensity_level",
     ),
-    Dataset.BRD: (
-        ["bd_best"],
-        "conflict_id",
-        "dyad_id",
-        "battle_location",
-        "gwno_battle",
-        "side_a",
-        "side_b",
-        "type_of_conflict",
-        "",
-        "bd_best",
-        "bd_low",
-        "bd_high",
+    Dataset.BRD: Table(
+        marks=["bd_best"],
+        dyad="dyad_id",
+        location="battle_location",
+        countries="gwno_battle",
+        side_a="side_a",
+        side_b="side_b",
+        kind="type_of_conflict",
+        best="bd_best",
+        low="bd_low",
+        high="bd_high",
     ),
-    Dataset.NONSTATE: (
-        ["side_a_name", "best_fatality_estimate"],
-        "conflict_id",
-        "dyad_id",
-        "location",
-        "gwno_location",
-        "side_a_name",
-        "side_b_name",
-        "org",
-        "",
-        "best_fatality_estimate",
-        "low_fatality_estimate",
-        "high_fatality_estimate",
+    Dataset.NONSTATE: Table(
+        marks=["side_a_name", "best_fatality_estimate"],
+        dyad="dyad_id",
+        location="location",
+        countries="gwno_location",
+        side_a="side_a_name",
+        side_b="side_b_name",
+        kind="org",
+        best="best_fatality_estimate",
+        low="low_fatality_estimate",
+        high="high_fatality_estimate",
     ),
-    Dataset.ONESIDED: (
-        ["actor_name", "best_fatality_estimate"],
-        "conflict_id",
-        "dyad_id",
-        "location",
-        "gwno_location",
-        "actor_name",
-        "",
-        "is_government_actor",
-        "",
-        "best_fatality_estimate",
-        "low_fatality_estimate",
-        "high_fatality_estimate",
+    Dataset.ONESIDED: Table(
+        marks=["actor_name", "best_fatality_estimate"],
+        dyad="dyad_id",
+        location="location",
+        countries="gwno_location",
+        side_a="actor_name",
+        side_b="",
+        kind="is_government_actor",
+        best="best_fatality_estimate",
+        low="low_fatality_estimate",
+        high="high_fatality_estimate",
     ),
 }
 
@@ -79,22 +90,8 @@ def import_yearly(
     report = ImportReport(on_problem=on_problem)
     with open_csv(path) as stream:
         col, rows = read_csv(stream, [])
-        dataset = next(
-            (
-                d
-                for d, spec in YEARLY.items()
-                if all(c in col for c in [*spec[0], "conflict_id", "year"])
-            ),
-            None,
-        )
-        if dataset is None:
-            raise NotCsv(
-                "not a UCDP yearly table (armed conflicts, battle deaths, non-state or one-sided)"
-            )
-        _marker, conflict, dyad, location, gw, side_a, side_b, kind, intensity, best, low, high = (
-            YEARLY[dataset]
-        )
-        keep = set(
+        dataset = _which(col)
+        known = set(
             YearlyRecord.objects.filter(dataset=dataset).values_list(
                 "conflict_id", "dyad_id", "year"
             )
@@ -103,37 +100,8 @@ def import_yearly(
         seen: set[tuple[str, str, int]] = set()
         for line, row in rows:
             report.read += 1
-
-            def get(name: str, row: list[str] = row) -> str:
-                i = col.get(name) if name else None
-                return row[i].strip() if i is not None and i < len(row) else ""
-
             try:
-                if row and row[0].startswith("\x00"):
-                    raise RowError("", "", "unreadable line")
-                year = read_small(get("year"), "year", 1900, 2100)
-                if year is None or not get(conflict):
-                    raise RowError("year" if year is None else "conflict_id", "", "required")
-                countries = []
-                for code in get(gw).replace(";", ",").split(","):
-                    if code.strip():
-                        countries.append(read_country("", gw=code))
-                record = YearlyRecord(
-                    dataset=dataset,
-                    conflict_id=get(conflict)[:20],
-                    dyad_id=get(dyad)[:20],
-                    year=year,
-                    location=get(location)[:200],
-                    countries="," + ",".join(dict.fromkeys(countries)) + ",",
-                    side_a=get(side_a)[:300],
-                    side_b=get(side_b)[:300],
-                    kind=read_small(get(kind), kind, 0, 9) if kind else None,
-                    intensity=read_small(get(intensity), intensity, 0, 9) if intensity else None,
-                    best=read_count(get(best), best) if best else None,
-                    low=read_count(get(low), low) if low else None,
-                    high=read_count(get(high), high) if high else None,
-                    version=get("version")[:10],
-                )
+                record = _record(dataset, col, row)
             except RowError as error:
                 report.rejected += 1
                 report.problem(line, error.column, error.value, error.why)
@@ -141,27 +109,68 @@ def import_yearly(
             key = (record.conflict_id, record.dyad_id, record.year)
             if key in seen:
                 report.rejected += 1
-                report.problem(
-                    line,
-                    "conflict_id",
-                    "/".join(map(str, key)),
-                    "duplicated conflict, dyad and year",
-                )
+                why = "duplicated conflict, dyad and year"
+                report.problem(line, "conflict_id", "/".join(map(str, key)), why)
                 continue
             seen.add(key)
-            if key in keep:
+            if key in known:
                 report.updated += 1
             else:
                 report.imported += 1
             batch.append(record)
-            if len(batch) >= 1000:
-                _write_yearly(batch)
+            if len(batch) >= BATCH:
+                _write(batch)
                 batch = []
-        _write_yearly(batch)
+        _write(batch)
     return dataset, report
 
 
-def _write_yearly(batch: list[YearlyRecord]) -> None:
+def _which(col: dict[str, int]) -> Dataset:
+    for dataset, table in YEARLY.items():
+        if all(c in col for c in [*table.marks, "conflict_id", "year"]):
+            return dataset
+    raise NotCsv("not a UCDP yearly table (armed conflicts, battle deaths, non-state or one-sided)")
+
+
+def _record(dataset: Dataset, col: dict[str, int], row: list[str]) -> YearlyRecord:
+    if unreadable(row):
+        raise RowError("", "", "unreadable line")
+
+    def get(name: str) -> str:
+        i = col.get(name) if name else None
+        return row[i].strip() if i is not None and i < len(row) else ""
+
+    def small(name: str) -> int | None:
+        return read_small(get(name), name, 0, 9) if name else None
+
+    def count(name: str) -> int | None:
+        return read_count(get(name), name) if name else None
+
+    table = YEARLY[dataset]
+    year = read_small(get("year"), "year", 1900, 2100)
+    if year is None or not get("conflict_id"):
+        raise RowError("year" if year is None else "conflict_id", "", "required")
+    codes = get(table.countries).replace(";", ",").split(",")
+    countries = [read_country("", gw=code) for code in codes if code.strip()]
+    return YearlyRecord(
+        dataset=dataset,
+        conflict_id=get("conflict_id")[:20],
+        dyad_id=get(table.dyad)[:20],
+        year=year,
+        location=get(table.location)[:200],
+        countries="," + ",".join(dict.fromkeys(countries)) + ",",
+        side_a=get(table.side_a)[:300],
+        side_b=get(table.side_b)[:300],
+        kind=small(table.kind),
+        intensity=small(table.intensity),
+        best=count(table.best),
+        low=count(table.low),
+        high=count(table.high),
+        version=get("version")[:10],
+    )
+
+
+def _write(batch: list[YearlyRecord]) -> None:
     fields = [
         f.name
         for f in YearlyRecord._meta.concrete_fields
