@@ -15,23 +15,17 @@ from .rows import (
 )
 
 SOURCE = "acled"
-COLUMNS = [
+TEXTS = ["country", "admin1", "admin2", "event_type", "interaction", "actor1", "actor2"]
+PARSED = [
     "event_id_cnty",
     "event_date",
     "time_precision",
-    "country",
     "iso",
-    "admin1",
-    "admin2",
     "latitude",
     "longitude",
     "geo_precision",
-    "event_type",
     "inter1",
     "inter2",
-    "interaction",
-    "actor1",
-    "actor2",
     "fatalities",
     "civilian_targeting",
 ]
@@ -46,22 +40,22 @@ VIOLENCE = {
 
 def acled_event(cells: tuple[str, ...], version: str, run: str) -> EventRow:
     (
-        source_id,
-        event_date,
-        time_prec,
         country,
-        iso,
         admin1,
         admin2,
-        latitude,
-        longitude,
-        geo_prec,
         event_type,
-        inter1,
-        inter2,
         interaction,
         actor1,
         actor2,
+        source_id,
+        event_date,
+        time_prec,
+        iso,
+        latitude,
+        longitude,
+        geo_prec,
+        inter1,
+        inter2,
         fatalities,
         civilian_targeting,
     ) = cells
@@ -107,6 +101,7 @@ def acled_event(cells: tuple[str, ...], version: str, run: str) -> EventRow:
 ACLED = Format(
     source=SOURCE,
     required=["event_id_cnty", "event_date", "country", "event_type", "fatalities"],
-    columns=COLUMNS,
+    texts=TEXTS,
+    parsed=PARSED,
     build=acled_event,
 )

@@ -55,7 +55,7 @@ def _checked_batches(
     build = FORMATS[fmt].build
     with open_csv(path) as stream:
         col, rows = read_csv(stream, FORMATS[fmt].required)
-        columns = Columns(col, FORMATS[fmt].columns)
+        columns = Columns(col, FORMATS[fmt].texts, FORMATS[fmt].parsed)
         version = version[:20]
         version_at = None if version else col.get("version")
         batch: Batch = {}

@@ -16,19 +16,10 @@ from .rows import (
 )
 
 SOURCE = "ucdp-ged"
-COLUMNS = [
-    "id",
-    "date_start",
-    "date_end",
-    "date_prec",
+TEXTS = [
     "country",
-    "country_id",
     "adm_1",
     "adm_2",
-    "latitude",
-    "longitude",
-    "where_prec",
-    "type_of_violence",
     "conflict_new_id",
     "conflict_dset_id",
     "conflict_name",
@@ -37,6 +28,17 @@ COLUMNS = [
     "dyad_name",
     "side_a",
     "side_b",
+]
+PARSED = [
+    "id",
+    "date_start",
+    "date_end",
+    "date_prec",
+    "country_id",
+    "latitude",
+    "longitude",
+    "where_prec",
+    "type_of_violence",
     "best",
     "low",
     "high",
@@ -46,18 +48,9 @@ COLUMNS = [
 
 def ged_event(cells: tuple[str, ...], version: str, run: str) -> EventRow:
     (
-        source_id,
-        date_start,
-        date_end,
-        date_prec,
         country,
-        gw,
         adm_1,
         adm_2,
-        latitude,
-        longitude,
-        where_prec,
-        violence,
         conflict_new,
         conflict_dset,
         conflict,
@@ -66,6 +59,15 @@ def ged_event(cells: tuple[str, ...], version: str, run: str) -> EventRow:
         dyad,
         side_a,
         side_b,
+        source_id,
+        date_start,
+        date_end,
+        date_prec,
+        gw,
+        latitude,
+        longitude,
+        where_prec,
+        violence,
         best,
         low,
         high,
@@ -113,6 +115,7 @@ def ged_event(cells: tuple[str, ...], version: str, run: str) -> EventRow:
 GED = Format(
     source=SOURCE,
     required=["id", "date_start", "date_end", "country", "type_of_violence", "best"],
-    columns=COLUMNS,
+    texts=TEXTS,
+    parsed=PARSED,
     build=ged_event,
 )

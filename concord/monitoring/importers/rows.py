@@ -49,7 +49,8 @@ class EventRow(NamedTuple):
 class Format(NamedTuple):
     source: str  # as `Event.source` names it
     required: list[str]  # columns without which the file is refused
-    columns: list[str]  # the cells `build` takes, in its order; a column the file lacks reads as ""
+    texts: list[str]  # columns written as they are (or cut to length): `build` takes them first,
+    parsed: list[str]  # then these, which it reads into numbers, dates and codes
     build: Callable[[tuple[str, ...], str, str], EventRow]  # (cells, source version, import run)
 
 
@@ -60,15 +61,17 @@ class RowError(Exception):
 
 
 class Columns:
-    """The positions of the named columns in a row, read in one C-level call; a column the file does
-    not have reads as empty. Equal cells come out as one string object (provinces, conflicts and sides
-    repeat row after row), which a batch then holds, and sends to the writing process, once."""
+    """The cells of a row that a format takes: its text cells, then the ones it parses, each group
+    picked in one C-level call; a column the file does not have reads as empty. Equal text cells come
+    out as one string object (provinces, conflicts and sides repeat row after row), which a batch then
+    holds, and sends to the writing process, once; a cell that is parsed is not worth remembering."""
 
     SHARED_UP_TO = 100_000  # distinct cells remembered, then forgotten: memory stays bounded
 
-    def __init__(self, col: dict[str, int], names: list[str]) -> None:
+    def __init__(self, col: dict[str, int], texts: list[str], parsed: list[str]) -> None:
         self.width = max(col.values(), default=-1) + 1
-        self.get = itemgetter(*[col.get(n, self.width) for n in names])
+        self.texts = itemgetter(*[col.get(n, self.width) for n in texts])
+        self.parsed = itemgetter(*[col.get(n, self.width) for n in parsed])
         self.shared: dict[str, str] = {}
 
     def __call__(self, row: list[str]) -> tuple[str, ...]:
@@ -78,10 +81,10 @@ class Columns:
             row.append("")
         else:
             row = row[: self.width] + [""] * (self.width + 1 - min(len(row), self.width))
-        values: tuple[str, ...] = self.get(row)
+        texts: tuple[str, ...] = self.texts(row)
         if len(self.shared) > self.SHARED_UP_TO:
             self.shared.clear()
-        return tuple(map(self.shared.setdefault, values, values))
+        return tuple(map(self.shared.setdefault, texts, texts)) + self.parsed(row)
 
 
 # Each reader tries the common, well-formed value first with one call in C, and only then the
