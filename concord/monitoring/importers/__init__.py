@@ -5,10 +5,13 @@ statement per batch keyed by (source, source's id), so a re-import updates inste
 memory does not grow with the file. A bad row is reported with its line and skipped; every good row is
 written whole. At the end the report says what was imported, updated and rejected.
 
-csvfile  the file, plain or zipped, as numbered rows      events   import_events: reads in a second process
-rows     EventRow, the formats' shape, the cell checks    writer   the upsert of a batch of events
-ged      UCDP GED's columns to an EventRow                yearly   import_yearly: the yearly UCDP tables
-acled    ACLED's columns to an EventRow                   process  the second process and its pipe
+csvfile  the file, plain or zipped, as numbered rows
+rows     EventRow (an event as written), the formats' shape, the checks of single cells
+ged      a row of UCDP GED to an EventRow
+acled    a row of ACLED's export to an EventRow
+events   import_events: the file is read and checked in a second process (process) while this one
+         writes each batch (writer)
+yearly   import_yearly: the yearly UCDP tables
 report   ImportReport and its Problems
 """
 
