@@ -13,9 +13,9 @@ from ..countries import codes
 
 
 class EventRow(NamedTuple):
-    """The columns that the import writes to `Event`, in the order of its statements: the SQL is made
-    from these fields and the formats fill them by name, so the two cannot fall out of step. Dates are
-    ISO text, which the database takes without a conversion per value."""
+    """The columns that the import writes to `Event`: the SQL statements are made from these fields and
+    the formats fill them by name, so the two cannot fall out of step. Dates are ISO text, which the
+    database takes without a conversion per value."""
 
     source_id: str
     date_start: str
@@ -47,11 +47,14 @@ class EventRow(NamedTuple):
 
 
 class Format(NamedTuple):
+    """How a source's CSV becomes events: `build` takes a row's cells of `texts` and then of `parsed`,
+    in their order, with the source version and the import run."""
+
     source: str  # as `Event.source` names it
     required: list[str]  # columns without which the file is refused
-    texts: list[str]  # columns written as they are (or cut to length): `build` takes them first,
-    parsed: list[str]  # then these, which it reads into numbers, dates and codes
-    build: Callable[[tuple[str, ...], str, str], EventRow]  # (cells, source version, import run)
+    texts: list[str]  # columns written as they are (or cut to length)
+    parsed: list[str]  # columns read into numbers, dates and codes
+    build: Callable[[tuple[str, ...], str, str], EventRow]
 
 
 class RowError(Exception):
