@@ -43,6 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -156,35 +157,8 @@ def country_pools(rnd: random.Random) -> list[dict[str, Any]]:
     conflicts of each type of violence with their dyads and sides."""
     pools = []
     next_id = iter(range(10_000, 1_000_000))
-    for name, gw, region, share, years, (lat, lon), word, known in COUNTRIES:
+    for name, gw, region, share, years, centre, word, known in COUNTRIES:
         short = name.split(" (")[0]
-        names = [f"{p.replace('_', ' ')} {word}" for p in known.split()]
-        names += [f"{short} area {k} {word}" for k in range(len(names) + 1, PROVINCES + 1)]
-        provinces = []
-        for rank, adm_1 in enumerate(rnd.sample(names, len(names))):
-            centre = (lat + rnd.uniform(-2, 2), lon + rnd.uniform(-3, 3))
-            districts = [f"{adm_1.rsplit(' ', 1)[0]} district {d}" for d in range(1, 9)]
-            provinces.append((1 / (rank + 1) ** 0.8, adm_1, centre, districts))
-        government = (next(next_id), f"Government of {short}")
-        rebels = [(next(next_id), f"{short} insurgents {k}") for k in "ABC"]
-        militias = [(next(next_id), f"{short} militia {k}") for k in "DEF"]
-        conflicts: dict[int, list[tuple[str, ...]]] = {1: [], 2: [], 3: []}
-        state_conflict = next(next_id)
-        for rebel in rebels:
-            conflicts[1].append(
-                (state_conflict, f"{short}: Government", next(next_id), *government, *rebel)
-            )
-        for a, b in zip(militias, [*militias[1:], rebels[0]], strict=True):
-            conflicts[2].append((next(next_id), f"{a[1]} - {b[1]}", next(next_id), *a, *b))
-        for actor in (government, militias[0]):
-            conflicts[3].append(
-                (next(next_id), f"{actor[1]} - Civilians", next(next_id), *actor, 1, "Civilians")
-            )
-        for kind, rows in conflicts.items():
-            conflicts[kind] = [
-                tuple(str(v) for v in (*c[:3], f"{c[4]} - {c[6]}", *c[3:])) for c in rows
-            ]
-        total = sum(p[0] for p in provinces)
         pools.append(
             {
                 "name": name,
@@ -195,11 +169,52 @@ def country_pools(rnd: random.Random) -> list[dict[str, Any]]:
                     dt.date(years[0], 1, 1).toordinal(),
                     dt.date(years[1], 12, 31).toordinal(),
                 ),
-                "provinces": [(w / total, *rest) for w, *rest in provinces],
-                "conflicts": conflicts,
+                "provinces": provinces(rnd, short, centre, word, known),
+                "conflicts": conflicts(short, next_id),
             }
         )
     return pools
+
+
+def provinces(
+    rnd: random.Random, short: str, centre: tuple[float, float], word: str, known: str
+) -> list[tuple[Any, ...]]:
+    """A country's provinces, as (share of its events, name, centre, districts)."""
+    lat, lon = centre
+    names = [f"{p.replace('_', ' ')} {word}" for p in known.split()]
+    names += [f"{short} area {k} {word}" for k in range(len(names) + 1, PROVINCES + 1)]
+    weighted = []
+    for rank, adm_1 in enumerate(rnd.sample(names, len(names))):
+        middle = (lat + rnd.uniform(-2, 2), lon + rnd.uniform(-3, 3))
+        districts = [f"{adm_1.rsplit(' ', 1)[0]} district {d}" for d in range(1, 9)]
+        weighted.append((1 / (rank + 1) ** 0.8, adm_1, middle, districts))
+    total = sum(p[0] for p in weighted)
+    return [(w / total, *rest) for w, *rest in weighted]
+
+
+def conflicts(short: str, next_id: Iterator[int]) -> dict[int, list[tuple[str, ...]]]:
+    """A country's conflicts by type of violence, each as the GED columns from conflict_new_id to
+    side_b: state-based between the government and three rebel groups, non-state among militias,
+    one-sided by the government and a militia."""
+    government = (next(next_id), f"Government of {short}")
+    rebels = [(next(next_id), f"{short} insurgents {k}") for k in "ABC"]
+    militias = [(next(next_id), f"{short} militia {k}") for k in "DEF"]
+    found: dict[int, list[tuple[Any, ...]]] = {1: [], 2: [], 3: []}
+    state_conflict = next(next_id)
+    for rebel in rebels:
+        found[1].append(
+            (state_conflict, f"{short}: Government", next(next_id), *government, *rebel)
+        )
+    for a, b in zip(militias, [*militias[1:], rebels[0]], strict=True):
+        found[2].append((next(next_id), f"{a[1]} - {b[1]}", next(next_id), *a, *b))
+    for actor in (government, militias[0]):
+        found[3].append(
+            (next(next_id), f"{actor[1]} - Civilians", next(next_id), *actor, 1, "Civilians")
+        )
+    return {
+        kind: [tuple(str(v) for v in (*c[:3], f"{c[4]} - {c[6]}", *c[3:])) for c in rows]
+        for kind, rows in found.items()
+    }
 
 
 def pick(rnd: random.Random, weighted: list[tuple[Any, ...]]) -> tuple[Any, ...]:
@@ -223,12 +238,7 @@ def ged_rows(n: int, shuffled: bool = False, seed: int = 19) -> Any:
         weights = [p["share"] * (1 if p["span"][0] <= day <= p["span"][1] else 0.05) for p in pools]
         by_year[year] = [(w / sum(weights), p) for w, p in zip(weights, pools, strict=True)]
     for i in range(n):
-        if shuffled:
-            day = rnd.randint(FIRST_DAY, LAST_DAY)
-        else:
-            day = FIRST_DAY + (LAST_DAY - FIRST_DAY) * i // n
-            day = max(FIRST_DAY, day - rnd.randint(1, 60)) if rnd.random() < 1 / 30 else day
-        start = dt.date.fromordinal(day)
+        start = dt.date.fromordinal(event_day(rnd, i, n, shuffled))
         country = pick(rnd, by_year[start.year])[1]
         date_prec = 1 if rnd.random() < 0.94 else rnd.randint(2, 5)
         end = (
@@ -244,12 +254,7 @@ def ged_rows(n: int, shuffled: bool = False, seed: int = 19) -> Any:
         low, high = best - int(best * rnd.random() * 0.3), best + int(best * rnd.random() * 0.6)
         civilians = best if violence == 3 else int(best * rnd.random() * 0.3)
         deaths_a = (best - civilians) // 2
-        if rnd.random() < 0.02:  # located no better than the country
-            where_prec, adm_1, adm_2, (lat, lon) = 6, "", "", country["provinces"][0][2]
-        else:
-            _w, adm_1, (lat, lon), districts = pick(rnd, country["provinces"])
-            where_prec, adm_2 = rnd.choice((1, 1, 1, 2, 2, 3, 4, 5)), rnd.choice(districts)
-            lat, lon = lat + rnd.uniform(-0.5, 0.5), lon + rnd.uniform(-0.5, 0.5)
+        where_prec, adm_1, adm_2, lat, lon = place(rnd, country)
         gid = int((lat + 90) * 2) * 720 + int((lon + 180) * 2) + 1
         yield (
             1_000_000 + i,
@@ -288,6 +293,23 @@ def ged_rows(n: int, shuffled: bool = False, seed: int = 19) -> Any:
             best,
             high,
         )
+
+
+def event_day(rnd: random.Random, i: int, n: int, shuffled: bool) -> int:
+    """The ordinal of the i-th of n events' first day."""
+    if shuffled:
+        return rnd.randint(FIRST_DAY, LAST_DAY)
+    day = FIRST_DAY + (LAST_DAY - FIRST_DAY) * i // n
+    return max(FIRST_DAY, day - rnd.randint(1, 60)) if rnd.random() < 1 / 30 else day
+
+
+def place(rnd: random.Random, country: dict[str, Any]) -> tuple[int, str, str, float, float]:
+    """Where an event happened: location precision, province, district, latitude and longitude."""
+    if rnd.random() < 0.02:  # located no better than the country
+        return 6, "", "", *country["provinces"][0][2]
+    _w, adm_1, (lat, lon), districts = pick(rnd, country["provinces"])
+    where_prec, adm_2 = rnd.choice((1, 1, 1, 2, 2, 3, 4, 5)), rnd.choice(districts)
+    return where_prec, adm_1, adm_2, lat + rnd.uniform(-0.5, 0.5), lon + rnd.uniform(-0.5, 0.5)
 
 
 def write_ged(n: int, big: Path, small: Path, small_n: int, shuffled: bool) -> float:
@@ -376,62 +398,70 @@ def best_of(fn: Any, runs: int = 3) -> tuple[float, Any]:
 def run_child(what: str, path: str) -> None:
     """In the child: warm up (imports, a first query), then print JSON figures on the last line."""
     if what in ("import", "reimport"):
-        if what == "import":
-            call_command("migrate", verbosity=0)
-        Event.objects.exists()
-        sqlite_before, _ = sqlite_memory(reset=True)
-        before = peak_kib(reset=True)
-        start = time.perf_counter()
-        report = import_events(path, "ucdp-ged")
-        seconds = time.perf_counter() - start
-        mib = (peak_kib() - before) / 1024
-        _, sqlite_peak = sqlite_memory()
-        cache = 0.0
-        if connection.vendor == "sqlite":
-            with connection.cursor() as cursor:
-                pages = cursor.execute("PRAGMA cache_size").fetchone()[0]
-                size = cursor.execute("PRAGMA page_size").fetchone()[0]
-            cache = -pages / 1024 if pages < 0 else pages * size / 2**20
-        figures = {
-            "seconds": seconds,
-            "imported": report.imported,
-            "updated": report.updated,
-            "rejected": report.rejected,
-            "mib": mib,
-            "count": Event.objects.count(),
-            "sqlite_mib": max(0, sqlite_peak - sqlite_before) / 2**20,
-            "cache_mib": cache,
-            "reader_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        }
+        figures = child_import(what, path)
     elif what == "hold":
         before = peak_kib(reset=True)
         with open(path, encoding="utf-8", newline="") as file:
             rows = list(csv.reader(file))
         figures = {"count": len(rows) - 1, "mib": (peak_kib() - before) / 1024}
     else:  # monthly, or monthly-analyzed: after what autovacuum would do on PostgreSQL
-        if what == "monthly-analyzed":
-            with connection.cursor() as cursor:
-                cursor.execute(f"VACUUM ANALYZE {Event._meta.db_table}")
-        coverage = selectors.coverage()
-        first, last = coverage["first"], coverage["last"]
-        ms, series = best_of(lambda: selectors.monthly_by_area(Q(), first, last))
-        query_ms, _rows = best_of(lambda: list(grouped_queryset(first, last)))
-        countries = {row["country"] for row in grouped_queryset(first, last)}
-        names_ms, _names = best_of(lambda: selectors.country_names(countries))
-        provinces = {a: s for a, s in series.items() if a.level == "adm1"}
-        countries = [s for a, s in series.items() if a.level == "country"]
-        figures = {
-            "ms": ms,
-            "query_ms": query_ms,
-            "names_ms": names_ms,
-            "months": last - first + 1,
-            "provinces": len(provinces),
-            "cells": sum(len(s) for s in provinces.values()),
-            "events": sum(e for s in countries for e, _d in s.values()),
-            "deaths": sum(d for s in countries for _e, d in s.values()),
-            "plan": plan(grouped_queryset(first, last)),
-        }
+        figures = child_monthly(what)
     print(json.dumps(figures))
+
+
+def child_import(what: str, path: str) -> dict[str, Any]:
+    if what == "import":
+        call_command("migrate", verbosity=0)
+    Event.objects.exists()
+    sqlite_before, _ = sqlite_memory(reset=True)
+    before = peak_kib(reset=True)
+    start = time.perf_counter()
+    report = import_events(path, "ucdp-ged")
+    seconds = time.perf_counter() - start
+    mib = (peak_kib() - before) / 1024
+    _, sqlite_peak = sqlite_memory()
+    cache = 0.0
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            pages = cursor.execute("PRAGMA cache_size").fetchone()[0]
+            size = cursor.execute("PRAGMA page_size").fetchone()[0]
+        cache = -pages / 1024 if pages < 0 else pages * size / 2**20
+    return {
+        "seconds": seconds,
+        "imported": report.imported,
+        "updated": report.updated,
+        "rejected": report.rejected,
+        "mib": mib,
+        "count": Event.objects.count(),
+        "sqlite_mib": max(0, sqlite_peak - sqlite_before) / 2**20,
+        "cache_mib": cache,
+        "reader_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def child_monthly(what: str) -> dict[str, Any]:
+    if what == "monthly-analyzed":
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM ANALYZE {Event._meta.db_table}")
+    coverage = selectors.coverage()
+    first, last = coverage["first"], coverage["last"]
+    ms, series = best_of(lambda: selectors.monthly_by_area(Q(), first, last))
+    query_ms, _rows = best_of(lambda: list(grouped_queryset(first, last)))
+    countries = {row["country"] for row in grouped_queryset(first, last)}
+    names_ms, _names = best_of(lambda: selectors.country_names(countries))
+    provinces = {a: s for a, s in series.items() if a.level == "adm1"}
+    totals = [s for a, s in series.items() if a.level == "country"]
+    return {
+        "ms": ms,
+        "query_ms": query_ms,
+        "names_ms": names_ms,
+        "months": last - first + 1,
+        "provinces": len(provinces),
+        "cells": sum(len(s) for s in provinces.values()),
+        "events": sum(e for s in totals for e, _d in s.values()),
+        "deaths": sum(d for s in totals for _e, d in s.values()),
+        "plan": plan(grouped_queryset(first, last)),
+    }
 
 
 # DuckDB ------------------------------------------------------------------------------------------
@@ -488,7 +518,8 @@ class Databases:
     """Fresh databases by name: SQLite files in WORK, or databases on the PostgreSQL server of `url`."""
 
     def __init__(self, url: str) -> None:
-        self.url, self.made = url, set()
+        self.url = url
+        self.made: set[str] = set()
         self.postgres = url.startswith(("postgres://", "postgresql://"))
         self.sqlite = not self.postgres
 
@@ -536,49 +567,64 @@ def bench_database(
     for key, what, run in steps:
         if what == "import":
             url = databases.fresh(key)
-        n = sizes[key]
-        done = child(what, url, files[key])
-        want = "updated" if what == "reimport" else "imported"
-        assert done[want] == n and done["rejected"] == 0 and done["count"] == n, done
-        done["rate"] = n / done["seconds"]
-        title = {"small": "baseline", "big": "at scale", "again": "the same file again (updates)"}[
-            key
-        ]
-        title += f", run {run + 1}" if runs > 1 and key != "small" else ""
-        sqlite = f"{done['sqlite_mib']:>13.1f} MiB" if databases.sqlite else f"{'':>17}"
-        print(
-            f"  {title:<38}{n:>10,}{done['seconds']:>7.1f} s{done['rate']:>11,.0f}{done['mib']:>15.1f} MiB{sqlite}"
-            f"{done['reader_mib']:>13.1f} MiB" + (f"{held[key]:>18.1f} MiB" if key in held else "")
-        )
+        done = checked_import(what, url, files[key], sizes[key])
+        title = IMPORT_TITLES[key] + (f", run {run + 1}" if runs > 1 and key != "small" else "")
+        print_import(title, sizes[key], done, databases.sqlite, held.get(key))
         best = out.get(key)
         out[key] = {
             **done,
-            "rate": max(done["rate"], best["rate"] if best else 0),
-            "mib": max(done["mib"], best["mib"] if best else 0),
-            "sqlite_mib": max(done["sqlite_mib"], best["sqlite_mib"] if best else 0),
-            "reader_mib": max(done["reader_mib"], best["reader_mib"] if best else 0),
+            **{
+                k: max(done[k], best[k] if best else 0)
+                for k in ("rate", "mib", "sqlite_mib", "reader_mib")
+            },
         }
     if databases.sqlite:
         print(
             f"  (SQLite's page cache is bounded by PRAGMA cache_size: {out['big']['cache_mib']:,.0f} MiB a connection)"
         )
     for what in ("monthly", "monthly-analyzed") if databases.postgres else ("monthly",):
-        m = child(what, url)
-        after = {
-            "monthly": ", right after the import",
-            "monthly-analyzed": ", after VACUUM ANALYZE",
-        }[what]
-        print(
-            f"  selectors.monthly_by_area(Q(), first, last): {m['months']} months, {m['provinces']} provinces, "
-            f"{sizes['big']:,} events{after if databases.postgres else ''}, best of 3:"
-        )
-        print(
-            f"    {m['ms']:,.0f} ms; apart, the grouped query {m['query_ms']:,.0f} ms and the countries' names "
-            f"{m['names_ms']:,.0f} ms; {m['cells']:,} province-months, {m['events']:,} events, {m['deaths']:,} deaths"
-        )
-        print(f"    plan: {m['plan']}")
-        out[what] = m
+        out[what] = bench_monthly(what, url, sizes["big"], databases.postgres)
     return out
+
+
+IMPORT_TITLES = {"small": "baseline", "big": "at scale", "again": "the same file again (updates)"}
+
+
+def checked_import(what: str, url: str, path: Path, n: int) -> dict[str, Any]:
+    """One import in a child, which must have imported (or updated) every event and rejected none."""
+    done = child(what, url, path)
+    want = "updated" if what == "reimport" else "imported"
+    assert done[want] == n and done["rejected"] == 0 and done["count"] == n, done
+    done["rate"] = n / done["seconds"]
+    return done
+
+
+def print_import(
+    title: str, n: int, done: dict[str, Any], sqlite: bool, held: float | None
+) -> None:
+    in_sqlite = f"{done['sqlite_mib']:>13.1f} MiB" if sqlite else f"{'':>17}"
+    print(
+        f"  {title:<38}{n:>10,}{done['seconds']:>7.1f} s{done['rate']:>11,.0f}{done['mib']:>15.1f} MiB{in_sqlite}"
+        f"{done['reader_mib']:>13.1f} MiB" + (f"{held:>18.1f} MiB" if held is not None else "")
+    )
+
+
+def bench_monthly(what: str, url: str, n: int, postgres: bool) -> dict[str, Any]:
+    """The monthly counts per area on the database at `url`, in a child; printed and returned."""
+    m = child(what, url)
+    after = {"monthly": ", right after the import", "monthly-analyzed": ", after VACUUM ANALYZE"}[
+        what
+    ]
+    print(
+        f"  selectors.monthly_by_area(Q(), first, last): {m['months']} months, {m['provinces']} provinces, "
+        f"{n:,} events{after if postgres else ''}, best of 3:"
+    )
+    print(
+        f"    {m['ms']:,.0f} ms; apart, the grouped query {m['query_ms']:,.0f} ms and the countries' names "
+        f"{m['names_ms']:,.0f} ms; {m['cells']:,} province-months, {m['events']:,} events, {m['deaths']:,} deaths"
+    )
+    print(f"    plan: {m['plan']}")
+    return m
 
 
 def verdict(ok: bool, close: bool = False) -> str:
@@ -589,25 +635,7 @@ def main() -> None:
     if sys.argv[1:2] == ["--child"]:
         run_child(sys.argv[2], sys.argv[3])
         return
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument(
-        "--events", type=int, default=1_000_000, help="events in the file (default 1,000,000)"
-    )
-    parser.add_argument(
-        "--postgres",
-        action="store_true",
-        help="also on a throwaway PostgreSQL (scripts/with-postgres)",
-    )
-    parser.add_argument(
-        "--shuffled", action="store_true", help="events in random order, not nearly in date order"
-    )
-    parser.add_argument(
-        "--runs",
-        type=int,
-        default=1,
-        help="imports of N events on fresh databases; the best counts",
-    )
-    args = parser.parse_args()
+    args = arguments()
     url = os.environ["DATABASE_URL"]
     on_postgres = url.startswith(("postgres://", "postgresql://"))
     if args.postgres and not on_postgres:
@@ -647,60 +675,98 @@ def main() -> None:
         postgres.drop()
         shutil.rmtree(WORK, ignore_errors=True)
 
+    print_summary(results, duck, held, n, args.runs)
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--events", type=int, default=1_000_000, help="events in the file (default 1,000,000)"
+    )
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="also on a throwaway PostgreSQL (scripts/with-postgres)",
+    )
+    parser.add_argument(
+        "--shuffled", action="store_true", help="events in random order, not nearly in date order"
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="imports of N events on fresh databases; the best counts",
+    )
+    return parser.parse_args()
+
+
+def print_summary(
+    results: dict[str, dict[str, Any]],
+    duck: dict[str, Any],
+    held: dict[str, float],
+    n: int,
+    runs: int,
+) -> None:
+    """Whether each database's monthly counts are DuckDB's, then the table of figures."""
     for label, r in results.items():
         m = r["monthly"]
         same = all(m[k] == duck[k] for k in ("cells", "provinces", "events", "deaths"))
         print(f"{label}: monthly counts {'match' if same else 'DO NOT MATCH'} DuckDB's")
-    table: list[tuple[str, str, str, str]] = []
-    for label, r in results.items():
-        rate, again = r["big"]["rate"], r["again"]["rate"]
-        listed = f"a list of the rows: {held['small']:,.0f} → {held['big']:,.0f} MiB"
-        if label == "SQLite":
-            listed = f"of which SQLite {r['small']['sqlite_mib']:,.0f} → {r['big']['sqlite_mib']:,.0f} MiB; {listed}"
-        rows = [
-            (
-                f"import {n:,} events, {label}",
-                f"{rate:,.0f} /s",
-                f"{duck['load']:,.0f} /s",
-                f"≥ 30,000 /s: {verdict(rate >= 30_000)}" if label == "SQLite" else "(on SQLite)",
-            ),
-            (
-                f"  peak memory growth, {n // 10:,} → {n:,} events",
-                f"{r['small']['mib']:,.0f} → {r['big']['mib']:,.0f} MiB",
-                "",
-                f"constant ({listed})",
-            ),
-            (
-                f"  reading process's peak memory, {n // 10:,} → {n:,} events",
-                f"{r['small']['reader_mib']:,.0f} → {r['big']['reader_mib']:,.0f} MiB",
-                "",
-                "constant",
-            ),
-            (
-                f"import again, every event an update, {label}",
-                f"{again:,.0f} /s",
-                f"{duck['upsert']:,.0f} /s",
-                "",
-            ),
-        ]
-        for what in ("monthly", "monthly-analyzed"):
-            if what in r:
-                ms = r[what]["ms"]
-                after = ", after VACUUM ANALYZE" if what == "monthly-analyzed" else ""
-                rows.append(
-                    (
-                        f"monthly per province, {n:,} events, {label}{after}",
-                        f"{ms:,.0f} ms",
-                        f"{duck['ms']:,.0f} ms",
-                        f"well under 1 s: {verdict(ms <= 500, ms < 1000)}",
-                    )
-                )
-        table += rows
-    best = f" (the best of {args.runs} runs)" if args.runs > 1 else ""
+    table = [row for label, r in results.items() for row in figures(label, r, duck, held, n)]
+    best = f" (the best of {runs} runs)" if runs > 1 else ""
     width = max(len(row[0]) for row in table) + 2
     print(f"\n{'figure':<{width}}{'Concord':>14}{'DuckDB':>13}   requirement{best}")
     for figure, concord, reference, requirement in table:
         print(f"{figure:<{width}}{concord:>14}{reference:>13}   {requirement}")
+
+
+def figures(
+    label: str, r: dict[str, Any], duck: dict[str, Any], held: dict[str, float], n: int
+) -> list[tuple[str, str, str, str]]:
+    """One database's lines of the closing table: figure, Concord's, DuckDB's, requirement."""
+    rate, again = r["big"]["rate"], r["again"]["rate"]
+    listed = f"a list of the rows: {held['small']:,.0f} → {held['big']:,.0f} MiB"
+    if label == "SQLite":
+        listed = f"of which SQLite {r['small']['sqlite_mib']:,.0f} → {r['big']['sqlite_mib']:,.0f} MiB; {listed}"
+    rows = [
+        (
+            f"import {n:,} events, {label}",
+            f"{rate:,.0f} /s",
+            f"{duck['load']:,.0f} /s",
+            f"≥ 30,000 /s: {verdict(rate >= 30_000)}" if label == "SQLite" else "(on SQLite)",
+        ),
+        (
+            f"  peak memory growth, {n // 10:,} → {n:,} events",
+            f"{r['small']['mib']:,.0f} → {r['big']['mib']:,.0f} MiB",
+            "",
+            f"constant ({listed})",
+        ),
+        (
+            f"  reading process's peak memory, {n // 10:,} → {n:,} events",
+            f"{r['small']['reader_mib']:,.0f} → {r['big']['reader_mib']:,.0f} MiB",
+            "",
+            "constant",
+        ),
+        (
+            f"import again, every event an update, {label}",
+            f"{again:,.0f} /s",
+            f"{duck['upsert']:,.0f} /s",
+            "",
+        ),
+    ]
+    for what in ("monthly", "monthly-analyzed"):
+        if what in r:
+            ms = r[what]["ms"]
+            after = ", after VACUUM ANALYZE" if what == "monthly-analyzed" else ""
+            rows.append(
+                (
+                    f"monthly per province, {n:,} events, {label}{after}",
+                    f"{ms:,.0f} ms",
+                    f"{duck['ms']:,.0f} ms",
+                    f"well under 1 s: {verdict(ms <= 500, ms < 1000)}",
+                )
+            )
+    return rows
 
 
 if __name__ == "__main__":

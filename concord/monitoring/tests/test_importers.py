@@ -15,9 +15,16 @@ from django.db.models import Sum
 from hypothesis import given
 from hypothesis import strategies as st
 
-from concord.monitoring import importers
 from concord.monitoring.countries import DATA, codes
-from concord.monitoring.importers import NotCsv, import_events, import_yearly
+from concord.monitoring.importers import (
+    EventRow,
+    NotCsv,
+    events,
+    import_events,
+    import_yearly,
+    process,
+    rows,
+)
 from concord.monitoring.models import Event, YearlyRecord
 
 GED = DATA / "ged_syria_2018_2019.csv"
@@ -69,7 +76,7 @@ def test_a_zipped_file_is_read(db, tmp_path):
 def test_bad_rows_are_reported_with_their_line_and_the_good_ones_imported(
     db, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(importers, "BATCH", 2)  # duplicates across batches too
+    monkeypatch.setattr(events, "BATCH", 2)  # duplicates across batches too
     path = ged_file(
         tmp_path,
         [
@@ -207,6 +214,11 @@ def test_the_commands_report_and_exit_non_zero_on_unreadable_files(db, tmp_path)
     assert "(onesided): read 161, imported 0, updated 161, rejected 0" in out.getvalue()
 
 
+def test_the_import_writes_every_column_of_an_event():
+    """The upsert's columns are EventRow's fields: a field added to Event must be added there."""
+    assert set(EventRow._fields) == {f.column for f in Event._meta.concrete_fields} - {"id"}
+
+
 def test_a_row_longer_than_its_header_does_not_fill_missing_columns(db, tmp_path):
     """GED 19.1 has no conflict_dset_id: a stray extra field must not become it."""
     path = ged_file(tmp_path, [[*ged_row(id=920001, conflict_new_id="", dyad_new_id=""), "stray"]])
@@ -218,20 +230,20 @@ def test_a_row_longer_than_its_header_does_not_fill_missing_columns(db, tmp_path
 @pytest.mark.parametrize(
     ("reader", "value", "expected"),
     [
-        (lambda v: importers._date(v, "d"), "2019-03-01", dt.date(2019, 3, 1)),
-        (lambda v: importers._date(v, "d"), " 2019-03-01 ", dt.date(2019, 3, 1)),
-        (lambda v: importers._date(v, "d"), "2019-03-01 00:00:00.000", dt.date(2019, 3, 1)),
-        (lambda v: importers._date(v, "d"), "01 March 2019", dt.date(2019, 3, 1)),
-        (lambda v: importers._count(v, "c"), "12", 12),
-        (lambda v: importers._count(v, "c"), " 12 ", 12),
-        (lambda v: importers._count(v, "c"), "12.0", 12),
-        (lambda v: importers._count(v, "c"), "", 0),
-        (lambda v: importers._small(v, "s", 1, 5), "3", 3),
-        (lambda v: importers._small(v, "s", 1, 5), "3.0", 3),
-        (lambda v: importers._small(v, "s", 1, 5), " ", None),
-        (lambda v: importers._coordinate(v, "x", 90), "-33.5", -33.5),
-        (lambda v: importers._coordinate(v, "x", 90), " 12 ", 12.0),
-        (lambda v: importers._coordinate(v, "x", 90), "", None),
+        (lambda v: rows.read_date(v, "d"), "2019-03-01", dt.date(2019, 3, 1)),
+        (lambda v: rows.read_date(v, "d"), " 2019-03-01 ", dt.date(2019, 3, 1)),
+        (lambda v: rows.read_date(v, "d"), "2019-03-01 00:00:00.000", dt.date(2019, 3, 1)),
+        (lambda v: rows.read_date(v, "d"), "01 March 2019", dt.date(2019, 3, 1)),
+        (lambda v: rows.read_count(v, "c"), "12", 12),
+        (lambda v: rows.read_count(v, "c"), " 12 ", 12),
+        (lambda v: rows.read_count(v, "c"), "12.0", 12),
+        (lambda v: rows.read_count(v, "c"), "", 0),
+        (lambda v: rows.read_small(v, "s", 1, 5), "3", 3),
+        (lambda v: rows.read_small(v, "s", 1, 5), "3.0", 3),
+        (lambda v: rows.read_small(v, "s", 1, 5), " ", None),
+        (lambda v: rows.read_coordinate(v, "x", 90), "-33.5", -33.5),
+        (lambda v: rows.read_coordinate(v, "x", 90), " 12 ", 12.0),
+        (lambda v: rows.read_coordinate(v, "x", 90), "", None),
     ],
 )
 def test_cells_are_read_in_their_common_and_their_odd_spellings(reader, value, expected):
@@ -241,32 +253,32 @@ def test_cells_are_read_in_their_common_and_their_odd_spellings(reader, value, e
 @pytest.mark.parametrize(
     ("reader", "value", "why"),
     [
-        (lambda v: importers._date(v, "d"), "2019-02-30", "not a date"),
-        (lambda v: importers._date(v, "d"), "", "not a date"),
-        (lambda v: importers._count(v, "c"), "-1", "out of range"),
-        (lambda v: importers._count(v, "c"), "1e3", "not a whole number"),
-        (lambda v: importers._count(v, "c"), "10000001", "out of range"),
-        (lambda v: importers._small(v, "s", 1, 5), "6", "between 1 and 5"),
-        (lambda v: importers._small(v, "s", 1, 5), "x", "not a number"),
-        (lambda v: importers._coordinate(v, "x", 90), "90.5", "outside ±90"),
-        (lambda v: importers._coordinate(v, "x", 90), "nan", "outside ±90"),
-        (lambda v: importers._coordinate(v, "x", 90), "north", "not a number"),
+        (lambda v: rows.read_date(v, "d"), "2019-02-30", "not a date"),
+        (lambda v: rows.read_date(v, "d"), "", "not a date"),
+        (lambda v: rows.read_count(v, "c"), "-1", "out of range"),
+        (lambda v: rows.read_count(v, "c"), "1e3", "not a whole number"),
+        (lambda v: rows.read_count(v, "c"), "10000001", "out of range"),
+        (lambda v: rows.read_small(v, "s", 1, 5), "6", "between 1 and 5"),
+        (lambda v: rows.read_small(v, "s", 1, 5), "x", "not a number"),
+        (lambda v: rows.read_coordinate(v, "x", 90), "90.5", "outside ±90"),
+        (lambda v: rows.read_coordinate(v, "x", 90), "nan", "outside ±90"),
+        (lambda v: rows.read_coordinate(v, "x", 90), "north", "not a number"),
     ],
 )
 def test_bad_cells_say_why(reader, value, why):
-    with pytest.raises(importers.RowError, match=why):
+    with pytest.raises(rows.RowError, match=why):
         reader(value)
 
 
 @given(st.text(max_size=30))
 def test_a_cell_reader_returns_a_value_in_range_or_says_why(value):
     for reader, check in [
-        (lambda v: importers._date(v, "d"), lambda r: isinstance(r, dt.date)),
-        (lambda v: importers._count(v, "c"), lambda r: 0 <= r <= 10_000_000),
-        (lambda v: importers._small(v, "s", 1, 5), lambda r: r is None or 1 <= r <= 5),
-        (lambda v: importers._coordinate(v, "x", 90), lambda r: r is None or -90 <= r <= 90),
+        (lambda v: rows.read_date(v, "d"), lambda r: isinstance(r, dt.date)),
+        (lambda v: rows.read_count(v, "c"), lambda r: 0 <= r <= 10_000_000),
+        (lambda v: rows.read_small(v, "s", 1, 5), lambda r: r is None or 1 <= r <= 5),
+        (lambda v: rows.read_coordinate(v, "x", 90), lambda r: r is None or -90 <= r <= 90),
     ]:
-        with contextlib.suppress(importers.RowError):
+        with contextlib.suppress(rows.RowError):
             assert check(reader(value))
 
 
@@ -275,7 +287,7 @@ def test_a_failure_in_the_reading_process_is_raised_in_the_importing_one():
         yield 1
         raise NotCsv("broken at line 3")
 
-    with importers._in_another_process(produce) as items:
+    with process.in_another_process(produce) as items:
         assert next(items) == 1
         with pytest.raises(NotCsv, match="broken at line 3"):
             next(items)
@@ -287,7 +299,7 @@ def test_the_reading_process_stops_when_the_import_does():
         while True:
             yield "row"
 
-    with importers._in_another_process(endless) as items:
+    with process.in_another_process(endless) as items:
         assert next(items) == "row"
     assert not multiprocessing.active_children()
 
