@@ -28,11 +28,12 @@ SYSTEM_MAY = {
     "concord.operations.permissions.can_report",  # import_stage_report without --user
     "concord.operations.permissions.keeps_reference_data",  # import_unodc_seizures
     "concord.publications.permissions.is_editor",  # drafts from other modules' events
+    "concord.monitoring.permissions.imports_data",  # import_events and import_ucdp_yearly
 }
 
 
 def permission_functions() -> list[typing.Callable[..., object]]:
-    found = []
+    found: list[typing.Callable[..., object]] = []
     for app in pkgutil.iter_modules(concord.__path__):
         try:
             module = importlib.import_module(f"concord.{app.name}.permissions")
@@ -54,7 +55,7 @@ FUNCTIONS = permission_functions()
 def arguments(function: typing.Callable[..., object]) -> list[object]:
     """The demo world's first record of each annotated model; None for what may be left out."""
     annotations = inspect.get_annotations(function)
-    values = []
+    values: list[object] = []
     for name in list(inspect.signature(function).parameters)[1:]:
         hint = eval(annotations[name], function.__globals__)  # noqa: S307 - our own annotations
         if isinstance(hint, type) and issubclass(hint, models.Model):
@@ -111,7 +112,7 @@ def test_a_service_called_with_none_is_refused(db):
     from concord.organization.services import record_chairmanship
 
     with pytest.raises(NotAllowed):
-        record_chairmanship(actor=None, year=2031, state=MemberState.objects.first())  # type: ignore[arg-type]
+        record_chairmanship(actor=None, year=2031, state=MemberState.objects.first())
 
 
 def test_no_audit_entry_is_written_without_an_actor(db):
@@ -119,4 +120,4 @@ def test_no_audit_entry_is_written_without_an_actor(db):
     from tests.builders import TestVerb
 
     with pytest.raises(TypeError):  # the entry could not say who acted
-        record(TestVerb.TOUCH, actor=None)  # type: ignore[arg-type]
+        record(TestVerb.TOUCH, actor=None)

@@ -81,10 +81,11 @@ def seed(*, password: str) -> list[str]:
             position=position,
         )
     events = sum(
-        import_events(DATA / name, "ucdp-ged", version="GED 19.1 Syria").imported for name in GED
+        import_events(DATA / name, "ucdp-ged", actor=SYSTEM, version="GED 19.1 Syria").imported
+        for name in GED
     )
     for name in YEARLY:
-        import_yearly(DATA / name)
+        import_yearly(DATA / name, actor=SYSTEM)
     flags = services.run_detector(
         rules.month_index(2016, 1), rules.month_index(2019, 11), actor=SYSTEM
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from concord.core.actors import Someone
+from concord.core.actors import SYSTEM, Someone
 from concord.core.models import viewer_of
 from concord.core.rules import Role
 
@@ -37,3 +37,8 @@ def reports_visible_to(user: Someone) -> QuerySet[SituationReport]:
     if sees_alerts(user):
         return visible
     return visible.filter(status=ReportStatus.SHARED)
+
+
+def imports_data(user: Someone) -> bool:
+    """Conflict data (UCDP, ACLED files) is imported by the server's operators: the system."""
+    return user is SYSTEM

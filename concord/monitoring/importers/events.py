@@ -7,6 +7,14 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
+from concord.audit import services as audit
+from concord.core.actions import require
+from concord.core.actors import Actor
+
+from .. import permissions
+from ..codes import Verb
 from .acled import ACLED
 from .csvfile import open_csv, read_csv, unreadable
 from .ged import GED
@@ -26,12 +34,14 @@ def import_events(
     path: str | Path,
     fmt: str,
     *,
+    actor: Actor,
     version: str = "",
     on_problem: Callable[[Problem], None] | None = None,
 ) -> ImportReport:
     """Import a GED or ACLED-format CSV (or a zip holding one). Raises NotCsv when the file as a whole
     cannot be read; bad rows are reported and skipped. A second process reads and checks the file
     while this one writes to the database: the two halves of the work take about as long."""
+    require(permissions.imports_data(actor), _("Conflict data is imported on the server only."))
     report = ImportReport(on_problem=on_problem)
     run = uuid.uuid4().hex
     with (
@@ -45,6 +55,7 @@ def import_events(
                 report.add(Problem(*problem))
             write_batch(batch, FORMATS[fmt].source, run, report)
     tidy_up()
+    audit.record(Verb.IMPORT_EVENTS, actor=actor, summary=f"{fmt} {path}: {report.summary()}")
     return report
 
 

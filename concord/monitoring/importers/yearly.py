@@ -7,6 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from django.utils.translation import gettext_lazy as _
+
+from concord.audit import services as audit
+from concord.core.actions import require
+from concord.core.actors import Actor
+
+from .. import permissions
+from ..codes import Verb
 from ..models import YearlyRecord
 from ..states import Dataset
 from .csvfile import NotCsv, open_csv, read_csv, unreadable
@@ -84,9 +92,10 @@ YEARLY = {
 
 
 def import_yearly(
-    path: str | Path, *, on_problem: Callable[[Problem], None] | None = None
+    path: str | Path, *, actor: Actor, on_problem: Callable[[Problem], None] | None = None
 ) -> tuple[str, ImportReport]:
     """Import one of the yearly UCDP tables (which one is told by its columns). Returns the dataset."""
+    require(permissions.imports_data(actor), _("Conflict data is imported on the server only."))
     report = ImportReport(on_problem=on_problem)
     with open_csv(path) as stream:
         col, rows = read_csv(stream, [])
@@ -122,6 +131,7 @@ def import_yearly(
                 _write(batch)
                 batch = []
         _write(batch)
+    audit.record(Verb.IMPORT_YEARLY, actor=actor, summary=f"{dataset} {path}: {report.summary()}")
     return dataset, report
 
 

@@ -15,6 +15,7 @@ from django.db.models import Sum
 from hypothesis import given
 from hypothesis import strategies as st
 
+from concord.core.actors import SYSTEM
 from concord.monitoring.countries import DATA, codes
 from concord.monitoring.importers import (
     EventRow,
@@ -61,7 +62,7 @@ def test_the_demo_holds_the_real_ged_rows(db):
 
 
 def test_reimporting_updates_instead_of_duplicating(db):
-    report = import_events(GED, "ucdp-ged")
+    report = import_events(GED, "ucdp-ged", actor=SYSTEM)
     assert (report.read, report.imported, report.updated, report.rejected) == (4809, 0, 4809, 0)
     assert Event.objects.filter(source="ucdp-ged").count() == 16566
 
@@ -70,7 +71,7 @@ def test_a_zipped_file_is_read(db, tmp_path):
     archive = tmp_path / "ged.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.write(GED, "ged_syria_2018_2019.csv")
-    assert import_events(archive, "ucdp-ged").updated == 4809
+    assert import_events(archive, "ucdp-ged", actor=SYSTEM).updated == 4809
 
 
 def test_bad_rows_are_reported_with_their_line_and_the_good_ones_imported(
@@ -94,7 +95,7 @@ def test_bad_rows_are_reported_with_their_line_and_the_good_ones_imported(
             ged_row(id=900008),  # 11: duplicate in the same batch
         ],
     )
-    report = import_events(path, "ucdp-ged")
+    report = import_events(path, "ucdp-ged", actor=SYSTEM)
     assert (report.read, report.imported, report.updated, report.rejected) == (10, 2, 0, 8)
     # rows are checked as read; duplicates when their batch is written
     assert sorted((p.line, p.column) for p in report.problems) == [
@@ -127,7 +128,7 @@ def test_files_that_cannot_be_read_import_nothing(db, tmp_path, content, message
     path.write_bytes(content)
     before = Event.objects.count()
     with pytest.raises(NotCsv, match=message):
-        import_events(path, "ucdp-ged")
+        import_events(path, "ucdp-ged", actor=SYSTEM)
     assert Event.objects.count() == before
 
 
@@ -142,7 +143,7 @@ def test_acled_format_with_its_column_mapping(db, tmp_path):
         "KAZ4,2022-13-01,2022,1,Protests,Peaceful protest,Protesters,6,,0,60,Kazakhstan,398,Aktobe,,50.28,57.16,1,0,\n",
         encoding="utf-8",
     )
-    report = import_events(path, "acled")
+    report = import_events(path, "acled", actor=SYSTEM)
     assert (report.imported, report.rejected) == (3, 1) and report.problems[0].line == 5
     events = {e.source_id: e for e in Event.objects.filter(source="acled")}
     assert (
@@ -163,7 +164,7 @@ def test_the_yearly_tables_are_imported_and_reimported(db):
         YearlyRecord.objects.values_list("dataset").annotate(n=Sum(1)).values_list("dataset", "n")
     )
     assert counts == {"acd": 571, "brd": 487, "nonstate": 252, "onesided": 161}
-    dataset, report = import_yearly(DATA / "ucdp_prio_acd_v25_1_region.csv")
+    dataset, report = import_yearly(DATA / "ucdp_prio_acd_v25_1_region.csv", actor=SYSTEM)
     assert dataset == "acd" and (report.imported, report.updated, report.rejected) == (0, 571, 0)
     kg_tj = YearlyRecord.objects.filter(dataset="acd", conflict_id="13324").values_list(
         "year", flat=True
@@ -222,7 +223,7 @@ def test_the_import_writes_every_column_of_an_event():
 def test_a_row_longer_than_its_header_does_not_fill_missing_columns(db, tmp_path):
     """GED 19.1 has no conflict_dset_id: a stray extra field must not become it."""
     path = ged_file(tmp_path, [[*ged_row(id=920001, conflict_new_id="", dyad_new_id=""), "stray"]])
-    assert import_events(path, "ucdp-ged").imported == 1
+    assert import_events(path, "ucdp-ged", actor=SYSTEM).imported == 1
     event = Event.objects.get(source_id="920001")
     assert event.conflict_id == "" and event.dyad_id == ""
 
@@ -320,6 +321,6 @@ def test_on_postgresql_an_import_clears_the_old_versions_of_the_rows_it_updated(
 
     path = ged_file(tmp_path, [ged_row(id=930000 + i) for i in range(50)])
     before = vacuums()
-    import_events(path, "ucdp-ged")
-    assert import_events(path, "ucdp-ged").updated == 50
+    import_events(path, "ucdp-ged", actor=SYSTEM)
+    assert import_events(path, "ucdp-ged", actor=SYSTEM).updated == 50
     assert vacuums() == before + 2

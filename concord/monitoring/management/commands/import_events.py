@@ -2,9 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from concord.audit.services import record
 from concord.core.actors import SYSTEM
-from concord.monitoring.codes import Verb
 from concord.monitoring.importers import FORMATS, NotCsv, import_events
 
 
@@ -25,9 +23,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, fmt: str, path: str, source_version: str, **options: Any) -> None:
         try:
             report = import_events(
-                path, fmt, version=source_version, on_problem=lambda p: self.stderr.write(str(p))
+                path,
+                fmt,
+                actor=SYSTEM,
+                version=source_version,
+                on_problem=lambda p: self.stderr.write(str(p)),
             )
         except NotCsv as error:
             raise CommandError(f"{path}: {error}; nothing imported.") from error
-        record(Verb.IMPORT_EVENTS, actor=SYSTEM, summary=f"{fmt} {path}: {report.summary()}")
         self.stdout.write(f"{path}: {report.summary()}.")

@@ -2,9 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from concord.audit.services import record
 from concord.core.actors import SYSTEM
-from concord.monitoring.codes import Verb
 from concord.monitoring.importers import NotCsv, import_yearly
 
 
@@ -19,8 +17,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, path: str, **options: Any) -> None:
         try:
-            dataset, report = import_yearly(path, on_problem=lambda p: self.stderr.write(str(p)))
+            dataset, report = import_yearly(
+                path, actor=SYSTEM, on_problem=lambda p: self.stderr.write(str(p))
+            )
         except NotCsv as error:
             raise CommandError(f"{path}: {error}; nothing imported.") from error
-        record(Verb.IMPORT_YEARLY, actor=SYSTEM, summary=f"{dataset} {path}: {report.summary()}")
         self.stdout.write(f"{path} ({dataset}): {report.summary()}.")
