@@ -58,9 +58,10 @@ def _close_many(
         by_stage[p.stage_id].append(p)
     last_positions = _last_positions({s.consultation.route_id for s in due})
     closings: dict[int, Closing] = {}
+    voices = outcomes.rule_states(states)
     for stage in due:
         is_last = stage.position >= last_positions[stage.consultation.route_id]
-        closing = outcomes.closing(stage, by_stage[stage.pk], states, now=now, is_last=is_last)
+        closing = outcomes.closing(stage, by_stage[stage.pk], voices, now=now, is_last=is_last)
         if closing.consultation_status != stage.consultation.status:
             CONSULTATION_FLOW.check(stage.consultation.status, closing.consultation_status)
         closings[stage.pk] = closing

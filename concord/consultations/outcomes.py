@@ -58,15 +58,19 @@ def outcome(
 ) -> rules.Outcome:
     """What the stage's rule says now; once closed or past its deadline, answers are no longer awaited."""
     closed = stage.status == StageStatus.CLOSED or bool(stage.deadline and now >= stage.deadline)
-    return decide(stage, positions, states, closed=closed)
+    return decide(stage, positions, rule_states(states), closed=closed)
+
+
+def rule_states(states: Iterable[MemberState]) -> list[rules.State]:
+    return [as_rule_state(s) for s in states]
 
 
 def decide(
-    stage: Stage, positions: Iterable[Position], states: Sequence[MemberState], *, closed: bool
+    stage: Stage, positions: Iterable[Position], states: Sequence[rules.State], *, closed: bool
 ) -> rules.Outcome:
     return rules.decide(
         rules.Rule(stage.rule),
-        [as_rule_state(s) for s in states],
+        states,
         current_stances(stage, positions),
         quorum=stage.quorum,
         consent=ConsentMode(stage.consent),
@@ -95,7 +99,7 @@ class Closing:
 def closing(
     stage: Stage,
     positions: list[Position],
-    states: list[MemberState],
+    states: Sequence[rules.State],
     *,
     now: dt.datetime,
     is_last: bool,

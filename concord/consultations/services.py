@@ -369,7 +369,7 @@ def close_stage(
         closing = outcomes.closing(
             stage,
             list(stage.positions.all()),
-            outcomes.members(),
+            outcomes.rule_states(outcomes.members()),
             now=now,
             is_last=is_last,
             drop=drop,
