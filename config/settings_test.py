@@ -1,5 +1,6 @@
 """Settings for the test suite: the real settings, plus a fast password hasher and a test-only app."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -12,7 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.markedthings"]
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A file rather than memory, so that tests of concurrent writers see SQLite's real locking.
+    # A file rather than memory, so that tests of concurrent writers see SQLite's real locking; one
+    # per run (the process id), so that two runs on one machine do not share it.
     DATABASES["default"]["TEST"] = {
-        "NAME": str(Path(tempfile.gettempdir()) / "concord-test.sqlite3")
+        "NAME": str(Path(tempfile.gettempdir()) / f"concord-test-{os.getpid()}.sqlite3")
     }
