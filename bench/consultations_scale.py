@@ -38,7 +38,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from concord.accounts.models import User  # noqa: E402
-from concord.consultations import services  # noqa: E402
+from concord.consultations import closing, services  # noqa: E402
 from concord.consultations.deadlines import close_due_procedures  # noqa: E402
 from concord.consultations.models import Consultation, Position, Route, RouteStep, Stage  # noqa: E402
 from concord.core.actors import SYSTEM  # noqa: E402
@@ -125,7 +125,7 @@ def main() -> None:
             )
             changes += 1
         if tier < 5:
-            services.close_stage(stage, actor=editor, now=now)
+            closing.close_stage(stage, actor=editor, now=now)
 
     client = Client()
     client.force_login(editor)

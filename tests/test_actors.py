@@ -29,6 +29,7 @@ SYSTEM_MAY = {
     "concord.operations.permissions.keeps_reference_data",  # import_unodc_seizures
     "concord.publications.permissions.is_editor",  # drafts from other modules' events
     "concord.monitoring.permissions.imports_data",  # import_events and import_ucdp_yearly
+    "concord.documents.permissions.can_adopt",  # a procedure closing by itself adopts its text
 }
 
 

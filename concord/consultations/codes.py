@@ -20,6 +20,16 @@ class Code(StrEnum):
     NOT_ADOPTED = "not_adopted"
     ALREADY_SIGNED = "already_signed"
     OBJECTED = "objected"
+    TOO_EARLY = "too_early"  # a written procedure closed before its deadline with answers missing
+    BAD_DEADLINE = "bad_deadline"
+    NOT_LISTED = "not_listed"  # a statement not on its year's adopted annual list
+    BAD_LIST = "bad_list"
+    NOT_ADOPTED_TEXT = "not_adopted_text"  # a correction of a text that was not adopted
+    TEXT_ADOPTED = "text_adopted"  # an adopted text put forward other than for correction
+    SESSION_PAST = "session_past"  # a session held before the stage opened, without a reason
+    NOT_ON_AGENDA = "not_on_agenda"
+    BAD_SESSION = "bad_session"
+    AGENDA_PUBLISHED = "agenda_published"
 
 
 class Verb(StrEnum):
@@ -34,6 +44,10 @@ class Verb(StrEnum):
     ADOPT_CONSULTATION = "consultations.adopt"
     RETURN_CONSULTATION = "consultations.return"
     DROP_CONSULTATION = "consultations.drop"
+    EXTEND_STAGE = "consultations.extend_stage"
     CREATE_SESSION = "consultations.create_session"
+    UPDATE_SESSION = "consultations.update_session"
+    MOVE_AGENDA_ITEM = "consultations.move_agenda_item"
+    PUBLISH_AGENDA = "consultations.publish_agenda"
     PUT_ON_AGENDA = "consultations.put_on_agenda"
     SIGN = "consultations.sign"

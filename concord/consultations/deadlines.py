@@ -14,7 +14,7 @@ from concord.core.actors import Actor
 from concord.core.events import emit
 from concord.organization.models import MemberState
 
-from . import outcomes
+from . import closing, outcomes
 from .codes import Verb
 from .events import ConsultationAdopted
 from .models import Consultation, Position, RouteStep, Stage
@@ -61,14 +61,14 @@ def _close_many(
     voices = outcomes.rule_states(states)
     for stage in due:
         is_last = stage.position >= last_positions[stage.consultation.route_id]
-        closing = outcomes.closing(stage, by_stage[stage.pk], voices, now=now, is_last=is_last)
-        if closing.consultation_status != stage.consultation.status:
-            CONSULTATION_FLOW.check(stage.consultation.status, closing.consultation_status)
-        closings[stage.pk] = closing
-        for name, value in closing.stage_fields(now).items():
+        ending = outcomes.closing(stage, by_stage[stage.pk], voices, now=now, is_last=is_last)
+        if ending.consultation_status != stage.consultation.status:
+            CONSULTATION_FLOW.check(stage.consultation.status, ending.consultation_status)
+        closings[stage.pk] = ending
+        for name, value in ending.stage_fields(now).items():
             setattr(stage, name, value)
         stage.status = StageStatus.CLOSED
-        stage.consultation.status = closing.consultation_status
+        stage.consultation.status = ending.consultation_status
     _save_closed(due, now)
     record(
         Verb.CLOSE_DUE_PROCEDURES,
@@ -79,6 +79,7 @@ def _close_many(
     notify_outcomes(due, states)
     for stage in due:
         if closings[stage.pk].consultation_status == ConsultationStatus.ADOPTED:
+            closing.settle_text(stage, actor=actor)
             emit(ConsultationAdopted(stage.consultation_id, stage.consultation.kind))
 
 

@@ -14,9 +14,18 @@ from concord.documents import services as documents
 from concord.documents.models import Document
 from concord.organization.models import Body, MemberState
 
-from . import services
-from .models import Consultation, DecisionRule, NonWorkingDay, Route, RouteStep, Stage
-from .rules import ConsentMode, Rule
+from . import closing, services, sessions
+from .models import (
+    Consultation,
+    DecisionRule,
+    NonWorkingDay,
+    ProcedureTerm,
+    Route,
+    RouteStep,
+    Session,
+    Stage,
+)
+from .rules import ConsentMode, Rule, TermUnit
 from .states import QuestionKind, StageMode
 
 ROUTES = {
@@ -43,7 +52,28 @@ ROUTES = {
         ["cfm", "csc"],
     ),
     "emergency": ("Экстренная консультация", "Emergency consultation", ["csc"]),
+    "annual-list": (
+        "Ежегодный перечень совместных заявлений",
+        "Annual list of joint statements",
+        ["permanent-council"],
+    ),
 }
+
+TERMS = [  # (route code or None, kind, amount, unit): how long written procedures run
+    (None, "", 10, TermUnit.WORKING_DAYS),  # procedures.md's default for statements and decisions
+    ("emergency", "", 24, TermUnit.HOURS),  # crisis decisions: about a day, around the clock
+]
+
+# Days of the Permanent Council's 2024 sessions for the demo: the sources give none of them.
+PC_2024 = [
+    "2024-01-25",
+    "2024-04-10",
+    "2024-04-20",
+    "2024-05-06",
+    "2024-05-20",
+    "2024-06-05",
+    "2024-10-15",
+]
 
 RULES: list[tuple[str | None, str, str]] = [  # (body code or None, kind, rule)
     (None, QuestionKind.JOINT_STATEMENT, Rule.ALL_PARTICIPATING),
@@ -101,12 +131,15 @@ def _through(consultation: Consultation, editor: User, steps: list[dict[str, Any
             now=step["opened"],
             mode=step.get("mode", StageMode.SESSION),
             consent=step.get("consent", ConsentMode.SESSION),
-            working_days=step.get("days", 10),
+            term=(step["days"], TermUnit.WORKING_DAYS) if "days" in step else None,
             session=step.get("session"),
         )
+        pc_session = _pc_session(stage)
+        if pc_session is not None:
+            sessions.put_on_agenda(stage, actor=editor, session=pc_session)
         _positions(stage, step.get("positions", {}), step["opened"] + dt.timedelta(hours=1))
         if step.get("close", True):
-            stage = services.close_stage(
+            stage = closing.close_stage(
                 stage, actor=editor, now=step.get("closed", step["opened"] + dt.timedelta(hours=2))
             )
         for iso2, day in step.get("signatures", {}).items():
@@ -121,7 +154,7 @@ def _session(
     present: list[str],
     kind: str = "regular",
 ) -> Any:
-    return services.create_session(
+    return sessions.create_session(
         actor=editor,
         body=Body.objects.get(code=body),
         date=dt.date.fromisoformat(day),
@@ -130,6 +163,14 @@ def _session(
         venue_en=venue[1],
         participants=list(MemberState.objects.filter(iso2__in=present)),
     )
+
+
+def _pc_session(stage: Stage) -> Session | None:
+    """A stage opened at a session of its body on one of the demo's session days (the Permanent
+    Council's) goes on that agenda."""
+    if stage.session_id or stage.mode != StageMode.SESSION:
+        return None
+    return Session.objects.filter(body=stage.body, date=stage.opened_at.date()).first()
 
 
 def _small_document(
@@ -141,10 +182,8 @@ def _small_document(
     )
 
 
-def seed(*, password: str) -> list[str]:
-    if Consultation.objects.exists():
-        return []
-    editor = User.objects.get(username="secretariat")
+def _reference() -> dict[str, Route]:
+    """Routes, decision rules, terms of written procedures and the calendar: data, not code."""
     for code, (ru, en, bodies) in ROUTES.items():
         route, _ = Route.objects.get_or_create(code=code, defaults={"name_ru": ru, "name_en": en})
         for i, body in enumerate(bodies):
@@ -157,11 +196,44 @@ def seed(*, password: str) -> list[str]:
             kind=kind,
             defaults={"rule": rule},
         )
+    for route_code, kind, amount, unit in TERMS:
+        ProcedureTerm.objects.get_or_create(
+            route=Route.objects.get(code=route_code) if route_code else None,
+            kind=kind,
+            defaults={"amount": amount, "unit": unit},
+        )
     for day, ru, en in NON_WORKING_DAYS:
         NonWorkingDay.objects.get_or_create(
             date=dt.date.fromisoformat(day), defaults={"name_ru": ru, "name_en": en}
         )
-    routes = {r.code: r for r in Route.objects.all()}
+    for day in PC_2024:
+        session = _session(editor_user(), "permanent-council", day, ("Москва", "Moscow"), SIX)
+        Session.objects.filter(pk=session.pk).update(illustrative=True)
+    return {r.code: r for r in Route.objects.all()}
+
+
+def editor_user() -> User:
+    return User.objects.get(username="secretariat")
+
+
+SIX = ["AM", "BY", "KZ", "KG", "RU", "TJ"]
+
+
+# The five draft statements of 2024 and their routes; the Permanent Council lists them first.
+STATEMENTS_2024 = {
+    "Afghanistan": "statement-cfm",
+    "outer space": "statement-cfm",
+    "information security": "statement-wg",
+    "Middle East": "statement-cfm",
+    "liberation": "statement-cfm",
+}
+
+
+def seed(*, password: str) -> list[str]:
+    if Consultation.objects.exists():
+        return []
+    editor = editor_user()
+    routes = _reference()
     now = timezone.now()
 
     def consultation(
@@ -177,19 +249,37 @@ def seed(*, password: str) -> list[str]:
             now=when,
             **extra,
         )
+        # The positions and outcomes below are the demo's: the sources give none of them.
+        Consultation.objects.filter(pk=c.pk).update(illustrative=True)
         return c
+
+    statements = {
+        fragment: consultation(
+            _statement(fragment),
+            route,
+            QuestionKind.JOINT_STATEMENT,
+            _at("2024-01-15"),
+            planned_year=2024,
+        )
+        for fragment, route in STATEMENTS_2024.items()
+    }
+    annual = consultation(
+        None,
+        "annual-list",
+        QuestionKind.ANNUAL_LIST,
+        _at("2024-01-15"),
+        title_ru="Перечень совместных заявлений на 2024 год",
+        title_en="List of joint statements for 2024",
+        planned_year=2024,
+        statements=list(statements.values()),
+    )
+    _through(annual, editor, [{"opened": _at("2024-01-25"), "positions": FIVE | {"AM": JOIN}}])
 
     # 1. Afghanistan: agreed at the Permanent Council, adopted at the CFM.
     cfm = _session(
         editor, "cfm", "2024-06-20", ("Алматы", "Almaty"), ["BY", "KZ", "KG", "RU", "TJ"]
     )
-    c = consultation(
-        _statement("Afghanistan"),
-        "statement-cfm",
-        QuestionKind.JOINT_STATEMENT,
-        _at("2024-05-15"),
-        planned_year=2024,
-    )
+    c = statements["Afghanistan"]
     _through(
         c,
         editor,
@@ -211,13 +301,7 @@ def seed(*, password: str) -> list[str]:
     )
 
     # 2. Outer space: in written procedure at the Permanent Council, silence counts as consent.
-    c = consultation(
-        _statement("outer space"),
-        "statement-cfm",
-        QuestionKind.JOINT_STATEMENT,
-        now - dt.timedelta(days=3),
-        planned_year=2024,
-    )
+    c = statements["outer space"]
     _through(
         c,
         editor,
@@ -234,13 +318,7 @@ def seed(*, password: str) -> list[str]:
     )
 
     # 3. Information security: returned for revision, Belarus objecting.
-    c = consultation(
-        _statement("information security"),
-        "statement-wg",
-        QuestionKind.JOINT_STATEMENT,
-        _at("2024-04-01"),
-        planned_year=2024,
-    )
+    c = statements["information security"]
     _through(
         c,
         editor,
@@ -264,13 +342,7 @@ def seed(*, password: str) -> list[str]:
     )
 
     # 4. Middle East and North Africa: before the Permanent Council, positions coming in.
-    c = consultation(
-        _statement("Middle East"),
-        "statement-cfm",
-        QuestionKind.JOINT_STATEMENT,
-        _at("2024-06-03"),
-        planned_year=2024,
-    )
+    c = statements["Middle East"]
     _through(
         c,
         editor,
@@ -290,13 +362,7 @@ def seed(*, password: str) -> list[str]:
     )
 
     # 5. Belarus liberation anniversary: agreed by the Permanent Council, now before the CFM.
-    c = consultation(
-        _statement("liberation"),
-        "statement-cfm",
-        QuestionKind.JOINT_STATEMENT,
-        _at("2024-05-02"),
-        planned_year=2024,
-    )
+    c = statements["liberation"]
     _through(
         c,
         editor,

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from concord.core.models import MarkingChoices
 
 from .models import Route, Session
-from .rules import ConsentMode
-from .states import QuestionKind, StageMode, StanceChoices
+from .rules import ConsentMode, TermUnit
+from .states import QuestionKind, StageMode, StanceChoices, TermUnitChoices
 
 
 class ConsultationForm(forms.Form):
@@ -50,12 +50,31 @@ class StageForm(forms.Form):
         ],
         required=False,
     )
-    working_days = forms.IntegerField(
-        label=_("Deadline in working days"), min_value=1, max_value=60, initial=10, required=False
+    term = forms.IntegerField(
+        label=_("Term"),
+        min_value=1,
+        max_value=720,
+        required=False,
+        help_text=_("Empty: the term configured for the route and the kind of question."),
     )
+    unit = forms.ChoiceField(label=_("counted in"), choices=TermUnitChoices.choices, required=False)
     session = forms.ModelChoiceField(
         label=_("Session"), queryset=Session.objects.select_related("body"), required=False
     )
+    agenda_note = forms.CharField(
+        label=_("Why at a session held before today"), max_length=300, required=False
+    )
+
+    def term_asked(self) -> tuple[int, TermUnit] | None:
+        term, unit = self.cleaned_data.get("term"), self.cleaned_data.get("unit")
+        return (term, TermUnit(unit or TermUnit.WORKING_DAYS)) if term else None
+
+
+class ExtendForm(forms.Form):
+    until = forms.DateTimeField(
+        label=_("New deadline (UTC)"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
 class PositionForm(forms.Form):

@@ -5,9 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.models import MarkedModel, in_language
+from concord.core.models import EditCounted, MarkedModel, in_language
 
 from .states import (
+    BreakersChoices,
     ConsentChoices,
     ConsultationStatus,
     QuestionKind,
@@ -18,6 +19,7 @@ from .states import (
     StageOutcome,
     StageStatus,
     StanceChoices,
+    TermUnitChoices,
 )
 
 
@@ -27,6 +29,13 @@ class Route(models.Model):
     code = models.SlugField(_("code"), unique=True)
     name_ru = models.CharField(_("name (Russian)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
+    silence_breakers = models.CharField(
+        _("who may break silence"),
+        max_length=16,
+        choices=BreakersChoices.choices,
+        default=BreakersChoices.MEMBERS,
+        help_text=_("In a written procedure where silence is consent: whose objection stops it."),
+    )
 
     class Meta:
         verbose_name = _("route")
@@ -73,6 +82,33 @@ class DecisionRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body or '*'} / {self.kind or '*'}: {self.rule}"
+
+
+class ProcedureTerm(models.Model):
+    """How long a written procedure runs on a route, for a kind of question. Empty route or kind: any.
+    The most specific row wins; with none, 10 working days."""
+
+    route = models.ForeignKey(
+        Route, null=True, blank=True, on_delete=models.CASCADE, related_name="terms"
+    )
+    kind = models.CharField(
+        _("kind of question"), max_length=24, choices=QuestionKind.choices, blank=True
+    )
+    amount = models.PositiveSmallIntegerField(_("term"))
+    unit = models.CharField(_("counted in"), max_length=16, choices=TermUnitChoices.choices)
+
+    class Meta:
+        verbose_name = _("term of a written procedure")
+        verbose_name_plural = _("terms of written procedures")
+        constraints = [
+            models.UniqueConstraint(fields=["route", "kind"], name="procedure_term_unique"),
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="procedure_term_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.route or '*'} / {self.kind or '*'}: {self.amount} {self.get_unit_display()}"
 
 
 class NonWorkingDay(models.Model):
@@ -129,10 +165,20 @@ class Consultation(MarkedModel):
         blank=True,
         help_text=_("For joint statements: the year of the Permanent Council's list."),
     )
+    # For an annual list: the joint statements it puts on the year's list.
+    statements = models.ManyToManyField(
+        "self",
+        verbose_name=_("statements on the list"),
+        symmetrical=False,
+        blank=True,
+        related_name="lists",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("opened"), auto_now_add=True)
+    # Demo data whose positions and outcome no source gives: pages say so.
+    illustrative = models.BooleanField(_("illustrative (demo)"), default=False)
 
     class Meta(MarkedModel.Meta):
         verbose_name = _("consultation")
@@ -147,7 +193,7 @@ class Consultation(MarkedModel):
         return in_language(self.title_ru, self.title_en)
 
 
-class Session(models.Model):
+class Session(EditCounted):
     body = models.ForeignKey(
         "organization.Body", verbose_name=_("body"), on_delete=models.PROTECT, related_name="+"
     )
@@ -171,6 +217,9 @@ class Session(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
+    # Demo data whose day or place no source gives: pages say so.
+    illustrative = models.BooleanField(_("illustrative (demo)"), default=False)
 
     class Meta:
         verbose_name = _("session")
@@ -209,10 +258,18 @@ class Stage(models.Model):
     )
     rule = models.CharField(_("rule"), max_length=24, choices=RuleChoices.choices)
     quorum = models.PositiveSmallIntegerField(_("quorum"), default=0)
+    breakers = models.CharField(
+        _("who may break silence"),
+        max_length=16,
+        choices=BreakersChoices.choices,
+        default=BreakersChoices.MEMBERS,
+    )  # the route's, as it was when the stage opened
     session = models.ForeignKey(
         Session, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
     )
     agenda_order = models.PositiveSmallIntegerField(default=0)
+    # Placed at a session held before the stage opened: history entered after the fact, and why.
+    agenda_note = models.CharField(_("why placed after the fact"), max_length=300, blank=True)
     opened_at = models.DateTimeField(_("opened"))
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     reminded = models.BooleanField(default=False)
@@ -310,6 +367,7 @@ class Signature(models.Model):
     )
     acting_for = models.CharField(max_length=200)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    fingerprint = models.CharField(max_length=64, blank=True)  # of the text signed
 
     class Meta:
         verbose_name = _("signature")

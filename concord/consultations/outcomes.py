@@ -14,7 +14,7 @@ from concord.organization.models import Body, MemberState
 from concord.organization.states import Membership, Participation
 
 from . import rules
-from .models import DecisionRule, NonWorkingDay, Position, Stage
+from .models import DecisionRule, NonWorkingDay, Position, ProcedureTerm, Route, Stage
 from .rules import ConsentMode, Stance
 from .states import ConsultationStatus, StageOutcome, StageStatus
 
@@ -30,6 +30,24 @@ def rule_for(body: Body, kind: str) -> tuple[str, int]:
     )
     best = sorted(rows, key=lambda r: (r.body_id is None, r.kind == ""))
     return (best[0].rule, best[0].quorum) if best else (rules.Rule.CONSENSUS.value, 0)
+
+
+def term_for(route: Route, kind: str) -> tuple[int, rules.TermUnit]:
+    """How long a written procedure runs: the most specific configured term (route and kind, then
+    route, then kind), else 10 working days."""
+    rows = ProcedureTerm.objects.filter(
+        Q(route=route) | Q(route__isnull=True), Q(kind=kind) | Q(kind="")
+    )
+    best = sorted(rows, key=lambda r: (r.route_id is None, r.kind == ""))
+    if not best:
+        return 10, rules.TermUnit.WORKING_DAYS
+    return best[0].amount, rules.TermUnit(best[0].unit)
+
+
+def is_awaited(state: MemberState) -> bool:
+    """Whose position a stage waits for, everywhere (the board, the inbox, the dashboard, the API, an
+    early close): a member state taking part. One whose participation is frozen may still speak."""
+    return state.membership == Membership.MEMBER and state.participation != Participation.FROZEN
 
 
 def members() -> list[MemberState]:
@@ -75,6 +93,7 @@ def decide(
         quorum=stage.quorum,
         consent=ConsentMode(stage.consent),
         closed=closed,
+        breakers=rules.Breakers(stage.breakers),
     )
 
 

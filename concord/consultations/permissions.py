@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from concord.core.actors import Someone
 from concord.core.models import viewer_of
+from concord.core.permissions import reads_adopted_only
 from concord.core.permissions import speaking_state as speaking_state  # re-exported for this app
 from concord.core.rules import Role
 
@@ -16,6 +17,8 @@ from .states import QuestionKind
 
 
 def consultations_visible_to(user: Someone) -> QuerySet[Consultation]:
+    if reads_adopted_only(user):  # members of parliament read what was adopted, in documents
+        return Consultation.objects.none()
     return Consultation.objects.visible_to(user)
 
 

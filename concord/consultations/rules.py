@@ -38,6 +38,19 @@ class ConsentMode(StrEnum):
     SESSION = "session"  # at a session: a state absent or silent does not block, and may join later
 
 
+class Breakers(StrEnum):
+    """In a written procedure where silence is consent, whose objection breaks the silence."""
+
+    MEMBERS = "members"  # any member state, one whose participation is frozen included
+    PARTICIPATING = "participating"  # only the states taking part: a frozen one's objection is void
+
+
+class TermUnit(StrEnum):
+    WORKING_DAYS = "working_days"  # the calendar's non-working days skipped
+    DAYS = "days"
+    HOURS = "hours"  # around the clock: crisis procedures
+
+
 class Result(StrEnum):
     PENDING = "pending"  # not decided yet (positions missing, deadline not reached)
     ADOPTED = "adopted"  # adopted by all the states it needs
@@ -68,6 +81,12 @@ class Outcome:
     @property
     def adopted(self) -> bool:
         return self.result in (Result.ADOPTED, Result.ADOPTED_LIMITED)
+
+    @property
+    def awaited(self) -> tuple[State, ...]:
+        """The states whose word is still waited for: silent and taking part (a state whose
+        participation is frozen may join or object, but nothing waits for it)."""
+        return tuple(s for s in self.silent if not s.frozen)
 
 
 def _names(states: Iterable[State], lang: str) -> str:
@@ -100,15 +119,18 @@ class _Tally:
         )
 
 
-def _group(state: State, stance: Stance | None, *, silence_consents: bool) -> str:
+def _group(
+    state: State, stance: Stance | None, *, silence_consents: bool, frozen_breaks: bool
+) -> str:
     if stance in JOINING:
         return "joined"
     if stance == Stance.REFRAIN:
         return "refrained"
     # Asking for more time breaks the silence of a written procedure, so it blocks like an
-    # objection until the state says otherwise.
+    # objection until the state says otherwise; unless the route lets only participating states
+    # break silence and this one's participation is frozen: then its word is void.
     if stance in (Stance.OBJECT, Stance.MORE_TIME):
-        return "objected"
+        return "objected" if frozen_breaks or not state.frozen else "silent"
     # A frozen state's silence is not taken as consent: it would bind a state that is not taking
     # part.
     if silence_consents and not state.frozen:
@@ -123,11 +145,15 @@ def _tally(
     quorum: int,
     consent: ConsentMode,
     closed: bool,
+    breakers: Breakers = Breakers.MEMBERS,
 ) -> _Tally:
     silence_consents = closed and consent == ConsentMode.SILENCE
+    frozen_breaks = consent != ConsentMode.SILENCE or breakers == Breakers.MEMBERS
     groups: dict[str, list[State]] = {"joined": [], "refrained": [], "objected": [], "silent": []}
     for s in members:
-        groups[_group(s, stances.get(s.id), silence_consents=silence_consents)].append(s)
+        stance = stances.get(s.id)
+        group = _group(s, stance, silence_consents=silence_consents, frozen_breaks=frozen_breaks)
+        groups[group].append(s)
     joined, refrained, objected, silent = (tuple(g) for g in groups.values())
     return _Tally(
         joined=joined,
@@ -284,12 +310,14 @@ def decide(
     quorum: int = 0,
     consent: ConsentMode = ConsentMode.EXPLICIT,
     closed: bool = False,
+    breakers: Breakers = Breakers.MEMBERS,
 ) -> Outcome:
     """The outcome of a question for `members` given each state's current stance (states absent
     from `stances` have no position). `closed` means the deadline has passed or the stage is being
     closed: silence then counts as consent in SILENCE mode, and missing answers stop being awaited.
+    `breakers` says whose objection breaks the silence of a SILENCE procedure.
     """
-    t = _tally(members, stances, quorum=quorum, consent=consent, closed=closed)
+    t = _tally(members, stances, quorum=quorum, consent=consent, closed=closed, breakers=breakers)
     # Too few states taking part means nothing was decided, not even blocked by an objection, so
     # the quorum is checked before any rule.
     if t.quorum and t.taking_part < t.quorum and t.closed:
@@ -302,6 +330,18 @@ def decide(
 
 
 # --- Working days ---------------------------------------------------------------------------------
+
+
+def term_end(
+    start: dt.datetime, amount: int, unit: TermUnit, holidays: set[dt.date]
+) -> dt.datetime:
+    """When a written procedure opened at `start` ends: `amount` hours around the clock, calendar
+    days, or working days (see `add_working_days`)."""
+    if unit == TermUnit.HOURS:
+        return start + dt.timedelta(hours=amount)
+    if unit == TermUnit.DAYS:
+        return start + dt.timedelta(days=amount)
+    return add_working_days(start, amount, holidays)
 
 
 def is_working_day(day: dt.date, holidays: set[dt.date]) -> bool:

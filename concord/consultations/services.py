@@ -13,18 +13,17 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from concord.audit.services import record
-from concord.core.actions import lock, require, transition
+from concord.core.actions import lock, require
 from concord.core.actors import Actor, user_of
 from concord.core.errors import Code as CoreCode
 from concord.core.errors import Conflict, DomainError, NotAllowed
-from concord.core.events import emit
 from concord.core.models import viewer_of
+from concord.documents import finality
 from concord.documents import selectors as documents
-from concord.organization.models import Body, MemberState
+from concord.documents.states import DocumentStatus
 
-from . import outcomes, permissions, rules
+from . import closing, outcomes, permissions, rules, sessions
 from .codes import Code, Verb
-from .events import ConsultationAdopted
 from .models import (
     Consultation,
     Position,
@@ -42,8 +41,8 @@ if TYPE_CHECKING:
 
 from .states import (
     CONSULTATION_FLOW,
-    STAGE_FLOW,
     ConsultationStatus,
+    QuestionKind,
     StageMode,
     StageOutcome,
     StageStatus,
@@ -73,8 +72,12 @@ def open_consultation(
     reason: str = "",
     clock: dt.timedelta | None = None,
     planned_year: int | None = None,
+    statements: Sequence[Consultation] = (),
     now: dt.datetime,
 ) -> Consultation:
+    """A question put forward. An annual list names the joint statements it puts on its year's list;
+    a correction is of an adopted text, which its editor may then revise until a body adopts the
+    corrected version."""
     require(
         permissions.can_open(actor, kind),
         _("Only the Secretariat or a state's delegation opens a consultation."),
@@ -83,6 +86,7 @@ def open_consultation(
         raise DomainError(
             Code.REASON_REQUIRED, _("An emergency consultation needs its reason."), field="reason"
         )
+    _check_subject(kind, document, planned_year, statements)
     viewer = viewer_of(actor)
     with transaction.atomic():
         consultation = Consultation(
@@ -104,6 +108,9 @@ def open_consultation(
         )
         consultation.full_clean(exclude=["created_by"])
         consultation.save()
+        consultation.statements.set(statements)
+        if kind == QuestionKind.CORRECTION and document is not None:
+            finality.open_correction(document, actor=actor)
         record(
             Verb.OPEN_CONSULTATION,
             actor=actor,
@@ -111,6 +118,58 @@ def open_consultation(
             summary=("EMERGENCY " if emergency else "") + (title_en or title_ru),
         )
     return consultation
+
+
+def _check_subject(
+    kind: str,
+    document: Document | None,
+    planned_year: int | None,
+    statements: Sequence[Consultation],
+) -> None:
+    """What a question is about must fit its kind: an adopted text changes only by a correction, and
+    an annual list names joint statements of its year."""
+    adopted = document is not None and document.status == DocumentStatus.ADOPTED
+    if kind == QuestionKind.CORRECTION and not adopted:
+        raise DomainError(
+            Code.NOT_ADOPTED_TEXT, _("A correction is of an adopted text."), field="document"
+        )
+    if kind != QuestionKind.CORRECTION and adopted:
+        raise DomainError(
+            Code.TEXT_ADOPTED,
+            _("This text was adopted: open a correction to change it."),
+            field="document",
+        )
+    if kind == QuestionKind.ANNUAL_LIST:
+        wrong = [
+            c
+            for c in statements
+            if c.kind != QuestionKind.JOINT_STATEMENT or c.planned_year != planned_year
+        ]
+        if planned_year is None or not statements or wrong:
+            raise DomainError(
+                Code.BAD_LIST,
+                _("An annual list names the year and joint statements proposed for that year."),
+                field="statements",
+            )
+
+
+def _check_listed(consultation: Consultation, position: int) -> None:
+    """A joint statement goes past the working level only once the Permanent Council has put it on
+    the adopted annual list of its year."""
+    if consultation.kind != QuestionKind.JOINT_STATEMENT or position == 0:
+        return
+    listed = consultation.lists.filter(
+        kind=QuestionKind.ANNUAL_LIST,
+        status=ConsultationStatus.ADOPTED,
+        planned_year=consultation.planned_year,
+    ).exists()
+    if not listed:
+        raise Conflict(
+            Code.NOT_LISTED,
+            _(
+                "This statement is not on the adopted annual list of joint statements for its year: it stays at the working level."
+            ),
+        )
 
 
 def _next_step(consultation: Consultation) -> RouteStep:
@@ -137,23 +196,24 @@ def _consent_for(mode: str, consent: str) -> str:
 
 
 def _deadline(
-    consultation: Consultation, mode: str, working_days: int, now: dt.datetime
+    consultation: Consultation, mode: str, term: tuple[int, rules.TermUnit] | None, now: dt.datetime
 ) -> dt.datetime | None:
-    """A written procedure's deadline in working days; an emergency's clock cuts it short."""
-    deadline = (
-        rules.add_working_days(now, working_days, outcomes.holidays())
-        if mode == StageMode.WRITTEN
-        else None
-    )
+    """A written procedure's deadline: the term asked for, else the one configured for the route and
+    kind of question; an emergency's clock cuts it short."""
+    deadline = None
+    if mode == StageMode.WRITTEN:
+        amount, unit = term or outcomes.term_for(consultation.route, consultation.kind)
+        deadline = rules.term_end(now, amount, unit, outcomes.holidays())
     if consultation.emergency and consultation.decide_by:
         deadline = min(deadline, consultation.decide_by) if deadline else consultation.decide_by
     return deadline
 
 
 def _latest_version(consultation: Consultation) -> Version | None:
-    if consultation.document is None:
+    """The text as it is now, read afresh: a stage always puts the latest version before the states."""
+    if consultation.document_id is None:
         return None
-    return documents.version(consultation.document)
+    return documents.latest_version(consultation.document_id)
 
 
 def open_stage(
@@ -163,11 +223,13 @@ def open_stage(
     now: dt.datetime,
     mode: str = StageMode.SESSION,
     consent: str = ConsentMode.SESSION,
-    working_days: int = 10,
+    term: tuple[int, rules.TermUnit] | None = None,
     session: Session | None = None,
+    agenda_note: str = "",
 ) -> Stage:
     """Put the question before the next tier of its route (or the same tier again after it was
-    returned for revision), on the latest version of its text."""
+    returned for revision), on the latest version of its text; a written procedure runs for `term`
+    or the configured one; a stage at a session is placed on that session's agenda."""
     require(permissions.runs_procedures(actor), _("Only the Secretariat opens a stage."))
     with transaction.atomic():
         consultation = lock(consultation)
@@ -178,9 +240,10 @@ def open_stage(
         if consultation.stages.filter(status=StageStatus.OPEN).exists():
             raise Conflict(Code.STAGE_OPEN, _("A stage is already open; close it first."))
         step = _next_step(consultation)
+        _check_listed(consultation, step.position)
         rule, quorum = outcomes.rule_for(step.body, consultation.kind)
         version = _latest_version(consultation)
-        deadline = _deadline(consultation, mode, working_days, now)
+        deadline = _deadline(consultation, mode, term, now)
         stage = Stage.objects.create(
             consultation=consultation,
             position=step.position,
@@ -190,12 +253,14 @@ def open_stage(
             consent=_consent_for(mode, consent),
             rule=rule,
             quorum=quorum,
+            breakers=consultation.route.silence_breakers,
             opened_at=now,
             deadline=deadline,
-            session=session,
         )
+        if session is not None:
+            sessions.place(stage, session, note=agenda_note)
         if consultation.status != ConsultationStatus.OPEN:
-            _move_consultation(consultation, ConsultationStatus.OPEN, actor=actor)
+            closing.move_consultation(consultation, ConsultationStatus.OPEN, actor=actor)
         record(
             Verb.OPEN_STAGE,
             actor=actor,
@@ -211,28 +276,6 @@ def open_stage(
                 subject_en=f"Written procedure: {consultation.title_en or consultation.title_ru} (by {deadline:%d %b %Y %H:%M} UTC)",
             )
     return stage
-
-
-CONSULTATION_VERBS = {
-    ConsultationStatus.OPEN: Verb.REOPEN_CONSULTATION,
-    ConsultationStatus.ADOPTED: Verb.ADOPT_CONSULTATION,
-    ConsultationStatus.RETURNED: Verb.RETURN_CONSULTATION,
-    ConsultationStatus.DROPPED: Verb.DROP_CONSULTATION,
-}
-
-
-def _move_consultation(consultation: Consultation, to: str, *, actor: Actor) -> Consultation:
-    """The consultation's status, as its stage moved it; adoption is announced to other apps."""
-    consultation = transition(
-        consultation,
-        to,
-        flow=CONSULTATION_FLOW,
-        actor=actor,
-        verb=CONSULTATION_VERBS[ConsultationStatus(to)],
-    )
-    if to == ConsultationStatus.ADOPTED:
-        emit(ConsultationAdopted(consultation.pk, consultation.kind))
-    return consultation
 
 
 def put_latest_version(stage: Stage, *, actor: Actor, now: dt.datetime) -> Stage:
@@ -357,81 +400,7 @@ def record_position(
     return position
 
 
-def close_stage(
-    stage: Stage, *, actor: Actor, now: dt.datetime, drop: bool = False, note: str = ""
-) -> Stage:
-    """Close a stage with the outcome its rule gives: adopted at the last tier, forwarded to the next,
-    or returned for revision with the objections; or dropped, when the Secretariat says so."""
-    require(permissions.runs_procedures(actor), _("Only the Secretariat closes a stage."))
-    with transaction.atomic():
-        stage = lock(stage)
-        is_last = not stage.consultation.route.steps.filter(position__gt=stage.position).exists()
-        closing = outcomes.closing(
-            stage,
-            list(stage.positions.all()),
-            outcomes.rule_states(outcomes.members()),
-            now=now,
-            is_last=is_last,
-            drop=drop,
-        )
-        stage = transition(
-            stage,
-            StageStatus.CLOSED,
-            flow=STAGE_FLOW,
-            actor=actor,
-            verb=Verb.CLOSE_STAGE,
-            summary=f"{closing.outcome}: {closing.result.explanation_en}",
-            changes={"outcome": closing.outcome, "result": closing.result.result},
-            closed_by=user_of(actor),
-            note=note,
-            **closing.stage_fields(now),
-        )
-        if closing.consultation_status != stage.consultation.status:
-            _move_consultation(stage.consultation, closing.consultation_status, actor=actor)
-        notify(
-            delegates_of(outcomes.members()),
-            url=board_url(stage.consultation),
-            subject_ru=f"Итог: {stage.consultation.title_ru} — {stage.explanation_ru}",
-            subject_en=f"Outcome: {stage.consultation.title_en or stage.consultation.title_ru} — {stage.explanation_en}",
-        )
-    return stage
-
-
-# --- Sessions and signatures -----------------------------------------------------------------------
-
-
-def create_session(
-    *,
-    actor: Actor,
-    body: Body,
-    date: dt.date,
-    kind: str = "regular",
-    format: str = "in_person",
-    venue_ru: str = "",
-    venue_en: str = "",
-    participants: Sequence[MemberState] = (),
-) -> Session:
-    require(permissions.runs_procedures(actor), _("Only the Secretariat schedules sessions."))
-    with transaction.atomic():
-        session = Session.objects.create(
-            body=body, date=date, kind=kind, format=format, venue_ru=venue_ru, venue_en=venue_en
-        )
-        session.participants.set(participants)
-        record(Verb.CREATE_SESSION, actor=actor, target=session, summary=str(session))
-    return session
-
-
-def put_on_agenda(stage: Stage, *, actor: Actor, session: Session) -> Stage:
-    require(permissions.runs_procedures(actor), _("Only the Secretariat sets the agenda."))
-    if session.body_id != stage.body_id:
-        raise DomainError(Code.WRONG_BODY, _("The stage is before another body."), field="session")
-    with transaction.atomic():
-        stage = lock(stage)
-        stage.session = session
-        stage.agenda_order = (session.items.count() or 0) + 1
-        stage.save(update_fields=["session", "agenda_order"])
-        record(Verb.PUT_ON_AGENDA, actor=actor, target=stage, summary=str(session))
-    return stage
+# --- Signatures ------------------------------------------------------------------------------------
 
 
 def sign_decision(stage: Stage, *, actor: Actor, on: dt.date, note: str = "") -> Signature:
@@ -461,6 +430,7 @@ def sign_decision(stage: Stage, *, actor: Actor, on: dt.date, note: str = "") ->
             signed_by=user_of(actor),
             acting_for=actor.acting_for_label,
             note=note,
+            fingerprint=stage.version.fingerprint if stage.version else "",
         )
         record(Verb.SIGN, actor=actor, target=stage, summary=f"{signature.state.iso2} {on}")
     return signature

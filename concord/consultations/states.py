@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from concord.core.flows import Flow
 
 from .codes import Code
-from .rules import ConsentMode, Rule, Stance
+from .rules import Breakers, ConsentMode, Rule, Stance, TermUnit
 
 
 class QuestionKind(models.TextChoices):
@@ -18,6 +18,8 @@ class QuestionKind(models.TextChoices):
     AGREEMENT = "agreement", _("Agreement to be signed")
     APPOINTMENT = "appointment", _("Appointment")
     PROCEDURAL = "procedural", _("Procedural question")
+    ANNUAL_LIST = "annual_list", _("Annual list of joint statements")  # decided by the PC
+    CORRECTION = "correction", _("Correction of an adopted text")  # produces a corrected version
 
 
 class ConsultationStatus(models.TextChoices):
@@ -97,3 +99,15 @@ class SessionKind(models.TextChoices):
 class SessionFormat(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     ONLINE = "online", _("Online")
+    WRITTEN = "written", _("Written (by correspondence)")
+
+
+class TermUnitChoices(models.TextChoices):
+    WORKING_DAYS = TermUnit.WORKING_DAYS.value, _("working days")
+    DAYS = TermUnit.DAYS.value, _("calendar days")
+    HOURS = TermUnit.HOURS.value, _("hours, around the clock")
+
+
+class BreakersChoices(models.TextChoices):
+    MEMBERS = Breakers.MEMBERS.value, _("Any member state")
+    PARTICIPATING = Breakers.PARTICIPATING.value, _("Participating member states only")

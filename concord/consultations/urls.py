@@ -19,6 +19,7 @@ urlpatterns = [
         "<int:pk>/stages/<int:stage_id>/positions/", views.record_position, name="position-record"
     ),
     path("<int:pk>/stages/<int:stage_id>/close/", views.close_stage, name="stage-close"),
+    path("<int:pk>/stages/<int:stage_id>/extend/", views.extend_stage, name="stage-extend"),
     path("<int:pk>/stages/<int:stage_id>/version/", views.put_version, name="stage-version"),
     path("<int:pk>/stages/<int:stage_id>/sign/", views.sign, name="sign"),
 ]

@@ -17,8 +17,8 @@ from concord.core.errors import DomainError
 from concord.core.models import viewer_of
 from concord.documents.permissions import documents_visible_to
 
-from . import outcomes, permissions, selectors, services
-from .forms import ConsultationForm, EmergencyForm, PositionForm, StageForm
+from . import closing, outcomes, permissions, selectors, services
+from .forms import ConsultationForm, EmergencyForm, ExtendForm, PositionForm, StageForm
 from .models import Notification, Stage
 from .notifications import mark_read
 from .states import ConsultationStatus, QuestionKind, StageStatus
@@ -111,6 +111,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if can_position
             else None,
             "stage_form": StageForm() if permissions.runs_procedures(request.user) else None,
+            "extend_form": ExtendForm() if permissions.runs_procedures(request.user) else None,
             "runs": permissions.runs_procedures(request.user),
             "my_state": state_id,
         },
@@ -193,8 +194,9 @@ def open_stage(request: HttpRequest, pk: int) -> HttpResponse:
                 now=timezone.now(),
                 mode=d["mode"],
                 consent=d["consent"] or "explicit",
-                working_days=d["working_days"] or 10,
+                term=form.term_asked(),
                 session=d["session"],
+                agenda_note=d["agenda_note"],
             )
         except DomainError as error:
             messages.error(request, str(error.message))
@@ -210,7 +212,7 @@ def close_stage(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
     if not permissions.runs_procedures(request.user):
         raise PermissionDenied
     try:
-        services.close_stage(
+        closing.close_stage(
             stage,
             actor=actor_of(request),
             now=timezone.now(),
@@ -219,6 +221,31 @@ def close_stage(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
         )
     except DomainError as error:
         messages.error(request, str(error.message))
+    return redirect("consultations:consultation-detail", pk=pk)
+
+
+@login_required
+@require_POST
+def extend_stage(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
+    stage = _stage(request, pk, stage_id)
+    if not permissions.runs_procedures(request.user):
+        raise PermissionDenied
+    form = ExtendForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the new deadline and the reason."))
+        return redirect("consultations:consultation-detail", pk=pk)
+    try:
+        closing.extend_stage(
+            stage,
+            actor=actor_of(request),
+            until=form.cleaned_data["until"],
+            reason=form.cleaned_data["reason"],
+            now=timezone.now(),
+        )
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("The deadline was extended; the states are told."))
     return redirect("consultations:consultation-detail", pk=pk)
 
 

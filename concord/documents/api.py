@@ -12,7 +12,7 @@ from concord.core.api import ErrorOut, Pages
 from concord.core.errors import DomainError
 from concord.organization.models import Body
 
-from . import comparison, exporting, rules, selectors, services
+from . import comparison, exporting, finality, rules, selectors, services
 from .codes import Code
 from .models import Amendment, Attachment, Document, Version
 from .rules import Operation, OpKind, UnitKind
@@ -74,7 +74,7 @@ def get_document(request: HttpRequest, pk: int) -> Document:
 
 @router.get("/documents/{pk}/versions", response={200: list[VersionOut], 404: ErrorOut})
 def list_versions(request: HttpRequest, pk: int) -> QuerySet[Version]:
-    return selectors.versions(selectors.document(request.user, pk))
+    return selectors.versions(selectors.with_history(request.user, pk))
 
 
 def _version_text(document: Document, version: Version) -> dict[str, Any]:
@@ -99,7 +99,7 @@ def _version_text(document: Document, version: Version) -> dict[str, Any]:
 @router.get("/documents/{pk}/versions/{number}", response={200: VersionTextOut, 404: ErrorOut})
 def get_version(request: HttpRequest, pk: int, number: int) -> dict[str, Any]:
     document = selectors.document(request.user, pk)
-    return _version_text(document, selectors.version(document, number))
+    return _version_text(document, selectors.readable_version(request.user, document, number))
 
 
 def _operation(change: ChangeIn) -> Operation:
@@ -130,7 +130,7 @@ def edit_text(request: HttpRequest, pk: int, payload: EditIn) -> Status[dict[str
 @router.post("/documents/{pk}/final", response={200: VersionTextOut, **ERRORS})
 def declare_final(request: HttpRequest, pk: int, payload: FinalIn) -> dict[str, Any]:
     document = selectors.document(request.user, pk)
-    version = services.declare_final(
+    version = finality.declare_final(
         document, actor=actor_of(request), base_number=payload.base_version
     )
     document.refresh_from_db()
@@ -141,7 +141,7 @@ def declare_final(request: HttpRequest, pk: int, payload: FinalIn) -> dict[str, 
 def compare(
     request: HttpRequest, pk: int, from_: int = Query(..., alias="from"), to: int = Query(...)
 ) -> dict[str, Any]:
-    document = selectors.document(request.user, pk)
+    document = selectors.with_history(request.user, pk)
     old, new = selectors.version(document, from_), selectors.version(document, to)
     return {
         "from_version": old.number,
@@ -176,7 +176,7 @@ def export_version(
 ) -> HttpResponse:
     document = selectors.document(request.user, pk)
     data, content_type, filename = exporting.version_file(
-        document, selectors.version(document, number), fmt=format, lang=lang
+        document, selectors.readable_version(request.user, document, number), fmt=format, lang=lang
     )
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -192,7 +192,7 @@ def export_compare(
     format: Literal["pdf", "docx"] = "pdf",
     lang: Literal["ru", "en", "both"] = "ru",
 ) -> HttpResponse:
-    document = selectors.document(request.user, pk)
+    document = selectors.with_history(request.user, pk)
     old, new = selectors.version(document, from_), selectors.version(document, to)
     data, content_type, filename = exporting.compare_file(document, old, new, fmt=format, lang=lang)
     response = HttpResponse(data, content_type=content_type)
@@ -210,7 +210,7 @@ def _amendment_out(a: Amendment, conflicts: dict[int, set[int]]) -> dict[str, An
 
 @router.get("/documents/{pk}/amendments", response={200: list[AmendmentOut], 404: ErrorOut})
 def list_amendments(request: HttpRequest, pk: int, status: str = "") -> list[dict[str, Any]]:
-    document = selectors.document(request.user, pk)
+    document = selectors.with_history(request.user, pk)
     amendments = list(selectors.amendments(document, status=status))
     conflicts = selectors.conflict_groups(
         [a for a in amendments if a.status == AmendmentStatus.PENDING]
@@ -219,7 +219,7 @@ def list_amendments(request: HttpRequest, pk: int, status: str = "") -> list[dic
 
 
 def _amendment(request: HttpRequest, pk: int, amendment_id: int) -> Amendment:
-    document = selectors.document(request.user, pk)
+    document = selectors.with_history(request.user, pk)
     return get_object_or_404(selectors.amendments(document), pk=amendment_id)
 
 

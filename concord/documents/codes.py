@@ -5,6 +5,8 @@ from enum import StrEnum
 
 class Code(StrEnum):
     DOCUMENT_FINAL = "document_final"  # the text is closed
+    DOCUMENT_ADOPTED = "document_adopted"  # adopted: only a correction procedure changes it
+    NOT_ADOPTED = "not_adopted"  # a correction is of an adopted text
     STALE_VERSION = "stale_version"  # the edit started from a version that is no longer the latest
     VERSION_NOT_FOUND = "version_not_found"
     TITLE_REQUIRED = "title_required"
@@ -43,4 +45,7 @@ class Verb(StrEnum):
     MERGE_AMENDMENT = "documents.merged_amendment"
     REJECT_AMENDMENT = "documents.reject_amendment"
     DECLARE_FINAL = "documents.declare_final"
+    ADOPT_TEXT = "documents.adopt_text"
+    OPEN_CORRECTION = "documents.open_correction"
+    END_CORRECTION = "documents.end_correction"
     ADD_ATTACHMENT = "documents.add_attachment"

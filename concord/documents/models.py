@@ -54,6 +54,17 @@ class Document(MarkedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    adopted_by = models.ForeignKey(
+        "organization.Body",
+        verbose_name=_("adopted by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    # While a correction of the adopted text is under way, the editor may make its versions.
+    under_correction = models.BooleanField(_("correction under way"), default=False)
     next_uid = models.PositiveIntegerField(default=1)  # for new units: "u<next_uid>"
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from concord.core.actors import Someone
+from concord.core.actors import SYSTEM, Someone
 from concord.core.models import viewer_of
+from concord.core.permissions import reads_adopted_only
 from concord.core.permissions import speaking_state as speaking_state  # re-exported for this app
 
 from .models import Amendment, Document
@@ -14,7 +15,10 @@ from .states import AmendmentStatus, DocumentStatus
 
 
 def documents_visible_to(user: Someone) -> QuerySet[Document]:
-    return Document.objects.visible_to(user)
+    documents = Document.objects.visible_to(user)
+    if reads_adopted_only(user):  # members of parliament
+        return documents.filter(status=DocumentStatus.ADOPTED)
+    return documents
 
 
 def is_editor(user: Someone) -> bool:
@@ -25,12 +29,24 @@ def can_create(user: Someone) -> bool:
     return is_editor(user) or speaking_state(user) is not None
 
 
+def _negotiated(document: Document) -> bool:
+    """Still negotiated: not final, not adopted."""
+    return document.status == DocumentStatus.NEGOTIATION
+
+
 def can_edit(user: Someone, document: Document) -> bool:
-    return is_editor(user) and document.status != DocumentStatus.FINAL
+    """The editor, while the text is negotiated or a correction of the adopted text is under way."""
+    correcting = document.status == DocumentStatus.ADOPTED and document.under_correction
+    return is_editor(user) and (_negotiated(document) or correcting)
 
 
 def can_propose(user: Someone, document: Document) -> bool:
-    return speaking_state(user) is not None and document.status != DocumentStatus.FINAL
+    return speaking_state(user) is not None and _negotiated(document)
+
+
+def can_adopt(user: Someone) -> bool:
+    """The Secretariat records what a body adopted (the system, when a procedure closes by itself)."""
+    return user is SYSTEM or is_editor(user)
 
 
 def can_support(user: Someone, amendment: Amendment) -> bool:
@@ -52,7 +68,7 @@ def can_decide(user: Someone, amendment: Amendment) -> bool:
     return (
         is_editor(user)
         and amendment.status == AmendmentStatus.PENDING
-        and amendment.document.status != DocumentStatus.FINAL
+        and _negotiated(amendment.document)
     )
 
 

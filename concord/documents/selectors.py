@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from concord.core.actors import Someone
+from concord.core.permissions import reads_adopted_only
 
 from . import rules
 from .models import Amendment, Document, Version
@@ -58,6 +59,30 @@ def document(user: Someone, pk: int) -> Document:
     if found is None:
         raise Http404
     return found
+
+
+def with_history(user: Someone, pk: int) -> Document:
+    """The document, for pages that show its negotiation (versions, comparisons, amendments): those
+    who do not see negotiations get 404 there, as for a document they may not see."""
+    if reads_adopted_only(user):  # earlier versions, comparisons and amendments are the negotiation
+        raise Http404
+    return document(user, pk)
+
+
+def readable_version(user: Someone, document: Document, number: int | None = None) -> Version:
+    """The version `user` may read: any, for those who see the negotiation; the adopted one alone,
+    for the others."""
+    if reads_adopted_only(user):
+        adopted = document.final_version
+        if adopted is None or number not in (None, adopted.number):
+            raise Http404
+        number = adopted.number
+    return version(document, number)
+
+
+def latest_version(document_id: int) -> Version | None:
+    """The latest version read afresh (a document held in memory may be older than its text)."""
+    return Version.objects.filter(document_id=document_id).order_by("-number").first()
 
 
 def version(document: Document, number: int | None = None) -> Version:

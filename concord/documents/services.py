@@ -32,7 +32,6 @@ from .models import Amendment, Attachment, Document, Support, Version
 from .rules import Operation, OpKind, Unit, UnitKind
 from .states import (
     AMENDMENT_FLOW,
-    DOCUMENT_FLOW,
     AmendmentStatus,
     DocumentStatus,
     LanguageState,
@@ -40,11 +39,19 @@ from .states import (
 )
 
 
-def _locked_open(document: Document) -> Document:
-    """The document, locked until the transaction ends; refused once its text is final."""
+def locked_for_change(document: Document, *, correcting: bool = False) -> Document:
+    """The document, locked until the transaction ends; refused once its text is final or adopted
+    (an adopted text takes the editor's versions only while a correction procedure is under way)."""
     document = lock(document)
     if document.status == DocumentStatus.FINAL:
         raise Conflict(Code.DOCUMENT_FINAL, _("The text is final; it can no longer be changed."))
+    if document.status == DocumentStatus.ADOPTED and not (correcting and document.under_correction):
+        raise Conflict(
+            Code.DOCUMENT_ADOPTED,
+            _(
+                "The text was adopted; it is no longer changed, except by a procedure that corrects it."
+            ),
+        )
     return document
 
 
@@ -205,13 +212,15 @@ def edit_text(
         _("Only the Secretariat, as editor, edits the text directly."),
     )
     with transaction.atomic():
-        document = _locked_open(document)
+        document = locked_for_change(document, correcting=True)
         checks.check_fresh(document, base_number)
         operation = _with_new_uid(document, checks.clean_texts(operation))
         before = latest_version(document).text
         units = checks.applied(before, operation)
         checks.check_changes(before, units, operation)
-        version = _new_version(document, units, actor=actor, source=VersionSource.EDIT, note=note)
+        correcting = document.status == DocumentStatus.ADOPTED
+        source = VersionSource.CORRECTION if correcting else VersionSource.EDIT
+        version = _new_version(document, units, actor=actor, source=source, note=note)
         record(
             Verb.EDIT_TEXT,
             actor=actor,
@@ -240,7 +249,7 @@ def propose_amendment(
         )
     checks.check_proposal(operation, justification_ru, justification_en)
     with transaction.atomic():
-        document = _locked_open(document)
+        document = locked_for_change(document)
         base = Version.objects.filter(document=document, number=base_number).first()
         if base is None:
             raise DomainError(
@@ -354,7 +363,7 @@ def decide_amendment(
             Code.REASON_REQUIRED, _("Say why the amendment is rejected."), field="reason"
         )
     with transaction.atomic():
-        document = _locked_open(amendment.document)
+        document = locked_for_change(amendment.document)
         if decision == "reject":
             return _settle(
                 amendment,
@@ -416,40 +425,6 @@ def _decided_operation(
                 field="decision",
             )
     return operation
-
-
-def declare_final(document: Document, *, actor: Actor, base_number: int) -> Version:
-    """The editor closes the text: the latest version, with no open brackets, becomes final.
-    Amendments still pending lapse."""
-    require(permissions.is_editor(actor), _("Only the editor declares a text final."))
-    with transaction.atomic():
-        document = _locked_open(document)
-        checks.check_fresh(document, base_number)
-        version = latest_version(document)
-        brackets = rules.open_brackets(version.text)
-        if brackets:
-            raise DomainError(
-                Code.OPEN_BRACKETS,
-                _("The text still has %(n)s open bracket(s); it cannot become final.")
-                % {"n": len(brackets)},
-                field="base_version",
-            )
-        lapsed = Amendment.objects.filter(
-            document=document, status__in=AMENDMENT_FLOW.sources(AmendmentStatus.LAPSED)
-        ).update(
-            status=AmendmentStatus.LAPSED, decided_by=user_of(actor), decided_at=timezone.now()
-        )
-        transition(
-            document,
-            DocumentStatus.FINAL,
-            flow=DOCUMENT_FLOW,
-            actor=actor,
-            verb=Verb.DECLARE_FINAL,
-            summary=f"v{version.number} {version.fingerprint}",
-            changes={"fingerprint": version.fingerprint, "lapsed": lapsed},
-            final_version=version,
-        )
-    return version
 
 
 def add_attachment(document: Document, *, actor: Actor, upload: UploadedFile) -> Attachment:

@@ -23,12 +23,18 @@ class DocumentKind(models.TextChoices):
 class DocumentStatus(models.TextChoices):
     NEGOTIATION = "negotiation", _("Under negotiation")  # versions may still be made
     FINAL = "final", _("Final")  # the latest version is declared final; the text is closed
+    ADOPTED = "adopted", _("Adopted")  # a body adopted the final version: it binds, it stays
 
 
-# A text is negotiated until the editor declares it final; a final text stays final.
+# A text is negotiated until the editor declares it final or a body adopts it; an adopted text is
+# adopted again only by the procedure that corrects it, which produces the corrected version.
 DOCUMENT_FLOW = Flow(
     "status",
-    {DocumentStatus.NEGOTIATION: {DocumentStatus.FINAL}},
+    {
+        DocumentStatus.NEGOTIATION: {DocumentStatus.FINAL, DocumentStatus.ADOPTED},
+        DocumentStatus.FINAL: {DocumentStatus.ADOPTED},
+        DocumentStatus.ADOPTED: {DocumentStatus.ADOPTED},
+    },
     refused=(Code.DOCUMENT_FINAL, _("The text is final; it can no longer be changed.")),
 )
 
@@ -42,6 +48,7 @@ class VersionSource(models.TextChoices):
         "merge",
         _("Amendment merged as reworded"),
     )  # an amendment applied in the editor's wording
+    CORRECTION = "correction", _("Correction of the adopted text")  # under a correction procedure
 
 
 class AmendmentStatus(models.TextChoices):

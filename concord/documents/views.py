@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
+from concord.core.permissions import reads_adopted_only
 
-from . import comparison, exporting, permissions, rules, selectors, services
+from . import comparison, exporting, finality, permissions, rules, selectors, services
 from .forms import (
     EXPORT_FORMATS,
     EXPORT_LANGS,
@@ -133,8 +134,7 @@ def document_import(request: HttpRequest) -> HttpResponse:
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document(request.user, pk)
-    number = _int(request.GET.get("v"))
-    shown = selectors.version(document, number)
+    shown = selectors.readable_version(request.user, document, _int(request.GET.get("v")))
     view = "clean" if request.GET.get("view") == "clean" else "negotiation"
     lang = request.GET.get("lang") if request.GET.get("lang") in EXPORT_LANGS else "both"
     return render(
@@ -154,6 +154,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_attach": permissions.can_attach(request.user, document),
             "open_brackets": len(rules.open_brackets(shown.text)),
             "final": document.final_version_id == shown.pk,
+            "sees_history": not reads_adopted_only(request.user),
         },
     )
 
@@ -167,7 +168,7 @@ def _int(value: str | None) -> int | None:
 
 @login_required
 def version_list(request: HttpRequest, pk: int) -> HttpResponse:
-    document = selectors.document(request.user, pk)
+    document = selectors.with_history(request.user, pk)
     return render(
         request,
         "documents/version_list.html",
@@ -177,7 +178,7 @@ def version_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def compare(request: HttpRequest, pk: int) -> HttpResponse:
-    document = selectors.document(request.user, pk)
+    document = selectors.with_history(request.user, pk)
     new = selectors.version(document, _int(request.GET.get("to")))
     old = selectors.version(document, _int(request.GET.get("from")) or max(new.number - 1, 1))
     changes = comparison.compare(old.text, new.text)
@@ -207,14 +208,14 @@ def export_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         return HttpResponse(
             _("Unknown format or language."), status=400, content_type="text/plain; charset=utf-8"
         )
-    version = selectors.version(document, number)
+    version = selectors.readable_version(request.user, document, number)
     data, content_type, filename = exporting.version_file(document, version, fmt=fmt, lang=lang)
     return _download(data, content_type, filename)
 
 
 @login_required
 def export_compare(request: HttpRequest, pk: int) -> HttpResponse:
-    document = selectors.document(request.user, pk)
+    document = selectors.with_history(request.user, pk)
     fmt, lang = request.GET.get("format", "pdf"), request.GET.get("lang", "ru")
     if fmt not in EXPORT_FORMATS or lang not in EXPORT_LANGS:
         return HttpResponse(
@@ -234,7 +235,7 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
 
 @login_required
 def amendment_inbox(request: HttpRequest, pk: int) -> HttpResponse:
-    document = selectors.document(request.user, pk)
+    document = selectors.with_history(request.user, pk)
     status = request.GET.get("status", AmendmentStatus.PENDING)
     if status not in AmendmentStatus.values and status != "all":
         raise Http404
@@ -369,7 +370,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def amendment_detail(request: HttpRequest, pk: int, amendment_id: int) -> HttpResponse:
-    document = selectors.document(request.user, pk)
+    document = selectors.with_history(request.user, pk)
     amendment = get_object_or_404(selectors.amendments(document), pk=amendment_id)
     base = selectors.version(document, amendment.version.number)
     before = _unit(base, amendment.uid)
@@ -456,7 +457,7 @@ def declare_final(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_edit(request.user, document):
         raise PermissionDenied
     try:
-        version = services.declare_final(
+        version = finality.declare_final(
             document,
             actor=actor_of(request),
             base_number=_int(request.POST.get("base_version")) or 0,

@@ -19,6 +19,7 @@ from concord.agreements.models import Agreement
 from concord.consultations.models import Consultation
 from concord.core.rules import Marking
 from concord.documents.models import Document, Version
+from concord.documents.states import DocumentStatus
 from concord.monitoring.models import SituationReport
 from concord.monitoring.states import ReportStatus as SitrepStatus
 from concord.operations.models import Figure, NationalReport, Stage
@@ -112,11 +113,13 @@ def index_publication(pub: Publication) -> None:
 
 
 def index_document(doc: Document) -> None:
-    version = doc.versions.order_by("-number").first()
+    adopted = doc.status == DocumentStatus.ADOPTED
+    version = doc.final_version if adopted else doc.versions.order_by("-number").first()
     units = version.units if version else []
     texts = [
         {
             "language": lang,
+            "negotiation": not adopted,
             "title": getattr(doc, f"title_{lang}") or (doc.title_ru if lang == "ru" else ""),
             "body": " ".join(u.get(f"text_{lang}", "") for u in units)[:100_000],
             "url": _url("documents:document-detail", lang, doc.pk),
@@ -133,6 +136,7 @@ def index_consultation(c: Consultation) -> None:
             "language": lang,
             "title": getattr(c, f"title_{lang}"),
             "body": c.reason,
+            "negotiation": True,
             "date": c.created_at,
             "url": _url("consultations:consultation-detail", lang, c.pk),
         }

@@ -137,6 +137,9 @@ class SearchEntry(MarkedModel):
     available_from = models.DateTimeField(null=True, blank=True)  # scheduled publications
     url = models.CharField(max_length=300)
     stems = models.TextField(blank=True)
+    # Part of a negotiation (a draft, a question under consultation): not found by those who read
+    # only what was adopted (members of parliament).
+    negotiation = models.BooleanField(default=False)
 
     class Meta(MarkedModel.Meta):
         constraints = [

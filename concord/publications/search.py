@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concord.core.actors import Someone
+from concord.core.permissions import reads_adopted_only
 
 from .models import SearchEntry
 from .states import Kind
@@ -133,6 +134,8 @@ def _findable(user: Someone, *, public_only: bool, now: dt.datetime) -> QuerySet
         if public
         else SearchEntry.objects.visible_to(user)
     )
+    if reads_adopted_only(user):
+        entries = entries.filter(negotiation=False)
     return entries.filter(Q(available_from__isnull=True) | Q(available_from__lte=now))
 
 

@@ -9,9 +9,10 @@ import pytest
 from django.core import mail
 
 from concord.audit.models import Entry
-from concord.consultations import outcomes, selectors, services
+from concord.consultations import closing, outcomes, selectors, services
 from concord.consultations.deadlines import close_due_procedures
 from concord.consultations.models import Consultation, Notification, Position, Route, Stage
+from concord.consultations.rules import TermUnit
 from concord.consultations.states import ConsultationStatus, StageMode, StageOutcome, StageStatus
 from concord.core.actors import SYSTEM
 from concord.core.errors import Conflict, DomainError, NotAllowed
@@ -163,7 +164,7 @@ def test_positions_change_until_the_stage_closes_and_history_is_kept(
     position(stage, kz, "object", "Нет.")
     position(stage, kz, "join")
     assert [p.stance for p in Position.objects.filter(stage=stage)] == ["object", "join"]
-    services.close_stage(stage, actor=secretariat_officer, now=NOW)
+    closing.close_stage(stage, actor=secretariat_officer, now=NOW)
     with pytest.raises(Conflict):
         position(stage, kz, "object", "Передумали.")
 
@@ -175,7 +176,7 @@ def test_the_2024_budget_in_limited_format_binds_only_those_who_joined(
     for user in reps(request, "BY", "KZ", "KG", "RU", "TJ"):
         position(stage, user)
     position(stage, reps(request, "AM")[0], "refrain")
-    closed = services.close_stage(stage, actor=secretariat_officer, now=NOW)
+    closed = closing.close_stage(stage, actor=secretariat_officer, now=NOW)
     assert closed.outcome == StageOutcome.FORWARDED and closed.result == "adopted_limited"
     assert "Armenia refrained without objecting" in closed.explanation_en
     assert question.stages.count() == 1
@@ -188,7 +189,7 @@ def test_an_objection_returns_the_text_for_revision(request, question, secretari
     for user in reps(request, "KZ", "RU", "KG", "TJ"):
         position(stage, user)
     position(stage, reps(request, "BY")[0], "object", "Пункт 2 неприемлем.", clauses=["u2"])
-    closed = services.close_stage(stage, actor=secretariat_officer, now=NOW)
+    closed = closing.close_stage(stage, actor=secretariat_officer, now=NOW)
     question.refresh_from_db()
     assert (
         closed.outcome == StageOutcome.RETURNED and question.status == ConsultationStatus.RETURNED
@@ -209,7 +210,7 @@ def test_the_written_procedure_deadline_counts_working_days_and_closes_by_itself
         now=NOW,
         mode=StageMode.WRITTEN,
         consent="silence",
-        working_days=5,
+        term=(5, TermUnit.WORKING_DAYS),
     )
     assert stage.deadline == dt.datetime(
         2026, 12, 7, 9, 0, tzinfo=dt.UTC
@@ -256,7 +257,7 @@ def test_breaking_silence_blocks_the_procedure(request, question, secretariat_of
         now=NOW,
         mode=StageMode.WRITTEN,
         consent="silence",
-        working_days=2,
+        term=(2, TermUnit.WORKING_DAYS),
     )
     position(
         stage, reps(request, "KG")[0], "more_time", "Требуются внутригосударственные согласования."
@@ -270,7 +271,11 @@ def test_a_position_after_the_deadline_is_refused_even_before_the_command_runs(
     request, question, secretariat_officer
 ):
     stage = services.open_stage(
-        question, actor=secretariat_officer, now=NOW, mode=StageMode.WRITTEN, working_days=1
+        question,
+        actor=secretariat_officer,
+        now=NOW,
+        mode=StageMode.WRITTEN,
+        term=(1, TermUnit.WORKING_DAYS),
     )
     with pytest.raises(Conflict) as error:
         position(stage, reps(request, "KZ")[0], now=stage.deadline)
@@ -327,7 +332,7 @@ def test_an_adopted_decision_is_signed_later_by_a_state_that_did_not_join(
         stage = services.open_stage(question, actor=secretariat_officer, now=NOW)
         for user in reps(request, "BY", "KZ", "KG", "RU", "TJ"):
             position(stage, user)
-        stage = services.close_stage(stage, actor=secretariat_officer, now=NOW)
+        stage = closing.close_stage(stage, actor=secretariat_officer, now=NOW)
     assert stage.outcome == StageOutcome.ADOPTED
     (am,) = reps(request, "AM")
     services.sign_decision(stage, actor=am, on=dt.date(2026, 12, 15))
@@ -361,7 +366,11 @@ def test_an_emergency_consultation_runs_on_its_clock(secretariat_officer):
         now=NOW,
     )
     stage = services.open_stage(
-        c, actor=secretariat_officer, now=NOW, mode=StageMode.WRITTEN, working_days=10
+        c,
+        actor=secretariat_officer,
+        now=NOW,
+        mode=StageMode.WRITTEN,
+        term=(10, TermUnit.WORKING_DAYS),
     )
     assert stage.deadline == NOW + dt.timedelta(hours=24) and stage.body.code == "csc"
 
@@ -381,7 +390,7 @@ def test_a_joint_statement_needs_every_participating_state(request, secretariat_
         position(stage, user)
     position(stage, reps(request, "KG")[0], "refrain")
     assert (
-        services.close_stage(stage, actor=secretariat_officer, now=NOW).outcome
+        closing.close_stage(stage, actor=secretariat_officer, now=NOW).outcome
         == StageOutcome.RETURNED
     )
 
@@ -395,7 +404,7 @@ def test_outcome_notifications_are_sent_by_email(
     stage = services.open_stage(question, actor=secretariat_officer, now=NOW)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.close_stage(stage, actor=secretariat_officer, now=NOW)
+        closing.close_stage(stage, actor=secretariat_officer, now=NOW)
     assert any("kz@example.org" in m.to for m in mail.outbox)
 
 

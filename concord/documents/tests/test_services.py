@@ -7,7 +7,7 @@ from django.utils import translation
 
 from concord.audit.models import Entry
 from concord.core.errors import Conflict, DomainError, NotAllowed
-from concord.documents import services
+from concord.documents import finality, services
 from concord.documents.models import Amendment, Document, Version
 from concord.documents.permissions import can_propose
 from concord.documents.rules import Operation, OpKind, UnitKind
@@ -303,7 +303,7 @@ def test_a_text_with_open_brackets_cannot_become_final(draft, secretariat_office
         operation=modify("u3", ru="[[RU,BY: Решительно]] осуждаем терроризм."),
     )
     with pytest.raises(DomainError) as error:
-        services.declare_final(draft, actor=secretariat_officer, base_number=2)
+        finality.declare_final(draft, actor=secretariat_officer, base_number=2)
     assert error.value.code == "open_brackets"
     services.edit_text(
         draft,
@@ -311,7 +311,7 @@ def test_a_text_with_open_brackets_cannot_become_final(draft, secretariat_office
         base_number=2,
         operation=modify("u3", ru="Осуждаем терроризм."),
     )
-    version = services.declare_final(draft, actor=secretariat_officer, base_number=3)
+    version = finality.declare_final(draft, actor=secretariat_officer, base_number=3)
     draft.refresh_from_db()
     assert draft.status == DocumentStatus.FINAL and draft.final_version == version
     assert Entry.objects.get(verb="documents.declare_final").changes == {
@@ -324,7 +324,7 @@ def test_a_text_with_open_brackets_cannot_become_final(draft, secretariat_office
 def test_a_final_text_takes_no_more_edits_or_amendments(
     draft, secretariat_officer, kazakh_representative
 ):
-    services.declare_final(draft, actor=secretariat_officer, base_number=1)
+    finality.declare_final(draft, actor=secretariat_officer, base_number=1)
     with pytest.raises(Conflict):
         services.edit_text(
             draft, actor=secretariat_officer, base_number=1, operation=modify("u3", ru="x")
@@ -406,7 +406,7 @@ def test_pending_amendments_lapse_when_the_text_becomes_final(
         operation=modify("u3", ru="x"),
         justification_en="Reason.",
     )
-    services.declare_final(draft, actor=secretariat_officer, base_number=1)
+    finality.declare_final(draft, actor=secretariat_officer, base_number=1)
     amendment.refresh_from_db()
     assert amendment.status == AmendmentStatus.LAPSED
 

@@ -105,6 +105,8 @@ def test_who_may_propose_and_who_may_edit(client_as, draft, persona):
     editor = persona in ("secretariat_officer", "secretariat_administrator")
     if persona == "public_visitor":
         assert (propose, edit) == (302, 302)
+    elif persona == "member_of_parliament":  # a draft does not exist for them
+        assert (propose, edit) == (404, 404)
     else:
         assert propose == (200 if speaks else 403)
         assert edit == (200 if editor else 403)
