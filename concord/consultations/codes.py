@@ -29,6 +29,7 @@ class Code(StrEnum):
     SESSION_PAST = "session_past"  # a session held before the stage opened, without a reason
     NOT_ON_AGENDA = "not_on_agenda"
     BAD_SESSION = "bad_session"
+    UNKNOWN_ROUTE = "unknown_route"
     AGENDA_PUBLISHED = "agenda_published"
 
 

@@ -6,10 +6,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import MarkingChoices
+from concord.organization.models import Body
 
 from .models import Route, Session
 from .rules import ConsentMode, TermUnit
-from .states import QuestionKind, StageMode, StanceChoices, TermUnitChoices
+from .states import (
+    QuestionKind,
+    SessionFormat,
+    SessionKind,
+    StageMode,
+    StanceChoices,
+    TermUnitChoices,
+)
 
 
 class ConsultationForm(forms.Form):
@@ -94,3 +102,35 @@ class PositionForm(forms.Form):
 
     def clean_clauses(self) -> list[str]:
         return [c.strip() for c in self.cleaned_data["clauses"].split(",") if c.strip()]
+
+
+class SessionForm(forms.Form):
+    """A session of a body: the body is chosen once, when the session is scheduled."""
+
+    body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.order_by("position"))
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    kind = forms.ChoiceField(label=_("Kind"), choices=SessionKind.choices)
+    format = forms.ChoiceField(label=_("Format"), choices=SessionFormat.choices)
+    venue_ru = forms.CharField(label=_("Venue (Russian)"), max_length=200, required=False)
+    venue_en = forms.CharField(label=_("Venue (English)"), max_length=200, required=False)
+
+
+class SessionChangeForm(SessionForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["body"]
+
+
+class AgendaForm(forms.Form):
+    stage: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Question before this body"), queryset=None
+    )
+    note = forms.CharField(
+        label=_("Why at a session held before the question"), max_length=300, required=False
+    )
+
+    def __init__(self, *args: Any, stages: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].queryset = stages  # type: ignore[attr-defined]

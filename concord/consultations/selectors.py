@@ -12,7 +12,7 @@ from django.http import Http404
 
 from concord.core.actors import Someone
 from concord.documents import rules as text_rules
-from concord.organization.models import MemberState
+from concord.organization.models import Body, MemberState
 
 from . import outcomes, rules
 from .models import Consultation, Position, Route, RouteStep, Session, Signature, Stage
@@ -169,7 +169,11 @@ def _working_days_left(stage: Stage | None, now: dt.datetime) -> int | None:
 
 def inbox(user: Someone, state_id: int) -> QuerySet[Stage]:
     """Open stages awaiting this state's position (none yet, or one given on an older text),
-    nearest deadline first."""
+    nearest deadline first: none for a state that is not awaited (`outcomes.is_awaited`), as the
+    question's own page says."""
+    state = MemberState.objects.filter(pk=state_id).first()
+    if state is None or not outcomes.is_awaited(state):
+        return Stage.objects.none()
     latest_fingerprint = Subquery(
         Position.objects.filter(stage=OuterRef("pk"), state_id=state_id)
         .order_by("-pk")
@@ -200,14 +204,33 @@ def session(pk: int) -> Session:
     return found
 
 
+def agenda_items(user: Someone, session: Session) -> QuerySet[Stage]:
+    """The items of a session the user may see (the others do not exist for them), in order."""
+    return session.items.filter(consultation__in=consultations_visible_to(user)).order_by(
+        "agenda_order", "pk"
+    )
+
+
 def agenda(user: Someone, session: Session) -> list[Stage]:
-    """The items of a session the user may see (the others do not exist for them)."""
     return list(
-        session.items.filter(consultation__in=consultations_visible_to(user))
+        agenda_items(user, session)
         .select_related("consultation", "version")
         .prefetch_related("signatures__state")
-        .order_by("agenda_order", "pk")
     )
+
+
+def open_stages(user: Someone) -> QuerySet[Stage]:
+    return Stage.objects.filter(
+        status=StageStatus.OPEN, consultation__in=consultations_visible_to(user)
+    )
+
+
+def body(code: str) -> Body | None:
+    return Body.objects.filter(code=code).first()
+
+
+def states(codes: list[str]) -> list[MemberState]:
+    return list(MemberState.objects.filter(iso2__in=[c.upper() for c in codes]))
 
 
 # --- For other apps (reactions to domain events, run as the system) --------------------------------

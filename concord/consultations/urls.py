@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import session_views, views
 
 app_name = "consultations"
 
@@ -11,8 +11,16 @@ urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("notifications/", views.notifications, name="notifications"),
     path("statements/<int:year>/", views.annual_list, name="annual-list"),
-    path("sessions/", views.session_list, name="session-list"),
-    path("sessions/<int:pk>/", views.session_detail, name="session-detail"),
+    path("sessions/", session_views.session_list, name="session-list"),
+    path("sessions/<int:pk>/", session_views.session_detail, name="session-detail"),
+    path("sessions/<int:pk>/change/", session_views.session_change, name="session-change"),
+    path("sessions/<int:pk>/agenda/", session_views.agenda_add, name="agenda-add"),
+    path(
+        "sessions/<int:pk>/agenda/<int:stage_id>/move/",
+        session_views.agenda_move,
+        name="agenda-move",
+    ),
+    path("sessions/<int:pk>/publish/", session_views.agenda_publish, name="agenda-publish"),
     path("<int:pk>/", views.consultation_detail, name="consultation-detail"),
     path("<int:pk>/stages/", views.open_stage, name="stage-open"),
     path(

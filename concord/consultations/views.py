@@ -17,7 +17,7 @@ from concord.core.errors import DomainError
 from concord.core.models import viewer_of
 from concord.documents.permissions import documents_visible_to
 
-from . import closing, outcomes, permissions, selectors, services
+from . import closing, permissions, selectors, services
 from .forms import ConsultationForm, EmergencyForm, ExtendForm, PositionForm, StageForm
 from .models import Notification, Stage
 from .notifications import mark_read
@@ -286,42 +286,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
         else None
     )
     return render(request, "consultations/inbox.html", {"page": page, "now": timezone.now()})
-
-
-@login_required
-def session_list(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    return render(
-        request,
-        "consultations/session_list.html",
-        {
-            "upcoming": selectors.sessions(upcoming=True, today=today).order_by("date"),
-            "past": selectors.sessions(upcoming=False, today=today)[:100],
-        },
-    )
-
-
-@login_required
-def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    from concord.organization.models import Chairmanship
-
-    session = selectors.session(pk)
-    items = selectors.agenda(request.user, session)
-    states = outcomes.members()
-    rows = [(item, {s.state_id: s for s in item.signatures.all()}) for item in items]
-    chair = Chairmanship.objects.select_related("state").filter(year=session.date.year).first()
-    return render(
-        request,
-        "consultations/session_detail.html",
-        {
-            "session": session,
-            "rows": rows,
-            "states": states,
-            "chair": chair,
-            "participants": set(session.participants.values_list("pk", flat=True)),
-            "my_state": permissions.speaking_state(request.user),
-        },
-    )
 
 
 @login_required

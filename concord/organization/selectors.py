@@ -20,6 +20,10 @@ def bodies() -> QuerySet[Body]:
     return Body.objects.select_related("parent")
 
 
+def chair_of(year: int) -> Chairmanship | None:
+    return Chairmanship.objects.select_related("state").filter(year=year).first()
+
+
 def chairmanships() -> QuerySet[Chairmanship]:
     return Chairmanship.objects.select_related("state", "proposed_state")
 

@@ -52,7 +52,7 @@ def test_pages_for_every_persona(client_as, persona):
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_only_delegations_record_positions_through_the_api(client_as, persona):
     stage = written()
-    body = {"stage": stage.pk, "version": stage.version_id, "stance": "join"}
+    body = {"stage": stage.pk, "version": stage.version.number, "stance": "join"}
     response = client_as(persona).post(
         f"/api/v1/consultations/{stage.consultation_id}/positions",
         json.dumps(body),
@@ -92,10 +92,10 @@ def test_api_positions_refuse_bad_input_with_codes(client_as):
     client = client_as("kazakh_representative")
     post = lambda body: client.post(url, json.dumps(body), content_type="application/json")  # noqa: E731
     assert (
-        post({"stage": stage.pk, "version": stage.version_id, "stance": "maybe"}).status_code == 422
+        post({"stage": stage.pk, "version": stage.version.number, "stance": "maybe"}).status_code == 422
     )
     assert (
-        post({"stage": stage.pk, "version": stage.version_id, "stance": "object"}).json()["code"]
+        post({"stage": stage.pk, "version": stage.version.number, "stance": "object"}).json()["code"]
         == "statement_required"
     )
     assert post({"stage": 999999, "version": 1, "stance": "join"}).status_code == 404
