@@ -36,9 +36,18 @@ class ConsultationForm(forms.Form):
         label=_("On the annual list of (year)"), required=False, min_value=2000, max_value=2100
     )
 
-    def __init__(self, *args: object, documents: object, **kwargs: object) -> None:
+    statements: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
+        label=_("Joint statements on the list (for an annual list)"),
+        queryset=None,
+        required=False,
+    )
+
+    def __init__(
+        self, *args: object, documents: object, statements: object, **kwargs: object
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["document"].queryset = documents  # type: ignore[attr-defined]
+        self.fields["statements"].queryset = statements  # type: ignore[attr-defined]
 
 
 class EmergencyForm(ConsultationForm):

@@ -17,7 +17,7 @@ from concord.organization.models import Body, MemberState
 from . import outcomes, rules
 from .models import Consultation, Position, Route, RouteStep, Session, Signature, Stage
 from .permissions import consultations_visible_to
-from .states import ConsultationStatus, StageStatus
+from .states import ConsultationStatus, QuestionKind, StageStatus
 
 
 def consultations(user: Someone, *, status: str = "", kind: str = "") -> QuerySet[Consultation]:
@@ -217,6 +217,24 @@ def agenda(user: Someone, session: Session) -> list[Stage]:
         .select_related("consultation", "version")
         .prefetch_related("signatures__state")
     )
+
+
+def emergencies(user: Someone) -> QuerySet[Consultation]:
+    """Open emergency questions the user may see, the nearest decision clock first."""
+    return (
+        consultations_visible_to(user)
+        .filter(emergency=True, status=ConsultationStatus.OPEN, decide_by__isnull=False)
+        .order_by("decide_by", "pk")
+    )
+
+
+def listed(consultation: Consultation) -> bool:
+    """A joint statement on the adopted annual list of its year."""
+    return consultation.lists.filter(
+        kind=QuestionKind.ANNUAL_LIST,
+        status=ConsultationStatus.ADOPTED,
+        planned_year=consultation.planned_year,
+    ).exists()
 
 
 def open_stages(user: Someone) -> QuerySet[Stage]:

@@ -22,7 +22,7 @@ from concord.documents import finality
 from concord.documents import selectors as documents
 from concord.documents.states import DocumentStatus
 
-from . import closing, outcomes, permissions, rules, sessions
+from . import closing, outcomes, permissions, rules, selectors, sessions
 from .codes import Code, Verb
 from .models import (
     Consultation,
@@ -158,12 +158,7 @@ def _check_listed(consultation: Consultation, position: int) -> None:
     the adopted annual list of its year."""
     if consultation.kind != QuestionKind.JOINT_STATEMENT or position == 0:
         return
-    listed = consultation.lists.filter(
-        kind=QuestionKind.ANNUAL_LIST,
-        status=ConsultationStatus.ADOPTED,
-        planned_year=consultation.planned_year,
-    ).exists()
-    if not listed:
+    if not selectors.listed(consultation):
         raise Conflict(
             Code.NOT_LISTED,
             _(

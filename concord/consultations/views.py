@@ -51,10 +51,13 @@ def consultation_create(request: HttpRequest, emergency: bool = False) -> HttpRe
     initial = (
         {"reason": request.GET.get("reason", ""), "kind": QuestionKind.ASSESSMENT}
         if emergency
-        else {}
+        else {k: request.GET[k] for k in ("kind", "planned_year") if k in request.GET}
     )
     form = form_class(
-        request.POST or None, initial=initial, documents=documents_visible_to(request.user)
+        request.POST or None,
+        initial=initial,
+        documents=documents_visible_to(request.user),
+        statements=selectors.consultations(request.user, kind=QuestionKind.JOINT_STATEMENT),
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -68,6 +71,7 @@ def consultation_create(request: HttpRequest, emergency: bool = False) -> HttpRe
                 marking=d["marking"],
                 document=d["document"],
                 planned_year=d["planned_year"],
+                statements=list(d["statements"]),
                 now=timezone.now(),
                 emergency=emergency,
                 reason=d.get("reason", ""),
@@ -87,6 +91,14 @@ def consultation_create(request: HttpRequest, emergency: bool = False) -> HttpRe
 
 @login_required
 def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _board(request, pk)
+
+
+def _board(
+    request: HttpRequest, pk: int, form: PositionForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The question's page; with `form`, the position form as the user filled it (nothing typed is
+    lost when a position is refused)."""
     consultation = selectors.consultation(request.user, pk)
     now = timezone.now()
     board = selectors.board(consultation, now=now)
@@ -98,6 +110,9 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and current.status == StageStatus.OPEN
         and not (current.deadline and now >= current.deadline)
     )
+    if form is None and can_position:
+        form = PositionForm(initial={"version": current.version_id if current else None})
+    runs = permissions.runs_procedures(request.user)
     return render(
         request,
         "consultations/board.html",
@@ -105,16 +120,14 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "c": consultation,
             "board": board,
             "now": now,
-            "position_form": PositionForm(
-                initial={"version": current.version_id if current else None}
-            )
-            if can_position
-            else None,
-            "stage_form": StageForm() if permissions.runs_procedures(request.user) else None,
-            "extend_form": ExtendForm() if permissions.runs_procedures(request.user) else None,
-            "runs": permissions.runs_procedures(request.user),
+            "position_form": form,
+            "stage_form": StageForm() if runs else None,
+            "extend_form": ExtendForm() if runs else None,
+            "listed": selectors.listed(consultation),
+            "runs": runs,
             "my_state": state_id,
         },
+        status=status,
     )
 
 
@@ -155,27 +168,11 @@ def record_position(request: HttpRequest, pk: int, stage_id: int) -> HttpRespons
 def _board_with_error(
     request: HttpRequest, pk: int, form: PositionForm, error: DomainError
 ) -> HttpResponse:
-    """Show the board again with the form as the user filled it, so nothing typed is lost."""
     form.add_error(
         error.field if error.field in form.fields and error.field != "version" else None,
         str(error.message),
     )
-    consultation = selectors.consultation(request.user, pk)
-    now = timezone.now()
-    return render(
-        request,
-        "consultations/board.html",
-        {
-            "c": consultation,
-            "board": selectors.board(consultation, now=now),
-            "now": now,
-            "position_form": form,
-            "stage_form": None,
-            "runs": permissions.runs_procedures(request.user),
-            "my_state": permissions.speaking_state(request.user),
-        },
-        status=409 if error.status == 409 else 400,
-    )
+    return _board(request, pk, form, status=409 if error.status == 409 else 400)
 
 
 @login_required
@@ -301,7 +298,24 @@ def notifications(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def annual_list(request: HttpRequest, year: int) -> HttpResponse:
-    items = selectors.consultations(request.user, kind=QuestionKind.JOINT_STATEMENT).filter(
+    """The statements proposed for `year`, and the Permanent Council's lists that decide them."""
+    statements = selectors.consultations(request.user, kind=QuestionKind.JOINT_STATEMENT)
+    lists = selectors.consultations(request.user, kind=QuestionKind.ANNUAL_LIST).filter(
         planned_year=year
     )
-    return render(request, "consultations/annual_list.html", {"year": year, "items": items})
+    listed = set(
+        statements.filter(lists__in=lists.filter(status=ConsultationStatus.ADOPTED)).values_list(
+            "pk", flat=True
+        )
+    )
+    return render(
+        request,
+        "consultations/annual_list.html",
+        {
+            "year": year,
+            "items": statements.filter(planned_year=year),
+            "lists": lists,
+            "listed": listed,
+            "can_propose_list": permissions.runs_procedures(request.user),
+        },
+    )

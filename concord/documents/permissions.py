@@ -9,6 +9,7 @@ from concord.core.actors import SYSTEM, Someone
 from concord.core.models import viewer_of
 from concord.core.permissions import reads_adopted_only
 from concord.core.permissions import speaking_state as speaking_state  # re-exported for this app
+from concord.core.rules import Role
 
 from .models import Amendment, Document
 from .states import AmendmentStatus, DocumentStatus
@@ -26,7 +27,9 @@ def is_editor(user: Someone) -> bool:
 
 
 def can_create(user: Someone) -> bool:
-    return is_editor(user) or speaking_state(user) is not None
+    """The editor, a delegation, or an analyst (the draft of a joint assessment of an alert)."""
+    analyst = viewer_of(user).role == Role.ANALYST
+    return is_editor(user) or speaking_state(user) is not None or analyst
 
 
 def _negotiated(document: Document) -> bool:

@@ -24,6 +24,7 @@ from concord.core.actions import lock, require, transition
 from concord.core.actors import Actor, user_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
+from concord.documents import services as documents
 from concord.organization.models import Body
 
 from . import permissions, rules, selectors
@@ -170,14 +171,24 @@ def escalate_alert(
     route = consultation_selectors.route(getattr(settings, "CONCORD_ALERT_ROUTE", "emergency"))
     if route is None:
         raise DomainError(Code.NO_ROUTE, _("No route for joint assessments is configured."))
+    title_ru = f"Совместная оценка: {_place(alert, 'ru')}, {alert.period:%m.%Y}"
+    title_en = f"Joint assessment: {_place(alert, 'en')}, {alert.period:%m/%Y}"
+    draft = documents.create_document(
+        actor=actor,
+        kind="draft_decision",
+        marking="official",
+        units=[("title", title_ru, title_en), *_assessment_paragraphs(alert, note)],
+    )
     consultation = consultations.open_consultation(
         actor=actor,
         kind=QuestionKind.ASSESSMENT,
         route=route,
+        document=draft,
         emergency=True,
         reason=_escalation_reason(alert, note),
-        title_ru=f"Совместная оценка: {_place(alert, 'ru')}, {alert.period:%m.%Y}",
-        title_en=f"Joint assessment: {_place(alert, 'en')}, {alert.period:%m/%Y}",
+        clock=dt.timedelta(hours=getattr(settings, "CONCORD_ALERT_CLOCK_HOURS", 24)),
+        title_ru=title_ru,
+        title_en=title_en,
         now=now or timezone.now(),
     )
     return transition(
@@ -192,6 +203,20 @@ def escalate_alert(
         decided_by=user_of(actor),
         decided_at=timezone.now(),
     )
+
+
+def _assessment_paragraphs(alert: Alert, note: str) -> list[tuple[str, str, str]]:
+    """The draft the Secretariat edits: what the alert found, the analyst's note, the decision to
+    be written."""
+    return [
+        ("paragraph", alert.explanation_ru, alert.explanation_en),
+        *([("paragraph", note, note)] if note.strip() else []),
+        (
+            "paragraph",
+            "Государства — члены Организации оценивают обстановку и … (текст готовит Секретариат).",
+            "The member states assess the situation and … (the Secretariat drafts this text).",
+        ),
+    ]
 
 
 def _place(alert: Alert, language: str) -> str:

@@ -92,10 +92,13 @@ def test_api_positions_refuse_bad_input_with_codes(client_as):
     client = client_as("kazakh_representative")
     post = lambda body: client.post(url, json.dumps(body), content_type="application/json")  # noqa: E731
     assert (
-        post({"stage": stage.pk, "version": stage.version.number, "stance": "maybe"}).status_code == 422
+        post({"stage": stage.pk, "version": stage.version.number, "stance": "maybe"}).status_code
+        == 422
     )
     assert (
-        post({"stage": stage.pk, "version": stage.version.number, "stance": "object"}).json()["code"]
+        post({"stage": stage.pk, "version": stage.version.number, "stance": "object"}).json()[
+            "code"
+        ]
         == "statement_required"
     )
     assert post({"stage": 999999, "version": 1, "stance": "join"}).status_code == 404
