@@ -5,8 +5,10 @@ stays where it is the point: permissions over the named personas, pages as users
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import Any
 
 from concord.core.actors import Actor
 from concord.documents import services as documents
@@ -46,3 +48,51 @@ def a_draft(
 ) -> Document:
     """A text under negotiation, version 1, owned by whom `actor` acts for."""
     return documents.create_document(actor=actor, kind=kind, units=units, marking=marking)
+
+
+def delegate(iso2: str) -> Any:
+    """The demo world's permanent representative of a state (`kz_rep`, `by_rep`, …)."""
+    from concord.accounts.models import User
+
+    return User.objects.get(username=f"{iso2.lower()}_rep")
+
+
+def a_question(
+    actor: Actor,
+    *,
+    now: dt.datetime,
+    route: str = "budget",
+    kind: str = "draft_decision",
+    document: Document | None = None,
+    **extra: Any,
+) -> Any:
+    """A question on a route of the demo world, about `document` (a new draft if none is given)."""
+    from concord.consultations import services as consultations
+    from concord.consultations.models import Route
+
+    return consultations.open_consultation(
+        actor=actor,
+        title_ru="Вопрос",
+        title_en="Question",
+        kind=kind,
+        route=Route.objects.get(code=route),
+        document=document if document is not None else a_draft(actor, kind="draft_decision"),
+        now=now,
+        **extra,
+    )
+
+
+def answer(stage: Any, stances: dict[str, str], *, now: dt.datetime) -> None:
+    """Each named state's delegation gives its stance on the text before `stage`."""
+    from concord.consultations import services as consultations
+
+    for iso2, stance in stances.items():
+        stage.refresh_from_db()
+        consultations.record_position(
+            stage,
+            actor=delegate(iso2),
+            stance=stance,
+            statement="" if stance in ("join", "refrain") else "Reasons.",
+            version_id=stage.version_id,
+            now=now,
+        )

@@ -17,7 +17,7 @@ from concord.organization.models import Body, MemberState
 from . import outcomes, rules
 from .models import Consultation, Position, Route, RouteStep, Session, Signature, Stage
 from .permissions import consultations_visible_to
-from .states import ConsultationStatus, QuestionKind, StageStatus
+from .states import ConsultationStatus, QuestionKind, StageOutcome, StageStatus
 
 
 def consultations(user: Someone, *, status: str = "", kind: str = "") -> QuerySet[Consultation]:
@@ -254,20 +254,39 @@ def states(codes: list[str]) -> list[MemberState]:
 # --- For other apps (reactions to domain events, run as the system) --------------------------------
 
 
-def adopted_consultation(pk: int) -> Consultation | None:
-    return (
+@dataclass(frozen=True)
+class Adoption:
+    """What an adopted question's publication says: who adopted it, when, which states joined,
+    refrained or stayed out, and the adopted text with its paragraph numbers."""
+
+    consultation: Consultation
+    body: Body
+    on: dt.date
+    outcome: rules.Outcome
+    text: list[tuple[text_rules.Unit, text_rules.Label]]
+
+
+def adoption(pk: int) -> Adoption | None:
+    """For other apps reacting to an adoption (run as the system)."""
+    consultation = (
         Consultation.objects.filter(pk=pk, status=ConsultationStatus.ADOPTED)
-        .select_related("document")
+        .select_related("document__final_version")
         .first()
     )
-
-
-def adopted_text(consultation: Consultation) -> list[dict[str, Any]]:
-    """The units of the adopted text (its latest version), or none for a question without a text."""
-    if consultation.document is None:
-        return []
-    version = consultation.document.versions.order_by("-number").first()
-    return version.units if version else []
+    stage = (
+        consultation.stages.filter(outcome=StageOutcome.ADOPTED).select_related("body", "version")
+        if consultation
+        else Stage.objects.none()
+    ).last()
+    if consultation is None or stage is None:
+        return None
+    closed = stage.closed_at or stage.opened_at
+    result = outcomes.outcome(stage, stage.positions.all(), outcomes.members(), closed)
+    units = stage.version.text if stage.version else []
+    labels = text_rules.number_units(units)
+    return Adoption(
+        consultation, stage.body, closed.date(), result, [(u, labels[u.uid]) for u in units]
+    )
 
 
 def route(code: str) -> Route | None:

@@ -4,8 +4,6 @@ nothing is published without one. Each reacts to a domain event (see docs/archit
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.html import escape
 
 from concord.agreements import selectors as agreements
@@ -31,18 +29,11 @@ def _paragraphs(text: str) -> str:
 def statement_adopted(event: ConsultationAdopted) -> None:
     if event.kind not in PUBLIC_KINDS:
         return
-    consultation = consultations.adopted_consultation(event.consultation_id)
-    if consultation is None:
+    adoption = consultations.adoption(event.consultation_id)
+    if adoption is None:
         return
-    units: list[dict[str, Any]] = consultations.adopted_text(consultation)
-    body = {
-        lang: "".join(
-            f"<p>{escape(u.get(f'text_{lang}', ''))}</p>"
-            for u in units[1:]
-            if u.get(f"text_{lang}")
-        )
-        for lang in ("ru", "en")
-    }
+    consultation = adoption.consultation
+    body = {lang: _adopted(adoption, lang) + _numbered(adoption, lang) for lang in ("ru", "en")}
     services.draft_from(
         "consultation",
         consultation.pk,
@@ -53,6 +44,53 @@ def statement_adopted(event: ConsultationAdopted) -> None:
         body_ru=body["ru"],
         body_en=body["en"],
     )
+
+
+WHO = {
+    "ru": (
+        "Принято: {body}, {date}.",
+        "Присоединились: ",
+        "Воздержались: ",
+        "Не выразили позиции: ",
+    ),
+    "en": ("Adopted by {body} on {date}.", "Joined: ", "Refrained: ", "Gave no position: "),
+}
+
+
+DEMO = {
+    "ru": "Демонстрационные данные: позиции государств условны, источники их не приводят.",
+    "en": "Demo data: the states' positions are illustrative; the sources do not give them.",
+}
+
+
+def _adopted(adoption: consultations.Adoption, lang: str) -> str:
+    """Who adopted the text and when, and where each state stood."""
+    adopted, joined, refrained, silent = WHO[lang]
+    name = (lambda s: s.name_en) if lang == "en" else (lambda s: s.name_ru)
+    body = adoption.body.name_en if lang == "en" else adoption.body.name_ru
+    date = f"{adoption.on:%d.%m.%Y}" if lang == "ru" else f"{adoption.on:%d %B %Y}"
+    lines = [adopted.format(body=body, date=date)]
+    for label, states in (
+        (joined, adoption.outcome.joined),
+        (refrained, adoption.outcome.refrained),
+        (silent, adoption.outcome.silent),
+    ):
+        if states:
+            lines.append(label + ", ".join(sorted(name(s) for s in states)) + ".")
+    if adoption.consultation.illustrative:
+        lines.append(DEMO[lang])
+    return "".join(f"<p>{escape(line)}</p>" for line in lines)
+
+
+def _numbered(adoption: consultations.Adoption, lang: str) -> str:
+    """The adopted text, each paragraph with its number as adopted."""
+    parts = []
+    for unit, label in adoption.text[1:]:
+        text = unit.text_en if lang == "en" else unit.text_ru
+        number = label.en if lang == "en" else label.ru
+        if text:
+            parts.append(f"<p>{escape(f'{number} {text}'.strip())}</p>")
+    return "".join(parts)
 
 
 def agreement_in_force(event: AgreementInForce) -> None:
