@@ -120,6 +120,7 @@ def list_consultations(request: HttpRequest, status: str = "", kind: str = "") -
 
 
 def _detail(consultation: Consultation) -> dict[str, Any]:
+    consultation.refresh_from_db()  # after an action, as the action left it
     board = selectors.board(consultation, now=timezone.now())
     latest: dict[tuple[int, int], int] = {}
     for p in board.history:
@@ -417,17 +418,15 @@ class SessionDetailOut(SessionOut):
     agenda: list[AgendaItemOut]
 
 
-def _session_out(request: HttpRequest, session: Session) -> dict[str, Any]:
-    return {
-        **SessionOut.from_orm(session).model_dump(),
-        "version": session.version,
-        "agenda_published_at": session.agenda_published_at,
-        "agenda": selectors.agenda(request.user, session),
-    }
+def _session_out(request: HttpRequest, session: Session) -> Session:
+    """The session with its agenda as the caller may see it (read afresh after a change)."""
+    session.refresh_from_db()
+    session.agenda = selectors.agenda(request.user, session)  # type: ignore[attr-defined]
+    return session
 
 
 @router.post("/sessions", response={201: SessionDetailOut, **ERRORS})
-def create_session(request: HttpRequest, payload: SessionIn) -> Status[dict[str, Any]]:
+def create_session(request: HttpRequest, payload: SessionIn) -> Status[Session]:
     body = selectors.body(payload.body)
     if body is None:
         raise DomainError(Code.BAD_SESSION, _("No body has this code."), field="body")
@@ -445,7 +444,7 @@ def create_session(request: HttpRequest, payload: SessionIn) -> Status[dict[str,
 
 
 @router.patch("/sessions/{pk}", response={200: SessionDetailOut, **ERRORS})
-def update_session(request: HttpRequest, pk: int, payload: SessionChangeIn) -> dict[str, Any]:
+def update_session(request: HttpRequest, pk: int, payload: SessionChangeIn) -> Session:
     session = sessions.update_session(
         selectors.session(pk), actor=actor_of(request), **payload.model_dump()
     )
@@ -453,7 +452,7 @@ def update_session(request: HttpRequest, pk: int, payload: SessionChangeIn) -> d
 
 
 @router.post("/sessions/{pk}/agenda", response={201: SessionDetailOut, **ERRORS})
-def put_on_agenda(request: HttpRequest, pk: int, payload: AgendaIn) -> Status[dict[str, Any]]:
+def put_on_agenda(request: HttpRequest, pk: int, payload: AgendaIn) -> Status[Session]:
     session = selectors.session(pk)
     stage = get_object_or_404(selectors.open_stages(request.user), pk=payload.stage)
     sessions.put_on_agenda(stage, actor=actor_of(request), session=session, note=payload.note)
