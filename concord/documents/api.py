@@ -17,12 +17,12 @@ from .codes import Code
 from .models import Amendment, Attachment, Document, Version
 from .rules import Operation, OpKind, UnitKind
 from .schemas import (
+    AmendmentDecisionIn,
     AmendmentIn,
     AmendmentOut,
     AttachmentOut,
     ChangeIn,
     CompareOut,
-    DecisionIn,
     DocumentIn,
     DocumentOut,
     EditIn,
@@ -259,7 +259,7 @@ def withdraw_amendment(request: HttpRequest, pk: int, amendment_id: int) -> dict
     "/documents/{pk}/amendments/{amendment_id}/decision", response={200: AmendmentOut, **ERRORS}
 )
 def decide_amendment(
-    request: HttpRequest, pk: int, amendment_id: int, payload: DecisionIn
+    request: HttpRequest, pk: int, amendment_id: int, payload: AmendmentDecisionIn
 ) -> dict[str, Any]:
     services.decide_amendment(
         _amendment(request, pk, amendment_id),

@@ -118,7 +118,7 @@ class AmendmentOut(Schema):
     conflicts_with: list[int] = []
 
 
-class DecisionIn(StrictIn):
+class AmendmentDecisionIn(StrictIn):
     decision: Literal["accept", "merge", "reject"]
     base_version: int = Field(..., ge=1, description="the latest version the editor looked at")
     reason: str = Field("", max_length=5_000)

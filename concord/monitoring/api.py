@@ -75,13 +75,13 @@ class AlertOut(Schema):
     consultation: int | None
 
 
-class DecisionIn(StrictIn):
+class AlertDecisionIn(StrictIn):
     decision: str
     note: str = ""
     version: int | None = None
 
 
-class ReportOut(Schema):
+class SituationReportOut(Schema):
     id: int
     region: str
     period: str
@@ -159,7 +159,7 @@ def list_alerts(request: HttpRequest, status: str | None = None, country: str | 
     "/alerts/{pk}",
     response={200: AlertOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
 )
-def decide_alert(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
+def decide_alert(request: HttpRequest, pk: int, payload: AlertDecisionIn) -> Any:
     """`acknowledged`, `dismissed` or `escalate` (opens a joint assessment)."""
     alert = selectors.alert(request.user, pk)
     if payload.decision == "escalate":
@@ -183,7 +183,7 @@ def decide_alert(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
     )
 
 
-@router.get("/situation-reports", response=list[ReportOut])
+@router.get("/situation-reports", response=list[SituationReportOut])
 def list_reports(request: HttpRequest) -> Any:
     return [
         {

@@ -32,7 +32,7 @@ class OperationOut(Schema):
     states: list[str]
 
 
-class StageOut(Schema):
+class OperationStageOut(Schema):
     id: int
     operation: int
     kind: str
@@ -55,7 +55,7 @@ class FigureIO(StrictIn):
     unit: str = ""
 
 
-class ReportOut(Schema):
+class NationalReportOut(Schema):
     id: int
     stage: int
     state: str
@@ -84,7 +84,7 @@ class RejectedOut(ErrorOut):
 
 
 class ReportSaved(Schema):
-    report: ReportOut
+    report: NationalReportOut
     imported: int
     warnings: list[ProblemOut]
 
@@ -173,7 +173,7 @@ def list_operations(request: HttpRequest) -> Any:
     ]
 
 
-@router.get("/operations/{pk}/stages", response={200: list[StageOut], 404: ErrorOut})
+@router.get("/operations/{pk}/stages", response={200: list[OperationStageOut], 404: ErrorOut})
 def list_stages(request: HttpRequest, pk: int) -> Any:
     op = selectors.operation(request.user, pk)
     return [
@@ -181,7 +181,7 @@ def list_stages(request: HttpRequest, pk: int) -> Any:
     ]
 
 
-@router.get("/stages/{pk}/reports", response={200: list[ReportOut], 404: ErrorOut})
+@router.get("/stages/{pk}/reports", response={200: list[NationalReportOut], 404: ErrorOut})
 def list_reports(request: HttpRequest, pk: int) -> Any:
     """The stage's national reports the caller may see (their own state's, or all for the Secretariat)."""
     stage = selectors.stage(request.user, pk)
@@ -240,7 +240,7 @@ def put_report(request: HttpRequest, pk: int, payload: ReportIn) -> Any:
 
 @router.post(
     "/reports/{pk}/{step}",
-    response={200: ReportOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    response={200: NationalReportOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
 )
 def report_step(request: HttpRequest, pk: int, step: str, payload: StepIn) -> Any:
     """`submit`, `return`, `approve`, `consolidate` or `correct` (a new revision of an approved report)."""

@@ -1,0 +1,69 @@
+"""The published OpenAPI document: one component per schema class, so that a client generator accepts
+it."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from enum import Enum
+
+from ninja.operation import Operation
+from pydantic import BaseModel, create_model
+
+from config.api import api
+
+
+def operations() -> Iterator[Operation]:
+    # The routers as mounted on the API, which is what the OpenAPI document is built from.
+    for router in api._get_bound_routers():
+        for path_view in router.path_operations.values():
+            yield from path_view.operations
+
+
+def classes_in(annotation: object, found: set[type]) -> None:
+    """Every schema class (and enum, which also becomes a component) reachable from `annotation`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel | Enum):
+        if annotation in found:
+            return
+        found.add(annotation)
+        if issubclass(annotation, BaseModel):
+            for field in annotation.model_fields.values():
+                classes_in(field.annotation, found)
+    for argument in typing.get_args(annotation):
+        classes_in(argument, found)
+
+
+def schema_classes() -> set[type]:
+    """The classes the operations take and answer with. The models ninja wraps them in (one per
+    operation's parameters and per response status) are flattened away, so only their fields count."""
+    found: set[type] = set()
+    for operation in operations():
+        responses = [m for m in operation.response_models.values() if isinstance(m, type)]
+        for wrapper in [*operation.models, *responses]:
+            for field in wrapper.model_fields.values():
+                classes_in(field.annotation, found)
+    return found
+
+
+def shared_names(classes: set[type]) -> dict[str, list[str]]:
+    """The component names that two distinct classes would both take."""
+    by_name: dict[str, set[str]] = {}
+    for cls in classes:
+        by_name.setdefault(cls.__name__, set()).add(f"{cls.__module__}.{cls.__qualname__}")
+    return {name: sorted(paths) for name, paths in by_name.items() if len(paths) > 1}
+
+
+def test_every_schema_class_has_a_component_of_its_own():
+    classes = schema_classes()
+    assert shared_names(classes) == {}, "one name, two schemas: the document keeps only one"
+    components = api.get_openapi_schema()["components"]["schemas"]
+    assert sorted({cls.__name__ for cls in classes} - set(components)) == []
+
+
+def test_the_check_sees_two_apps_naming_a_schema_alike():
+    """As StageOut, ReportOut and DecisionIn once were, each in two apps."""
+    procedure = create_model("StageOut", __module__="consultations", deadline=(str, ...))
+    operation = create_model("StageOut", __module__="operations", ends_on=(str, ...))
+    found: set[type] = set()
+    classes_in(list[procedure] | dict[str, operation], found)
+    assert list(shared_names(found)) == ["StageOut"]
