@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,7 +9,12 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from concord.accounts.api import router as accounts_router
-from concord.accounts.api_auth import signed_in
+from concord.accounts.api_auth import (
+    NOT_AUTHENTICATED,
+    docs_access,
+    not_authenticated_message,
+    signed_in,
+)
 from concord.agreements.api import router as agreements_router
 from concord.audit.api import router as audit_router
 from concord.consultations.api import router as consultations_router
@@ -30,7 +34,8 @@ api = NinjaAPI(
     auth=signed_in,
     description="Everything the pages offer. Authenticate with `Authorization: Bearer <token>` "
     "(create a token on your profile page) or with the browser session.",
-    docs_decorator=login_required,
+    # The document and its page for the same people as the API, a client generator with a token too.
+    docs_decorator=docs_access,
 )
 api.add_router("", organization_router)
 api.add_router("", accounts_router)
@@ -98,12 +103,7 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return _error(
-        request,
-        401,
-        "not_authenticated",
-        _("Sign in, or send a valid personal token as “Authorization: Bearer <token>”."),
-    )
+    return _error(request, 401, NOT_AUTHENTICATED, not_authenticated_message())
 
 
 @api.exception_handler(Http404)

@@ -1,5 +1,5 @@
 """The published OpenAPI document: one component per schema class, so that a client generator accepts
-it."""
+it, and readable by whoever may use the API (a browser session or a personal token)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import typing
 from collections.abc import Iterator
 from enum import Enum
 
+import pytest
+from django.test import Client
 from ninja.operation import Operation
 from pydantic import BaseModel, create_model
 
+from concord.accounts.services import create_api_token
 from config.api import api
 
 
@@ -67,3 +70,49 @@ def test_the_check_sees_two_apps_naming_a_schema_alike():
     found: set[type] = set()
     classes_in(list[procedure] | dict[str, operation], found)
     assert list(shared_names(found)) == ["StageOut"]
+
+
+@pytest.fixture
+def token(kazakh_representative) -> str:
+    _token, raw = create_api_token(kazakh_representative, actor=kazakh_representative, name="gen")
+    return raw
+
+
+def test_a_client_with_a_token_reads_the_schema(token):
+    response = Client().get("/api/v1/openapi.json", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200
+    assert "/api/v1/member-states" in response.json()["paths"]
+
+
+def test_a_client_with_a_token_opens_the_docs_page(token):
+    response = Client().get("/api/v1/docs", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200
+
+
+def test_a_browser_session_reads_the_schema_and_the_docs(client_as):
+    client = client_as("kazakh_representative")
+    assert client.get("/api/v1/openapi.json").status_code == 200
+    assert client.get("/api/v1/docs").status_code == 200
+
+
+@pytest.mark.parametrize("header", [None, "Bearer cnc_not-a-real-token", "Basic a2F6OnB3"])
+def test_a_visitor_without_a_session_or_a_token_reads_neither(db, header):
+    headers = {"HTTP_AUTHORIZATION": header} if header else {}
+    schema = Client().get("/api/v1/openapi.json", **headers)
+    assert schema.status_code == 401
+    assert schema.json()["code"] == "not_authenticated"
+    assert "paths" not in schema.json()
+    docs = Client().get("/api/v1/docs", **headers)
+    if header:  # a client: told why, as the API tells it
+        assert docs.status_code == 401
+    else:  # a browser: sent to sign in
+        assert docs.status_code == 302 and "/accounts/login/" in docs["Location"]
+
+
+def test_a_revoked_token_reads_no_schema(kazakh_representative):
+    from concord.accounts.services import revoke_api_token
+
+    token, raw = create_api_token(kazakh_representative, actor=kazakh_representative, name="gen")
+    revoke_api_token(kazakh_representative, actor=kazakh_representative, token_id=token.pk)
+    response = Client().get("/api/v1/openapi.json", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 401
