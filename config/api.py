@@ -85,15 +85,27 @@ FIELD_MESSAGES = {
     "model_attributes_type": gettext_lazy("Send a JSON object."),
     "dict_type": gettext_lazy("Send a JSON object."),
 }
-# Where ninja says an error is ("body", "payload", "year"): only the field path matters to a client.
-NOT_FIELDS = {"body", "payload", "query", "path", "filters"}
+# Where ninja says an error is: the part of the request, then (for a schema) the parameter's name,
+# then the field ("body", "payload", "year"; "file", "file"; "form", "version"). Only the field path
+# matters to a client.
+SOURCES = {"body", "query", "path", "form", "file", "header", "cookie"}
+SCHEMA_PARAMETERS = {"payload", "filters"}
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in SOURCES:
+        parts = parts[1:]
+    if parts and parts[0] in SCHEMA_PARAMETERS:
+        parts = parts[1:]
+    return ".".join(parts)
 
 
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors = []
     for error in exc.errors:
-        field = ".".join(str(p) for p in error.get("loc", ()) if p not in NOT_FIELDS)
+        field = field_path(tuple(error.get("loc", ())))
         message = FIELD_MESSAGES.get(error.get("type", ""), error.get("msg", ""))
         errors.append(
             {"field": field, "code": error.get("type", "invalid"), "message": str(message)}
