@@ -1,12 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import StringConstraints
 
-from concord.core.api import ErrorOut, StrictIn
+from concord.core.api import ErrorOut, StrictIn, Text, Title
 
 
 class OperationOut(Schema):
@@ -113,10 +111,6 @@ class ResultOut(Schema):
 
 class PublicityIn(StrictIn):
     public: bool = Field(..., description="the stage's consolidated results go to the public site")
-
-
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class PressReleaseIn(StrictIn):
