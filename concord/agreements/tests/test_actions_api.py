@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from concord.agreements.models import Agreement, ProcedureStep
 from concord.documents.models import Document
@@ -46,6 +48,22 @@ def test_a_recorded_action_notifies_and_can_be_corrected(client_as, treaty):
     assert corrected.status_code == 201 and corrected.json()["corrects"] == signed["id"]
     listed = client_as("kazakh_representative").get(url).json()
     assert [a["id"] for a in listed] == [signed["id"], corrected.json()["id"]]
+
+
+def test_listing_the_actions_takes_as_many_queries_for_many_as_for_one(client_as, treaty):
+    client = client_as("secretariat_officer")
+    url = f"/api/v1/agreements/{treaty.pk}/actions"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    client.post(url, SIGNATURE, content_type=JSON)
+    one = queries()
+    for state in ("RU", "BY"):
+        client.post(url, {**SIGNATURE, "state": state}, content_type=JSON)
+    assert len(client.get(url).json()) == 3 and queries() == one
 
 
 @pytest.mark.parametrize(

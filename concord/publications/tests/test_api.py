@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from concord.publications import services
@@ -100,6 +102,18 @@ def test_the_editors_list_shows_drafts_and_filters_by_status(client_as, draft):
     everything = client.get("/api/v1/editor/publications", {"page_size": 500}).json()
     assert {"draft", "published"} <= {p["status"] for p in everything["items"]}
     assert client_as("kazakh_representative").get("/api/v1/editor/publications").status_code == 403
+
+
+def test_the_editors_list_takes_as_many_queries_for_many_publications_as_for_few(client_as):
+    client = client_as("secretariat_officer")
+
+    def queries(size: int) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get("/api/v1/editor/publications", {"page_size": size}).json()
+        assert len(page["items"]) == size
+        return len(captured.captured_queries)
+
+    assert queries(2) == queries(20)
 
 
 def test_a_change_made_on_an_old_version_is_refused(client_as, draft):
