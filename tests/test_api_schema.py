@@ -63,6 +63,13 @@ def test_every_schema_class_has_a_component_of_its_own():
     assert sorted({cls.__name__ for cls in classes} - set(components)) == []
 
 
+def test_every_operation_has_an_id_of_its_own():
+    """Generated clients name their methods after the operation ids."""
+    paths = api.get_openapi_schema()["paths"]
+    ids = [operation["operationId"] for path in paths.values() for operation in path.values()]
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+
+
 def test_the_check_sees_two_apps_naming_a_schema_alike():
     """As StageOut, ReportOut and DecisionIn once were, each in two apps."""
     procedure = create_model("StageOut", __module__="consultations", deadline=(str, ...))
