@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,7 +9,12 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from concord.accounts.api import router as accounts_router
-from concord.accounts.api_auth import signed_in
+from concord.accounts.api_auth import (
+    NOT_AUTHENTICATED,
+    docs_access,
+    not_authenticated_message,
+    signed_in,
+)
 from concord.agreements.api import router as agreements_router
 from concord.audit.api import router as audit_router
 from concord.consultations.api import router as consultations_router
@@ -30,7 +34,8 @@ api = NinjaAPI(
     auth=signed_in,
     description="Everything the pages offer. Authenticate with `Authorization: Bearer <token>` "
     "(create a token on your profile page) or with the browser session.",
-    docs_decorator=login_required,
+    # The document and its page for the same people as the API, a client generator with a token too.
+    docs_decorator=docs_access,
 )
 api.add_router("", organization_router)
 api.add_router("", accounts_router)
@@ -80,15 +85,27 @@ FIELD_MESSAGES = {
     "model_attributes_type": gettext_lazy("Send a JSON object."),
     "dict_type": gettext_lazy("Send a JSON object."),
 }
-# Where ninja says an error is ("body", "payload", "year"): only the field path matters to a client.
-NOT_FIELDS = {"body", "payload", "query", "path", "filters"}
+# Where ninja says an error is: the part of the request, then (for a schema) the parameter's name,
+# then the field ("body", "payload", "year"; "file", "file"; "form", "version"). Only the field path
+# matters to a client.
+SOURCES = {"body", "query", "path", "form", "file", "header", "cookie"}
+SCHEMA_PARAMETERS = {"payload", "filters"}
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in SOURCES:
+        parts = parts[1:]
+    if parts and parts[0] in SCHEMA_PARAMETERS:
+        parts = parts[1:]
+    return ".".join(parts)
 
 
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     errors = []
     for error in exc.errors:
-        field = ".".join(str(p) for p in error.get("loc", ()) if p not in NOT_FIELDS)
+        field = field_path(tuple(error.get("loc", ())))
         message = FIELD_MESSAGES.get(error.get("type", ""), error.get("msg", ""))
         errors.append(
             {"field": field, "code": error.get("type", "invalid"), "message": str(message)}
@@ -98,12 +115,7 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return _error(
-        request,
-        401,
-        "not_authenticated",
-        _("Sign in, or send a valid personal token as “Authorization: Bearer <token>”."),
-    )
+    return _error(request, 401, NOT_AUTHENTICATED, not_authenticated_message())
 
 
 @api.exception_handler(Http404)

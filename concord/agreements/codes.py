@@ -9,6 +9,7 @@ class Code(StrEnum):
     BAD_CORRECTION = "bad_correction"
     BAD_STEP = "bad_step"
     IMPOSSIBLE_ACTION = "impossible_action"
+    UNKNOWN_STATE = "unknown_state"
 
 
 class Verb(StrEnum):

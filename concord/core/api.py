@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
-from pydantic import ConfigDict, field_validator
+from pydantic import ConfigDict, StringConstraints, field_validator
 
 
 class ErrorOut(Schema):
@@ -27,6 +27,12 @@ class StrictIn(Schema):
         if isinstance(value, str) and "\x00" in value:
             raise ValueError("contains a NUL character")
         return value
+
+
+# What a form requires of a text: the spaces around it dropped, then something left (a title also
+# fits its column, 300 characters everywhere).
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class Pages(PageNumberPagination):

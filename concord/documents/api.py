@@ -1,32 +1,36 @@
 from typing import Any, Literal
 
+from django.conf import settings
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import File, Query, Router, Schema, Status, UploadedFile
+from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from concord.core.actors import actor_of
 from concord.core.api import ErrorOut, Pages
-from concord.core.errors import DomainError
+from concord.core.errors import Code as CoreCode
+from concord.core.errors import DomainError, NotAllowed
 from concord.organization.models import Body
 
-from . import comparison, exporting, finality, rules, selectors, services
+from . import comparison, exporting, finality, permissions, rules, selectors, services
 from .codes import Code
 from .models import Amendment, Attachment, Document, Version
 from .rules import Operation, OpKind, UnitKind
 from .schemas import (
+    AmendmentDecisionIn,
     AmendmentIn,
     AmendmentOut,
     AttachmentOut,
     ChangeIn,
     CompareOut,
-    DecisionIn,
     DocumentIn,
     DocumentOut,
     EditIn,
     FinalIn,
+    ImportedOut,
+    ImportIn,
     VersionOut,
     VersionTextOut,
 )
@@ -50,21 +54,49 @@ def list_documents(request: HttpRequest, filters: Query[DocumentFilter]) -> Quer
     return selectors.documents(request.user, **filters.model_dump()).select_related("final_version")
 
 
+def _body(code: str | None) -> Body | None:
+    if not code:
+        return None
+    body = Body.objects.filter(code=code).first()
+    if body is None:
+        raise DomainError(Code.UNKNOWN_BODY, _("No body has this code."), field="body")
+    return body
+
+
 @router.post("/documents", response={201: DocumentOut, **ERRORS})
 def create_document(request: HttpRequest, payload: DocumentIn) -> Status[Document]:
-    body = None
-    if payload.body:
-        body = Body.objects.filter(code=payload.body).first()
-        if body is None:
-            raise DomainError(Code.UNKNOWN_BODY, _("No body has this code."), field="body")
     document = services.create_document(
         actor=actor_of(request),
         kind=payload.kind,
         marking=payload.marking,
-        body=body,
+        body=_body(payload.body),
         units=[(u.kind, u.text_ru, u.text_en) for u in payload.units],
     )
     return Status(201, document)
+
+
+# Before /documents/{pk}, which would otherwise take "import" for a document's id.
+@router.post("/documents/import", response={201: ImportedOut, **ERRORS})
+def import_document(
+    request: HttpRequest, file: File[UploadedFile], details: Form[ImportIn]
+) -> Status[dict[str, Any]]:
+    """A DOCX draft read into the clause structure as version 1; `problems` says what could not be
+    mapped (tables, images, numbering it did not recognise)."""
+    if not permissions.can_create(request.user):  # as the page: refused before the file is read
+        raise NotAllowed(
+            CoreCode.NOT_ALLOWED, _("Only the Secretariat or a delegation can create a draft.")
+        )
+    if (file.size or 0) > settings.CONCORD_MAX_UPLOAD_BYTES:  # refused before anything is read
+        raise DomainError(Code.FILE_TOO_LARGE, _("The file is too large."), field="file")
+    document, problems = services.import_document(
+        actor=actor_of(request),
+        data=file.read(),
+        lang=details.lang,
+        kind=details.kind,
+        marking=details.marking,
+        body=_body(details.body),
+    )
+    return Status(201, {"document": document, "problems": problems})
 
 
 @router.get("/documents/{pk}", response={200: DocumentOut, 404: ErrorOut})
@@ -259,7 +291,7 @@ def withdraw_amendment(request: HttpRequest, pk: int, amendment_id: int) -> dict
     "/documents/{pk}/amendments/{amendment_id}/decision", response={200: AmendmentOut, **ERRORS}
 )
 def decide_amendment(
-    request: HttpRequest, pk: int, amendment_id: int, payload: DecisionIn
+    request: HttpRequest, pk: int, amendment_id: int, payload: AmendmentDecisionIn
 ) -> dict[str, Any]:
     services.decide_amendment(
         _amendment(request, pk, amendment_id),
@@ -282,3 +314,10 @@ def list_attachments(request: HttpRequest, pk: int) -> QuerySet[Attachment]:
 def add_attachment(request: HttpRequest, pk: int, file: File[UploadedFile]) -> Status[Attachment]:
     document = selectors.document(request.user, pk)
     return Status(201, services.add_attachment(document, actor=actor_of(request), upload=file))
+
+
+@router.get("/documents/{pk}/attachments/{attachment_id}", response={200: None, 404: ErrorOut})
+def download_attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    document = selectors.document(request.user, pk)
+    attachment = get_object_or_404(document.attachments, pk=attachment_id)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)

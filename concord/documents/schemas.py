@@ -48,6 +48,29 @@ class DocumentIn(StrictIn):
     )
 
 
+class ImportIn(StrictIn):
+    """What the page's import form asks beside the file."""
+
+    lang: Literal["ru", "en"] = Field("ru", description="the language the file is written in")
+    kind: Literal[
+        "draft_decision",
+        "joint_statement",
+        "declaration",
+        "agreement",
+        "protocol",
+        "minutes",
+        "report",
+        "other",
+    ]
+    marking: Literal["public", "official", "restricted"] = "official"
+    body: str | None = Field(None, description="code of the body expected to adopt it")
+
+
+class ImportedOut(Schema):
+    document: DocumentOut
+    problems: list[str] = Field(..., description="what of the file could not be read into the text")
+
+
 class UnitOut(Schema):
     uid: str
     kind: str
@@ -118,7 +141,7 @@ class AmendmentOut(Schema):
     conflicts_with: list[int] = []
 
 
-class DecisionIn(StrictIn):
+class AmendmentDecisionIn(StrictIn):
     decision: Literal["accept", "merge", "reject"]
     base_version: int = Field(..., ge=1, description="the latest version the editor looked at")
     reason: str = Field("", max_length=5_000)

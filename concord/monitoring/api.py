@@ -1,98 +1,34 @@
-import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from concord.core.actors import actor_of
-from concord.core.api import ErrorOut, Pages, StrictIn
+from concord.core.api import ErrorOut, Pages
 from concord.core.errors import Code as CoreCode
 from concord.core.errors import DomainError, NotAllowed
 
 from . import permissions, selectors, services
 from .codes import Code
-from .models import Region
+from .models import Region, SituationReport
+from .schemas import (
+    AlertDecisionIn,
+    AlertOut,
+    EventFilters,
+    EventOut,
+    NewSituationReportIn,
+    RegionEditIn,
+    RegionIn,
+    RegionOut,
+    ReportStepIn,
+    SituationReportIn,
+    SituationReportOut,
+)
 from .states import AlertStatus
 
 router = Router(tags=["monitoring"])
-
-
-class EventOut(Schema):
-    source: str
-    source_id: str
-    date_start: dt.date
-    date_end: dt.date
-    country: str
-    country_name: str
-    adm_1: str
-    adm_2: str
-    latitude: float | None
-    longitude: float | None
-    violence: int | None
-    conflict: str
-    dyad: str
-    side_a: str
-    side_b: str
-    best: int
-    low: int
-    high: int
-    civilians: int
-
-
-class EventFilters(Schema):
-    region: str | None = None
-    country: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    violence: int | None = None
-    actor: str | None = None
-
-
-class RegionOut(Schema):
-    code: str
-    name_ru: str
-    name_en: str
-    countries: list[str]
-    provinces: list[str]
-
-
-class AlertOut(Schema):
-    id: int
-    level: str
-    country: str
-    area: str
-    period: str
-    score: float
-    events: int
-    deaths: int
-    baseline_events: float
-    baseline_deaths: float
-    explanation_ru: str
-    explanation_en: str
-    status: str
-    consultation: int | None
-
-
-class DecisionIn(StrictIn):
-    decision: str
-    note: str = ""
-    version: int | None = None
-
-
-class ReportOut(Schema):
-    id: int
-    region: str
-    period: str
-    starts_on: dt.date
-    ends_on: dt.date
-    title_ru: str
-    title_en: str
-    body_ru: str
-    body_en: str
-    status: str
-    figures: dict[str, Any]
 
 
 def _alert(a: Any) -> dict[str, Any]:
@@ -159,7 +95,7 @@ def list_alerts(request: HttpRequest, status: str | None = None, country: str | 
     "/alerts/{pk}",
     response={200: AlertOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
 )
-def decide_alert(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
+def decide_alert(request: HttpRequest, pk: int, payload: AlertDecisionIn) -> Any:
     """`acknowledged`, `dismissed` or `escalate` (opens a joint assessment)."""
     alert = selectors.alert(request.user, pk)
     if payload.decision == "escalate":
@@ -183,26 +119,102 @@ def decide_alert(request: HttpRequest, pk: int, payload: DecisionIn) -> Any:
     )
 
 
-@router.get("/situation-reports", response=list[ReportOut])
+EDITING = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+def _area(payload: RegionEditIn) -> dict[str, Any]:
+    return payload.model_dump(include={"name_ru", "name_en", "countries", "provinces"})
+
+
+@router.post("/regions", response={201: RegionOut, **EDITING})
+def create_region(request: HttpRequest, payload: RegionIn) -> Status[Region]:
+    """A new region of concern (analysts)."""
+    region = services.save_region(
+        None, actor=actor_of(request), code=payload.code, **_area(payload)
+    )
+    return Status(201, region)
+
+
+@router.put("/regions/{code}", response={200: RegionOut, **EDITING})
+def edit_region(request: HttpRequest, code: str, payload: RegionEditIn) -> Region:
+    """A region's names and area, all of them (analysts); its code stays."""
+    region = selectors.region(code)
+    return services.save_region(
+        region,
+        actor=actor_of(request),
+        code=region.code,
+        version=payload.version,
+        **_area(payload),
+    )
+
+
+def _report_out(r: SituationReport) -> dict[str, Any]:
+    return {
+        **{
+            f: getattr(r, f)
+            for f in (
+                "id",
+                "period",
+                "starts_on",
+                "ends_on",
+                "title_ru",
+                "title_en",
+                "body_ru",
+                "body_en",
+                "status",
+                "figures",
+                "version",
+            )
+        },
+        "region": r.region.code,
+    }
+
+
+@router.get("/situation-reports", response=list[SituationReportOut])
 def list_reports(request: HttpRequest) -> Any:
-    return [
-        {
-            **{
-                f: getattr(r, f)
-                for f in (
-                    "id",
-                    "period",
-                    "starts_on",
-                    "ends_on",
-                    "title_ru",
-                    "title_en",
-                    "body_ru",
-                    "body_en",
-                    "status",
-                    "figures",
-                )
-            },
-            "region": r.region.code,
-        }
-        for r in selectors.reports(request.user)
-    ]
+    """Shared reports; drafts and approved ones too for analysts and the Secretariat."""
+    return [_report_out(r) for r in selectors.reports(request.user)]
+
+
+@router.post("/situation-reports", response={201: SituationReportOut, **EDITING})
+def draft_report(request: HttpRequest, payload: NewSituationReportIn) -> Status[dict[str, Any]]:
+    """The system's draft from the data of the period, for an analyst to write the assessment."""
+    region = Region.objects.filter(code=payload.region).first()
+    if region is None:
+        raise DomainError(Code.UNKNOWN_REGION, _("Unknown region."), field="region")
+    report = services.draft_report(
+        region, actor=actor_of(request), period=payload.period, end=payload.end
+    )
+    return Status(201, _report_out(report))
+
+
+@router.get("/situation-reports/{pk}", response={200: SituationReportOut, 404: ErrorOut})
+def get_report(request: HttpRequest, pk: int) -> Any:
+    return _report_out(selectors.report(request.user, pk))
+
+
+@router.put("/situation-reports/{pk}", response={200: SituationReportOut, **EDITING})
+def edit_report(request: HttpRequest, pk: int, payload: SituationReportIn) -> Any:
+    """The texts of a draft, all four (analysts)."""
+    report = services.edit_report(
+        selectors.report(request.user, pk), actor=actor_of(request), **payload.model_dump()
+    )
+    return _report_out(report)
+
+
+@router.post("/situation-reports/{pk}/approve", response={200: SituationReportOut, **EDITING})
+def approve_report(request: HttpRequest, pk: int, payload: ReportStepIn) -> Any:
+    """Approved by an analyst: its texts are final."""
+    report = services.approve_report(
+        selectors.report(request.user, pk), actor=actor_of(request), version=payload.version
+    )
+    return _report_out(report)
+
+
+@router.post("/situation-reports/{pk}/share", response={200: SituationReportOut, **EDITING})
+def share_report(request: HttpRequest, pk: int, payload: ReportStepIn) -> Any:
+    """Shared with the member states (an analyst or the Secretariat): every delegation sees it."""
+    report = services.share_report(
+        selectors.report(request.user, pk), actor=actor_of(request), version=payload.version
+    )
+    return _report_out(report)

@@ -11,6 +11,9 @@ class Code(StrEnum):
     BAD_PERIOD = "bad_period"
     UNKNOWN_REGION = "unknown_region"
     INVALID = "invalid"
+    REGION_EXISTS = "region_exists"
+    UNKNOWN_COUNTRY = "unknown_country"
+    BAD_PROVINCE = "bad_province"
 
 
 class Verb(StrEnum):

@@ -4,6 +4,8 @@ Russian names; Gleditsch–Ward, which UCDP uses, through its crosswalk)."""
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -115,3 +117,16 @@ def name(iso3: str, language: str) -> str:
     if country is None:
         return iso3
     return country.name_ru if language.startswith("ru") else country.name_en
+
+
+PROVINCE = re.compile(r"[A-Z]{3}/.+")
+
+
+def unknown_countries(iso3s: Iterable[str]) -> list[str]:
+    """Those that are not ISO 3166-1 alpha-3 codes."""
+    return [c for c in iso3s if c not in codes().by_iso3]
+
+
+def bad_provinces(provinces: Iterable[str]) -> list[str]:
+    """Those not written as "ISO3/name as the data spells it" with a known country."""
+    return [p for p in provinces if not PROVINCE.fullmatch(p) or p[:3] not in codes().by_iso3]

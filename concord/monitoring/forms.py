@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .countries import codes
+from .countries import bad_provinces, codes, unknown_countries
 from .models import Region
 from .selectors import Filters
 from .states import AlertStatus, ReportPeriod, ViolenceType
@@ -99,7 +99,7 @@ class RegionForm(forms.Form):
 
     def clean_countries(self) -> list[str]:
         values = [c.upper() for c in _codes(self.cleaned_data["countries"])]
-        unknown = [c for c in values if c not in codes().by_iso3]
+        unknown = unknown_countries(values)
         if unknown:
             raise forms.ValidationError(
                 _("Unknown ISO3 codes: %(codes)s") % {"codes": ", ".join(unknown)}
@@ -110,9 +110,7 @@ class RegionForm(forms.Form):
         values = [
             p for p in (line.strip() for line in self.cleaned_data["provinces"].splitlines()) if p
         ]
-        bad = [
-            p for p in values if not re.fullmatch(r"[A-Z]{3}/.+", p) or p[:3] not in codes().by_iso3
-        ]
+        bad = bad_provinces(values)
         if bad:
             raise forms.ValidationError(
                 _("Write each province as ISO3/name, e.g. RUS/Belgorod: %(bad)s")

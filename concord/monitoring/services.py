@@ -22,13 +22,14 @@ from concord.consultations import services as consultations
 from concord.consultations.states import QuestionKind
 from concord.core.actions import lock, require, transition
 from concord.core.actors import Actor, user_of
-from concord.core.errors import DomainError
+from concord.core.errors import Conflict, DomainError
 from concord.core.models import viewer_of
 from concord.documents import services as documents
 from concord.organization.models import Body
 
 from . import permissions, rules, selectors
 from .codes import Code, Verb
+from .countries import bad_provinces, unknown_countries
 from .countries import name as country_name
 from .models import Alert, Region, SituationReport
 from .states import ALERT_FLOW, REPORT_FLOW, AlertStatus, Level, ReportPeriod, ReportStatus
@@ -245,7 +246,10 @@ def save_region(
     version: int | None = None,
 ) -> Region:
     require(permissions.is_analyst(actor), ANALYSTS_ONLY)
+    _check_area(countries, provinces)
     if region is None:
+        if Region.objects.filter(code=code).exists():
+            raise Conflict(Code.REGION_EXISTS, _("A region with this code exists."), field="code")
         region = Region(code=code)
     else:
         region = lock(region, version=version)
@@ -264,6 +268,24 @@ def save_region(
         },
     )
     return region
+
+
+def _check_area(countries: list[str], provinces: list[str]) -> None:
+    unknown = unknown_countries(countries)
+    if unknown:
+        raise DomainError(
+            Code.UNKNOWN_COUNTRY,
+            _("Unknown ISO3 codes: %(codes)s") % {"codes": ", ".join(unknown)},
+            field="countries",
+        )
+    bad = bad_provinces(provinces)
+    if bad:
+        raise DomainError(
+            Code.BAD_PROVINCE,
+            _("Write each province as ISO3/name, e.g. RUS/Belgorod: %(bad)s")
+            % {"bad": "; ".join(bad)},
+            field="provinces",
+        )
 
 
 # --- Situation reports --------------------------------------------------------------------------

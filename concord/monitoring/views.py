@@ -319,25 +319,22 @@ def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
         form.fields["code"].disabled = True
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        if region is None and Region.objects.filter(code=d["code"]).exists():
-            form.add_error("code", _("A region with this code exists."))
+        try:
+            services.save_region(
+                region,
+                actor=actor_of(request),
+                code=d["code"],
+                name_ru=d["name_ru"],
+                name_en=d["name_en"],
+                countries=d["countries"],
+                provinces=d["provinces"],
+                version=d["version"],
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error.message))
         else:
-            try:
-                services.save_region(
-                    region,
-                    actor=actor_of(request),
-                    code=d["code"],
-                    name_ru=d["name_ru"],
-                    name_en=d["name_en"],
-                    countries=d["countries"],
-                    provinces=d["provinces"],
-                    version=d["version"],
-                )
-            except DomainError as error:
-                form.add_error(None, str(error.message))
-            else:
-                messages.success(request, _("Region saved."))
-                return redirect("monitoring:region-list")
+            messages.success(request, _("Region saved."))
+            return redirect("monitoring:region-list")
     return render(
         request,
         "monitoring/region_form.html",

@@ -1,106 +1,39 @@
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Status, UploadedFile
 
 from concord.core.actors import actor_of
-from concord.core.api import ErrorOut, StrictIn
+from concord.core.api import ErrorOut
 from concord.core.errors import Code as CoreCode
-from concord.core.errors import NotAllowed
+from concord.core.errors import DomainError, NotAllowed
 from concord.core.models import viewer_of
 from concord.organization.models import MemberState
 
-from . import selectors, services
+from . import outputs, permissions, selectors, services
+from .codes import Code
+from .forms import MAX_UPLOAD
 from .models import NationalReport
+from .schemas import (
+    FigureIn,
+    FigureSaved,
+    NationalReportOut,
+    OperationOut,
+    OperationStageOut,
+    PressReleaseIn,
+    PressReleaseOut,
+    PublicityIn,
+    RejectedOut,
+    ReportIn,
+    ReportSaved,
+    ResultOut,
+    StepIn,
+)
 
 router = Router(tags=["operations"])
-
-
-class OperationOut(Schema):
-    id: int
-    code: str
-    name_ru: str
-    name_en: str
-    purpose_ru: str
-    purpose_en: str
-    marking: str
-    since: int | None
-    states: list[str]
-
-
-class StageOut(Schema):
-    id: int
-    operation: int
-    kind: str
-    name_ru: str
-    name_en: str
-    starts_on: dt.date
-    ends_on: dt.date
-    host_state: str | None
-    headquarters_ru: str
-    headquarters_en: str
-    states: list[str]
-    results_public: bool
-
-
-class FigureIO(StrictIn):
-    agency: str = ""
-    indicator: str
-    item: str = ""
-    value: str
-    unit: str = ""
-
-
-class ReportOut(Schema):
-    id: int
-    stage: int
-    state: str
-    revision: int
-    status: str
-    version: int
-    figures: list[FigureIO]
-
-
-class ReportIn(StrictIn):
-    state: str | None = None
-    version: int | None = None
-    submit: bool = False
-    figures: list[FigureIO]
-
-
-class ProblemOut(Schema):
-    row: int
-    column: str
-    value: str
-    why: str
-
-
-class RejectedOut(ErrorOut):
-    problems: list[ProblemOut]
-
-
-class ReportSaved(Schema):
-    report: ReportOut
-    imported: int
-    warnings: list[ProblemOut]
-
-
-class StepIn(StrictIn):
-    version: int | None = None
-
-
-class ResultOut(Schema):
-    indicator: str
-    name_ru: str
-    name_en: str
-    unit: str
-    total: float
-    by_state: dict[str, float]
-    by_item: dict[str, float]
 
 
 def _operation_out(op: Any) -> dict[str, Any]:
@@ -147,6 +80,7 @@ def _stage_out(stage: Any) -> dict[str, Any]:
 def _report_out(report: NationalReport) -> dict[str, Any]:
     figures = [
         {
+            "id": f.pk,
             "agency": f.agency.code if f.agency else "",
             "indicator": f.indicator.code,
             "item": f.item.code if f.item else "",
@@ -173,7 +107,7 @@ def list_operations(request: HttpRequest) -> Any:
     ]
 
 
-@router.get("/operations/{pk}/stages", response={200: list[StageOut], 404: ErrorOut})
+@router.get("/operations/{pk}/stages", response={200: list[OperationStageOut], 404: ErrorOut})
 def list_stages(request: HttpRequest, pk: int) -> Any:
     op = selectors.operation(request.user, pk)
     return [
@@ -181,36 +115,69 @@ def list_stages(request: HttpRequest, pk: int) -> Any:
     ]
 
 
-@router.get("/stages/{pk}/reports", response={200: list[ReportOut], 404: ErrorOut})
+@router.get("/stages/{pk}/reports", response={200: list[NationalReportOut], 404: ErrorOut})
 def list_reports(request: HttpRequest, pk: int) -> Any:
     """The stage's national reports the caller may see (their own state's, or all for the Secretariat)."""
     stage = selectors.stage(request.user, pk)
     return [_report_out(r) for r in selectors.reports(request.user, stage)]
 
 
-@router.post(
-    "/stages/{pk}/reports",
-    response={
-        200: ReportSaved,
-        400: RejectedOut,
-        403: ErrorOut,
-        404: ErrorOut,
-        409: ErrorOut,
-        422: ErrorOut,
-    },
-)
-def put_report(request: HttpRequest, pk: int, payload: ReportIn) -> Any:
-    """Replace the draft of the caller's state by these figures, all or nothing (the JSON twin of the
-    spreadsheet upload); with `submit`, submit it too."""
-    stage = selectors.stage(request.user, pk)
+def _my_state(request: HttpRequest, claimed: str | None = None) -> MemberState:
+    """The state the caller's delegation speaks for (and, if the request names one, that one)."""
     state_id = viewer_of(request.user).state_id
     state = MemberState.objects.filter(pk=state_id).first() if state_id else None
-    if state is None or (payload.state and payload.state.upper() != state.iso2):
+    if state is None or (claimed and claimed.upper() != state.iso2):
         raise NotAllowed(
             CoreCode.NOT_ALLOWED,
             _("Only a delegation of a participating state files its report."),
             field="state",
         )
+    return state
+
+
+def _saved(report: NationalReport, count: int, warnings: list[Any]) -> dict[str, Any]:
+    return {
+        "report": _report_out(report),
+        "imported": count,
+        "warnings": [w.__dict__ for w in warnings],
+    }
+
+
+def _rejected(error: services.ImportRejected) -> Status[dict[str, Any]]:
+    """Nothing was imported: every bad row, each with its column and why."""
+    return Status(
+        400,
+        {
+            "code": error.code,
+            "message": str(error.message),
+            "errors": [],
+            "problems": [p.__dict__ for p in error.problems],
+        },
+    )
+
+
+FILING = {400: RejectedOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+EDITING = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+@router.post("/stages/{pk}/reports/open", response={200: NationalReportOut, **EDITING})
+def open_report(request: HttpRequest, pk: int) -> Any:
+    """The report of the caller's state on the stage: the latest revision, or a new draft if there is
+    none yet (the page's "open the report")."""
+    stage = selectors.stage(request.user, pk)
+    state = _my_state(request)
+    report = services.current_report(stage, state) or services.open_draft(
+        stage, state, actor=actor_of(request)
+    )
+    return _report_out(report)
+
+
+@router.post("/stages/{pk}/reports", response={200: ReportSaved, **FILING})
+def put_report(request: HttpRequest, pk: int, payload: ReportIn) -> Any:
+    """Replace the draft of the caller's state by these figures, all or nothing (the JSON twin of the
+    spreadsheet upload); with `submit`, submit it too."""
+    stage = selectors.stage(request.user, pk)
+    state = _my_state(request, payload.state)
     rows = ((i, f.model_dump()) for i, f in enumerate(payload.figures, start=1))
     try:
         report, count, warnings = services.import_rows(
@@ -222,26 +189,57 @@ def put_report(request: HttpRequest, pk: int, payload: ReportIn) -> Any:
             submit=payload.submit,
         )
     except services.ImportRejected as error:
-        return Status(
-            400,
-            {
-                "code": error.code,
-                "message": str(error.message),
-                "errors": [],
-                "problems": [p.__dict__ for p in error.problems],
-            },
+        return _rejected(error)
+    return _saved(report, count, warnings)
+
+
+# Before /reports/{pk}/{step}, which would otherwise take "figures" and "spreadsheet" for steps.
+
+
+@router.post("/reports/{pk}/spreadsheet", response={200: ReportSaved, **FILING})
+def upload_report(
+    request: HttpRequest,
+    pk: int,
+    file: File[UploadedFile],
+    version: Form[int | None] = None,
+) -> Any:
+    """Replace the draft's figures by those of the stage's template (XLSX or CSV), all or nothing."""
+    report = selectors.report(request.user, pk)
+    if (file.size or 0) > MAX_UPLOAD:
+        raise DomainError(Code.FILE_TOO_LARGE, _("The file is larger than 50 MB."), field="file")
+    try:
+        report, count, warnings = services.import_report(
+            report.stage, report.state, file, actor=actor_of(request), version=version
         )
-    return {
-        "report": _report_out(report),
-        "imported": count,
-        "warnings": [w.__dict__ for w in warnings],
-    }
+    except services.ImportRejected as error:
+        return _rejected(error)
+    return _saved(report, count, warnings)
 
 
-@router.post(
-    "/reports/{pk}/{step}",
-    response={200: ReportOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
-)
+@router.post("/reports/{pk}/figures", response={200: FigureSaved, **EDITING})
+def set_figure(request: HttpRequest, pk: int, payload: FigureIn) -> Any:
+    """Add or change one line of a draft, as the report's form does."""
+    report = selectors.report(request.user, pk)
+    _figure, warnings = services.set_figure(
+        report,
+        payload.model_dump(exclude={"version"}),
+        actor=actor_of(request),
+        version=payload.version,
+    )
+    report.refresh_from_db()
+    return {"report": _report_out(report), "warnings": warnings}
+
+
+@router.delete("/reports/{pk}/figures/{figure_id}", response={200: NationalReportOut, **EDITING})
+def remove_figure(request: HttpRequest, pk: int, figure_id: int, version: int | None = None) -> Any:
+    """Take one line out of a draft; `version` is the report's edit counter the removal was made on."""
+    report = selectors.report(request.user, pk)
+    services.remove_figure(report, figure_id, actor=actor_of(request), version=version)
+    report.refresh_from_db()
+    return _report_out(report)
+
+
+@router.post("/reports/{pk}/{step}", response={200: NationalReportOut, **EDITING})
 def report_step(request: HttpRequest, pk: int, step: str, payload: StepIn) -> Any:
     """`submit`, `return`, `approve`, `consolidate` or `correct` (a new revision of an approved report)."""
     report = selectors.report(request.user, pk)
@@ -256,6 +254,40 @@ def report_step(request: HttpRequest, pk: int, step: str, payload: StepIn) -> An
     if step not in steps:
         raise Http404
     return _report_out(steps[step](report, actor=actor_of(request), version=payload.version))
+
+
+@router.post("/stages/{pk}/publicity", response={200: OperationStageOut, **EDITING})
+def set_publicity(request: HttpRequest, pk: int, payload: PublicityIn) -> Any:
+    """Whether the stage's consolidated results go to the public site (the Secretariat decides)."""
+    stage = selectors.stage(request.user, pk)
+    return _stage_out(
+        services.set_results_public(stage, actor=actor_of(request), public=payload.public)
+    )
+
+
+def _secretariat_stage(request: HttpRequest, pk: int) -> Any:
+    """As the press release page loads the stage: 404 if unseen, 403 for anyone but the Secretariat."""
+    stage = selectors.stage(request.user, pk)
+    if not permissions.is_secretariat(request.user):
+        raise NotAllowed(CoreCode.NOT_ALLOWED, services.SECRETARIAT_ONLY)
+    return stage
+
+
+@router.get(
+    "/stages/{pk}/press-release", response={200: PressReleaseOut, 403: ErrorOut, 404: ErrorOut}
+)
+def get_press_release(request: HttpRequest, pk: int) -> Any:
+    """The saved press release, or the draft the Secretariat starts from (written from the results)."""
+    stage = _secretariat_stage(request, pk)
+    return outputs.press_release_texts(request.user, stage)
+
+
+@router.post("/stages/{pk}/press-release", response={200: PressReleaseOut, **EDITING})
+def save_press_release(request: HttpRequest, pk: int, payload: PressReleaseIn) -> Any:
+    """Save the press release; it becomes a draft for the publications editors."""
+    stage = selectors.stage(request.user, pk)
+    services.save_press_release(stage, actor=actor_of(request), **payload.model_dump())
+    return outputs.press_release_texts(request.user, stage)
 
 
 @router.get("/stages/{pk}/results", response={200: list[ResultOut], 404: ErrorOut})

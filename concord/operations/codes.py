@@ -12,6 +12,7 @@ class Code(StrEnum):
     SUPERSEDED = "superseded"
     WRONG_TEMPLATE = "wrong_template"
     NOT_A_SPREADSHEET = "not_a_spreadsheet"
+    FILE_TOO_LARGE = "file_too_large"
 
 
 class Verb(StrEnum):

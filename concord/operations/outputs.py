@@ -17,9 +17,11 @@ from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
+from concord.core.actors import Someone
 from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 
-from .selectors import IndicatorResult, Results
+from .models import Stage
+from .selectors import IndicatorResult, Results, results
 from .spreadsheets import write_csv, write_xlsx
 
 STYLE = Style(
@@ -188,3 +190,22 @@ def press_release(results: Results, language: str) -> tuple[str, str]:
         lines.append(_("Results:"))
         lines.extend(facts)
         return title, "\n".join(lines)
+
+
+def press_release_texts(user: Someone, stage: Stage) -> dict[str, Any]:
+    """The stage's press release as saved, or, before it is, a draft written from the results the
+    user sees: what the Secretariat's form starts from."""
+    saved = getattr(stage, "press_release", None)
+    if saved is not None:
+        texts = {f: getattr(saved, f) for f in ("title_ru", "title_en", "body_ru", "body_en")}
+        return {**texts, "saved": True, "version": saved.version}
+    res = results(user, stage.operation, stage=stage)
+    (title_ru, body_ru), (title_en, body_en) = press_release(res, "ru"), press_release(res, "en")
+    return {
+        "title_ru": title_ru,
+        "title_en": title_en,
+        "body_ru": body_ru,
+        "body_en": body_en,
+        "saved": False,
+        "version": None,
+    }

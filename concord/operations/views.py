@@ -319,27 +319,7 @@ def press_release(request: HttpRequest, pk: int) -> HttpResponse:
     stage: Stage = selectors.stage(request.user, pk)
     if not permissions.is_secretariat(request.user):
         raise PermissionDenied
-    existing = getattr(stage, "press_release", None)
-    if existing is not None:
-        initial = {
-            "title_ru": existing.title_ru,
-            "title_en": existing.title_en,
-            "body_ru": existing.body_ru,
-            "body_en": existing.body_en,
-            "version": existing.version,
-        }
-    else:
-        res = selectors.results(request.user, stage.operation, stage=stage)
-        (title_ru, body_ru), (title_en, body_en) = (
-            outputs.press_release(res, "ru"),
-            outputs.press_release(res, "en"),
-        )
-        initial = {
-            "title_ru": title_ru,
-            "body_ru": body_ru,
-            "title_en": title_en,
-            "body_en": body_en,
-        }
+    initial = outputs.press_release_texts(request.user, stage)
     form = PressReleaseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -363,6 +343,6 @@ def press_release(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "operations/press_release.html",
-        {"stage": stage, "form": form, "saved": existing},
+        {"stage": stage, "form": form, "saved": initial["saved"]},
         status=400 if form.errors else 200,
     )

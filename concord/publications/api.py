@@ -1,16 +1,36 @@
-import datetime as dt
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-from ninja import Field, Query, Router, Schema
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from ninja import Status as Reply
 from ninja.pagination import paginate
 
 from concord.accounts.api_auth import signed_in
+from concord.core.actors import actor_of
 from concord.core.api import ErrorOut, Pages
+from concord.core.errors import Code as CoreCode
+from concord.core.errors import DomainError, NotAllowed
 
+from . import permissions, services
 from . import search as searching
-from .models import Publication
-from .states import Section, Status
+from .codes import Code
+from .models import Publication, Tag
+from .schemas import (
+    EditorPublicationOut,
+    PublicationDetail,
+    PublicationEditIn,
+    PublicationFilters,
+    PublicationIn,
+    PublicationOut,
+    PublishIn,
+    SearchFilters,
+    SearchOut,
+    UnpublishIn,
+)
+from .states import Status
 from .text import MAX_QUERY
 from .views import live
 
@@ -23,66 +43,6 @@ def anyone(request: HttpRequest) -> bool:
 
 
 PUBLIC = [*signed_in, anyone]
-
-
-class PublicationOut(Schema):
-    slug: str
-    section: str
-    title_ru: str
-    title_en: str
-    summary_ru: str
-    summary_en: str
-    publish_at: dt.datetime | None
-    tags: list[str]
-    url_ru: str
-    url_en: str
-
-
-class PublicationDetail(PublicationOut):
-    body_ru: str
-    body_en: str
-
-
-class PublicationFilters(Schema):
-    section: Section | None = None
-    tag: str | None = None
-    language: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-
-class SearchFilters(Schema):
-    q: str = ""
-    kind: str | None = None
-    section: str | None = None
-    language: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    page: int = 1
-
-
-class HitOut(Schema):
-    kind: str
-    title: str
-    snippet: str
-    url: str
-    language: str
-    date: dt.datetime
-    score: float
-
-
-class SearchOut(Schema):
-    query: str
-    total: int = Field(
-        ..., description=f"matches the caller may see, counted up to {searching.COUNT_UP_TO:,}"
-    )
-    more: bool = Field(
-        ..., description="there are more matches than `total`; the newest of them are ranked"
-    )
-    page: int
-    pages: int
-    message: str
-    hits: list[HitOut]
 
 
 def _out(p: Publication, detail: bool = False) -> dict[str, Any]:
@@ -135,11 +95,14 @@ def list_publications(request: HttpRequest, filters: Query[PublicationFilters]) 
 def get_publication(request: HttpRequest, slug: str) -> Any:
     pub = Publication.objects.filter(slug=slug).prefetch_related("tags").first()
     if pub is not None and pub.status == Status.UNPUBLISHED:
-        return 410, {
-            "code": "withdrawn",
-            "message": pub.unpublished_note_en or "This publication was withdrawn.",
-            "errors": [],
-        }
+        return Reply(
+            410,
+            {
+                "code": "withdrawn",
+                "message": pub.unpublished_note_en or "This publication was withdrawn.",
+                "errors": [],
+            },
+        )
     if pub is None or not pub.is_live():
         raise Http404
     return _out(pub, detail=True)
@@ -178,3 +141,97 @@ def search(request: HttpRequest, filters: Query[SearchFilters]) -> Any:
             for h in results.hits
         ],
     }
+
+
+# --- Editorial: what the editor's pages do (/publications/ inside the system) -------------------
+
+EDITING = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+def _editor(request: HttpRequest) -> None:
+    if not permissions.is_editor(request.user):
+        raise NotAllowed(CoreCode.NOT_ALLOWED, _("Only a Secretariat editor may do this."))
+
+
+def _publication(request: HttpRequest, pk: int) -> Publication:
+    """As the editor's pages load it: refused to whoever is not an editor, then looked up."""
+    _editor(request)
+    return get_object_or_404(Publication.objects.prefetch_related("tags"), pk=pk)
+
+
+def _tags(slugs: list[str] | None) -> list[Tag] | None:
+    if slugs is None:
+        return None
+    tags = list(Tag.objects.filter(slug__in=slugs))
+    unknown = sorted(set(slugs) - {tag.slug for tag in tags})
+    if unknown:
+        raise DomainError(
+            Code.UNKNOWN_TAG,
+            _("Unknown tags: %(tags)s") % {"tags": ", ".join(unknown)},
+            field="tags",
+        )
+    return tags
+
+
+def _texts(payload: PublicationIn) -> dict[str, Any]:
+    return payload.model_dump(include=set(services.FIELDS))
+
+
+@router.get("/editor/publications", response={200: list[EditorPublicationOut], 403: ErrorOut})
+@paginate(Pages, page_size=50)
+def editor_list(request: HttpRequest, status: str = "") -> QuerySet[Publication]:
+    """Every publication, drafts and withdrawn ones too, the last changed first; `status` (draft,
+    published or unpublished) keeps those only."""
+    _editor(request)
+    pubs = Publication.objects.prefetch_related("tags").order_by("-updated_at", "-pk")
+    return pubs.filter(status=status) if status in Status.values else pubs
+
+
+@router.get(
+    "/editor/publications/{pk}", response={200: EditorPublicationOut, 403: ErrorOut, 404: ErrorOut}
+)
+def editor_get(request: HttpRequest, pk: int) -> Publication:
+    return _publication(request, pk)
+
+
+@router.post("/editor/publications", response={201: EditorPublicationOut, **EDITING})
+def editor_create(request: HttpRequest, payload: PublicationIn) -> Reply[Publication]:
+    """A new draft; nothing appears on the site until it is published."""
+    _editor(request)
+    pub = services.save_draft(
+        None, actor=actor_of(request), tags=_tags(payload.tags), **_texts(payload)
+    )
+    return Reply(201, pub)
+
+
+@router.put("/editor/publications/{pk}", response={200: EditorPublicationOut, **EDITING})
+def editor_save(request: HttpRequest, pk: int, payload: PublicationEditIn) -> Publication:
+    """New texts (a published text stays published with them)."""
+    pub = _publication(request, pk)
+    return services.save_draft(
+        pub,
+        actor=actor_of(request),
+        tags=_tags(payload.tags),
+        version=payload.version,
+        **_texts(payload),
+    )
+
+
+@router.post("/editor/publications/{pk}/publish", response={200: EditorPublicationOut, **EDITING})
+def editor_publish(request: HttpRequest, pk: int, payload: PublishIn) -> Publication:
+    """Published now, or at `at` (it appears by itself then)."""
+    return services.publish_publication(
+        _publication(request, pk), actor=actor_of(request), at=payload.at, version=payload.version
+    )
+
+
+@router.post("/editor/publications/{pk}/unpublish", response={200: EditorPublicationOut, **EDITING})
+def editor_unpublish(request: HttpRequest, pk: int, payload: UnpublishIn) -> Publication:
+    """Withdrawn from the site; its address answers with the reason instead of disappearing."""
+    return services.unpublish_publication(
+        _publication(request, pk),
+        actor=actor_of(request),
+        note_ru=payload.note_ru,
+        note_en=payload.note_en,
+        version=payload.version,
+    )

@@ -8,6 +8,7 @@ class Code(StrEnum):
     TITLE_REQUIRED = "title_required"
     NOT_PUBLISHED = "not_published"
     INVALID = "invalid"
+    UNKNOWN_TAG = "unknown_tag"
 
 
 class Verb(StrEnum):
