@@ -68,6 +68,12 @@ PAGE_ACTIONS: dict[str, tuple[str, ...] | Exempt] = {
     "consultations:stage-version": ("POST /api/v1/consultations/{id}/stages/{stage_id}/version",),
     "consultations:sign": ("POST /api/v1/consultations/{id}/stages/{stage_id}/signatures",),
     "consultations:notifications": ("POST /api/v1/notifications/read",),
+    "consultations:stage-extend": ("POST /api/v1/consultations/{id}/stages/{stage_id}/extend",),
+    "consultations:session-list": ("POST /api/v1/sessions",),
+    "consultations:session-change": ("PATCH /api/v1/sessions/{id}",),
+    "consultations:agenda-add": ("POST /api/v1/sessions/{id}/agenda",),
+    "consultations:agenda-move": ("POST /api/v1/sessions/{id}/agenda/{stage_id}/move",),
+    "consultations:agenda-publish": ("POST /api/v1/sessions/{id}/publish",),
     "agreements:agreement-detail": ("POST /api/v1/agreements/{pk}/actions",),
     "operations:open-report": ("POST /api/v1/stages/{pk}/reports/open",),
     "operations:report-detail": (
