@@ -21,6 +21,8 @@ class DocumentOut(Schema):
     language_state: str
     latest_version: int = Field(..., alias="latest_number")
     final_version: int | None = Field(None, alias="final_version.number")
+    adopted_by: str | None = Field(None, alias="adopted_by.code", description="the adopting body")
+    adopted_on: dt.date | None = None
     created_at: dt.datetime
 
 

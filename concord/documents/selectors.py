@@ -32,7 +32,7 @@ def documents(
 ) -> QuerySet[Document]:
     qs = (
         documents_visible_to(user)
-        .select_related("body", "owner_state", "owner_body")
+        .select_related("body", "owner_state", "owner_body", "final_version", "adopted_by")
         .annotate(pending=Count("amendments", filter=Q(amendments__status=AmendmentStatus.PENDING)))
     )
     if kind:
@@ -52,7 +52,7 @@ def document(user: Someone, pk: int) -> Document:
     """The document, or 404 when it does not exist for this user."""
     found = (
         documents_visible_to(user)
-        .select_related("body", "owner_state", "owner_body", "final_version")
+        .select_related("body", "owner_state", "owner_body", "final_version", "adopted_by")
         .filter(pk=pk)
         .first()
     )
