@@ -21,6 +21,7 @@ from .conftest import csv_file, line
 # persona: (sees official operations, sees Mercenary, sees national reports of other states, sees results)
 SEES = {
     "kazakh_representative": (True, True, False, True),
+    "kazakh_coordinator": (True, True, False, True),
     "armenian_representative": (True, True, False, True),
     "russian_representative": (True, True, False, True),
     "secretariat_officer": (True, True, True, True),
@@ -49,7 +50,7 @@ def test_what_each_persona_sees(client_as, persona):
     assert page(f"/en/operations/reports/{ru_report.pk}/") == (
         200 if others or mine else 404 if signed_in else 302
     )
-    own = persona == "kazakh_representative"
+    own = persona in ("kazakh_representative", "kazakh_coordinator")
     assert page(f"/en/operations/reports/{kz_report.pk}/") == (
         200 if others or own else 404 if signed_in else 302
     )
