@@ -34,6 +34,12 @@ def kazakh_representative(db) -> User:
 
 
 @pytest.fixture
+def kazakh_coordinator(db) -> User:
+    """National coordinator of Kazakhstan: the second pair of eyes on the reports kz_rep submits."""
+    return _user("kz_coord")
+
+
+@pytest.fixture
 def armenian_representative(db) -> User:
     """Permanent representative of Armenia: a full member whose participation is frozen."""
     return _user("am_rep")
@@ -83,6 +89,7 @@ def public_visitor() -> None:
 
 PERSONAS = [
     "kazakh_representative",
+    "kazakh_coordinator",
     "armenian_representative",
     "russian_representative",
     "secretariat_officer",

@@ -24,6 +24,10 @@ DEMO_USERS: dict[str, tuple[list[tuple[str, Role]], str]] = {
         "analyst of the information-analytical centre; also works for the Joint Staff",
     ),
     "kz_rep": ([("KZ", Role.PERMANENT_REPRESENTATIVE)], "permanent representative of Kazakhstan"),
+    "kz_coord": (
+        [("KZ", Role.NATIONAL_COORDINATOR)],
+        "national coordinator of Kazakhstan: approves the reports kz_rep submits (four eyes)",
+    ),
     "ru_rep": ([("RU", Role.PERMANENT_REPRESENTATIVE)], "permanent representative of Russia"),
     "by_rep": ([("BY", Role.PERMANENT_REPRESENTATIVE)], "permanent representative of Belarus"),
     "kg_rep": ([("KG", Role.PERMANENT_REPRESENTATIVE)], "permanent representative of Kyrgyzstan"),

@@ -153,7 +153,7 @@ def record_action(
         # can be exported, published and cited like any other text.
         action.notice = create_document(
             actor=actor,
-            kind="other",
+            kind="notice",
             marking="public",
             units=[
                 (

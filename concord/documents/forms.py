@@ -29,7 +29,9 @@ BRACKET_HELP = _(
 class DocumentFilterForm(forms.Form):
     q = forms.CharField(label=_("Title contains"), required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("all")), *DocumentKind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("all but depositary notifications")), *DocumentKind.choices],
     )
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("all")), *DocumentStatus.choices]

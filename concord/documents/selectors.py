@@ -18,7 +18,7 @@ from . import rules
 from .models import Amendment, Document, Version
 from .permissions import documents_visible_to
 from .rules import Label, Segment, Unit
-from .states import AmendmentStatus
+from .states import GENERATED_KINDS, AmendmentStatus
 
 
 def documents(
@@ -30,13 +30,15 @@ def documents(
     language_state: str = "",
     q: str = "",
 ) -> QuerySet[Document]:
+    """The documents `user` may see, filtered. Without a kind, the texts only: the notices the system
+    generates (GENERATED_KINDS) are listed when asked for by their kind."""
     qs = (
         documents_visible_to(user)
         .select_related("body", "owner_state", "owner_body", "final_version", "adopted_by")
         .annotate(pending=Count("amendments", filter=Q(amendments__status=AmendmentStatus.PENDING)))
     )
-    if kind:
-        qs = qs.filter(kind=kind)
+    # without a kind: the texts, not the notices generated about them
+    qs = qs.filter(kind=kind) if kind else qs.exclude(kind__in=GENERATED_KINDS)
     if status:
         qs = qs.filter(status=status)
     if body:

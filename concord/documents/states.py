@@ -18,6 +18,12 @@ class DocumentKind(models.TextChoices):
     MINUTES = "minutes", _("Minutes")
     REPORT = "report", _("Report")
     OTHER = "other", _("Other")
+    NOTICE = "notice", _("Depositary notification")  # written by the system, never negotiated
+
+
+# Kinds the system generates rather than delegations negotiate: lists of texts leave them out unless
+# asked for them by kind.
+GENERATED_KINDS = frozenset({DocumentKind.NOTICE})
 
 
 class DocumentStatus(models.TextChoices):

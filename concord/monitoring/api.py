@@ -82,7 +82,9 @@ def list_regions(request: HttpRequest) -> Any:
 @paginate(Pages, page_size=100)
 def list_alerts(request: HttpRequest, status: str | None = None, country: str | None = None) -> Any:
     if not permissions.sees_alerts(request.user):
-        raise NotAllowed(CoreCode.NOT_ALLOWED, _("Alerts are for analysts and the Secretariat."))
+        raise NotAllowed(
+            CoreCode.NOT_ALLOWED, _("Alerts are for analysts, the Secretariat and the Joint Staff.")
+        )
     alerts = selectors.alerts(request.user)
     if status:
         alerts = alerts.filter(status=status)

@@ -465,7 +465,7 @@ def share_report(
 ) -> SituationReport:
     """Shared with the member states: from now on every delegation sees it."""
     require(
-        permissions.is_analyst(actor) or permissions.sees_alerts(actor),
+        permissions.works_on_reports(actor),
         _("Only an analyst or the Secretariat shares a report."),
     )
     return transition(

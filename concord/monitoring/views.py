@@ -27,6 +27,15 @@ from .states import AlertStatus, Level, ReportStatus
 MAP_POINTS = 5000  # the deadliest events of the selection go on the map; the tables count them all
 
 
+def _page(
+    request: HttpRequest, template: str, context: dict[str, Any], *, status: int = 200
+) -> HttpResponse:
+    """A monitoring page, with what the section's menu offers this user: a link only to a page
+    they may open."""
+    menu = {"sees_alerts": permissions.sees_alerts(request.user)}
+    return render(request, template, {**context, **menu}, status=status)
+
+
 def _picture(request: HttpRequest) -> tuple[PictureForm, selectors.Filters]:
     form = PictureForm(request.GET or None)
     return form, form.filters()
@@ -42,7 +51,7 @@ def picture(request: HttpRequest) -> HttpResponseBase:
     provinces = selectors.by_area(filters, Level.ADM1)
     query = request.GET.copy()
     query.pop("format", None)
-    return render(
+    return _page(
         request,
         "monitoring/picture.html",
         {
@@ -175,7 +184,7 @@ def area(request: HttpRequest, country: str) -> HttpResponse:
         .annotate(**_counts())
         .order_by("-deaths")[:20]
     )
-    return render(
+    return _page(
         request,
         "monitoring/area.html",
         {
@@ -204,7 +213,7 @@ def yearly(request: HttpRequest, country: str) -> HttpResponse:
         raise Http404
     view = selectors.yearly(country)
     name = country_name(country, request.LANGUAGE_CODE)
-    return render(
+    return _page(
         request,
         "monitoring/yearly.html",
         {
@@ -229,7 +238,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
     region = Region.objects.filter(code=request.GET.get("region", "")).first()
     if region is not None:
         alerts = alerts.filter(region.area_filter())
-    return render(
+    return _page(
         request,
         "monitoring/alert_list.html",
         {
@@ -276,7 +285,7 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
             country=alert.country, adm_1=alert.area if alert.level == Level.ADM1 else ""
         )
     )
-    return render(
+    return _page(
         request,
         "monitoring/alert_detail.html",
         {
@@ -290,7 +299,7 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def region_list(request: HttpRequest) -> HttpResponse:
-    return render(
+    return _page(
         request,
         "monitoring/region_list.html",
         {"regions": Region.objects.all(), "can_edit": permissions.is_analyst(request.user)},
@@ -335,7 +344,7 @@ def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
         else:
             messages.success(request, _("Region saved."))
             return redirect("monitoring:region-list")
-    return render(
+    return _page(
         request,
         "monitoring/region_form.html",
         {"form": form, "region": region},
@@ -355,7 +364,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
                 d["region"], actor=actor_of(request), period=d["period"], end=d["end"]
             )
             return redirect("monitoring:report-detail", pk=report.pk)
-    return render(
+    return _page(
         request,
         "monitoring/report_list.html",
         {
@@ -419,7 +428,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved."))
             return redirect("monitoring:report-detail", pk=pk)
-    return render(
+    return _page(
         request,
         "monitoring/report_detail.html",
         {
@@ -427,7 +436,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form if analyst and report.status == ReportStatus.DRAFT else None,
             "analyst": analyst,
             "can_share": report.status == ReportStatus.APPROVED
-            and permissions.sees_alerts(request.user),
+            and permissions.works_on_reports(request.user),
             "Status": ReportStatus,
         },
         status=400 if form.errors else 200,
@@ -443,7 +452,7 @@ def afghanistan(request: HttpRequest) -> HttpResponse:
     view = selectors.yearly("AFG")
     group = Body.objects.filter(code="wg-afghanistan").first()
     neighbours = {iso3: selectors.yearly(iso3)["years"][-5:] for iso3 in ("TJK", "UZB", "TKM")}
-    return render(
+    return _page(
         request,
         "monitoring/afghanistan.html",
         {

@@ -1,6 +1,6 @@
 """The catalogue is data the Secretariat keeps: indicators, units, breakdowns, exchange rates,
-agencies and observers are extended here without code. Reports are not edited here (they have their
-own workflow)."""
+agencies and observers are extended here without code, and so is each state's reporting rule (four
+eyes). Reports are not edited here (they have their own workflow)."""
 
 from django.contrib import admin
 
@@ -14,6 +14,7 @@ from .models import (
     Indicator,
     Observer,
     Operation,
+    ReportingRule,
     Stage,
     Unit,
 )
@@ -74,6 +75,14 @@ class ObserverAdmin(AuditedModelAdmin):
 class OperationAdmin(AuditedModelAdmin):
     list_display = ["code", "name_ru", "name_en", "marking", "since"]
     filter_horizontal = ["states", "agencies", "observers", "released_to"]
+
+
+@admin.register(ReportingRule)
+class ReportingRuleAdmin(AuditedModelAdmin):
+    """Per state; a state without a rule applies four eyes (docs/operations.md)."""
+
+    list_display = ["state", "four_eyes"]
+    list_select_related = ["state"]
 
 
 @admin.register(Stage)

@@ -13,6 +13,7 @@ class Code(StrEnum):
     WRONG_TEMPLATE = "wrong_template"
     NOT_A_SPREADSHEET = "not_a_spreadsheet"
     FILE_TOO_LARGE = "file_too_large"
+    SAME_PERSON = "same_person"  # four eyes: the submitter does not approve or return their report
 
 
 class Verb(StrEnum):

@@ -327,6 +327,26 @@ class Indicator(BilingualName):
         )
 
 
+class ReportingRule(models.Model):
+    """A state's own rule for deciding on its reports; a state without one has the defaults."""
+
+    state = models.OneToOneField(
+        "organization.MemberState", verbose_name=_("state"), on_delete=models.PROTECT
+    )
+    four_eyes = models.BooleanField(
+        _("four eyes"),
+        default=True,
+        help_text=_("Someone other than the submitter approves or returns a report."),
+    )
+
+    class Meta:
+        verbose_name = _("reporting rule")
+        verbose_name_plural = _("reporting rules")
+
+    def __str__(self) -> str:
+        return str(self.state)
+
+
 class NationalReport(EditCounted):
     """A state's figures for a stage. A revision is never edited after approval: a correction is the
     next revision, which replaces it in the results once consolidated."""

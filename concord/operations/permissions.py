@@ -4,7 +4,9 @@
 - A national report is seen by its state's delegation and the Secretariat only; consolidated results
   are seen by every member state (and organ) that may see the operation.
 - Only a delegation of a state participating in the stage files that state's report; only its permanent
-  representative or national coordinator approves it; only a Secretariat officer consolidates.
+  representative or national coordinator approves or returns it, and (four eyes, unless the state's
+  reporting rule turns them off) not the person who submitted it; only a Secretariat officer
+  consolidates.
 - The command line (SYSTEM, when no --user is given) files for the state it is told to: it runs on the
   server, by its operators.
 """
@@ -18,7 +20,7 @@ from concord.core.models import viewer_of
 from concord.core.rules import SPEAKS_FOR_STATE
 from concord.organization.models import MemberState
 
-from .models import NationalReport, Operation, Stage
+from .models import NationalReport, Operation, ReportingRule, Stage
 
 
 def operations_visible_to(user: Someone) -> QuerySet[Operation]:
@@ -63,3 +65,28 @@ def can_report(user: Someone, stage: Stage, state: MemberState) -> bool:
 def can_approve(user: Someone, state: MemberState) -> bool:
     viewer = viewer_of(user)
     return viewer.state_id == state.pk and viewer.role in SPEAKS_FOR_STATE
+
+
+def _four_eyes(state_id: int) -> bool:
+    """Whether the state wants another person than the submitter to decide: yes unless its
+    reporting rule says otherwise."""
+    rule = ReportingRule.objects.filter(state_id=state_id).first()
+    return rule is None or rule.four_eyes
+
+
+def submitted_it(user: Someone, report: NationalReport) -> bool:
+    """The user is the person who submitted the report, and its state applies four eyes. A report the
+    system submitted (the command line without --user, the demo) has no person as its submitter, so
+    it never bars anyone."""
+    viewer = viewer_of(user)
+    return (
+        viewer.user_id is not None
+        and report.submitted_by_id == viewer.user_id
+        and _four_eyes(report.state_id)
+    )
+
+
+def can_decide(user: Someone, report: NationalReport) -> bool:
+    """Approve or return the report: its state's coordinator or representative, other than its
+    submitter where four eyes apply."""
+    return can_approve(user, report.state) and not submitted_it(user, report)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from concord.audit.services import record
 from concord.core.actions import lock, require, transition
 from concord.core.actors import Actor, user_of
-from concord.core.errors import Conflict, DomainError
+from concord.core.errors import Conflict, DomainError, NotAllowed
 from concord.core.events import emit
 from concord.organization.models import MemberState
 
@@ -257,12 +257,32 @@ def submit_report(
     )
 
 
+def _locked_for_decision(
+    report: NationalReport, to: ReportStatus, *, actor: Actor, version: int | None
+) -> NationalReport:
+    """The report, locked, for its state's coordinator to approve or return: refused to its submitter
+    where the state applies four eyes. The submitter is read under the lock, so a report returned and
+    submitted again meanwhile is judged by who submitted it last."""
+    _require_coordinator(actor, report.state)
+    report = lock(report, version=version)
+    if REPORT_FLOW.allows(report.status, to) and permissions.submitted_it(actor, report):
+        raise NotAllowed(
+            Code.SAME_PERSON,
+            _(
+                "You submitted this report: another national coordinator or the permanent "
+                "representative of %(state)s approves or returns it."
+            )
+            % {"state": report.state.name},
+        )
+    return report
+
+
 @transaction.atomic
 def return_report(
     report: NationalReport, *, actor: Actor, version: int | None = None
 ) -> NationalReport:
     """The national coordinator sends a submitted report back for changes."""
-    _require_coordinator(actor, report.state)
+    report = _locked_for_decision(report, ReportStatus.DRAFT, actor=actor, version=version)
     return _step(report, ReportStatus.DRAFT, actor=actor, verb=Verb.RETURN_REPORT, version=version)
 
 
@@ -270,7 +290,7 @@ def return_report(
 def approve_report(
     report: NationalReport, *, actor: Actor, version: int | None = None
 ) -> NationalReport:
-    _require_coordinator(actor, report.state)
+    report = _locked_for_decision(report, ReportStatus.APPROVED, actor=actor, version=version)
     return _step(
         report,
         ReportStatus.APPROVED,

@@ -253,7 +253,10 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "upload_form": upload_form,
             "problems": problems,
             "warnings": warnings,
-            "can_approve": permissions.can_approve(request.user, report.state),
+            "can_approve": permissions.can_decide(request.user, report),
+            # why a coordinator who submitted the report is not offered to approve it (four eyes)
+            "submitted_it": permissions.can_approve(request.user, report.state)
+            and permissions.submitted_it(request.user, report),
             "can_report": permissions.can_report(request.user, report.stage, report.state),
             "is_secretariat": permissions.is_secretariat(request.user),
             "Status": ReportStatus,

@@ -32,7 +32,7 @@ def as_user(page, username: str, url: str) -> None:
     page.goto(url)
 
 
-def test_kazakhstan_uploads_and_approves_a_report_and_the_secretariat_consolidates_it(
+def test_kazakhstan_uploads_a_report_another_kazakh_approves_it_and_the_secretariat_consolidates_it(
     page, tmp_path
 ):
     channel = Operation.objects.get(code="channel")
@@ -68,7 +68,11 @@ def test_kazakhstan_uploads_and_approves_a_report_and_the_secretariat_consolidat
     expect(figures).to_contain_text("120 kg")
     page.get_by_test_id("step-submit").click()
     expect(page.get_by_test_id("report-status")).to_contain_text("Submitted")
-    page.get_by_test_id("step-approve").click()  # kz_rep is Kazakhstan's permanent representative
+    expect(page.get_by_test_id("four-eyes")).to_contain_text("You submitted this report")
+    assert page.get_by_test_id("step-approve").count() == 0  # four eyes: not the submitter
+
+    as_user(page, "kz_coord", report_url)  # Kazakhstan's national coordinator
+    page.get_by_test_id("step-approve").click()
     expect(page.get_by_test_id("report-status")).to_contain_text("Approved")
 
     as_user(page, "secretariat", results)

@@ -48,6 +48,7 @@ def test_who_opens_a_question_through_the_api(client_as, persona):
     )
     opens = persona in (
         "kazakh_representative",
+        "kazakh_coordinator",
         "armenian_representative",
         "russian_representative",
         "secretariat_officer",

@@ -41,6 +41,7 @@ def test_pages_for_every_persona(client_as, persona):
     create = client.get("/en/consultations/new/").status_code
     may_open = persona in (
         "kazakh_representative",
+        "kazakh_coordinator",
         "armenian_representative",
         "russian_representative",
         "secretariat_officer",
@@ -60,6 +61,7 @@ def test_only_delegations_record_positions_through_the_api(client_as, persona):
     )
     speaks = persona in (
         "kazakh_representative",
+        "kazakh_coordinator",
         "armenian_representative",
         "russian_representative",
     )

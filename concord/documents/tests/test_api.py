@@ -16,6 +16,7 @@ from conftest import PERSONAS
 # Who may create a draft: the Secretariat's editors and the delegations that speak for a state.
 CREATORS = {
     "kazakh_representative",
+    "kazakh_coordinator",
     "armenian_representative",
     "russian_representative",
     "secretariat_officer",

@@ -62,6 +62,7 @@ def test_a_restricted_draft_exists_only_for_its_owner_and_the_secretariat(
     client = client_as(persona)
     allowed = persona in (
         "kazakh_representative",
+        "kazakh_coordinator",
         "secretariat_officer",
         "secretariat_administrator",
         "analyst",
@@ -99,6 +100,7 @@ def test_who_may_propose_and_who_may_edit(client_as, draft, persona):
     edit = client.get(f"/en/documents/{draft.pk}/edit/?unit=u3").status_code
     speaks = persona in (
         "kazakh_representative",
+        "kazakh_coordinator",
         "armenian_representative",
         "russian_representative",
     )

@@ -9,12 +9,14 @@ from django.core.management.base import CommandError
 
 from concord.audit.models import Entry
 from concord.consultations.models import Consultation
+from concord.core.errors import NotAllowed
 from concord.monitoring import services
 from concord.monitoring.models import Alert, Region, SituationReport
 from concord.monitoring.states import AlertStatus, ReportStatus
 from conftest import PERSONAS
 
-ANALYSTS = {"analyst", "secretariat_officer", "secretariat_administrator"}  # who sees alerts
+ANALYSTS = {"analyst", "secretariat_officer", "secretariat_administrator"}  # reports before shared
+SEES_ALERTS = ANALYSTS | {"staff_officer"}  # the Joint Staff reads them; analysts decide
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -32,19 +34,24 @@ def test_what_each_persona_sees(client_as, persona):
         "/en/monitoring/reports/",
         "/en/monitoring/afghanistan/",
     ]:
-        assert status(url) == (200 if signed_in else 302), url
-    sees = persona in ANALYSTS
+        response = client.get(url)
+        assert response.status_code == (200 if signed_in else 302), url
+        if signed_in:  # the section's menu links to the alerts only for those who may open them
+            link = 'href="/en/monitoring/alerts/"' in response.content.decode()
+            assert link == (persona in SEES_ALERTS), url
+    sees = persona in SEES_ALERTS
     assert status("/en/monitoring/alerts/") == (200 if sees else 403 if signed_in else 302)
     assert status(f"/en/monitoring/alerts/{alert.pk}/") == (
         200 if sees else 404 if signed_in else 302
     )
+    drafts = persona in ANALYSTS
     assert status(f"/en/monitoring/reports/{report.pk}/") == (
-        200 if sees else 404 if signed_in else 302
+        200 if drafts else 404 if signed_in else 302
     )
     api = client.get("/api/v1/situation-reports")
     assert api.status_code == (200 if signed_in else 401)
     if signed_in:
-        assert bool(api.json()) == sees
+        assert bool(api.json()) == drafts
         assert client.get("/api/v1/alerts").status_code == (200 if sees else 403)
         assert client.get("/api/v1/events?country=SYR&page_size=1").json()["count"] == 16566
 
@@ -165,6 +172,39 @@ def test_escalating_an_alert_opens_a_joint_assessment(client_as, analyst):
     )  # decided in the consultation
     assert Alert.objects.get(pk=alert.pk).status == AlertStatus.ESCALATED
     assert Entry.objects.filter(verb="monitoring.alert.escalate", object_id=str(alert.pk)).exists()
+
+
+def test_the_joint_staff_reads_alerts_but_only_analysts_decide(client_as, staff_officer):
+    alert = Alert.objects.get(area="Rif Dimashq Governorate", period="2018-03-01")
+    client = client_as("staff_officer")
+    listed = client.get("/en/monitoring/alerts/").content.decode()
+    assert f'href="/en/monitoring/alerts/{alert.pk}/"' in listed
+    page = client.get(f"/en/monitoring/alerts/{alert.pk}/").content.decode()
+    assert "Rif Dimashq Governorate: 160 events" in page and 'name="decision"' not in page
+    assert (
+        'name="decision"'
+        in client_as("analyst").get(f"/en/monitoring/alerts/{alert.pk}/").content.decode()
+    )
+    form = {"decision": "dismissed", "version": alert.version}
+    assert client.post(f"/en/monitoring/alerts/{alert.pk}/", form).status_code == 403
+    api = client.post(f"/api/v1/alerts/{alert.pk}", form, content_type="application/json")
+    assert api.status_code == 403 and api.json()["code"] == "not_allowed"
+    with pytest.raises(NotAllowed):
+        services.decide_alert(alert, actor=staff_officer, status=AlertStatus.DISMISSED, note="")
+    assert Alert.objects.get(pk=alert.pk).status == alert.status
+    listed = client.get("/api/v1/alerts?country=SYR").json()
+    assert listed["count"] == Alert.objects.filter(country="SYR").count() > 0
+
+
+def test_seeing_alerts_does_not_open_unshared_reports_to_the_joint_staff(
+    client_as, staff_officer, analyst
+):
+    report = SituationReport.objects.first()  # a draft
+    assert client_as("staff_officer").get(f"/en/monitoring/reports/{report.pk}/").status_code == 404
+    report = services.approve_report(report, actor=analyst)
+    with pytest.raises(NotAllowed):  # sharing stays with analysts and the Secretariat
+        services.share_report(report, actor=staff_officer)
+    assert SituationReport.objects.get(pk=report.pk).status == ReportStatus.APPROVED
 
 
 def test_deciding_through_the_api_with_a_stale_version_is_a_conflict(client_as):

@@ -21,6 +21,7 @@ from .conftest import csv_file, line
 # persona: (sees official operations, sees Mercenary, sees national reports of other states, sees results)
 SEES = {
     "kazakh_representative": (True, True, False, True),
+    "kazakh_coordinator": (True, True, False, True),
     "armenian_representative": (True, True, False, True),
     "russian_representative": (True, True, False, True),
     "secretariat_officer": (True, True, True, True),
@@ -49,7 +50,7 @@ def test_what_each_persona_sees(client_as, persona):
     assert page(f"/en/operations/reports/{ru_report.pk}/") == (
         200 if others or mine else 404 if signed_in else 302
     )
-    own = persona == "kazakh_representative"
+    own = persona in ("kazakh_representative", "kazakh_coordinator")
     assert page(f"/en/operations/reports/{kz_report.pk}/") == (
         200 if others or own else 404 if signed_in else 302
     )
@@ -74,7 +75,7 @@ def test_what_each_persona_sees(client_as, persona):
 
 
 def test_results_page_shows_the_figures_charts_and_the_unodc_layer_in_constant_queries(
-    client_as, stage, kazakh_representative, secretariat_officer
+    client_as, stage, kazakh_representative, kazakh_coordinator, secretariat_officer
 ):
     client = client_as("secretariat_officer")
     channel = Operation.objects.get(code="channel")
@@ -98,7 +99,7 @@ def test_results_page_shows_the_figures_charts_and_the_unodc_layer_in_constant_q
         submit=True,
     )
     services.consolidate_report(
-        services.approve_report(report, actor=kazakh_representative), actor=secretariat_officer
+        services.approve_report(report, actor=kazakh_coordinator), actor=secretariat_officer
     )
     with CaptureQueriesContext(connection) as after:
         html = client.get(f"/en/operations/{channel.pk}/results/").content.decode()
@@ -201,7 +202,9 @@ def test_steps_through_the_pages_follow_the_permissions(client_as, stage):
     assert (
         step(client_as("russian_representative"), "approve").status_code == 404
     )  # they cannot even see it
-    step(kz, "approve")
+    step(kz, "approve")  # kz_rep submitted it: four eyes, refused with a message
+    assert NationalReport.objects.get(pk=report.pk).status == ReportStatus.SUBMITTED
+    step(client_as("kazakh_coordinator"), "approve")
     step(client_as("secretariat_officer"), "consolidate")
     assert NationalReport.objects.get(pk=report.pk).status == ReportStatus.CONSOLIDATED
 
@@ -304,11 +307,14 @@ def test_api_files_a_report_all_or_nothing(client_as, stage):
         and body["report"]["status"] == "submitted"
         and body["report"]["figures"][0]["value"] == "1500.000"
     )
-    step = client.post(
+    approve = lambda c: c.post(  # noqa: E731
         f"/api/v1/reports/{body['report']['id']}/approve",
         {"version": body["report"]["version"]},
         content_type="application/json",
     )
+    own = approve(client)  # the submitter does not approve their own report
+    assert own.status_code == 403 and own.json()["code"] == "same_person"
+    step = approve(client_as("kazakh_coordinator"))
     assert step.status_code == 200 and step.json()["status"] == "approved"
     assert (
         client_as("armenian_representative")
@@ -380,7 +386,7 @@ def test_unodc_import_is_idempotent_and_all_or_nothing(db, tmp_path):
 
 
 def test_the_dashboard_shows_reports_waiting_for_each_persona(
-    client_as, stage, kazakh_representative
+    client_as, stage, kazakh_representative, kazakh_coordinator
 ):
     report = services.open_draft(stage, stage.states.get(iso2="KZ"), actor=kazakh_representative)
     link = f"/en/operations/reports/{report.pk}/"
@@ -396,7 +402,7 @@ def test_the_dashboard_shows_reports_waiting_for_each_persona(
         report, {"indicator": "drug-crimes", "value": "1"}, actor=kazakh_representative
     )
     services.approve_report(
-        services.submit_report(report, actor=kazakh_representative), actor=kazakh_representative
+        services.submit_report(report, actor=kazakh_representative), actor=kazakh_coordinator
     )
     assert link in client_as("secretariat_officer").get("/en/").content.decode()
     assert link not in client_as("kazakh_representative").get("/en/").content.decode()

@@ -79,6 +79,7 @@ def test_nothing_a_user_may_not_see_is_found_counted_or_quoted(client_as, person
     user = request.getfixturevalue(persona)
     sees = persona in (
         "kazakh_representative",
+        "kazakh_coordinator",
         "secretariat_officer",
         "secretariat_administrator",
         "analyst",
