@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from concord.audit.models import Entry
 from concord.consultations.models import Consultation
@@ -331,3 +333,24 @@ def test_the_picture_filters_export_and_bad_input(client_as):
     assert client.get("/en/monitoring/areas/XXX/").status_code == 404
     yearly = client.get("/en/monitoring/yearly/AZE/").content.decode()
     assert ("2020" in yearly and "Nagorno-Karabakh" in yearly) or "Artsakh" in yearly
+
+
+def test_an_escalated_alert_opens_its_assessment_with_a_draft_text_and_a_decision_clock(
+    client_as, analyst
+):
+    alert = Alert.objects.get(area="Al Hasakah Governorate", period="2019-10-01")
+    before = timezone.now()
+    services.escalate_alert(alert, actor=analyst, note="Turkish offensive")
+    after = timezone.now()
+    consultation = Consultation.objects.get(pk=Alert.objects.get(pk=alert.pk).consultation_id)
+    draft = consultation.document
+    texts = [u["text_en"] for u in draft.versions.get().units]
+    assert draft.kind == "draft_decision" and draft.status == "negotiation"
+    assert texts[0].startswith("Joint assessment") and alert.explanation_en in texts
+    assert "Turkish offensive" in texts
+    day = dt.timedelta(hours=24)  # CONCORD_ALERT_CLOCK_HOURS, the default
+    assert before + day <= consultation.decide_by <= after + day
+    for persona in ("secretariat_officer", "kazakh_representative"):
+        page = client_as(persona).get(f"/en/consultations/{consultation.pk}/").content.decode()
+        dashboard = client_as(persona).get("/en/").content.decode()
+        assert "Decision clock ends" in page and consultation.title_en in dashboard
