@@ -10,7 +10,7 @@ from concord.core.models import MarkingChoices
 from concord.organization.models import Body
 
 from .rules import OpKind, UnitKind
-from .states import DocumentKind, DocumentStatus, Language, LanguageState
+from .states import GENERATED_KINDS, DocumentKind, DocumentStatus, Language, LanguageState
 
 UNIT_KINDS = [
     (UnitKind.PREAMBLE.value, _("Preamble paragraph")),
@@ -24,6 +24,10 @@ BRACKET_HELP = _(
     "Leave a language empty to keep it as it is. Mark words not yet agreed as [[KZ,RU: words]], "
     "naming the states that hold the bracket open."
 )
+
+
+# What people write: the generated kinds (depositary notifications) are the system's.
+AUTHORED_KINDS = [(k, label) for k, label in DocumentKind.choices if k not in GENERATED_KINDS]
 
 
 class DocumentFilterForm(forms.Form):
@@ -48,7 +52,7 @@ class DocumentFilterForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=AUTHORED_KINDS)
     body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.all(), required=False)
     marking = forms.ChoiceField(
         label=_("Marking"), choices=MarkingChoices.choices, initial="official"
@@ -69,7 +73,7 @@ class ImportForm(forms.Form):
     lang = forms.ChoiceField(
         label=_("Language of the file"), choices=Language.choices, initial="ru"
     )
-    kind = forms.ChoiceField(label=_("Kind"), choices=DocumentKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=AUTHORED_KINDS)
     body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.all(), required=False)
     marking = forms.ChoiceField(
         label=_("Marking"), choices=MarkingChoices.choices, initial="official"

@@ -86,6 +86,12 @@ def submitted_it(user: Someone, report: NationalReport) -> bool:
     )
 
 
+def decides_own_submissions(user: Someone) -> bool:
+    """The user's state lets its speakers approve what they submitted themselves (no four eyes)."""
+    state_id = viewer_of(user).state_id
+    return state_id is not None and not _four_eyes(state_id)
+
+
 def can_decide(user: Someone, report: NationalReport) -> bool:
     """Approve or return the report: its state's coordinator or representative, other than its
     submitter where four eyes apply."""

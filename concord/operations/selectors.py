@@ -84,17 +84,19 @@ def report(user: Someone, pk: int) -> NationalReport:
 def awaiting(user: Someone) -> QuerySet[NationalReport]:
     """Reports whose next step is the user's: their state's drafts and submissions; for the
     Secretariat, approved reports to consolidate."""
+    viewer = viewer_of(user)
     if permissions.is_secretariat(user):
         status = [ReportStatus.APPROVED]
-    elif viewer_of(user).state_id:
+    elif viewer.state_id:
         status = [ReportStatus.DRAFT, ReportStatus.SUBMITTED]
     else:
         return NationalReport.objects.none()
-    return (
-        permissions.reports_visible_to(user)
-        .filter(status__in=status)
-        .select_related("stage__operation", "state")
-        .order_by("-stage__ends_on", "state__iso2")
+    reports = permissions.reports_visible_to(user).filter(status__in=status)
+    if not permissions.decides_own_submissions(user):
+        # what the user submitted waits for another person of the state, not for them
+        reports = reports.exclude(status=ReportStatus.SUBMITTED, submitted_by_id=viewer.user_id)
+    return reports.select_related("stage__operation", "state").order_by(
+        "-stage__ends_on", "state__iso2"
     )
 
 

@@ -401,8 +401,10 @@ def test_the_dashboard_shows_reports_waiting_for_each_persona(
     services.set_figure(
         report, {"indicator": "drug-crimes", "value": "1"}, actor=kazakh_representative
     )
-    services.approve_report(
-        services.submit_report(report, actor=kazakh_representative), actor=kazakh_coordinator
-    )
+    submitted = services.submit_report(report, actor=kazakh_representative)
+    # submitted: it waits for the coordinator, not for the one who submitted it (four eyes)
+    assert link in client_as("kazakh_coordinator").get("/en/").content.decode()
+    assert link not in client_as("kazakh_representative").get("/en/").content.decode()
+    services.approve_report(submitted, actor=kazakh_coordinator)
     assert link in client_as("secretariat_officer").get("/en/").content.decode()
     assert link not in client_as("kazakh_representative").get("/en/").content.decode()
