@@ -102,10 +102,32 @@ def seed(*, password: str) -> list[str]:
         (DATA / "unodc-drug-seizures-2018-2022-region.csv").open(encoding="utf-8-sig", newline=""),
         actor=SYSTEM,
     )
+    _correction_awaiting_approval()
     return [
         f"Operations: {len(ops)} operations, {len(STAGES)} stages, {reports} national reports "
         "(demo distribution of real totals), UNODC seizures 2018–2022."
     ]
+
+
+def _correction_awaiting_approval() -> None:
+    """Something open for the Kazakh coordinator: a correction of Kazakhstan's latest report, submitted
+    by its representative, waits for another person's approval (four eyes). Its figures are the
+    consolidated ones, unchanged: the correction itself is the demo's."""
+    kazakhstan = MemberState.objects.get(iso2="KZ")
+    report = (
+        NationalReport.objects.filter(state=kazakhstan)
+        .order_by("-stage__ends_on", "-revision")
+        .first()
+    )
+    if report is None:
+        return
+    representative = User.objects.get(username="kz_rep")
+    correction = services.start_correction(report, actor=representative)
+    NationalReport.objects.filter(pk=correction.pk).update(
+        note_ru="Демонстрация: исправление, ожидающее утверждения национальным координатором.",
+        note_en="Demo: a correction waiting for the national coordinator's approval.",
+    )
+    services.submit_report(correction, actor=representative)
 
 
 def _units() -> dict[str, Unit]:

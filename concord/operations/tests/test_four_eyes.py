@@ -137,10 +137,22 @@ def test_a_report_the_system_submitted_is_approved_by_any_speaker_of_its_state(
 
 
 def test_every_demo_report_was_submitted_by_the_system_and_approved_by_a_person(db):
-    reports = NationalReport.objects.all()
+    reports = NationalReport.objects.exclude(status="submitted")
     assert reports.exists()
     assert not reports.filter(submitted_by__isnull=False).exists()
     assert not reports.filter(approved_by__isnull=True).exists()
+
+
+def test_the_demo_leaves_a_correction_for_the_kazakh_coordinator_to_approve(client_as, db):
+    waiting = NationalReport.objects.get(status="submitted")
+    assert (waiting.state.iso2, waiting.submitted_by.username, waiting.revision) == (
+        "KZ",
+        "kz_rep",
+        2,
+    )
+    link = f"/en/operations/reports/{waiting.pk}/"
+    assert link in client_as("kazakh_coordinator").get("/en/").content.decode()
+    assert link not in client_as("kazakh_representative").get("/en/").content.decode()
 
 
 def test_four_eyes_is_configured_per_state(
