@@ -22,7 +22,7 @@ from . import outcomes, permissions
 from .codes import Code, Verb
 from .events import ConsultationAdopted
 from .models import Consultation, Position, Stage
-from .notifications import board_url, delegates_of, notify
+from .notifications import board_url, tell_members
 from .rules import State
 from .states import (
     CONSULTATION_FLOW,
@@ -71,9 +71,8 @@ def close_stage(
         if ending.consultation_status != stage.consultation.status:
             move_consultation(stage.consultation, ending.consultation_status, actor=actor)
         settle_text(stage, actor=actor)
-        notify(
-            delegates_of(outcomes.members()),
-            url=board_url(stage.consultation),
+        tell_members(
+            board_url(stage.consultation),
             subject_ru=f"Итог: {stage.consultation.title_ru} — {stage.explanation_ru}",
             subject_en=f"Outcome: {stage.consultation.title_en or stage.consultation.title_ru} — {stage.explanation_en}",
         )
@@ -136,9 +135,8 @@ def extend_stage(
             changes={"deadline": [before, until]},
         )
         consultation = stage.consultation
-        notify(
-            delegates_of(outcomes.members()),
-            url=board_url(consultation),
+        tell_members(
+            board_url(consultation),
             subject_ru=f"Срок опросного порядка продлён до {until:%d.%m.%Y %H:%M} UTC: {consultation.title_ru}",
             subject_en=f"Written procedure extended to {until:%d %b %Y %H:%M} UTC: {consultation.title_en or consultation.title_ru}",
         )

@@ -17,6 +17,7 @@ from concord.core.rules import SPEAKS_FOR_STATE
 from concord.organization.models import MemberState
 
 from .models import Consultation, Notification, Stage
+from .outcomes import members
 
 DIGEST_ABOVE = 50
 
@@ -54,6 +55,11 @@ def notify(users: Sequence[User], *, subject_ru: str, subject_en: str, url: str 
     ]
     if messages:
         transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+
+
+def tell_members(url: str, *, subject_ru: str, subject_en: str) -> None:
+    """Tell every member state's delegation (what a procedure's step means for all of them)."""
+    notify(delegates_of(members()), url=url, subject_ru=subject_ru, subject_en=subject_en)
 
 
 def board_url(consultation: Consultation) -> str:

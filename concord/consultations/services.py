@@ -33,7 +33,7 @@ from .models import (
     Signature,
     Stage,
 )
-from .notifications import board_url, delegates_of, notify
+from .notifications import board_url, tell_members
 from .rules import ConsentMode, Stance
 
 if TYPE_CHECKING:
@@ -264,9 +264,8 @@ def open_stage(
             changes={"deadline": deadline, "rule": rule},
         )
         if mode == StageMode.WRITTEN:
-            notify(
-                delegates_of(outcomes.members()),
-                url=board_url(consultation),
+            tell_members(
+                board_url(consultation),
                 subject_ru=f"Опросный порядок: {consultation.title_ru} (до {deadline:%d.%m.%Y %H:%M} UTC)",
                 subject_en=f"Written procedure: {consultation.title_en or consultation.title_ru} (by {deadline:%d %b %Y %H:%M} UTC)",
             )
@@ -289,9 +288,8 @@ def put_latest_version(stage: Stage, *, actor: Actor, now: dt.datetime) -> Stage
         stage.version = version
         stage.save(update_fields=["version"])
         record(Verb.PUT_VERSION, actor=actor, target=stage, summary=f"v{version.number}")
-        notify(
-            delegates_of(outcomes.members()),
-            url=board_url(stage.consultation),
+        tell_members(
+            board_url(stage.consultation),
             subject_ru=f"Новая редакция (v{version.number}): подтвердите позицию — {stage.consultation.title_ru}",
             subject_en=f"New version (v{version.number}): please confirm your position — {stage.consultation.title_en}",
         )

@@ -19,10 +19,10 @@ from concord.core.actors import Actor
 from concord.core.errors import Conflict, DomainError
 from concord.organization.models import Body, MemberState
 
-from . import outcomes, permissions
+from . import permissions
 from .codes import Code, Verb
 from .models import Session, Stage
-from .notifications import delegates_of, notify
+from .notifications import tell_members
 from .states import SessionFormat, SessionKind, StageStatus
 
 SECRETARIAT_ONLY = _("Only the Secretariat schedules sessions and sets their agendas.")
@@ -165,9 +165,8 @@ def publish_agenda(session: Session, *, actor: Actor, now: dt.datetime) -> Sessi
         session.agenda_published_at = now
         session.save(update_fields=["agenda_published_at"])
         record(Verb.PUBLISH_AGENDA, actor=actor, target=session)
-        notify(
-            delegates_of(outcomes.members()),
-            url=reverse("consultations:session-detail", kwargs={"pk": session.pk}),
+        tell_members(
+            reverse("consultations:session-detail", kwargs={"pk": session.pk}),
             subject_ru=f"Повестка дня: {session.body.name_ru}, {session.date:%d.%m.%Y}",
             subject_en=f"Agenda: {session.body.name_en}, {session.date:%d %b %Y}",
         )

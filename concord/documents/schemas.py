@@ -6,6 +6,18 @@ from pydantic import ConfigDict
 
 from concord.core.api import StrictIn
 
+# The kinds people write (a depositary notification is the system's).
+AuthoredKind = Literal[
+    "draft_decision",
+    "joint_statement",
+    "declaration",
+    "agreement",
+    "protocol",
+    "minutes",
+    "report",
+    "other",
+]
+
 
 class DocumentOut(Schema):
     id: int
@@ -33,16 +45,7 @@ class UnitIn(StrictIn):
 
 
 class DocumentIn(StrictIn):
-    kind: Literal[
-        "draft_decision",
-        "joint_statement",
-        "declaration",
-        "agreement",
-        "protocol",
-        "minutes",
-        "report",
-        "other",
-    ]
+    kind: AuthoredKind
     marking: Literal["public", "official", "restricted"] = "official"
     body: str | None = Field(None, description="code of the body expected to adopt it")
     units: list[UnitIn] = Field(
@@ -54,16 +57,7 @@ class ImportIn(StrictIn):
     """What the page's import form asks beside the file."""
 
     lang: Literal["ru", "en"] = Field("ru", description="the language the file is written in")
-    kind: Literal[
-        "draft_decision",
-        "joint_statement",
-        "declaration",
-        "agreement",
-        "protocol",
-        "minutes",
-        "report",
-        "other",
-    ]
+    kind: AuthoredKind
     marking: Literal["public", "official", "restricted"] = "official"
     body: str | None = Field(None, description="code of the body expected to adopt it")
 
