@@ -42,12 +42,29 @@ RULE_KEYS = {
 
 
 class RuleError(ValueError):
-    """Bad input, naming the field it is about (e.g. "rule.threshold.count", "actions[3].date")."""
+    """Bad input, naming the field it is about (e.g. "rule.threshold.count", "actions[3].date").
 
-    def __init__(self, field: str, message: str) -> None:
+    `code` is stable, for callers that put the error into words themselves (`wording.describe_error`):
+    "invalid_rule" for input that cannot be read, and for the acts the engine finds impossible
+    "not_signed" (`state` consents by `action_type` without having signed), "withdrawal_before_force"
+    and "withdrawal_before_bound" (`state` withdraws too early). `message` stays English, for the
+    command line and the logs."""
+
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        *,
+        code: str = "invalid_rule",
+        state: str = "",
+        action_type: str = "",
+    ) -> None:
         super().__init__(f"{field}: {message}")
         self.field = field
         self.message = message
+        self.code = code
+        self.state = state
+        self.action_type = action_type
 
 
 @dataclass(frozen=True)
@@ -67,10 +84,15 @@ class Delay:
 
 @dataclass(frozen=True)
 class Later:
+    """When the agreement binds a state that consents after the threshold deposit: its own deposit
+    timed by the same forms as the main rule (a delay, then perhaps the 1st of the next month; or
+    the 1st day of the K-th month after the month of deposit), never before the overall date."""
+
     delay: Delay
     # "threshold": any deposit after the threshold one; "entry_into_force": only after it.
     start: str
     roll: bool
+    kth_month: int | None = None
 
 
 @dataclass(frozen=True)
@@ -192,13 +214,20 @@ def _threshold(t: Any, parties: Sequence[str]) -> _Threshold:
     return _Threshold(count, of, all_signatories, tuple(required), weight)
 
 
+def _kth_month(data: dict[str, Any], where: str) -> int | None:
+    """The K of "the 1st day of the K-th month after the month of deposit", which replaces a delay
+    and a roll, so it comes alone."""
+    if data.get("kth_month") is None:
+        return None
+    kth = _int(data["kth_month"], f"{where}.kth_month", 1)
+    if "delay" in data or data.get("roll") not in (None, "none"):
+        raise RuleError(f"{where}.kth_month", "cannot be combined with delay or roll")
+    return kth
+
+
 def _timing(data: dict[str, Any]) -> tuple[int | None, dt.date | None, dt.date | None]:
     """kth_month, not_before and fixed_date: the terms that replace or bound the delay."""
-    kth = (
-        _int(data["kth_month"], "rule.kth_month", 1) if data.get("kth_month") is not None else None
-    )
-    if kth is not None and ("delay" in data or data.get("roll") not in (None, "none")):
-        raise RuleError("rule.kth_month", "cannot be combined with delay or roll")
+    kth = _kth_month(data, "rule")
     not_before = (
         parse_date(data["not_before"], "rule.not_before") if data.get("not_before") else None
     )
@@ -208,16 +237,26 @@ def _timing(data: dict[str, Any]) -> tuple[int | None, dt.date | None, dt.date |
     return kth, not_before, fixed
 
 
-def _later(value: Any, delay: Delay) -> Later:
+TIMING_KEYS = ("delay", "roll", "kth_month")
+
+
+def _later(value: Any, main: Later) -> Later:
+    """`main` is the main rule's timing form; a later state follows it unless `later` gives a form
+    of its own (any of delay, roll, kth_month), which then replaces it whole."""
     later = value or {}
-    if not isinstance(later, dict) or set(later) - {"delay", "from", "roll"}:
-        raise RuleError("rule.later", "must be an object with delay, from and roll")
+    if not isinstance(later, dict) or set(later) - {"delay", "from", "roll", "kth_month"}:
+        raise RuleError("rule.later", "must be an object with delay, from, roll or kth_month")
     start = later.get("from", "threshold")
     if start not in ("threshold", "entry_into_force"):
         raise RuleError("rule.later.from", 'must be "threshold" or "entry_into_force"')
-    # A later party waits as long as the first ones did unless the rule gives it its own delay.
-    later_delay = _delay(later["delay"], "rule.later.delay") if "delay" in later else delay
-    return Later(later_delay, start, _roll(later.get("roll"), "rule.later.roll"))
+    if all(later.get(key) is None for key in TIMING_KEYS):
+        return Later(main.delay, start, main.roll, main.kth_month)
+    return Later(
+        _delay(later.get("delay"), "rule.later.delay"),
+        start,
+        _roll(later.get("roll"), "rule.later.roll"),
+        _kth_month(later, "rule.later"),
+    )
 
 
 def _holding_a_delay(value: Any, where: str) -> dict[str, Any]:
@@ -237,7 +276,7 @@ def parse_rule(data: Any, parties: Sequence[str]) -> Rule:
     kth_month, not_before, fixed_date = _timing(data)
     delay = _delay(data.get("delay"), "rule.delay")
     roll = _roll(data.get("roll"), "rule.roll")
-    later = _later(data.get("later"), delay)
+    later = _later(data.get("later"), Later(delay, "threshold", roll, kth_month))
     # Only the first mistake is reported, so the order of the checks decides which one a caller
     # sees: the shapes of provisional and withdrawal come before requires_signature, the delays
     # inside them after it.
@@ -309,3 +348,15 @@ def parse_actions(data: Any, parties: Mapping[str, float]) -> list[Action]:
             Action(a["state"], a["type"], parse_date(a.get("date"), f"actions[{i}].date"))
         )
     return actions
+
+
+def parse_signatories(data: Any, parties: Mapping[str, float]) -> tuple[str, ...]:
+    """States known to have signed, for when their signatures are not recorded as actions."""
+    if data is None:
+        return ()
+    if not isinstance(data, list):
+        raise RuleError("signatories", "must be a list of states")
+    for i, state in enumerate(data):
+        if state not in parties:
+            raise RuleError(f"signatories[{i}]", f"{state!r} is not among the parties")
+    return tuple(dict.fromkeys(data))

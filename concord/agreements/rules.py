@@ -11,20 +11,24 @@ pattern. In short:
      "roll": "first_of_next_month",                  # then move to the 1st of the following month
      "kth_month": 2,                                  # or: 1st day of the 2nd month after its month
      "not_before": "2025-01-01", "fixed_date": "2025-07-01",
-     "later": {"delay": {"days": 0}, "from": "threshold" | "entry_into_force", "roll": ...},
+     "later": {"from": "threshold" | "entry_into_force",   # states consenting later: their own
+               "delay": ..., "roll": ..., "kth_month": ...},  # deposit, timed like the main rule
      "provisional": {"delay": {"days": 0}},           # provisional application from signature
      "withdrawal": {"delay": {"months": 6}},
      "requires_signature": true}
 
-`rule_format.py` reads the rule, the parties and the actions; this module re-exports its names, so
-that callers need only this one.
+The question may also name the states that signed (`"signatories": [...]`) when their signatures
+are not recorded as actions. `rule_format.py` reads the rule, the parties, the actions and the
+signatories; this module re-exports its names, so that callers need only this one. The engine's
+answer carries data (`Result.needs`, `RuleError.code`) besides its English sentences; `wording.py`
+puts that data into the user's language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .rule_format import (
@@ -41,6 +45,7 @@ from .rule_format import (
     parse_date,
     parse_parties,
     parse_rule,
+    parse_signatories,
 )
 
 __all__ = [
@@ -51,6 +56,7 @@ __all__ = [
     "Action",
     "Delay",
     "Later",
+    "Need",
     "Result",
     "Rule",
     "RuleError",
@@ -60,6 +66,7 @@ __all__ = [
     "parse_actions",
     "parse_parties",
     "parse_rule",
+    "parse_signatories",
     "run",
 ]
 
@@ -73,16 +80,33 @@ def first_of_kth_month_after(day: dt.date, k: int) -> dt.date:
     return dt.date(day.year + month0 // 12, month0 % 12 + 1, 1)
 
 
+@dataclass(frozen=True)
+class Need:
+    """One thing the agreement still needs to enter into force, as data for `wording.py`:
+    "more" (`count` more consents), "from_signatories" and "from_required" (consents from
+    `states`), "weight" (the consenting parties hold `share` of the weight, `target` is needed),
+    "no_consent" (no party has consented and nothing else can be said)."""
+
+    code: str
+    count: int | None = None
+    states: tuple[str, ...] = ()
+    share: float | None = None
+    target: float | None = None
+
+
 @dataclass
 class Result:
     in_force: bool
     entry_into_force: dt.date | None
     states: dict[str, dt.date | None]
-    missing: str
-    explanation: str
+    missing: str  # English, for the command line; `needs` is the same as data
+    explanation: str  # English; `wording.describe_result` says it in the user's language
     threshold_date: dt.date | None = None
     provisional: dict[str, dt.date] = field(default_factory=dict)
     withdrawals: dict[str, dt.date] = field(default_factory=dict)
+    needs: tuple[Need, ...] = ()  # while the threshold is not met
+    of: str = "notification"  # what the threshold counts: notification | instrument | consent
+    unbound: tuple[str, ...] = ()  # once the threshold is met: parties not (yet) bound
 
     def as_json(self) -> dict[str, Any]:
         iso = lambda d: d.isoformat() if d else None  # noqa: E731
@@ -95,19 +119,26 @@ class Result:
             "threshold_date": iso(self.threshold_date),
             "provisional": {s: iso(d) for s, d in self.provisional.items()},
             "withdrawals": {s: iso(d) for s, d in self.withdrawals.items()},
+            "needs": [{**asdict(n), "states": list(n.states)} for n in self.needs],
+            "of": self.of,
+            "unbound": list(self.unbound),
         }
 
 
 # --- The engine ------------------------------------------------------------------------------------
 
 
+def _timed(form: Later, deposit: dt.date) -> dt.date:
+    """The day a timing form gives for a deposit: the 1st day of the K-th month after the month of
+    deposit, or the deposit + the delay, then perhaps the 1st of the following month."""
+    if form.kth_month is not None:
+        return first_of_kth_month_after(deposit, form.kth_month)
+    day = form.delay.after(deposit)
+    return first_of_next_month(day) if form.roll else day
+
+
 def _effective(rule: Rule, threshold: dt.date) -> dt.date:
-    if rule.kth_month is not None:
-        day = first_of_kth_month_after(threshold, rule.kth_month)
-    else:
-        day = rule.delay.after(threshold)
-        if rule.roll:
-            day = first_of_next_month(day)
+    day = _timed(Later(rule.delay, "threshold", rule.roll, rule.kth_month), threshold)
     if rule.fixed_date is not None and threshold <= rule.fixed_date:
         day = rule.fixed_date  # the conditions were met by the fixed date
     if rule.not_before is not None:
@@ -115,13 +146,12 @@ def _effective(rule: Rule, threshold: dt.date) -> dt.date:
     return day
 
 
-def _later_date(rule: Rule, deposit: dt.date, threshold: dt.date, overall: dt.date) -> dt.date:
+def _later_date(rule: Rule, deposit: dt.date, overall: dt.date) -> dt.date:
+    """fixed_date and not_before bound the overall date only; a later state's own date is bounded
+    by the overall date alone."""
     if rule.later.start == "entry_into_force" and deposit <= overall:
         return overall  # deposited before the agreement was in force: bound from that date
-    day = rule.later.delay.after(deposit)
-    if rule.later.roll:
-        day = first_of_next_month(day)
-    return max(day, overall)  # never before the overall date
+    return max(_timed(rule.later, deposit), overall)  # never before the overall date
 
 
 def _signed(actions: Sequence[Action]) -> dict[str, dt.date]:
@@ -132,9 +162,7 @@ def _signed(actions: Sequence[Action]) -> dict[str, dt.date]:
     return signed
 
 
-def _consents(
-    rule: Rule, actions: Sequence[Action], signed: Mapping[str, dt.date]
-) -> dict[str, dt.date]:
+def _consents(rule: Rule, actions: Sequence[Action], signed: frozenset[str]) -> dict[str, dt.date]:
     """Each party's first action of a kind the threshold counts."""
     counted = COUNTS[rule.of]
     consent: dict[str, dt.date] = {}
@@ -145,6 +173,9 @@ def _consents(
             raise RuleError(
                 f"actions[{i}].state",
                 f"{a.state} did not sign, so it cannot {a.type} (only accede)",
+                code="not_signed",
+                state=a.state,
+                action_type=a.type,
             )
         consent[a.state] = min(a.date, consent.get(a.state, a.date))
     return consent
@@ -153,7 +184,7 @@ def _consents(
 def _met(
     rule: Rule,
     parties: Mapping[str, float],
-    signed: Mapping[str, dt.date],
+    signed: frozenset[str],
     states: set[str],
     total_weight: float,
 ) -> bool:
@@ -172,7 +203,7 @@ def _met(
 def _threshold_date(
     rule: Rule,
     parties: Mapping[str, float],
-    signed: Mapping[str, dt.date],
+    signed: frozenset[str],
     consent: Mapping[str, dt.date],
     total_weight: float,
 ) -> dt.date | None:
@@ -212,7 +243,7 @@ def _bound_from(
         elif consent[s] <= threshold:
             states[s] = overall
         else:
-            states[s] = _later_date(rule, consent[s], threshold, overall)
+            states[s] = _later_date(rule, consent[s], overall)
     return states
 
 
@@ -223,6 +254,8 @@ def _refuse_withdrawals(actions: Sequence[Action]) -> None:
             raise RuleError(
                 f"actions[{i}]",
                 f"{a.state} cannot withdraw before the agreement enters into force",
+                code="withdrawal_before_force",
+                state=a.state,
             )
 
 
@@ -237,28 +270,32 @@ def _refuse_withdrawals_before_bound(
             raise RuleError(
                 f"actions[{i}]",
                 f"{a.state} cannot withdraw before the agreement enters into force for it",
+                code="withdrawal_before_bound",
+                state=a.state,
             )
 
 
-def _not_yet_bound(states: Mapping[str, dt.date | None]) -> str:
-    unbound = [s for s, d in states.items() if d is None]
-    return "not yet bound: " + ", ".join(unbound) if unbound else ""
-
-
 def evaluate(
-    rule: Rule, parties: Mapping[str, float], actions: Sequence[Action], *, as_of: dt.date
+    rule: Rule,
+    parties: Mapping[str, float],
+    actions: Sequence[Action],
+    *,
+    as_of: dt.date,
+    signatories: Sequence[str] = (),
 ) -> Result:
-    signed = _signed(actions)
+    """`signatories`: states that signed though no signature action is recorded for them. With
+    the recorded signatures they make the signatories whose consents `all_signatories` waits for
+    and whose consents `requires_signature` accepts."""
+    dated = _signed(actions)  # provisional application runs from these dates
+    signed = frozenset(signatories) | frozenset(dated)
     consent = _consents(rule, actions, signed)
     total_weight = sum(parties.values()) or 1.0
     threshold = _threshold_date(rule, parties, signed, consent, total_weight)
-    withdrawals = {
-        a.state: rule.withdrawal.after(a.date) for a in actions if a.type == "withdrawal"
-    }
-    provisional = _provisional_application(rule, signed, consent)
+    provisional = _provisional_application(rule, dated, consent)
     if threshold is None:
         _refuse_withdrawals(actions)
-        missing = _missing(rule, parties, signed, set(consent), total_weight)
+        needs = _needs(rule, parties, signed, set(consent), total_weight)
+        missing = _missing(rule, needs)
         return Result(
             False,
             None,
@@ -266,37 +303,47 @@ def evaluate(
             missing,
             f"Not in force: {missing}.",
             provisional=provisional,
-            withdrawals={},
+            needs=needs,
+            of=rule.of,
         )
     overall = _effective(rule, threshold)
     states = _bound_from(rule, parties, consent, threshold, overall)
     _refuse_withdrawals_before_bound(actions, states)
+    withdrawals = {
+        a.state: rule.withdrawal.after(a.date) for a in actions if a.type == "withdrawal"
+    }
     # Provisional application ends once the state is bound.
     provisional = {
         s: d for s, d in provisional.items() if (bound := states.get(s)) is None or d < bound
     }
     in_force = overall <= as_of
     verb = "entered" if in_force else "enters"
-    explanation = f"{_threshold_words(rule)} reached on {threshold.isoformat()}; {verb} into force on {overall.isoformat()}."
+    unbound = tuple(s for s, d in states.items() if d is None)
     return Result(
         in_force,
         overall,
         states,
-        _not_yet_bound(states),
-        explanation,
+        "not yet bound: " + ", ".join(unbound) if unbound else "",
+        f"{_threshold_words(rule)} reached on {threshold.isoformat()}; "
+        f"{verb} into force on {overall.isoformat()}.",
         threshold,
         provisional,
         withdrawals,
+        of=rule.of,
+        unbound=unbound,
     )
+
+
+NOUNS = {
+    "notification": "notification",
+    "instrument": "instrument",
+    "consent": "notification or instrument",
+}
 
 
 def _threshold_words(rule: Rule) -> str:
     parts = []
-    noun = {
-        "notification": "notification",
-        "instrument": "instrument",
-        "consent": "notification or instrument",
-    }[rule.of]
+    noun = NOUNS[rule.of]
     if rule.count is not None:
         parts.append(f"the {_ordinal(rule.count)} {noun}")
     if rule.all_signatories:
@@ -313,40 +360,60 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _missing(
+def _needs(
     rule: Rule,
     parties: Mapping[str, float],
-    signed: Mapping[str, dt.date],
+    signed: frozenset[str],
     have: set[str],
     total: float,
-) -> str:
-    noun = {
-        "notification": "notification",
-        "instrument": "instrument",
-        "consent": "notification or instrument",
-    }[rule.of]
+) -> tuple[Need, ...]:
+    """What the threshold still lacks, given the parties that have consented (`have`)."""
     needs = []
     if rule.count is not None and len(have) < rule.count:
-        n = rule.count - len(have)
-        needs.append(f"needs {n} more {noun}{'' if n == 1 else 's'}")
-    if rule.all_signatories and not set(signed) <= have:
-        needs.append(f"needs {noun}s from {', '.join(sorted(set(signed) - have))}")
+        needs.append(Need("more", count=rule.count - len(have)))
+    if rule.all_signatories and not signed <= have:
+        needs.append(Need("from_signatories", states=tuple(sorted(signed - have))))
     if not set(rule.required) <= have:
-        needs.append(f"needs {noun}s from {', '.join(sorted(set(rule.required) - have))}")
+        needs.append(Need("from_required", states=tuple(sorted(set(rule.required) - have))))
     if rule.weight is not None:
         share = sum(parties[s] for s in have) / total
         if share < rule.weight - 1e-9:
-            needs.append(f"needs parties holding {rule.weight:.0%} of the weight (has {share:.0%})")
-    return "; ".join(needs) or "no party has consented yet"
+            needs.append(Need("weight", share=share, target=rule.weight))
+    return tuple(needs) or (Need("no_consent"),)
+
+
+def _missing(rule: Rule, needs: Sequence[Need]) -> str:
+    """The needs in English, for the command line and the logs."""
+    noun = NOUNS[rule.of]
+    words = []
+    for need in needs:
+        if need.code == "more":
+            words.append(f"needs {need.count} more {noun}{'' if need.count == 1 else 's'}")
+        elif need.code in ("from_signatories", "from_required"):
+            words.append(f"needs {noun}s from {', '.join(need.states)}")
+        elif need.code == "weight":
+            words.append(
+                f"needs parties holding {need.target:.0%} of the weight (has {need.share:.0%})"
+            )
+        else:
+            words.append("no party has consented yet")
+    return "; ".join(words)
+
+
+INPUT_KEYS = {"rule", "parties", "actions", "as_of", "signatories"}
 
 
 def run(data: Any, *, as_of: dt.date) -> Result:
     """The whole question in one call, as the command line and the API ask it."""
-    if not isinstance(data, dict) or set(data) - {"rule", "parties", "actions", "as_of"}:
-        raise RuleError("input", 'must be {"rule", "parties", "actions"} (and optionally "as_of")')
+    if not isinstance(data, dict) or set(data) - INPUT_KEYS:
+        raise RuleError(
+            "input",
+            'must be {"rule", "parties", "actions"} (and optionally "as_of", "signatories")',
+        )
     parties = parse_parties(data.get("parties"))
     rule = parse_rule(data.get("rule"), list(parties))
     actions = parse_actions(data.get("actions", []), parties)
+    signatories = parse_signatories(data.get("signatories"), parties)
     if data.get("as_of"):
         as_of = parse_date(data["as_of"], "as_of")
-    return evaluate(rule, parties, actions, as_of=as_of)
+    return evaluate(rule, parties, actions, as_of=as_of, signatories=signatories)

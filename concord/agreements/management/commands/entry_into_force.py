@@ -11,8 +11,9 @@ from concord.agreements.rules import RuleError, run
 
 class Command(BaseCommand):
     help = (
-        "Answer an entry-into-force question: FILE.json holds {rule, parties, actions} (see "
-        "docs/entry-into-force.md); prints the answer as JSON. '-' reads standard input."
+        "Answer an entry-into-force question: FILE.json holds {rule, parties, actions} and "
+        "optionally signatories and as_of (see docs/entry-into-force.md); prints the answer as "
+        "JSON. '-' reads standard input."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
