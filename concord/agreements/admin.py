@@ -1,8 +1,13 @@
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 
 from concord.audit.admin_mixins import AuditedModelAdmin
+from concord.organization.models import MemberState
 
-from .models import ProcedureStep
+from . import rules
+from .models import Agreement, ProcedureStep
 
 
 @admin.register(ProcedureStep)
@@ -11,3 +16,53 @@ class ProcedureStepAdmin(AuditedModelAdmin):
 
     list_display = ["state", "position", "name_ru", "name_en"]
     list_select_related = ["state"]
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = [
+            "kind",
+            "title_ru",
+            "title_en",
+            "amends",
+            "document",
+            "signed_on",
+            "place_ru",
+            "place_en",
+            "rule",
+            "signatories",
+            "signatories_recorded",
+            "deposits_recorded",
+            "published_status",
+            "known_in_force",
+            "published_source",
+            "duration_ru",
+            "duration_en",
+            "note_ru",
+            "note_en",
+            "marking",
+            "illustrative",
+        ]
+
+    def clean_rule(self) -> Any:
+        rule = self.cleaned_data["rule"]
+        if rule is not None:
+            try:
+                rules.parse_rule(rule, list(MemberState.objects.values_list("iso2", flat=True)))
+            except rules.RuleError as error:
+                raise forms.ValidationError(str(error)) from error
+        return rule
+
+
+@admin.register(Agreement)
+class AgreementAdmin(AuditedModelAdmin):
+    """The register's facts that are not treaty actions: the clause, the signature block and what was
+    published (status, date, source). Treaty actions are recorded on the agreement's page."""
+
+    form = AgreementForm
+    list_display = ["title_ru", "kind", "signed_on", "published_status", "known_in_force"]
+    list_filter = ["kind", "published_status", "deposits_recorded"]
+    filter_horizontal = ["signatories"]
+    raw_id_fields = ["amends", "document"]
+    search_fields = ["title_ru", "title_en"]

@@ -10,6 +10,13 @@ class Code(StrEnum):
     BAD_STEP = "bad_step"
     IMPOSSIBLE_ACTION = "impossible_action"
     UNKNOWN_STATE = "unknown_state"
+    TEXT_REQUIRED = "text_required"
+    FUTURE_DATE = "future_date"
+    BEFORE_SIGNATURE = "before_signature"
+    ALREADY_DONE = "already_done"
+    NOT_SIGNATORY = "not_signatory"
+    NOT_BOUND = "not_bound"
+    NO_FINAL_TEXT = "no_final_text"
 
 
 class Verb(StrEnum):

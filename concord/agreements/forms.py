@@ -19,11 +19,16 @@ class ActionForm(forms.Form):
     )
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     reservation = forms.CharField(
-        label=_("Reservation or statement"),
+        label=_("Text of a reservation or declaration"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    evidence = forms.CharField(label=_("Document"), required=False, max_length=300)
+    evidence = forms.CharField(
+        label=_("Document"),
+        required=False,
+        max_length=300,
+        help_text=_("The note or instrument that proves it."),
+    )
     corrects = forms.ModelChoiceField(
         label=_("Corrects the action"), queryset=TreatyAction.objects.none(), required=False
     )
@@ -31,4 +36,6 @@ class ActionForm(forms.Form):
     def __init__(self, *args: object, agreement: Agreement, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         field: forms.ModelChoiceField = self.fields["corrects"]  # type: ignore[assignment]
-        field.queryset = TreatyAction.objects.filter(agreement=agreement).select_related("state")
+        field.queryset = TreatyAction.objects.filter(
+            agreement=agreement, corrections=None
+        ).select_related("state", "step")

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import MarkedModel, in_language
 
-from .states import ActionType, InstrumentKind
+from .states import ActionType, InstrumentKind, PublishedStatus
 
 
 class Agreement(MarkedModel):
@@ -35,7 +35,30 @@ class Agreement(MarkedModel):
     place_ru = models.CharField(_("place (Russian)"), max_length=200, blank=True)
     place_en = models.CharField(_("place (English)"), max_length=200, blank=True)
     rule = models.JSONField(
-        _("entry-into-force rule"), help_text=_("See docs/entry-into-force.md.")
+        _("entry-into-force rule"),
+        null=True,
+        blank=True,
+        help_text=_("See docs/entry-into-force.md. Empty when the clause is not recorded."),
+    )
+    signatories = models.ManyToManyField(
+        "organization.MemberState",
+        verbose_name=_("signatories"),
+        blank=True,
+        related_name="+",
+        help_text=_("The states in the signature block of the final text."),
+    )
+    signatories_recorded = models.BooleanField(
+        _("signature block recorded in full"),
+        default=True,
+        help_text=_("False when the sources name only some of the signatories."),
+    )
+    deposits_recorded = models.BooleanField(
+        _("deposits recorded"),
+        default=True,
+        help_text=_(
+            "Every notification and instrument is in the record. False for an instrument whose "
+            "deposits predate the system and were not found: nothing is then computed from them."
+        ),
     )
     duration_ru = models.CharField(
         _("duration and withdrawal (Russian)"), max_length=500, blank=True
@@ -49,6 +72,21 @@ class Agreement(MarkedModel):
         blank=True,
         help_text=_("The published date, to compare with what the recorded actions give."),
     )
+    published_status = models.CharField(
+        _("status as published"),
+        max_length=16,
+        blank=True,
+        choices=PublishedStatus.choices,
+        default=PublishedStatus.UNKNOWN,
+    )
+    published_source = models.CharField(
+        _("source of the published status"), max_length=300, blank=True
+    )
+    illustrative = models.BooleanField(
+        _("demo example"),
+        default=False,
+        help_text=_("Made up for the demonstration; never shown on the public site."),
+    )
     note_ru = models.TextField(_("note (Russian)"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
 
@@ -56,6 +94,14 @@ class Agreement(MarkedModel):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         ordering = ["signed_on", "pk"]
+        constraints = [
+            *MarkedModel.Meta.constraints,
+            models.CheckConstraint(
+                condition=models.Q(known_in_force=None)
+                | models.Q(published_status=PublishedStatus.IN_FORCE),
+                name="agreement_published_date_means_in_force",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -92,7 +138,11 @@ class ProcedureStep(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.state}: {in_language(self.name_ru, self.name_en)}"
+        return f"{self.state}: {self.name}"
+
+    @property
+    def name(self) -> str:
+        return in_language(self.name_ru, self.name_en)
 
 
 class TreatyAction(models.Model):
@@ -140,4 +190,5 @@ class TreatyAction(models.Model):
         indexes = [models.Index(fields=["agreement", "state"], name="treaty_action_state")]
 
     def __str__(self) -> str:
-        return f"{self.state} {self.type} {self.date}"
+        step = f" ({self.step.name})" if self.step_id and self.step else ""
+        return f"{self.state}: {self.get_type_display()}{step}, {self.date:%d.%m.%Y}"

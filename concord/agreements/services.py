@@ -4,9 +4,11 @@ answered by a depositary notification to the parties). Every write is audited.""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,67 +19,48 @@ from concord.core.actors import Actor, user_of
 from concord.core.errors import DomainError
 from concord.core.events import emit
 from concord.core.models import viewer_of
-from concord.documents.services import create_document
+from concord.documents import finality
 from concord.organization.models import MemberState
 
-from . import permissions, rules
+from . import checks, notices, permissions, rules, standing
 from .codes import Code, Verb
 from .events import AgreementInForce
 from .models import Agreement, ProcedureStep, TreatyAction
-from .selectors import engine_input, member_codes
-from .states import ActionType
+from .notices import is_notified
+from .selectors import live, member_codes, standing_of, state_names
+from .states import ActionType, PublishedStatus
+from .wording import describe_error
 
 
 def create_agreement(
-    *,
-    actor: Actor,
-    kind: str,
-    title_ru: str,
-    title_en: str,
-    rule: dict[str, Any],
-    signed_on: dt.date | None = None,
-    place_ru: str = "",
-    place_en: str = "",
-    amends: Agreement | None = None,
-    known_in_force: dt.date | None = None,
-    duration_ru: str = "",
-    duration_en: str = "",
-    note_ru: str = "",
-    note_en: str = "",
-    marking: str = "public",
+    *, actor: Actor, signatories: Sequence[MemberState] = (), **fields: Any
 ) -> Agreement:
+    """Register an instrument: its titles, kind and dates, its entry-into-force rule (None when the
+    clause is not recorded), its signatories, and what was published about it (see the model)."""
     require(
         permissions.is_depositary(actor),
         _("Only the Secretariat, as depositary, registers agreements."),
     )
-    try:
-        rules.parse_rule(rule, list(MemberState.objects.values_list("iso2", flat=True)))
-    except rules.RuleError as error:
-        raise DomainError(Code.INVALID_RULE, error.message, field=error.field) from error
-    viewer = viewer_of(actor)
+    rule = fields.get("rule")
+    if rule is not None:
+        try:
+            rules.parse_rule(rule, list(MemberState.objects.values_list("iso2", flat=True)))
+        except rules.RuleError as error:
+            raise DomainError(Code.INVALID_RULE, error.message, field=error.field) from error
+    fields.setdefault("marking", "public")  # the register of agreements is public by default
+    if fields.get("known_in_force"):
+        fields.setdefault("published_status", PublishedStatus.IN_FORCE)
     with transaction.atomic():
-        agreement = Agreement.objects.create(
-            kind=kind,
-            title_ru=title_ru,
-            title_en=title_en,
-            rule=rule,
-            signed_on=signed_on,
-            place_ru=place_ru,
-            place_en=place_en,
-            amends=amends,
-            known_in_force=known_in_force,
-            duration_ru=duration_ru,
-            duration_en=duration_en,
-            note_ru=note_ru,
-            note_en=note_en,
-            marking=marking,
-            owner_body_id=viewer.body_id,
-        )
+        agreement = Agreement(owner_body_id=viewer_of(actor).body_id, **fields)
+        agreement.full_clean(exclude=["rule"])
+        agreement.save()
+        agreement.signatories.set(signatories)
         record(
             Verb.CREATE_AGREEMENT,
             actor=actor,
             target=agreement,
-            summary=title_en or title_ru,
+            summary=agreement.title_en or agreement.title_ru,
+            changes={"signatories": sorted(s.iso2 for s in signatories)},
         )
     return agreement
 
@@ -93,123 +76,149 @@ def record_action(
     reservation: str = "",
     evidence: str = "",
     corrects: TreatyAction | None = None,
+    from_archive: bool = False,
 ) -> TreatyAction:
-    """Record a state's act; refused, with nothing saved, when the engine finds it impossible (an
-    instrument without signature, a withdrawal before entry into force). A correction is a new
-    action naming the one it replaces; the replaced one stays in the record."""
+    """Record a state's act; refused, with nothing saved, when the record or the engine finds it
+    impossible (see `checks.py`). A correction is a new action naming the one it replaces, which
+    stays in the record. Treaty acts are notified to the signatories and parties with a depositary
+    notification; a state's internal steps are recorded, not notified. An act entered `from_archive`
+    was notified at the time, outside the system: no new notice is written or sent."""
     require(
         permissions.is_depositary(actor),
         _("Only the Secretariat, as depositary, records treaty actions."),
     )
-    if type not in ActionType.values:
-        raise DomainError(Code.UNKNOWN_ACTION, _("Unknown kind of action."), field="type")
-    if corrects is not None and (
-        corrects.agreement_id != agreement.pk or corrects.state_id != state.pk
-    ):
-        raise DomainError(
-            Code.BAD_CORRECTION,
-            _("A correction replaces an action of the same state on this agreement."),
-            field="corrects",
-        )
-    if (type == ActionType.STEP) != (step is not None) or (
-        step is not None and step.state_id != state.pk
-    ):
-        raise DomainError(
-            Code.BAD_STEP,
-            _("An internal procedure step must be one of that state's steps."),
-            field="step",
-        )
+    action = TreatyAction(
+        agreement=agreement,
+        state=state,
+        type=type,
+        step=step,
+        date=date,
+        reservation=reservation,
+        evidence=evidence,
+        recorded_by=user_of(actor),
+        corrects=corrects,
+    )
+    checks.check_shape(agreement, action)
     with transaction.atomic():
         agreement = lock(agreement)
-        action = TreatyAction(
-            agreement=agreement,
-            state=state,
-            type=type,
-            step=step,
-            date=date,
-            reservation=reservation,
-            evidence=evidence,
-            recorded_by=user_of(actor),
-            corrects=corrects,
-        )
-        actions = [
-            *TreatyAction.objects.filter(agreement=agreement).select_related("state"),
-            action,
-        ]
-        try:
-            members = member_codes()
-            before = (
-                rules.run(engine_input(agreement, actions[:-1], members), as_of=date)
-                if actions[:-1]
-                else None
+        record_before = list(agreement.actions.select_related("state"))
+        if corrects is not None and corrects.pk not in {a.pk for a in live(record_before)}:
+            raise DomainError(
+                Code.BAD_CORRECTION, _("This action was already corrected."), field="corrects"
             )
-            after = rules.run(engine_input(agreement, actions, members), as_of=date)
-        except rules.RuleError as error:
-            raise DomainError(Code.IMPOSSIBLE_ACTION, error.message, field="type") from error
-        action.notification_ru, action.notification_en = _notification(
-            agreement, action, before, after
+        before = _standing(agreement, record_before)
+        mine = [a for a in live(record_before) if a.state_id == state.pk and a != corrects]
+        signed = min((a.date for a in mine if a.type == ActionType.SIGNATURE), default=None)
+        checks.check_dates(agreement, action, signed, today=timezone.localdate())
+        checks.check_against_record(
+            action,
+            before,
+            live(record_before),
+            requires_signature=(agreement.rule or {}).get("requires_signature", True),
         )
-        # The notification is a document of its own, public like the agreements register, so that it
-        # can be exported, published and cited like any other text.
-        action.notice = create_document(
-            actor=actor,
-            kind="notice",
-            marking="public",
-            units=[
-                (
-                    "title",
-                    f"Уведомление депозитария: {agreement.title_ru}",
-                    f"Depositary notification: {agreement.title_en}",
-                ),
-                ("paragraph", action.notification_ru, action.notification_en),
-            ],
-        )
+        after = _standing(agreement, [*record_before, action])
+        if after.error is not None:
+            raise DomainError(
+                Code.IMPOSSIBLE_ACTION,
+                describe_error(after.error, state_names()),
+                field="type",
+            )
+        if is_notified(action.type) and not from_archive:
+            _notice(agreement, action, before, after, actor=actor)
         action.save()
         record(
             Verb.RECORD_ACTION,
             actor=actor,
             target=agreement,
             summary=f"{state.iso2} {type} {date}",
-            changes={"state": state.iso2, "type": type, "date": date},
+            changes={
+                "state": state.iso2,
+                "type": type,
+                "date": date,
+                "corrects": corrects.pk if corrects else None,
+            },
         )
-        notify(
-            delegates_of(MemberState.objects.filter(pk__in={a.state_id for a in actions})),
-            subject_ru=f"Уведомление депозитария: {agreement.title_ru}",
-            subject_en=f"Depositary notification: {agreement.title_en}",
-            url=f"/agreements/{agreement.pk}/",
-        )
-        if after.entry_into_force and after.entry_into_force <= timezone.localdate():
-            emit(AgreementInForce(agreement.pk, after.entry_into_force))
+        if after.computed and after.computed <= timezone.localdate():
+            emit(AgreementInForce(agreement.pk, after.computed))
     return action
 
 
-def _notification(
-    agreement: Agreement, action: TreatyAction, before: rules.Result | None, after: rules.Result
-) -> tuple[str, str]:
-    """The depositary's note to the parties, from a fixed template in both languages."""
-    label_ru = {
-        "signature": "подписало",
-        "step": "сообщило о шаге внутригосударственных процедур",
-        "notification": "уведомило о выполнении внутригосударственных процедур",
-        "ratification": "сдало на хранение ратификационную грамоту",
-        "acceptance": "сдало документ о принятии",
-        "approval": "сдало документ об утверждении",
-        "accession": "сдало документ о присоединении",
-        "provisional": "заявило о временном применении",
-        "withdrawal": "уведомило о выходе",
-    }[action.type]
-    ru = (
-        f"Секретариат Организации, выступая депозитарием, сообщает, что {action.date:%d.%m.%Y} "
-        f"{action.state.name_ru} {label_ru}: «{agreement.title_ru}»."
+def _standing(agreement: Agreement, actions: list[TreatyAction]) -> standing.Standing:
+    return standing_of(agreement, actions, today=timezone.localdate(), members=member_codes())
+
+
+def _notice(
+    agreement: Agreement,
+    action: TreatyAction,
+    before: standing.Standing,
+    after: standing.Standing,
+    *,
+    actor: Actor,
+) -> None:
+    """Write the notification in both languages, keep it as a final public document and tell the
+    delegations of the signatories and of every state that acted."""
+    new_date = after.computed if after.computed != before.computed else None
+    own = after.bound(action.state.iso2)
+    corrected = action.corrects
+    action.notification_ru, action.notification_en = notices.write(
+        notices.Act(
+            title_ru=agreement.title_ru,
+            title_en=agreement.title_en,
+            state_ru=action.state.name_ru,
+            state_en=action.state.name_en,
+            type=action.type,
+            date=action.date,
+            text=action.reservation,
+            corrects=(corrected.type, corrected.date) if corrected else None,
+            in_force=new_date,
+            in_force_for_state=own if own and own != after.computed else None,
+        )
     )
-    en = (
-        f"The Secretariat of the Organization, acting as depositary, informs the parties that on "
-        f"{action.date:%d %B %Y} {action.state.name_en} made the following act: {action.get_type_display()} — "
-        f"{agreement.title_en or agreement.title_ru}."
+    title_ru, title_en = notices.title(agreement.title_ru, agreement.title_en)
+    action.notice = finality.issue(
+        actor=actor,
+        kind="notice",
+        marking=agreement.marking,
+        units=[
+            ("title", title_ru, title_en),
+            *(
+                ("paragraph", ru, en)
+                for ru, en in zip(
+                    action.notification_ru.split("\n"),
+                    action.notification_en.split("\n"),
+                    strict=True,
+                )
+            ),
+        ],
     )
-    if after.entry_into_force and (
-        before is None or before.entry_into_force != after.entry_into_force
-    ):
-        ru += f" Документ вступает в силу {after.entry_into_force:%d.%m.%Y}."
-        en += f" The instrument enters into force on {after.entry_into_force:%d %B %Y}."
-    return ru, en
+    concerned = set(after.signatories) | {action.state.iso2}
+    notify(
+        delegates_of(MemberState.objects.filter(iso2__in=concerned)),
+        subject_ru=title_ru,
+        subject_en=title_en,
+        url=reverse("agreements:agreement-detail", args=[agreement.pk]),
+    )
+
+
+def correct_action(
+    original: TreatyAction,
+    *,
+    actor: Actor,
+    type: str,
+    date: dt.date,
+    step: ProcedureStep | None = None,
+    reservation: str = "",
+    evidence: str = "",
+) -> TreatyAction:
+    """Replace a recorded action of a state by what it should have been; both stay on record."""
+    return record_action(
+        original.agreement,
+        actor=actor,
+        state=original.state,
+        type=type,
+        date=date,
+        step=step,
+        reservation=reservation,
+        evidence=evidence,
+        corrects=original,
+    )

@@ -23,4 +23,27 @@ class ActionType(models.TextChoices):
     APPROVAL = "approval", _("Instrument of approval")
     ACCESSION = "accession", _("Instrument of accession")
     PROVISIONAL = "provisional", _("Provisional application")
+    DECLARATION = "declaration", _("Reservation or declaration")  # made after signature or consent
     WITHDRAWAL = "withdrawal", _("Notice of withdrawal")
+
+
+# What only the state's own authorities do: recorded and shown, never notified to the parties.
+DOMESTIC = frozenset({ActionType.STEP})
+# A state's consent to be bound; at most one live consent per state.
+CONSENTS = frozenset(
+    {
+        ActionType.NOTIFICATION,
+        ActionType.RATIFICATION,
+        ActionType.ACCEPTANCE,
+        ActionType.APPROVAL,
+        ActionType.ACCESSION,
+    }
+)
+
+
+class PublishedStatus(models.TextChoices):
+    """What the organization has published about an instrument, whatever the record computes."""
+
+    UNKNOWN = "", _("Not known")
+    IN_FORCE = "in_force", _("In force")
+    NOT_IN_FORCE = "not_in_force", _("Not in force")

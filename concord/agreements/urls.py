@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.agreement_list, name="agreement-list"),
     path("mine/", views.my_state, name="my-state"),
     path("<int:pk>/", views.agreement_detail, name="agreement-detail"),
+    path("<int:pk>/copies/<str:iso2>.pdf", views.certified_copy, name="certified-copy"),
 ]

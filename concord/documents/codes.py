@@ -6,6 +6,7 @@ from enum import StrEnum
 class Code(StrEnum):
     DOCUMENT_FINAL = "document_final"  # the text is closed
     DOCUMENT_ADOPTED = "document_adopted"  # adopted: only a correction procedure changes it
+    NOT_FINAL = "not_final"  # no final version to certify
     NOT_ADOPTED = "not_adopted"  # a correction is of an adopted text
     STALE_VERSION = "stale_version"  # the edit started from a version that is no longer the latest
     VERSION_NOT_FOUND = "version_not_found"

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.utils.translation import gettext as _
 
+from concord.core.errors import DomainError
+
 from . import comparison, exports
+from .codes import Code
 from .models import Document, Version
 
 CONTENT_TYPES = {
@@ -32,6 +37,18 @@ def version_file(
     render = exports.version_pdf if fmt == "pdf" else exports.version_docx
     data = render(meta, version.text, lang)
     return data, CONTENT_TYPES[fmt], f"document-{document.pk}-v{version.number}-{lang}.{fmt}"
+
+
+def certified_copy(
+    document: Document, certification: Sequence[tuple[str, str]]
+) -> tuple[bytes, str]:
+    """The final text with its fingerprint on every page and the certification at the end; refused
+    while the text has no final version."""
+    version = document.final_version
+    if version is None:
+        raise DomainError(Code.NOT_FINAL, _("The text has no final version yet."))
+    data = exports.certified_pdf(meta_for(document, version), version.text, certification)
+    return data, f"document-{document.pk}-v{version.number}-certified.pdf"
 
 
 def compare_file(

@@ -441,6 +441,17 @@ def version_pdf(meta: ExportMeta, units: Sequence[Unit], lang: str) -> bytes:
     return _pdf(meta, _version_blocks(meta, units, lang), lang)
 
 
+def certified_pdf(
+    meta: ExportMeta, units: Sequence[Unit], certification: Sequence[tuple[str, str]]
+) -> bytes:
+    """The text in both languages, closed by the certification (Russian and English lines)."""
+    blocks = _version_blocks(meta, units, "both")
+    blocks += [
+        _Block("note", ((_Run(ru, bold=True),), (_Run(en, bold=True),))) for ru, en in certification
+    ]
+    return _pdf(meta, blocks, "both")
+
+
 def version_docx(meta: ExportMeta, units: Sequence[Unit], lang: str) -> bytes:
     return _docx(meta, _version_blocks(meta, units, lang), lang)
 

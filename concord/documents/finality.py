@@ -4,6 +4,7 @@ own. What is adopted stays adopted: no version, amendment or bracket changes it 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +19,7 @@ from concord.organization.models import Body
 from . import checks, permissions, rules
 from .codes import Code, Verb
 from .models import Amendment, Document, Version
-from .services import latest_version, locked_for_change
+from .services import create_document, latest_version, locked_for_change
 from .states import AMENDMENT_FLOW, DOCUMENT_FLOW, AmendmentStatus, DocumentStatus
 
 
@@ -42,6 +43,27 @@ def declare_final(document: Document, *, actor: Actor, base_number: int) -> Vers
             final_version=version,
         )
     return version
+
+
+def issue(
+    *, actor: Actor, kind: str, units: Sequence[tuple[str, str, str]], marking: str
+) -> Document:
+    """A text the system writes once and nobody negotiates (a depositary notification): it is
+    created final, so no version or amendment follows it."""
+    with transaction.atomic():
+        document = create_document(actor=actor, kind=kind, units=units, marking=marking)
+        version = latest_version(document)
+        transition(
+            document,
+            DocumentStatus.FINAL,
+            flow=DOCUMENT_FLOW,
+            actor=actor,
+            verb=Verb.DECLARE_FINAL,
+            summary=f"v{version.number} {version.fingerprint}",
+            changes={"fingerprint": version.fingerprint},
+            final_version=version,
+        )
+    return document
 
 
 def adopt_text(

@@ -8,6 +8,7 @@ from django.utils.html import escape
 
 from concord.agreements import selectors as agreements
 from concord.agreements.events import AgreementInForce
+from concord.agreements.notices import day_en, day_ru
 from concord.consultations import selectors as consultations
 from concord.consultations.events import ConsultationAdopted
 from concord.consultations.states import QuestionKind
@@ -101,8 +102,8 @@ def agreement_in_force(event: AgreementInForce) -> None:
         agreement.pk,
         actor=SYSTEM,
         section=Section.NEWS,
-        title_ru=f"{agreement.title_ru} вступил(о) в силу {date:%d.%m.%Y}",
-        title_en=f"{agreement.title_en or agreement.title_ru} entered into force on {date:%d %B %Y}",
+        title_ru=f"Вступление в силу {day_ru(date)}: {agreement.title_ru}",
+        title_en=f"Entry into force on {day_en(date)}: {agreement.title_en or agreement.title_ru}",
         summary_ru=f"Депозитарий сообщает о вступлении в силу: {agreement.title_ru}.",
         summary_en=f"The depositary announces the entry into force of the {agreement.title_en or agreement.title_ru}.",
     )

@@ -1,13 +1,16 @@
-"""The depositary records treaty actions; status follows from them; only the Secretariat records."""
+"""The depositary records treaty actions; where the instrument stands follows from them; only the
+Secretariat records, and bad input is refused on its field with nothing saved."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from concord.agreements import selectors, services
-from concord.agreements.models import Agreement, ProcedureStep, TreatyAction
+from concord.agreements.models import ProcedureStep, TreatyAction
+from concord.consultations.models import Notification
 from concord.core.errors import DomainError, NotAllowed
 from concord.organization.models import MemberState
 from conftest import PERSONAS
@@ -43,38 +46,135 @@ def test_status_follows_the_recorded_actions(protocol, secretariat_officer):
         act(protocol, secretariat_officer, iso2, "signature", "2024-01-10")
     act(protocol, secretariat_officer, "BY", "notification", "2024-03-01")
     act(protocol, secretariat_officer, "RU", "notification", "2024-05-01")
-    status, _rows, _steps, _actions = selectors.status_table(protocol, today=TODAY)
-    assert status.result.missing == "needs 1 more notification" and not status.result.in_force
+    standing, _rows = selectors.status_table(protocol, today=TODAY)
+    assert [n.code for n in standing.result.needs] == ["more"] and not standing.result.in_force
     last = act(protocol, secretariat_officer, "KZ", "notification", "2024-06-01")
-    status, rows, _steps, _ = selectors.status_table(protocol, today=TODAY)
-    assert status.result.entry_into_force == D("2024-06-01")
+    standing, rows = selectors.status_table(protocol, today=TODAY)
+    assert standing.computed == D("2024-06-01")
     assert {r.state.iso2: r.in_force_on for r in rows} == {
         "BY": D("2024-06-01"),
         "KZ": D("2024-06-01"),
         "RU": D("2024-06-01"),
         "TJ": None,
     }
-    assert (
-        "enters into force on 01 June 2024" in last.notification_en
-        and "вступает в силу 01.06.2024" in last.notification_ru
-    )
+    assert "entry into force of the instrument: 1 June 2024" in last.notification_en
+    assert "Дата вступления документа в силу: 01.06.2024" in last.notification_ru
     notice = last.notice.versions.get().text
-    assert notice[1].text_en == last.notification_en and last.notice.marking == "public"
+    assert [u.text_en for u in notice[1:]] == last.notification_en.split("\n")
+    assert last.notice.status == "final" and last.notice.kind == "notice"
 
 
-def test_an_instrument_without_signature_is_refused_and_nothing_saved(
+def test_one_signature_and_notification_do_not_bring_a_six_party_protocol_into_force(
+    secretariat_officer,
+):
+    """The bug users found: "every signatory" meant every recorded signature, so one was enough."""
+    six = list(MemberState.objects.all())
+    protocol = services.create_agreement(
+        actor=secretariat_officer,
+        signatories=six,
+        kind="protocol",
+        title_ru="П",
+        title_en="P",
+        rule={"threshold": {"all_signatories": True}},
+        signed_on=D("2024-01-10"),
+    )
+    act(protocol, secretariat_officer, "KZ", "signature", "2024-01-10")
+    act(protocol, secretariat_officer, "KZ", "notification", "2024-02-01")
+    standing, rows = selectors.status_table(protocol, today=TODAY)
+    assert standing.computed is None and not standing.result.in_force
+    assert {r.state.iso2 for r in rows} == {s.iso2 for s in six}
+    assert standing.result.needs[0].states == ("AM", "BY", "KG", "RU", "TJ")
+
+
+def test_a_signatory_of_the_block_may_notify_without_a_recorded_signature(secretariat_officer):
+    protocol = services.create_agreement(
+        actor=secretariat_officer,
+        signatories=[state("KZ")],
+        kind="protocol",
+        title_ru="П",
+        title_en="P",
+        rule={"threshold": {"count": 1}},
+        signed_on=D("2024-01-10"),
+    )
+    act(protocol, secretariat_officer, "KZ", "notification", "2024-02-01")
+    assert selectors.status_table(protocol, today=TODAY)[0].computed == D("2024-02-01")
+
+
+def test_internal_steps_are_recorded_but_not_notified(protocol, secretariat_officer):
+    act(protocol, secretariat_officer, "KZ", "signature", "2024-01-10")
+    before = Notification.objects.count()
+    step = ProcedureStep.objects.get(state__iso2="KZ", position=0)
+    recorded = act(protocol, secretariat_officer, "KZ", "step", "2024-02-01", step=step)
+    assert recorded.notice is None and recorded.notification_en == ""
+    assert Notification.objects.count() == before
+    rows = selectors.status_table(protocol, today=TODAY)[1]
+    kz = next(r for r in rows if r.state.iso2 == "KZ")
+    assert [(s.position, done and done.date) for s, done in kz.steps] == [
+        (0, D("2024-02-01")),
+        (1, None),
+        (2, None),
+    ]
+
+
+def test_a_treaty_act_is_notified_to_the_delegations_of_the_signatories(
+    protocol, secretariat_officer, kazakh_representative, russian_representative
+):
+    act(protocol, secretariat_officer, "RU", "signature", "2024-01-10")
+    kz_signed = act(protocol, secretariat_officer, "KZ", "signature", "2024-01-10")
+    assert kz_signed.notice is not None
+    inbox = Notification.objects.filter(subject_en="Depositary notification: Protocol")
+    assert inbox.filter(user=russian_representative).count() == 2
+    assert inbox.filter(user=kazakh_representative).count() == 1
+
+
+def test_the_notice_is_written_in_both_languages_whatever_the_interface(
     protocol, secretariat_officer
 ):
-    with pytest.raises(DomainError) as error:
-        act(protocol, secretariat_officer, "KG", "notification", "2024-02-01")
-    assert error.value.code == "impossible_action" and "did not sign" in str(error.value.message)
-    assert not TreatyAction.objects.filter(agreement=protocol).exists()
+    with translation.override("ru"):
+        signed = act(protocol, secretariat_officer, "KZ", "signature", "2024-01-10")
+    assert (
+        "Act: signature." in signed.notification_en
+        and "State: Kazakhstan." in signed.notification_en
+    )
+    assert not any("а" <= c <= "я" for c in signed.notification_en.lower())
+    assert "Действие: подписание." in signed.notification_ru
 
 
-def test_a_withdrawal_before_entry_into_force_is_refused(protocol, secretariat_officer):
-    act(protocol, secretariat_officer, "KZ", "signature", "2024-01-10")
-    with pytest.raises(DomainError):
-        act(protocol, secretariat_officer, "KZ", "withdrawal", "2024-02-01")
+@pytest.mark.parametrize(
+    ("acts", "bad", "field"),
+    [
+        ([], ("KG", "notification", "2024-02-01", {}), "state"),  # did not sign
+        ([("KZ", "signature", "2024-01-10")], ("KZ", "notification", "2024-01-09", {}), "date"),
+        ([], ("KZ", "signature", "2024-01-09", {}), "date"),  # before the instrument was signed
+        ([], ("KZ", "signature", "2099-01-01", {}), "date"),  # in the future
+        ([("KZ", "signature", "2024-01-10")], ("KZ", "signature", "2024-01-11", {}), "type"),
+        (
+            [("KZ", "signature", "2024-01-10"), ("KZ", "notification", "2024-02-01")],
+            ("KZ", "ratification", "2024-03-01", {}),
+            "type",
+        ),  # a second consent
+        ([("KZ", "signature", "2024-01-10")], ("KZ", "withdrawal", "2024-02-01", {}), "type"),
+        (
+            [("KZ", "signature", "2024-01-10")],
+            ("KZ", "declaration", "2024-02-01", {}),
+            "reservation",
+        ),
+    ],
+)
+def test_bad_input_is_refused_on_its_field_in_the_users_language(
+    protocol, secretariat_officer, acts, bad, field
+):
+    for iso2, type_, date in acts:
+        act(protocol, secretariat_officer, iso2, type_, date)
+    count = TreatyAction.objects.count()
+    iso2, type_, date, kw = bad
+    with translation.override("ru"), pytest.raises(DomainError) as error:
+        act(protocol, secretariat_officer, iso2, type_, date, **kw)
+    assert error.value.field == field
+    with translation.override("ru"):
+        message = str(error.value.message)
+    assert message and not any("a" <= c <= "z" for c in message.lower())
+    assert TreatyAction.objects.count() == count
 
 
 def test_a_procedure_step_must_be_the_states_own(protocol, secretariat_officer):
@@ -109,38 +209,24 @@ def test_a_malformed_rule_is_refused_when_registering(secretariat_officer):
     assert error.value.field == "rule.threshold.count"
 
 
-def test_my_state_sees_what_it_has_still_to_ratify(
-    protocol, secretariat_officer, kazakh_representative
-):
-    for iso2 in ("BY", "KZ"):
-        act(protocol, secretariat_officer, iso2, "signature", "2024-01-10")
-    pending = selectors.still_to_ratify(kazakh_representative, "KZ", today=TODAY)
-    assert protocol in [s.agreement for s in pending]
-
-
-def test_the_demo_has_the_real_instruments_with_their_published_dates(db):
-    known = {a.title_en: a.known_in_force for a in Agreement.objects.all()}
-    assert known["Collective Security Treaty"] == D("1994-04-20")
-    assert known["Charter of the Collective Security Treaty Organization"] == D("2003-09-18")
-    assert known["Agreement on the Collective Rapid Reaction Forces"] == D("2010-09-10")
-    peacekeeping = Agreement.objects.get(
-        title_en__startswith="Protocol amending the Agreement on peacekeeping"
-    )
-    steps = {(a.state.iso2, a.date) for a in peacekeeping.actions.all()}
-    assert ("RU", D("2022-04-05")) in steps and ("KG", D("2023-11-22")) in steps
-    assert "not found" in peacekeeping.note_en
-
-
 def test_a_correction_replaces_an_action_and_both_stay_on_record(protocol, secretariat_officer):
     for iso2 in ("BY", "KZ", "RU"):
         act(protocol, secretariat_officer, iso2, "signature", "2024-01-10")
         act(protocol, secretariat_officer, iso2, "notification", "2024-03-01")
     wrong = TreatyAction.objects.get(agreement=protocol, state__iso2="KZ", type="notification")
-    act(protocol, secretariat_officer, "KZ", "notification", "2024-04-15", corrects=wrong)
-    status, rows, _steps, actions = selectors.status_table(protocol, today=TODAY)
-    assert status.result.entry_into_force == D("2024-04-15")
-    assert len([a for a in actions if a.state.iso2 == "KZ" and a.type == "notification"]) == 2
+    fixed = services.correct_action(
+        wrong, actor=secretariat_officer, type="notification", date=D("2024-04-15")
+    )
+    assert "Corrects the record of: notification" in fixed.notification_en
+    standing, rows = selectors.status_table(protocol, today=TODAY)
+    assert standing.computed == D("2024-04-15")
     kz = next(r for r in rows if r.state.iso2 == "KZ")
     assert kz.consent.date == D("2024-04-15")
+    assert TreatyAction.objects.filter(agreement=protocol, state__iso2="KZ").count() == 3
+    with pytest.raises(DomainError) as again:
+        services.correct_action(
+            wrong, actor=secretariat_officer, type="notification", date=D("2024-04-16")
+        )
+    assert again.value.field == "corrects"
     with pytest.raises(DomainError):
-        act(protocol, secretariat_officer, "RU", "notification", "2024-04-16", corrects=wrong)
+        act(protocol, secretariat_officer, "RU", "notification", "2024-04-16", corrects=fixed)
