@@ -1,10 +1,11 @@
 #!/usr/bin/env python
-"""The agreements overview over 500 instruments (issue 5: a constant number of queries).
+"""The agreements overview and a state's pending list over 500 instruments (a constant number of
+queries).
 
 Usage: .venv/bin/python bench/agreements_overview.py [AGREEMENTS]
 Runs on a throwaway SQLite file unless DATABASE_URL is set; prints the overview's time and queries
-for the demo's instruments (baseline) and with AGREEMENTS more, each with signatures and notifications
-inserted directly so that only the page is timed.
+for the demo's instruments (baseline) and with AGREEMENTS more, each with signatures and
+notifications inserted directly so that only the pages are timed.
 """
 
 from __future__ import annotations
@@ -37,14 +38,17 @@ from concord.agreements.models import Agreement, TreatyAction  # noqa: E402
 from concord.organization.models import MemberState  # noqa: E402
 
 
-def measure(client: Client, runs: int = 3) -> tuple[float, int]:
+def measure(client: Client, url: str = "/en/agreements/", runs: int = 3) -> tuple[float, int]:
     times = []
     for _ in range(runs):
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
-            assert client.get("/en/agreements/").status_code == 200
+            assert client.get(url).status_code == 200
             times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000, len(queries.captured_queries)
+
+
+PENDING = "/en/agreements/mine/"
 
 
 def main() -> None:
@@ -54,7 +58,7 @@ def main() -> None:
     editor = User.objects.get(username="secretariat")
     client = Client()
     client.force_login(User.objects.get(username="kz_rep"))
-    base = measure(client)
+    base, base_pending = measure(client), measure(client, PENDING)
     states = list(MemberState.objects.all())
     agreements = Agreement.objects.bulk_create(
         [
@@ -97,11 +101,13 @@ def main() -> None:
                     )
                 )
     TreatyAction.objects.bulk_create(actions, batch_size=2000)
-    big = measure(client)
-    print(f"overview, demo instruments (baseline): {base[0]:8.1f} ms, {base[1]} queries")
-    print(
-        f"overview, +{n} agreements, {len(actions):,} actions: {big[0]:8.1f} ms, {big[1]} queries"
-    )
+    big, big_pending = measure(client), measure(client, PENDING)
+    for page, small, large in (("overview", base, big), ("pending", base_pending, big_pending)):
+        print(f"{page}, demo instruments (baseline): {small[0]:8.1f} ms, {small[1]} queries")
+        print(
+            f"{page}, +{n} agreements, {len(actions):,} actions: {large[0]:8.1f} ms, "
+            f"{large[1]} queries (x{large[0] / small[0]:.1f} the time)"
+        )
 
 
 if __name__ == "__main__":

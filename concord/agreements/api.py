@@ -224,7 +224,8 @@ def agreement_status(request: HttpRequest, pk: int) -> dict[str, Any]:
     agreement = selectors.agreement(request.user, pk)
     standing, rows = selectors.status_table(agreement, today=timezone.localdate())
     names = selectors.state_names()
-    words = in_words(standing, names, checks=permissions.is_depositary(request.user))
+    depositary = permissions.is_depositary(request.user)
+    words = in_words(standing, names, checks=depositary)
     return {
         "gaps": [
             {"code": g, "text": text} for g, text in zip(standing.gaps, words["gaps"], strict=True)
@@ -236,12 +237,12 @@ def agreement_status(request: HttpRequest, pk: int) -> dict[str, Any]:
         "published_status": agreement.published_status,
         "known_in_force": agreement.known_in_force,
         "published_source": agreement.published_source,
-        "rule": describe_rule(agreement.rule),
+        "rule": describe_rule(agreement.rule, names),
         "flags": [
             {"code": f.code, "states": f.states, "dates": f.dates, "text": text}
             for f, text in zip(standing.flags, words["flags"], strict=True)
         ]
-        if words["flags"]
+        if depositary
         else [],
         "participants": [_participant(r) for r in rows],
     }

@@ -71,18 +71,9 @@ def check_against_record(
 ) -> None:
     """What the state already did: one signature, one consent, consent only after signature where
     the rule requires it, withdrawal only once bound."""
-    iso2 = action.state.iso2
     mine = [a for a in live if a.state_id == action.state_id and a.pk != action.corrects_id]
-    if action.type == ActionType.SIGNATURE and any(a.type == action.type for a in mine):
-        raise DomainError(
-            Code.ALREADY_DONE, _("This state's signature is already recorded."), field="type"
-        )
-    if action.type in CONSENTS and any(a.type in CONSENTS for a in mine):
-        raise DomainError(
-            Code.ALREADY_DONE,
-            _("This state's consent to be bound is already recorded; correct it instead."),
-            field="type",
-        )
+    _check_once(action, mine)
+    iso2 = action.state.iso2
     consents_by_signature = action.type in CONSENTS and action.type != ActionType.ACCESSION
     if consents_by_signature and requires_signature and iso2 not in standing.signatories:
         raise DomainError(
@@ -94,6 +85,20 @@ def check_against_record(
         raise DomainError(
             Code.NOT_BOUND,
             _("A state can withdraw only from an instrument in force for it."),
+            field="type",
+        )
+
+
+def _check_once(action: TreatyAction, mine: list[TreatyAction]) -> None:
+    """A state signs once and consents once; a mistake is corrected, not repeated."""
+    if action.type == ActionType.SIGNATURE and any(a.type == action.type for a in mine):
+        raise DomainError(
+            Code.ALREADY_DONE, _("This state's signature is already recorded."), field="type"
+        )
+    if action.type in CONSENTS and any(a.type in CONSENTS for a in mine):
+        raise DomainError(
+            Code.ALREADY_DONE,
+            _("This state's consent to be bound is already recorded; correct it instead."),
             field="type",
         )
 

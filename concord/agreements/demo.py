@@ -382,7 +382,7 @@ def _illustrative(depositary: User, states: dict[str, MemberState]) -> Agreement
         note_ru="Демонстрационный пример: документ и все действия по нему придуманы для показа системы.",
         note_en="Demo example: the instrument and every action on it are made up to show the system.",
     )
-    acts = [(s, "signature", None, 75) for s in SIX]
+    acts: list[tuple[str, str, int | None, int]] = [(s, "signature", None, 75) for s in SIX]
     acts += [("RU", "step", 0, 60), ("RU", "step", 1, 55), ("RU", "step", 2, 50)]
     acts += [("RU", "notification", None, 45), ("BY", "notification", None, 20)]
     acts += [("TJ", "step", 0, 30), ("KZ", "step", 0, 10)]

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from .states import DOMESTIC
 
-ACTS = {  # type: (Russian, English), each a noun phrase
+# Each type of act as a noun phrase, (Russian, English).
+ACTS = {
     "signature": ("подписание", "signature"),
     "notification": (
         "уведомление о выполнении внутригосударственных процедур",
@@ -40,9 +41,20 @@ ACTS = {  # type: (Russian, English), each a noun phrase
     "withdrawal": ("уведомление о выходе", "notice of withdrawal"),
 }
 
-MONTHS_EN = (
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-)
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def day_ru(day: dt.date) -> str:

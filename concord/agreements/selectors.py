@@ -69,7 +69,7 @@ def state_names() -> dict[str, str]:
 
 
 def standing_of(
-    agreement: Agreement, actions: Sequence[TreatyAction], *, today: dt.date, members: Sequence[str]
+    agreement: Agreement, actions: Iterable[TreatyAction], *, today: dt.date, members: Sequence[str]
 ) -> Standing:
     """Recorded and published facts, and the computed ones when the record is complete enough."""
     standing_actions = live(actions)

@@ -101,28 +101,7 @@ def record_action(
     checks.check_shape(agreement, action)
     with transaction.atomic():
         agreement = lock(agreement)
-        record_before = list(agreement.actions.select_related("state"))
-        if corrects is not None and corrects.pk not in {a.pk for a in live(record_before)}:
-            raise DomainError(
-                Code.BAD_CORRECTION, _("This action was already corrected."), field="corrects"
-            )
-        before = _standing(agreement, record_before)
-        mine = [a for a in live(record_before) if a.state_id == state.pk and a != corrects]
-        signed = min((a.date for a in mine if a.type == ActionType.SIGNATURE), default=None)
-        checks.check_dates(agreement, action, signed, today=timezone.localdate())
-        checks.check_against_record(
-            action,
-            before,
-            live(record_before),
-            requires_signature=(agreement.rule or {}).get("requires_signature", True),
-        )
-        after = _standing(agreement, [*record_before, action])
-        if after.error is not None:
-            raise DomainError(
-                Code.IMPOSSIBLE_ACTION,
-                describe_error(after.error, state_names()),
-                field="type",
-            )
+        before, after = _checked(agreement, action)
         if is_notified(action.type) and not from_archive:
             _notice(agreement, action, before, after, actor=actor)
         action.save()
@@ -141,6 +120,36 @@ def record_action(
         if after.computed and after.computed <= timezone.localdate():
             emit(AgreementInForce(agreement.pk, after.computed))
     return action
+
+
+def _checked(
+    agreement: Agreement, action: TreatyAction
+) -> tuple[standing.Standing, standing.Standing]:
+    """The instrument's standing before and after `action`, once every check passed (`checks.py`,
+    then the engine's own refusals)."""
+    record_before = list(agreement.actions.select_related("state"))
+    standing_actions = live(record_before)
+    corrects = action.corrects
+    if corrects is not None and corrects not in standing_actions:
+        raise DomainError(
+            Code.BAD_CORRECTION, _("This action was already corrected."), field="corrects"
+        )
+    mine = [a for a in standing_actions if a.state_id == action.state_id and a != corrects]
+    signed = min((a.date for a in mine if a.type == ActionType.SIGNATURE), default=None)
+    checks.check_dates(agreement, action, signed, today=timezone.localdate())
+    before = _standing(agreement, record_before)
+    checks.check_against_record(
+        action,
+        before,
+        standing_actions,
+        requires_signature=(agreement.rule or {}).get("requires_signature", True),
+    )
+    after = _standing(agreement, [*record_before, action])
+    if after.error is not None:
+        raise DomainError(
+            Code.IMPOSSIBLE_ACTION, describe_error(after.error, state_names()), field="type"
+        )
+    return before, after
 
 
 def _standing(agreement: Agreement, actions: list[TreatyAction]) -> standing.Standing:

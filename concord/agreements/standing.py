@@ -126,6 +126,15 @@ def _needed(rule: Mapping[str, object], signatories: list[str]) -> set[str]:
     return needed
 
 
+def gap_label(gap: Gap) -> str:
+    """The gap in a few words, for lists."""
+    return {
+        Gap.CLAUSE: _("clause not recorded"),
+        Gap.SIGNATORIES: _("signature block incomplete"),
+        Gap.DEPOSITS: _("deposits not recorded"),
+    }[gap]
+
+
 def gap_text(gap: Gap) -> str:
     return {
         Gap.CLAUSE: _("The entry-into-force clause is not recorded."),
@@ -159,6 +168,7 @@ def in_words(standing: Standing, names: dict[str, str], *, checks: bool) -> dict
     return {
         "s": standing,
         "gaps": [gap_text(g) for g in standing.gaps],
+        "gap_labels": [gap_label(g) for g in standing.gaps],
         "error": describe_error(standing.error, names) if standing.error else "",
         "explanation": describe_result(result, names) if result else "",
         "needs": describe_needs(result, names) if result else [],

@@ -72,7 +72,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "a": agreement,
             "p": in_words(standing, names, checks=depositary),
-            "rule": describe_rule(agreement.rule),
+            "rule": describe_rule(agreement.rule, names),
             "rows": rows,
             "copies": copies.may_have(request.user, agreement, rows),
             "actions": list(agreement.actions.all()),

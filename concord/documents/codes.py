@@ -46,6 +46,7 @@ class Verb(StrEnum):
     MERGE_AMENDMENT = "documents.merged_amendment"
     REJECT_AMENDMENT = "documents.reject_amendment"
     DECLARE_FINAL = "documents.declare_final"
+    ISSUE = "documents.issue"  # a generated text (a notice), final from the start
     ADOPT_TEXT = "documents.adopt_text"
     OPEN_CORRECTION = "documents.open_correction"
     END_CORRECTION = "documents.end_correction"

@@ -58,7 +58,7 @@ def issue(
             DocumentStatus.FINAL,
             flow=DOCUMENT_FLOW,
             actor=actor,
-            verb=Verb.DECLARE_FINAL,
+            verb=Verb.ISSUE,
             summary=f"v{version.number} {version.fingerprint}",
             changes={"fingerprint": version.fingerprint},
             final_version=version,

@@ -314,7 +314,7 @@ def test_a_text_with_open_brackets_cannot_become_final(draft, secretariat_office
     version = finality.declare_final(draft, actor=secretariat_officer, base_number=3)
     draft.refresh_from_db()
     assert draft.status == DocumentStatus.FINAL and draft.final_version == version
-    assert Entry.objects.get(verb="documents.declare_final").changes == {
+    assert Entry.objects.get(verb="documents.declare_final", object_id=str(draft.pk)).changes == {
         "status": ["negotiation", "final"],
         "lapsed": 0,
         "fingerprint": version.fingerprint,
