@@ -222,7 +222,7 @@ def agreement_status(request: HttpRequest, pk: int) -> dict[str, Any]:
     """Where the instrument stands: the published facts, the computed ones (or why nothing is
     computed), the consistency flags (for the depositary) and every participant's row."""
     agreement = selectors.agreement(request.user, pk)
-    standing, rows = selectors.status_table(agreement, today=timezone.localdate())
+    standing, rows, _actions = selectors.status_table(agreement, today=timezone.localdate())
     names = selectors.state_names()
     depositary = permissions.is_depositary(request.user)
     words = in_words(standing, names, checks=depositary)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from concord.core.actors import Someone
@@ -30,25 +30,23 @@ def live(actions: Iterable[TreatyAction]) -> list[TreatyAction]:
     return [a for a in actions if a.pk not in corrected]
 
 
-def signatories_of(agreement: Agreement, actions: Iterable[TreatyAction]) -> list[str]:
+def signatories_of(block: Iterable[str], actions: Iterable[TreatyAction]) -> list[str]:
     """The signature block and any state whose signature is recorded (a later signature)."""
-    block = {s.iso2 for s in agreement.signatories.all()}
-    return sorted(block | {a.state.iso2 for a in actions if a.type == ActionType.SIGNATURE})
+    return sorted(set(block) | {a.state.iso2 for a in actions if a.type == ActionType.SIGNATURE})
 
 
 def engine_input(
-    agreement: Agreement, actions: Iterable[TreatyAction], members: Iterable[str] = ()
+    agreement: Agreement,
+    standing_actions: Sequence[TreatyAction],
+    signatories: Sequence[str],
+    members: Iterable[str],
 ) -> dict[str, Any]:
     """The question to the engine: the parties are the member states and any state that acted."""
-    standing_actions = live(actions)
-    signatories = signatories_of(agreement, standing_actions)
-    parties = sorted(
-        {a.state.iso2 for a in standing_actions} | set(signatories) | set(members or member_codes())
-    )
+    parties = sorted({a.state.iso2 for a in standing_actions} | set(signatories) | set(members))
     return {
         "rule": agreement.rule,
         "parties": [{"state": s, "weight": 1.0} for s in parties],
-        "signatories": signatories,
+        "signatories": list(signatories),
         "actions": [
             {"state": a.state.iso2, "type": a.type, "date": a.date.isoformat()}
             for a in standing_actions
@@ -68,44 +66,71 @@ def state_names() -> dict[str, str]:
     return {s.iso2: s.name for s in MemberState.objects.all()}
 
 
+def block_of(agreement: Agreement) -> set[str]:
+    return set(agreement.signatories.values_list("iso2", flat=True))
+
+
 def standing_of(
-    agreement: Agreement, actions: Iterable[TreatyAction], *, today: dt.date, members: Sequence[str]
+    agreement: Agreement,
+    actions: Iterable[TreatyAction],
+    block: Iterable[str],
+    *,
+    today: dt.date,
+    members: Sequence[str],
 ) -> Standing:
     """Recorded and published facts, and the computed ones when the record is complete enough."""
     standing_actions = live(actions)
     standing = Standing(
         agreement,
-        signatories_of(agreement, standing_actions),
+        signatories_of(block, standing_actions),
         {a.state.iso2 for a in standing_actions if a.type in CONSENTS},
         gaps_of(agreement),
+        standing_actions,
     )
     if not standing.gaps:
+        question = engine_input(agreement, standing_actions, standing.signatories, members)
         try:
-            standing.result = rules.run(engine_input(agreement, actions, members), as_of=today)
+            standing.result = rules.run(question, as_of=today)
         except rules.RuleError as error:
             standing.error = error
     return standing
 
 
-def _with_actions(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
-    return agreements.select_related("amends").prefetch_related(
-        "signatories",
-        Prefetch(
-            "actions",
-            queryset=TreatyAction.objects.select_related("state", "step").order_by("date", "pk"),
-        ),
+Record = tuple[list[TreatyAction], set[str]]  # an agreement's actions and its signature block
+
+
+def _records(agreements: Sequence[Agreement]) -> dict[int, Record]:
+    """The actions (without their notices' texts) and the signature blocks, in two queries."""
+    records: dict[int, Record] = {a.pk: ([], set()) for a in agreements}
+    actions = (
+        TreatyAction.objects.filter(agreement__in=agreements)
+        .select_related("state")
+        .defer("notification_ru", "notification_en")
+        .order_by("date", "pk")
     )
+    for action in actions:
+        records[action.agreement_id][0].append(action)
+    blocks = Agreement.signatories.through.objects.filter(agreement__in=agreements)
+    for pk, iso2 in blocks.values_list("agreement_id", "memberstate__iso2"):
+        records[pk][1].add(iso2)
+    return records
 
 
-def standings(agreements: Iterable[Agreement], *, today: dt.date) -> list[Standing]:
+def standings(
+    agreements: Sequence[Agreement], *, today: dt.date, records: dict[int, Record] | None = None
+) -> list[Standing]:
     """Each agreement's standing with its consistency flags (a protocol is checked against its parent,
-    whoever may see it). `agreements` must come through `_with_actions`."""
+    whoever may see it)."""
     members = member_codes()
-    result = [standing_of(a, a.actions.all(), today=today, members=members) for a in agreements]
+    records = records or _records(agreements)
+    result = [standing_of(a, *records[a.pk], today=today, members=members) for a in agreements]
     by_pk = {s.agreement.pk: s for s in result}
-    parents = {s.agreement.amends_id for s in result} - set(by_pk) - {None}
-    for parent in _with_actions(Agreement.objects.filter(pk__in=parents)):
-        by_pk[parent.pk] = standing_of(parent, parent.actions.all(), today=today, members=members)
+    parents = list(Agreement.objects.filter(pk__in={a.amends_id for a in agreements} - set(by_pk)))
+    parent_records = _records(parents)
+    for parent in parents:
+        by_pk[parent.pk] = standing_of(
+            parent, *parent_records[parent.pk], today=today, members=members
+        )
     for s in result:
         s.flags = check(s, by_pk.get(s.agreement.amends_id or 0), today)
     return result
@@ -113,14 +138,13 @@ def standings(agreements: Iterable[Agreement], *, today: dt.date) -> list[Standi
 
 def overview(user: Someone, *, today: dt.date) -> list[Standing]:
     return standings(
-        _with_actions(agreements_visible_to(user).order_by("signed_on", "pk")), today=today
+        list(agreements_visible_to(user).select_related("amends").order_by("signed_on", "pk")),
+        today=today,
     )
 
 
 def agreement(user: Someone, pk: int) -> Agreement:
-    found = (
-        _with_actions(agreements_visible_to(user).select_related("document")).filter(pk=pk).first()
-    )
+    found = agreements_visible_to(user).select_related("amends", "document").filter(pk=pk).first()
     if found is None:
         raise Http404
     return found
@@ -144,18 +168,25 @@ class Row:
         return [step for step, done in self.steps if done is None]
 
 
-def status_table(agreement: Agreement, *, today: dt.date) -> tuple[Standing, list[Row]]:
-    """Every signatory and every state with a recorded act, in the order of their names."""
-    standing = standings([agreement], today=today)[0]
-    actions = list(agreement.actions.all())
+def status_table(
+    agreement: Agreement, *, today: dt.date
+) -> tuple[Standing, list[Row], list[TreatyAction]]:
+    """Every signatory and every state with a recorded act, in the order of their names, and every
+    action recorded (corrected ones included), in the order of their dates."""
+    actions = list(
+        agreement.actions.select_related("state", "step", "corrects").order_by("date", "pk")
+    )
+    standing = standings(
+        [agreement], today=today, records={agreement.pk: (actions, block_of(agreement))}
+    )[0]
     states = MemberState.objects.filter(
         Q(iso2__in=standing.signatories) | Q(pk__in={a.state_id for a in actions})
     )
     rows = {s.pk: Row(s, signatory=s.iso2 in standing.signatories) for s in states}
-    _fill(rows, live(actions), ProcedureStep.objects.filter(state_id__in=rows))
+    _fill(rows, standing.live, ProcedureStep.objects.filter(state_id__in=rows))
     for row in rows.values():
         row.in_force_on = standing.bound(row.state.iso2)
-    return standing, sorted(rows.values(), key=lambda r: r.state.name_ru)
+    return standing, sorted(rows.values(), key=lambda r: r.state.name_ru), actions
 
 
 def _fill(
@@ -203,9 +234,8 @@ def pending(user: Someone, state: MemberState, *, today: dt.date) -> list[Pendin
     steps = list(ProcedureStep.objects.filter(state=state))
     result = []
     for s in agreements:
-        mine = [a for a in s.agreement.actions.all() if a.state_id == state.pk]
         row = Row(state, signatory=True)
-        _fill({state.pk: row}, live(mine), steps)
+        _fill({state.pk: row}, [a for a in s.live if a.state_id == state.pk], steps)
         if row.withdrawal is None:
             result.append(Pending(s, row))
     return result
@@ -234,8 +264,8 @@ def member_states() -> QuerySet[MemberState]:
 
 def signatory(agreement: Agreement, iso2: str) -> MemberState | None:
     """A signatory of `agreement` by its code, or None."""
-    actions = live(agreement.actions.all())
-    if iso2.upper() not in signatories_of(agreement, actions):
+    actions = live(agreement.actions.select_related("state"))
+    if iso2.upper() not in signatories_of(block_of(agreement), actions):
         return None
     return MemberState.objects.filter(iso2=iso2.upper()).first()
 

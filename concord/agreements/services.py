@@ -27,7 +27,7 @@ from .codes import Code, Verb
 from .events import AgreementInForce
 from .models import Agreement, ProcedureStep, TreatyAction
 from .notices import is_notified
-from .selectors import live, member_codes, standing_of, state_names
+from .selectors import block_of, live, member_codes, standing_of, state_names
 from .states import ActionType, PublishedStatus
 from .wording import describe_error
 
@@ -153,7 +153,9 @@ def _checked(
 
 
 def _standing(agreement: Agreement, actions: list[TreatyAction]) -> standing.Standing:
-    return standing_of(agreement, actions, today=timezone.localdate(), members=member_codes())
+    return standing_of(
+        agreement, actions, block_of(agreement), today=timezone.localdate(), members=member_codes()
+    )
 
 
 def _notice(

@@ -21,7 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import rules
-from .models import Agreement
+from .models import Agreement, TreatyAction
 from .states import PublishedStatus
 from .wording import describe_error, describe_needs, describe_result
 
@@ -51,6 +51,7 @@ class Standing:
     signatories: list[str]  # ISO codes: the signature block and any state with a recorded signature
     consented: set[str]  # states with a live consent on record
     gaps: list[Gap]
+    live: list[TreatyAction]  # the actions that stand (corrected ones left out)
     result: rules.Result | None = None  # only when there is no gap
     error: rules.RuleError | None = None
     flags: list[Flag] = field(default_factory=list)

@@ -64,7 +64,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("Action recorded."))
                 return redirect("agreements:agreement-detail", pk=pk)
-    standing, rows = selectors.status_table(agreement, today=timezone.localdate())
+    standing, rows, actions = selectors.status_table(agreement, today=timezone.localdate())
     names = selectors.state_names()
     return render(
         request,
@@ -75,7 +75,7 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rule": describe_rule(agreement.rule, names),
             "rows": rows,
             "copies": copies.may_have(request.user, agreement, rows),
-            "actions": list(agreement.actions.all()),
+            "actions": actions,
             "form": form,
         },
         status=400 if form is not None and form.errors else 200,

@@ -26,7 +26,9 @@ def test_the_status_table_of_every_demo_instrument_lists_every_signatory(db):
     agreements = list(Agreement.objects.prefetch_related("signatories"))
     assert len(agreements) >= 10
     for a in agreements:
-        _standing, rows = selectors.status_table(selectors.agreement_by_id(a.pk), today=TODAY)
+        _standing, rows, _actions = selectors.status_table(
+            selectors.agreement_by_id(a.pk), today=TODAY
+        )
         listed = {r.state.iso2 for r in rows}
         assert {s.iso2 for s in a.signatories.all()} <= listed, a.title_en
         assert all(r.signatory for r in rows if r.state.iso2 in listed), a.title_en

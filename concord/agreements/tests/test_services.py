@@ -46,10 +46,10 @@ def test_status_follows_the_recorded_actions(protocol, secretariat_officer):
         act(protocol, secretariat_officer, iso2, "signature", "2024-01-10")
     act(protocol, secretariat_officer, "BY", "notification", "2024-03-01")
     act(protocol, secretariat_officer, "RU", "notification", "2024-05-01")
-    standing, _rows = selectors.status_table(protocol, today=TODAY)
+    standing, _rows, _actions = selectors.status_table(protocol, today=TODAY)
     assert [n.code for n in standing.result.needs] == ["more"] and not standing.result.in_force
     last = act(protocol, secretariat_officer, "KZ", "notification", "2024-06-01")
-    standing, rows = selectors.status_table(protocol, today=TODAY)
+    standing, rows, _actions = selectors.status_table(protocol, today=TODAY)
     assert standing.computed == D("2024-06-01")
     assert {r.state.iso2: r.in_force_on for r in rows} == {
         "BY": D("2024-06-01"),
@@ -80,7 +80,7 @@ def test_one_signature_and_notification_do_not_bring_a_six_party_protocol_into_f
     )
     act(protocol, secretariat_officer, "KZ", "signature", "2024-01-10")
     act(protocol, secretariat_officer, "KZ", "notification", "2024-02-01")
-    standing, rows = selectors.status_table(protocol, today=TODAY)
+    standing, rows, _actions = selectors.status_table(protocol, today=TODAY)
     assert standing.computed is None and not standing.result.in_force
     assert {r.state.iso2 for r in rows} == {s.iso2 for s in six}
     assert standing.result.needs[0].states == ("AM", "BY", "KG", "RU", "TJ")
@@ -218,7 +218,7 @@ def test_a_correction_replaces_an_action_and_both_stay_on_record(protocol, secre
         wrong, actor=secretariat_officer, type="notification", date=D("2024-04-15")
     )
     assert "Corrects the record of: notification" in fixed.notification_en
-    standing, rows = selectors.status_table(protocol, today=TODAY)
+    standing, rows, _actions = selectors.status_table(protocol, today=TODAY)
     assert standing.computed == D("2024-04-15")
     kz = next(r for r in rows if r.state.iso2 == "KZ")
     assert kz.consent.date == D("2024-04-15")

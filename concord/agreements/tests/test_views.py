@@ -126,3 +126,29 @@ def test_the_pages_speak_one_language(client_as, language):
             assert "Not in force" not in text and "notification" not in text
         else:
             assert "Уведомление" not in text and "не записан" not in text
+
+
+def test_the_instrument_page_does_a_constant_number_of_queries(client_as, secretariat_officer):
+    from django.utils import timezone
+
+    demo = Agreement.objects.get(illustrative=True)
+    client = client_as("secretariat_officer")
+    url = f"/en/agreements/{demo.pk}/"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+            assert client.get(f"/api/v1/agreements/{demo.pk}/status").status_code == 200
+        return len(captured.captured_queries)
+
+    before = queries()
+    for iso2 in ("KZ", "KG", "TJ"):
+        services.record_action(
+            demo,
+            actor=secretariat_officer,
+            state=MemberState.objects.get(iso2=iso2),
+            type="declaration",
+            date=timezone.localdate(),
+            reservation=f"Declaration of {iso2}",
+        )
+    assert queries() == before
