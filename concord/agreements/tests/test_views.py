@@ -152,3 +152,18 @@ def test_the_instrument_page_does_a_constant_number_of_queries(client_as, secret
             reservation=f"Declaration of {iso2}",
         )
     assert queries() == before
+
+
+def test_recorded_from_the_russian_page_the_english_notice_is_english(client_as):
+    demo = Agreement.objects.get(illustrative=True)
+    am = MemberState.objects.get(iso2="AM")
+    response = client_as("secretariat_officer").post(
+        f"/ru/agreements/{demo.pk}/",
+        {"state": am.pk, "type": "declaration", "date": demo.signed_on, "reservation": "—"},
+    )
+    assert response.status_code == 302
+    notice = demo.actions.latest("pk")
+    assert "State: Armenia." in notice.notification_en
+    assert "Act: reservation or declaration." in notice.notification_en
+    assert not re.search("[а-яё]", notice.notification_en.replace(demo.title_ru, ""), re.I)
+    assert "Государство: Армения." in notice.notification_ru
