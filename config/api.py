@@ -20,6 +20,7 @@ from concord.audit.api import router as audit_router
 from concord.consultations.api import router as consultations_router
 from concord.core.errors import DomainError
 from concord.documents.api import router as documents_router
+from concord.forces.api import router as forces_router
 from concord.monitoring.api import router as monitoring_router
 from concord.operations.api import router as operations_router
 from concord.organization.api import router as organization_router
@@ -45,6 +46,7 @@ api.add_router("", consultations_router)
 api.add_router("", agreements_router)
 api.add_router("", operations_router)
 api.add_router("", monitoring_router)
+api.add_router("", forces_router)
 api.add_router("", publications_router)
 
 

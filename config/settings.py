@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "concord.agreements",
     "concord.operations",
     "concord.monitoring",
+    "concord.forces",
     "concord.publications",
 ]
 
@@ -230,6 +231,7 @@ CONCORD_DEMO_SEEDERS = [
     "concord.agreements.demo.seed",
     "concord.operations.demo.seed",
     "concord.monitoring.demo.seed",
+    "concord.forces.demo.seed",
     "concord.publications.demo.seed",
     "concord.publications.demo.publish_drafts_from_other_modules",
 ]

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("agreements/", include("concord.agreements.urls")),
     path("operations/", include("concord.operations.urls")),
     path("monitoring/", include("concord.monitoring.urls")),
+    path("forces/", include("concord.forces.urls")),
     path("public/", include("concord.publications.urls")),
     path("publications/", include((editor_urlpatterns, "editor"))),
     path("search/", publication_views.inside_search, name="search"),

@@ -1,0 +1,50 @@
+"""Error codes and audit verbs of the collective forces."""
+
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    NOT_PARTICIPATING = "not_participating"  # a unit pledged to a formation its state is not in
+    OUT_OF_RANGE = "out_of_range"  # an assessment answer above the criterion's highest score
+    INCOMPLETE = "incomplete"  # an assessment submitted with criteria unanswered
+    NO_QUESTIONNAIRE = "no_questionnaire"
+    OUTSIDE_PLAN_YEAR = "outside_plan_year"
+    BAD_DATES = "bad_dates"
+    DOUBLE_BOOKED = "double_booked"  # the same unit in two events at once
+    PLAN_ADOPTED = "plan_adopted"  # an adopted plan changes only by amendment
+    AMENDMENT_REQUIRED = "amendment_required"
+    OUT_OF_ORDER = "out_of_order"  # a deployment step before the one it follows
+    BEFORE_PREVIOUS = "before_previous"  # a step dated before the step it follows
+    NO_ROUTE = "no_route"
+
+
+class Verb(StrEnum):
+    SAVE_FORMATION = "forces.formation.save"
+    SAVE_UNIT = "forces.unit.save"
+    CERTIFY_UNIT = "forces.unit.certify"
+    SAVE_ASSESSMENT = "forces.assessment.save"
+    SUBMIT_ASSESSMENT = "forces.assessment.submitted"
+    RETURN_ASSESSMENT = "forces.assessment.returned"
+    REVIEW_ASSESSMENT = "forces.assessment.reviewed"
+    SAVE_PLAN = "forces.plan.save"
+    PUT_PLAN = "forces.plan.consultation"
+    ADOPT_PLAN = "forces.plan.adopted"
+    SAVE_EVENT = "forces.event.save"
+    AMEND_PLAN = "forces.plan.amend"
+    EVENT_STATUS = "forces.event.status"
+    SAVE_AFTER_ACTION = "forces.after_action.save"
+    SAVE_LESSON = "forces.lesson.save"
+    CLOSE_LESSON = "forces.lesson.closed"
+    REQUEST_DEPLOYMENT = "forces.deployment.requested"
+    DECIDE_DEPLOYMENT = "forces.deployment.decided"
+    REFUSE_DEPLOYMENT = "forces.deployment.refused"
+    OFFER_CONTINGENT = "forces.contingent.offer"
+    ACCEPT_CONTINGENT = "forces.contingent.accept"
+    ARRIVE_CONTINGENT = "forces.contingent.arrived"
+    WITHDRAW_CONTINGENT = "forces.contingent.withdrawn"
+    DEPLOY = "forces.deployment.deployed"
+    COMPLETE_DEPLOYMENT = "forces.deployment.completing"
+    WITHDRAW_DEPLOYMENT = "forces.deployment.withdrawn"
+    CLOSE_DEPLOYMENT = "forces.deployment.closed"
+    LOG = "forces.deployment.log"
+    SAVE_SITE = "forces.deployment.site"

@@ -1,0 +1,179 @@
+"""Deployment of the collective forces on a member state's request: the request, the emergency
+consultation, the decision and its mandate, force generation, the log, completion and withdrawal,
+the Secretary General's report. Every step is dated; the chronology is read from these rows."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from concord.core.models import EditCounted, MarkedModel, in_language
+
+from ..states import DeploymentStatus, LogKind
+from .units import Formation, Unit
+
+
+class Deployment(MarkedModel, EditCounted):
+    title_ru = models.CharField(_("title (Russian)"), max_length=300)
+    title_en = models.CharField(_("title (English)"), max_length=300)
+    host = models.ForeignKey(
+        "organization.MemberState",
+        verbose_name=_("requesting state"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    formation = models.ForeignKey(
+        Formation, null=True, blank=True, on_delete=models.PROTECT, related_name="deployments"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=DeploymentStatus.choices,
+        default=DeploymentStatus.REQUESTED,
+    )
+    # the request
+    requested_at = models.DateTimeField(_("request received at"))
+    letter_reference = models.CharField(_("letter"), max_length=200, blank=True)
+    request_text = models.TextField(_("text of the request"), blank=True)
+    consultation = models.ForeignKey(
+        "consultations.Consultation",
+        verbose_name=_("emergency consultation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # the decision and its mandate
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reference = models.CharField(_("decision"), max_length=300, blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
+    tasks = models.TextField(_("tasks"), blank=True)
+    area = models.CharField(_("area"), max_length=300, blank=True)
+    duration = models.CharField(_("duration"), max_length=200, blank=True)
+    lead_state = models.ForeignKey(
+        "organization.MemberState",
+        verbose_name=_("lead state"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    commander = models.CharField(_("commander"), max_length=200, blank=True)
+    # the rest of the way
+    deployed_at = models.DateTimeField(_("first arrival at"), null=True, blank=True)
+    completion_decided_at = models.DateTimeField(
+        _("decision to complete at"), null=True, blank=True
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawal completed at"), null=True, blank=True)
+    report_reference = models.CharField(_("Secretary General's report"), max_length=300, blank=True)
+    reported_at = models.DateTimeField(_("report at"), null=True, blank=True)
+    un_informed_on = models.DateField(_("UN Security Council informed on"), null=True, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    country = models.CharField(_("country code (ISO3)"), max_length=3, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    demo = models.BooleanField(_("includes demo figures"), default=False)
+
+    class Meta(MarkedModel.Meta):
+        verbose_name = _("deployment")
+        verbose_name_plural = _("deployments")
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return in_language(self.title_ru, self.title_en)
+
+
+class Contingent(EditCounted):
+    """A state's offer to a deployment; accepted, it is deployed, then withdrawn."""
+
+    deployment = models.ForeignKey(Deployment, on_delete=models.CASCADE, related_name="contingents")
+    state = models.ForeignKey(
+        "organization.MemberState",
+        verbose_name=_("state"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    offered = models.PositiveIntegerField(_("personnel offered"))
+    offered_at = models.DateTimeField(_("offered at"))
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    strength = models.PositiveIntegerField(_("personnel deployed"), null=True, blank=True)
+    equipment = models.PositiveIntegerField(_("equipment"), null=True, blank=True)
+    arrived_at = models.DateTimeField(_("arrived at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    demo = models.BooleanField(_("demo figures"), default=False)
+
+    class Meta:
+        verbose_name = _("contingent")
+        verbose_name_plural = _("contingents")
+        ordering = ["deployment", "state__iso2"]
+        constraints = [
+            models.UniqueConstraint(fields=["deployment", "state"], name="forces_contingent_once"),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | Q(arrived_at__isnull=False),
+                name="forces_contingent_withdrawn_after_arrival",
+            ),
+        ]
+
+
+class ProtectedSite(models.Model):
+    deployment = models.ForeignKey(Deployment, on_delete=models.CASCADE, related_name="sites")
+    name_ru = models.CharField(_("name (Russian)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    contingent = models.ForeignKey(
+        Contingent, null=True, blank=True, on_delete=models.SET_NULL, related_name="sites"
+    )
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    since = models.DateTimeField(_("protected since"), null=True, blank=True)
+    until = models.DateTimeField(_("handed over at"), null=True, blank=True)
+    demo = models.BooleanField(_("demo"), default=False)
+
+    class Meta:
+        verbose_name = _("protected site")
+        verbose_name_plural = _("protected sites")
+        ordering = ["deployment", "pk"]
+
+    def __str__(self) -> str:
+        return in_language(self.name_ru, self.name_en)
+
+
+class LogEntry(models.Model):
+    """The deployment log: arrivals, sites, incidents, sessions, the UN informed, notes."""
+
+    deployment = models.ForeignKey(Deployment, on_delete=models.CASCADE, related_name="log")
+    kind = models.CharField(_("kind"), max_length=16, choices=LogKind.choices)
+    at = models.DateTimeField(_("at"))
+    text_ru = models.TextField(_("text (Russian)"), blank=True)
+    text_en = models.TextField(_("text (English)"), blank=True)
+    state = models.ForeignKey(
+        "organization.MemberState",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    demo = models.BooleanField(_("demo"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("log entry")
+        verbose_name_plural = _("log entries")
+        ordering = ["deployment", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
