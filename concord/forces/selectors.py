@@ -1,0 +1,112 @@
+"""Reads on formations: what each needs, what the states have pledged and certified, the gaps.
+Aggregates only: units in detail are read through `permissions.units_visible_to`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, Sum
+from django.http import Http404
+
+from concord.core.actors import Someone
+
+from . import permissions
+from .models import Formation, Requirement, Unit
+
+
+@dataclass
+class Line:
+    """One kind of unit in a formation: required, pledged and certified, and the gaps."""
+
+    kind: str
+    kind_label: str
+    requirement: Requirement | None
+    pledged_units: int = 0
+    pledged_strength: int = 0
+    certified_units: int = 0
+    certified_strength: int = 0
+
+    @property
+    def gap_pledged(self) -> int | None:
+        if self.requirement is None:
+            return None
+        return max(self.requirement.strength - self.pledged_strength, 0)
+
+    @property
+    def gap_certified(self) -> int | None:
+        if self.requirement is None:
+            return None
+        return max(self.requirement.strength - self.certified_strength, 0)
+
+
+@dataclass
+class Overview:
+    formation: Formation
+    lines: list[Line] = field(default_factory=list)
+    has_demo_units: bool = False
+
+    @property
+    def pledged_strength(self) -> int:
+        return sum(line.pledged_strength for line in self.lines)
+
+    @property
+    def certified_strength(self) -> int:
+        return sum(line.certified_strength for line in self.lines)
+
+    @property
+    def demo(self) -> bool:
+        """Some figure on the line is invented for the demo."""
+        return self.has_demo_units or any(
+            line.requirement is not None and line.requirement.demo for line in self.lines
+        )
+
+
+def overviews(user: Someone, *, code: str | None = None) -> list[Overview]:
+    """Every formation (or the one named) with its lines, in three queries whatever the number of
+    units: formations with states and requirements, then the units' sums per formation and kind."""
+    if not permissions.sees_forces(user):
+        return []
+    formations = Formation.objects.prefetch_related(
+        "states", Prefetch("requirements", queryset=Requirement.objects.order_by("kind"))
+    )
+    if code is not None:
+        formations = formations.filter(code=code)
+    active = Unit.objects.filter(withdrawn_on__isnull=True)
+    if code is not None:
+        active = active.filter(formation__code=code)
+    sums = active.values("formation_id", "kind").annotate(
+        n_units=Count("pk"),
+        n_personnel=Sum("strength"),
+        n_certified=Count("pk", filter=Q(certified_on__isnull=False)),
+        n_certified_personnel=Sum("strength", filter=Q(certified_on__isnull=False)),
+        n_demo=Count("pk", filter=Q(demo=True)),
+    )
+    by_key = {(row["formation_id"], row["kind"]): row for row in sums}
+    result = []
+    for formation in formations:
+        overview = Overview(formation)
+        required = {r.kind: r for r in formation.requirements.all()}
+        kinds = sorted(set(required) | {k for (f, k) in by_key if f == formation.pk})
+        for kind in kinds:
+            row = by_key.get((formation.pk, kind), {})
+            overview.lines.append(
+                Line(
+                    kind=kind,
+                    kind_label=Unit(kind=kind).get_kind_display(),
+                    requirement=required.get(kind),
+                    pledged_units=row.get("n_units", 0),
+                    pledged_strength=row.get("n_personnel") or 0,
+                    certified_units=row.get("n_certified", 0),
+                    certified_strength=row.get("n_certified_personnel") or 0,
+                )
+            )
+            overview.has_demo_units |= bool(row.get("n_demo"))
+        result.append(overview)
+    return result
+
+
+def overview(user: Someone, code: str) -> Overview:
+    found = overviews(user, code=code)
+    if not found:
+        raise Http404
+    return found[0]
