@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from concord.audit.services import record
 from concord.core.actions import lock, require
@@ -18,7 +19,7 @@ from . import permissions
 from .codes import Code, Verb
 from .models import Formation, Unit
 
-REGISTER_ONLY = _("Only the Joint Staff keeps the register of pledged units.")
+REGISTER_ONLY = gettext_lazy("Only the Joint Staff keeps the register of pledged units.")
 
 UNIT_FIELDS = (
     "name_ru",
