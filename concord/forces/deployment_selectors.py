@@ -26,7 +26,7 @@ from .models import Contingent, Deployment, LogEntry, ProtectedSite
 from .states import LogKind
 
 
-def _sum_of(column: str, **filters: Any) -> Subquery:
+def _sum_of(column: str, **filters: Any) -> Coalesce:
     rows = (
         Contingent.objects.filter(deployment=OuterRef("pk"), **filters)
         .order_by()
@@ -37,7 +37,7 @@ def _sum_of(column: str, **filters: Any) -> Subquery:
     return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
-def _count_of(model: type[Any], **filters: Any) -> Subquery:
+def _count_of(model: type[Any], **filters: Any) -> Coalesce:
     rows = (
         model.objects.filter(deployment=OuterRef("pk"), **filters)
         .order_by()
@@ -150,15 +150,19 @@ def chronology(
     sites: list[ProtectedSite],
     log: list[LogEntry],
 ) -> list[Step]:
-    """Every dated step of the deployment in time order (a stable sort: steps at the same moment keep
-    the order of the way: the request before the clock, a decision before what follows it)."""
+    """Every dated step of the deployment in time order. At the same moment the order of the way is
+    kept (a stable sort: the request before the clock), and what sums the contingents up (the forces
+    deployed, the withdrawal completed) comes after the contingent that made it so."""
     steps = [
         *_deployment_steps(d),
         *(s for c in contingents for s in _contingent_steps(c)),
         *(_site_step(s) for s in sites if s.since is not None),
         *(_log_step(e) for e in log if e.kind != LogKind.UN_INFORMED),
     ]
-    return sorted(steps, key=lambda s: s.at)
+    return sorted(steps, key=lambda s: (s.at, s.kind in SUMMING_UP))
+
+
+SUMMING_UP = {"deployed", "withdrawn"}
 
 
 def _deployment_steps(d: Deployment) -> list[Step]:

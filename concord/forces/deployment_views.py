@@ -67,7 +67,8 @@ def deployment_new(request: HttpRequest) -> HttpResponse:
     states = permissions.states_requesting_for(request.user)
     if not states.exists():
         raise PermissionDenied
-    host = states.filter(pk=_int(request.POST.get("host"))).first() if request.POST else None
+    host_id = _int(request.POST.get("host"))
+    host = states.filter(pk=host_id).first() if host_id is not None else None
     with timezone.override(ZoneInfo(time_zone_of(host.iso2 if host else ""))):
         form = RequestForm(request.POST or None, states=states)
         if request.method == "POST" and form.is_valid():
@@ -243,7 +244,9 @@ def _deployment_step(
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         d = selectors.deployment(request.user, pk)
         with timezone.override(ZoneInfo(time_zone_of(d.host.iso2))):
-            extra = {"deployment": d} if form_class in (CommandForm, SiteForm) else {}
+            extra: dict[str, Any] = (
+                {"deployment": d} if form_class in (CommandForm, SiteForm) else {}
+            )
             form = form_class(request.POST, prefix=name, **extra)
             return _step(
                 request,

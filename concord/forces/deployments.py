@@ -11,7 +11,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concord.audit.services import record
@@ -20,7 +19,7 @@ from concord.consultations import services as consultations
 from concord.consultations.states import QuestionKind
 from concord.core.actions import lock, require, transition
 from concord.core.actors import Actor, user_of
-from concord.core.errors import Conflict, DomainError
+from concord.core.errors import DomainError
 from concord.core.rules import Marking
 from concord.documents import services as documents
 from concord.organization.models import MemberState
@@ -28,62 +27,28 @@ from concord.organization.states import Membership
 
 from . import permissions
 from .codes import Code, Verb
-from .deployment_rules import Earlier, first_later, in_future, takes_part
-from .models import Contingent, Deployment, Formation, LogEntry, ProtectedSite, Unit
+from .deployment_ground import (  # noqa: F401 - one place for the callers: every step's service
+    AFTER_DECISION,
+    accept_contingent,
+    log_entry,
+    offer_contingent,
+    protect_site,
+    record_arrival,
+    set_command,
+    withdraw_contingent,
+)
+from .deployment_rules import Earlier
+from .deployment_steps import (
+    DECISIONS_ONLY,
+    dated,
+    expect,
+    now_or,
+    out_of_order,
+    request_step,
+    required,
+)
+from .models import Deployment, Formation, LogEntry
 from .states import DEPLOYMENT_FLOW, DeploymentStatus, LogKind
-
-DECISIONS_ONLY = _("Only the Secretariat records the decisions of the bodies and the report.")
-RUN_ONLY = _("Only the Joint Staff or the Secretariat runs a deployment.")
-# The statuses in which the forces are there (or on their way back).
-AFTER_DECISION = {DeploymentStatus.DECIDED, DeploymentStatus.DEPLOYED, DeploymentStatus.COMPLETING}
-
-
-def _now(now: dt.datetime | None) -> dt.datetime:
-    return now or timezone.now()
-
-
-def _dated(
-    at: dt.datetime | dt.date, *, field: str, now: dt.datetime, earlier: list[Earlier]
-) -> None:
-    """Refuse a step dated in the future or before a step it follows, naming the field."""
-    if in_future(at, now):
-        raise DomainError(
-            Code.IN_THE_FUTURE, _("A step cannot be dated in the future."), field=field
-        )
-    moment = at if isinstance(at, dt.datetime) else dt.datetime.combine(at, dt.time.max, dt.UTC)
-    before = first_later(moment, earlier)
-    if before is not None:
-        raise DomainError(
-            Code.BEFORE_PREVIOUS,
-            _("This is dated before %(step)s (%(at)s UTC).")
-            % {"step": before.name, "at": f"{before.at:%d.%m.%Y %H:%M}"},
-            field=field,
-        )
-
-
-def _out_of_order(message: str, field: str) -> Conflict:
-    return Conflict(Code.OUT_OF_ORDER, message, field=field)
-
-
-def _expect(deployment: Deployment, to: str, *, field: str, message: str) -> None:
-    """A status step the flow does not allow from here, refused naming the step's field."""
-    if not DEPLOYMENT_FLOW.allows(deployment.status, to):
-        raise _out_of_order(message, field)
-
-
-def _required(value: str, field: str, message: str) -> str:
-    if not value.strip():
-        raise DomainError(Code.REQUIRED, message, field=field)
-    return value.strip()
-
-
-def _request(d: Deployment) -> Earlier:
-    return Earlier(d.requested_at, _("the request"))
-
-
-def _decision(d: Deployment) -> Earlier:
-    return Earlier(d.decided_at, _("the decision"))
-
 
 # --- The request and the decision -----------------------------------------------------------------
 
@@ -123,8 +88,8 @@ def request_deployment(
         raise DomainError(
             Code.NOT_PARTICIPATING, _("Only a member state requests the forces."), field="host"
         )
-    _dated(requested_at, field="requested_at", now=_now(now), earlier=[])
-    letter = _required(letter_reference, "letter_reference", _("Name the letter of the request."))
+    dated(requested_at, field="requested_at", now=now_or(now), earlier=[])
+    letter = required(letter_reference, "letter_reference", _("Name the letter of the request."))
     route = consultation_selectors.route(_route_code())
     if route is None:
         raise DomainError(Code.NO_ROUTE, _("No route for emergency consultations is configured."))
@@ -202,16 +167,16 @@ def decide_deployment(
     """The CSC decision with its legal basis and mandate (tasks, area, duration)."""
     require(permissions.can_record_decision(actor), DECISIONS_ONLY)
     deployment = lock(deployment, version=version)
-    _expect(
+    expect(
         deployment,
         DeploymentStatus.DECIDED,
         field="decided_at",
         message=_("A decision follows a request awaiting one; this one is “%(status)s”.")
         % {"status": deployment.get_status_display()},
     )
-    _dated(decided_at, field="decided_at", now=_now(now), earlier=[_request(deployment)])
-    reference = _required(decision_reference, "decision_reference", _("Name the decision."))
-    basis = _required(legal_basis, "legal_basis", _("Give the decision's legal basis."))
+    dated(decided_at, field="decided_at", now=now_or(now), earlier=[request_step(deployment)])
+    reference = required(decision_reference, "decision_reference", _("Name the decision."))
+    basis = required(legal_basis, "legal_basis", _("Give the decision's legal basis."))
     return transition(
         deployment,
         DeploymentStatus.DECIDED,
@@ -241,13 +206,13 @@ def refuse_deployment(
     """The consultation ended without a decision to deploy."""
     require(permissions.can_record_decision(actor), DECISIONS_ONLY)
     deployment = lock(deployment, version=version)
-    _expect(
+    expect(
         deployment,
         DeploymentStatus.REFUSED,
         field="decided_at",
         message=_("Only a request awaiting a decision can end without one."),
     )
-    _dated(decided_at, field="decided_at", now=_now(now), earlier=[_request(deployment)])
+    dated(decided_at, field="decided_at", now=now_or(now), earlier=[request_step(deployment)])
     return transition(
         deployment,
         DeploymentStatus.REFUSED,
@@ -258,304 +223,6 @@ def refuse_deployment(
         decided_at=decided_at,
         decision_reference=decision_reference.strip(),
     )
-
-
-# --- Force generation ------------------------------------------------------------------------------
-
-
-def _check_takes_part(deployment: Deployment, state: MemberState, on: dt.date) -> None:
-    member = takes_part(
-        is_member=state.membership == Membership.MEMBER,
-        frozen=state.is_frozen,
-        frozen_since=state.participation_since,
-        on=on,
-    )
-    in_formation = (
-        deployment.formation is None or deployment.formation.states.filter(pk=state.pk).exists()
-    )
-    if not (member and in_formation):
-        raise DomainError(
-            Code.NOT_PARTICIPATING,
-            _("%(state)s did not take part in the collective forces then.") % {"state": state},
-            field="state",
-        )
-
-
-@transaction.atomic
-def offer_contingent(
-    deployment: Deployment,
-    state: MemberState,
-    *,
-    actor: Actor,
-    offered: int,
-    offered_at: dt.datetime,
-    unit: Unit | None = None,
-    demo: bool = False,
-    source: str = "",
-    now: dt.datetime | None = None,
-) -> Contingent:
-    """A state's offer of a contingent, once the forces are decided."""
-    require(
-        permissions.can_offer(actor, state),
-        _("Only who speaks for the state offers its contingent."),
-    )
-    deployment = lock(deployment)
-    if deployment.status not in AFTER_DECISION - {DeploymentStatus.COMPLETING}:
-        raise _out_of_order(_("Contingents are offered once the forces are decided."), "offered_at")
-    _dated(offered_at, field="offered_at", now=_now(now), earlier=[_decision(deployment)])
-    _check_takes_part(deployment, state, offered_at.date())
-    if offered < 1:
-        raise DomainError(Code.BAD_NUMBER, _("Offer at least one person."), field="offered")
-    if unit is not None and unit.state_id != state.pk:
-        raise DomainError(Code.NOT_IN_DEPLOYMENT, _("The unit is another state's."), field="unit")
-    if deployment.contingents.filter(state=state).exists():
-        raise Conflict(
-            Code.ALREADY_OFFERED, _("This state has already offered its contingent."), field="state"
-        )
-    contingent = Contingent.objects.create(
-        deployment=deployment,
-        state=state,
-        unit=unit,
-        offered=offered,
-        offered_at=offered_at,
-        demo=demo,
-        source=source,
-    )
-    record(
-        Verb.OFFER_CONTINGENT,
-        actor=actor,
-        target=contingent,
-        summary=f"{deployment.title_en}: {state.iso2} {offered}",
-    )
-    return contingent
-
-
-def _locked_contingent(
-    contingent: Contingent, version: int | None
-) -> tuple[Contingent, Deployment]:
-    deployment = lock(contingent.deployment)
-    return lock(contingent, version=version), deployment
-
-
-def _save_contingent(
-    contingent: Contingent, *, actor: Actor, verb: Verb, summary: str, **fields: object
-) -> None:
-    for name, value in fields.items():
-        setattr(contingent, name, value)
-    contingent.version += 1
-    contingent.save(update_fields=[*fields, "version"])
-    changes = {name: str(value) for name, value in fields.items()}
-    record(verb, actor=actor, target=contingent, summary=summary, changes=changes)
-
-
-@transaction.atomic
-def accept_contingent(
-    contingent: Contingent,
-    *,
-    actor: Actor,
-    accepted_at: dt.datetime,
-    strength: int,
-    equipment: int | None = None,
-    version: int | None = None,
-    now: dt.datetime | None = None,
-) -> Contingent:
-    """The Joint Staff accepts an offer into the force, with the strength and equipment sent."""
-    require(permissions.can_run_deployment(actor), RUN_ONLY)
-    contingent, deployment = _locked_contingent(contingent, version)
-    if contingent.accepted_at is not None or deployment.status not in AFTER_DECISION:
-        raise _out_of_order(_("This offer is no longer open to acceptance."), "accepted_at")
-    offer = Earlier(contingent.offered_at, _("the offer"))
-    _dated(accepted_at, field="accepted_at", now=_now(now), earlier=[_decision(deployment), offer])
-    if strength < 1:
-        raise DomainError(
-            Code.BAD_NUMBER, _("A contingent has at least one person."), field="strength"
-        )
-    _save_contingent(
-        contingent,
-        actor=actor,
-        verb=Verb.ACCEPT_CONTINGENT,
-        summary=f"{contingent.state.iso2} {strength}",
-        accepted_at=accepted_at,
-        strength=strength,
-        equipment=equipment,
-    )
-    return contingent
-
-
-@transaction.atomic
-def set_command(
-    deployment: Deployment,
-    *,
-    actor: Actor,
-    lead_state: MemberState,
-    commander: str,
-    version: int | None = None,
-) -> Deployment:
-    """The lead state (one that sends a contingent) and the commander of the force."""
-    require(permissions.can_run_deployment(actor), RUN_ONLY)
-    deployment = lock(deployment, version=version)
-    if deployment.status not in AFTER_DECISION:
-        raise _out_of_order(_("The command is set once the forces are decided."), "lead_state")
-    if not deployment.contingents.filter(state=lead_state).exists():
-        raise DomainError(
-            Code.NOT_IN_DEPLOYMENT,
-            _("The lead state is one that offered a contingent."),
-            field="lead_state",
-        )
-    deployment.lead_state = lead_state
-    deployment.commander = commander.strip()
-    deployment.version += 1
-    deployment.save(update_fields=["lead_state", "commander", "version"])
-    record(
-        Verb.SET_COMMAND,
-        actor=actor,
-        target=deployment,
-        summary=f"{lead_state.iso2}; {deployment.commander}",
-    )
-    return deployment
-
-
-# --- On the ground ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def record_arrival(
-    contingent: Contingent,
-    *,
-    actor: Actor,
-    arrived_at: dt.datetime,
-    version: int | None = None,
-    now: dt.datetime | None = None,
-) -> Contingent:
-    """A contingent arrived; the first arrival deploys the forces."""
-    require(permissions.can_run_deployment(actor), RUN_ONLY)
-    contingent, deployment = _locked_contingent(contingent, version)
-    if contingent.accepted_at is None:
-        raise _out_of_order(_("A contingent arrives once its offer is accepted."), "arrived_at")
-    if contingent.arrived_at is not None or deployment.status not in AFTER_DECISION:
-        raise _out_of_order(_("This contingent's arrival cannot be recorded now."), "arrived_at")
-    acceptance = Earlier(contingent.accepted_at, _("the acceptance"))
-    _dated(
-        arrived_at, field="arrived_at", now=_now(now), earlier=[_decision(deployment), acceptance]
-    )
-    _save_contingent(
-        contingent,
-        actor=actor,
-        verb=Verb.ARRIVE_CONTINGENT,
-        summary=f"{contingent.state.iso2} {arrived_at:%Y-%m-%d %H:%M}",
-        arrived_at=arrived_at,
-    )
-    if deployment.status == DeploymentStatus.DECIDED:
-        transition(
-            deployment,
-            DeploymentStatus.DEPLOYED,
-            flow=DEPLOYMENT_FLOW,
-            actor=actor,
-            verb=Verb.DEPLOY,
-            summary=f"{contingent.state.iso2} {arrived_at:%Y-%m-%d %H:%M}",
-            deployed_at=arrived_at,
-        )
-    elif deployment.deployed_at is None or arrived_at < deployment.deployed_at:
-        deployment.deployed_at = arrived_at
-        deployment.save(update_fields=["deployed_at"])
-    return contingent
-
-
-def _check_place(latitude: float | None, longitude: float | None) -> None:
-    if (latitude is None) != (longitude is None):
-        raise DomainError(Code.BAD_PLACE, _("Give both coordinates or neither."), field="latitude")
-    if latitude is not None and not -90 <= latitude <= 90:
-        raise DomainError(Code.BAD_PLACE, _("A latitude is between -90 and 90."), field="latitude")
-    if longitude is not None and not -180 <= longitude <= 180:
-        raise DomainError(
-            Code.BAD_PLACE, _("A longitude is between -180 and 180."), field="longitude"
-        )
-
-
-@transaction.atomic
-def protect_site(
-    deployment: Deployment,
-    *,
-    actor: Actor,
-    name_ru: str,
-    name_en: str,
-    since: dt.datetime,
-    contingent: Contingent | None = None,
-    latitude: float | None = None,
-    longitude: float | None = None,
-    demo: bool = False,
-    now: dt.datetime | None = None,
-) -> ProtectedSite:
-    """A site taken under the force's protection, by a contingent that has arrived."""
-    require(permissions.can_run_deployment(actor), RUN_ONLY)
-    deployment = lock(deployment)
-    if deployment.status != DeploymentStatus.DEPLOYED:
-        raise _out_of_order(
-            _("Sites are taken under protection once the forces are deployed."), "since"
-        )
-    if contingent is not None and (
-        contingent.deployment_id != deployment.pk or contingent.arrived_at is None
-    ):
-        raise DomainError(
-            Code.NOT_IN_DEPLOYMENT,
-            _("Choose a contingent of this force that has arrived."),
-            field="contingent",
-        )
-    arrival = Earlier(
-        contingent.arrived_at if contingent else deployment.deployed_at, _("the arrival")
-    )
-    _dated(since, field="since", now=_now(now), earlier=[arrival])
-    _required(name_ru or name_en, "name_ru", _("Name the site."))
-    _check_place(latitude, longitude)
-    site = ProtectedSite.objects.create(
-        deployment=deployment,
-        name_ru=name_ru.strip() or name_en.strip(),
-        name_en=name_en.strip() or name_ru.strip(),
-        contingent=contingent,
-        latitude=latitude,
-        longitude=longitude,
-        since=since,
-        demo=demo,
-    )
-    record(
-        Verb.SAVE_SITE, actor=actor, target=site, summary=f"{deployment.title_en}: {site.name_en}"
-    )
-    return site
-
-
-@transaction.atomic
-def log_entry(
-    deployment: Deployment,
-    *,
-    actor: Actor,
-    kind: str,
-    at: dt.datetime,
-    text_ru: str,
-    text_en: str,
-    state: MemberState | None = None,
-    source: str = "",
-    demo: bool = False,
-    now: dt.datetime | None = None,
-) -> LogEntry:
-    """An entry of the deployment log: an incident, a session, a note."""
-    require(permissions.can_run_deployment(actor), RUN_ONLY)
-    if kind not in LogKind.values:
-        raise DomainError(Code.REQUIRED, _("Choose a kind of entry."), field="kind")
-    _dated(at, field="at", now=_now(now), earlier=[_request(deployment)])
-    _required(text_ru or text_en, "text_ru", _("Write what happened."))
-    entry = LogEntry.objects.create(
-        deployment=deployment,
-        kind=kind,
-        at=at,
-        text_ru=text_ru.strip(),
-        text_en=text_en.strip(),
-        state=state,
-        source=source,
-        demo=demo,
-        recorded_by=user_of(actor),
-    )
-    record(Verb.LOG, actor=actor, target=deployment, summary=f"{kind} {at:%Y-%m-%d %H:%M}")
-    return entry
 
 
 @transaction.atomic
@@ -571,11 +238,11 @@ def inform_un(
     require(permissions.can_record_decision(actor), DECISIONS_ONLY)
     deployment = lock(deployment, version=version)
     if deployment.decided_at is None or deployment.status == DeploymentStatus.REFUSED:
-        raise _out_of_order(_("The Security Council is informed of a decision to deploy."), "on")
+        raise out_of_order(_("The Security Council is informed of a decision to deploy."), "on")
     decision_day = Earlier(
         dt.datetime.combine(deployment.decided_at.date(), dt.time.min, dt.UTC), _("the decision")
     )
-    _dated(on, field="on", now=_now(now), earlier=[decision_day])
+    dated(on, field="on", now=now_or(now), earlier=[decision_day])
     deployment.un_informed_on = on
     deployment.version += 1
     deployment.save(update_fields=["un_informed_on", "version"])
@@ -607,15 +274,15 @@ def complete_deployment(
     """The decision to complete the deployment: the withdrawal may begin."""
     require(permissions.can_record_decision(actor), DECISIONS_ONLY)
     deployment = lock(deployment, version=version)
-    _expect(
+    expect(
         deployment,
         DeploymentStatus.COMPLETING,
         field="decided_at",
         message=_("A deployment is completed once its forces are deployed."),
     )
     arrival = Earlier(deployment.deployed_at, _("the first arrival"))
-    _dated(decided_at, field="decided_at", now=_now(now), earlier=[arrival])
-    reference = _required(decision_reference, "decision_reference", _("Name the decision."))
+    dated(decided_at, field="decided_at", now=now_or(now), earlier=[arrival])
+    reference = required(decision_reference, "decision_reference", _("Name the decision."))
     return transition(
         deployment,
         DeploymentStatus.COMPLETING,
@@ -626,55 +293,6 @@ def complete_deployment(
         completion_decided_at=decided_at,
         completion_reference=reference,
     )
-
-
-@transaction.atomic
-def withdraw_contingent(
-    contingent: Contingent,
-    *,
-    actor: Actor,
-    withdrawn_at: dt.datetime,
-    version: int | None = None,
-    now: dt.datetime | None = None,
-) -> Contingent:
-    """A contingent left, after the decision to complete; the last one out ends the withdrawal."""
-    require(permissions.can_run_deployment(actor), RUN_ONLY)
-    contingent, deployment = _locked_contingent(contingent, version)
-    if contingent.arrived_at is None:
-        raise _out_of_order(_("A contingent withdraws only after it has arrived."), "withdrawn_at")
-    if contingent.withdrawn_at is not None or deployment.status != DeploymentStatus.COMPLETING:
-        raise _out_of_order(
-            _("The withdrawal follows the decision to complete the deployment."), "withdrawn_at"
-        )
-    earlier = [
-        Earlier(deployment.completion_decided_at, _("the decision to complete")),
-        Earlier(contingent.arrived_at, _("the arrival")),
-    ]
-    _dated(withdrawn_at, field="withdrawn_at", now=_now(now), earlier=earlier)
-    _save_contingent(
-        contingent,
-        actor=actor,
-        verb=Verb.WITHDRAW_CONTINGENT,
-        summary=f"{contingent.state.iso2} {withdrawn_at:%Y-%m-%d %H:%M}",
-        withdrawn_at=withdrawn_at,
-    )
-    still_there = deployment.contingents.filter(arrived_at__isnull=False, withdrawn_at__isnull=True)
-    if not still_there.exists():
-        last = max(
-            deployment.contingents.filter(withdrawn_at__isnull=False).values_list(
-                "withdrawn_at", flat=True
-            )
-        )
-        transition(
-            deployment,
-            DeploymentStatus.WITHDRAWN,
-            flow=DEPLOYMENT_FLOW,
-            actor=actor,
-            verb=Verb.WITHDRAW_DEPLOYMENT,
-            summary=f"{last:%Y-%m-%d %H:%M}",
-            withdrawn_at=last,
-        )
-    return contingent
 
 
 @transaction.atomic
@@ -691,14 +309,14 @@ def record_report(
     been made whose document is not on record is recorded without a reference."""
     require(permissions.can_record_decision(actor), DECISIONS_ONLY)
     deployment = lock(deployment, version=version)
-    _expect(
+    expect(
         deployment,
         DeploymentStatus.CLOSED,
         field="reported_at",
         message=_("The report follows the withdrawal of every contingent."),
     )
     withdrawal = Earlier(deployment.withdrawn_at, _("the withdrawal"))
-    _dated(reported_at, field="reported_at", now=_now(now), earlier=[withdrawal])
+    dated(reported_at, field="reported_at", now=now_or(now), earlier=[withdrawal])
     return transition(
         deployment,
         DeploymentStatus.CLOSED,
