@@ -103,33 +103,41 @@ def _next_forms(request: HttpRequest, d: Deployment) -> dict[str, Any]:
     """The forms of the steps the user may take now, unbound, with the record's edit counter."""
     user, status, v = request.user, d.status, {"version": d.version}
     decides, runs = permissions.can_record_decision(user), permissions.can_run_deployment(user)
-    viewer = viewer_of(user)
     offered = {c.state_id for c in d.contingents.all()}
-    found: dict[str, Any] = {}
-    if decides and status == DeploymentStatus.REQUESTED:
-        found["decision"] = DecisionForm(initial=v, prefix="decision")
-        found["refusal"] = RefusalForm(initial=v, prefix="refusal")
     after = status in (DeploymentStatus.DECIDED, DeploymentStatus.DEPLOYED)
-    may_offer = viewer.state_id is not None and speaks_for(viewer, viewer.state_id)
-    if after and may_offer and viewer.state_id not in offered:
-        found["offer"] = OfferForm(prefix="offer")
-    if runs and after and offered:
-        found["command"] = CommandForm(
-            initial={**v, "lead_state": d.lead_state_id, "commander": d.commander},
-            deployment=d,
-            prefix="command",
-        )
-    if runs and status == DeploymentStatus.DEPLOYED:
-        found["site"] = SiteForm(deployment=d, prefix="site")
-    if runs:
-        found["log"] = LogForm(prefix="log")
-    if decides and d.decided_at and status != DeploymentStatus.REFUSED:
-        found["un"] = UnInformedForm(initial={**v, "on": d.un_informed_on}, prefix="un")
-    if decides and status == DeploymentStatus.DEPLOYED:
-        found["completion"] = CompletionForm(initial=v, prefix="completion")
-    if decides and status == DeploymentStatus.WITHDRAWN:
-        found["report"] = ReportForm(initial=v, prefix="report")
+    wanted = {
+        "decision": decides and status == DeploymentStatus.REQUESTED,
+        "refusal": decides and status == DeploymentStatus.REQUESTED,
+        "offer": after and _may_offer(user, offered),
+        "command": runs and after and bool(offered),
+        "site": runs and status == DeploymentStatus.DEPLOYED,
+        "log": runs,
+        "un": decides and d.decided_at is not None and status != DeploymentStatus.REFUSED,
+        "completion": decides and status == DeploymentStatus.DEPLOYED,
+        "report": decides and status == DeploymentStatus.WITHDRAWN,
+    }
+    initial = {
+        "command": {**v, "lead_state": d.lead_state_id, "commander": d.commander},
+        "un": {**v, "on": d.un_informed_on},
+    }
+    found: dict[str, Any] = {}
+    for name, _url, form_class, _call in STEPS:
+        if wanted[name]:
+            extra: dict[str, Any] = (
+                {"deployment": d} if form_class in (CommandForm, SiteForm) else {}
+            )
+            found[name] = form_class(initial=initial.get(name, v), prefix=name, **extra)
     return found
+
+
+def _may_offer(user: Any, offered: set[int]) -> bool:
+    """Who speaks for a state that has not offered yet."""
+    viewer = viewer_of(user)
+    return (
+        viewer.state_id is not None
+        and speaks_for(viewer, viewer.state_id)
+        and viewer.state_id not in offered
+    )
 
 
 def _row_forms(request: HttpRequest, rec: selectors.Record) -> dict[int, tuple[str, forms.Form]]:

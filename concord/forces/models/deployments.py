@@ -98,7 +98,7 @@ class Contingent(EditCounted):
     )
     unit = models.ForeignKey(
         Unit,
-        verbose_name=_("unit"),
+        verbose_name=_("pledged unit"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -38,6 +38,10 @@ def test_the_chronology_of_january_2022(kazakhstan):
     )  # the night
     assert "Article 4" in d.legal_basis
     assert _local(d.deployed_at).date() == dt.date(2022, 1, 6) and _local(d.deployed_at).hour >= 18
+
+
+def test_the_force_its_sites_and_its_withdrawal(kazakhstan):
+    d = kazakhstan
     rec = record(d)
     steps = [s.at for s in rec.steps]
     assert steps == sorted(steps)
