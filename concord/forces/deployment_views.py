@@ -101,7 +101,8 @@ def _add_error(form: forms.Form, error: DomainError) -> None:
 
 def _next_forms(request: HttpRequest, d: Deployment) -> dict[str, Any]:
     """The forms of the steps the user may take now, unbound, with the record's edit counter."""
-    user, status, v = request.user, d.status, {"version": d.version}
+    user, status = request.user, d.status
+    v: dict[str, Any] = {"version": d.version}
     decides, runs = permissions.can_record_decision(user), permissions.can_run_deployment(user)
     offered = {c.state_id for c in d.contingents.all()}
     after = status in (DeploymentStatus.DECIDED, DeploymentStatus.DEPLOYED)
@@ -116,7 +117,7 @@ def _next_forms(request: HttpRequest, d: Deployment) -> dict[str, Any]:
         "completion": decides and status == DeploymentStatus.DEPLOYED,
         "report": decides and status == DeploymentStatus.WITHDRAWN,
     }
-    initial = {
+    initial: dict[str, dict[str, Any]] = {
         "command": {**v, "lead_state": d.lead_state_id, "commander": d.commander},
         "un": {**v, "on": d.un_informed_on},
     }

@@ -28,7 +28,9 @@ def test_from_a_request_to_a_decision_on_the_crisis_page(page):  # noqa: F811 - 
     page.wait_for_url(re.compile(r"/ru/$"))
     page.goto(f"{page.base_url}/en/forces/deployments/")
     page.get_by_test_id("new-request").click()
-    page.get_by_role("combobox", name=re.compile("^Requesting state")).select_option(label="Kazakhstan")
+    page.get_by_role("combobox", name=re.compile("^Requesting state")).select_option(
+        label="Kazakhstan"
+    )
     page.get_by_label("Request received at (local time of the requesting state)").fill(_local(2))
     page.get_by_label("Letter", exact=True).fill("Letter No. 77 (browser test)")
     page.get_by_label("Text of the request").fill("Assistance in protecting strategic sites.")
@@ -61,8 +63,12 @@ def test_from_a_request_to_a_decision_on_the_crisis_page(page):  # noqa: F811 - 
 def test_the_kazakhstan_crisis_map_draws_the_sites_and_does_not_refresh(page):  # noqa: F811
     sign_in(page, "staff")
     page.wait_for_url(re.compile(r"/ru/$"))
-    d = Deployment.objects.get(title_en="Collective peacekeeping forces in Kazakhstan, January 2022")
+    d = Deployment.objects.get(
+        title_en="Collective peacekeeping forces in Kazakhstan, January 2022"
+    )
     page.goto(f"{page.base_url}/en/forces/deployments/{d.pk}/crisis/")
-    expect(page.get_by_test_id("crisis-map")).to_have_attribute("data-ready", "7")  # sites with places
+    expect(page.get_by_test_id("crisis-map")).to_have_attribute(
+        "data-ready", "7"
+    )  # sites with places
     assert page.get_by_test_id("crisis-live").get_attribute("hx-trigger") is None
     expect(page.get_by_test_id("crisis-status")).to_have_text("Closed")
