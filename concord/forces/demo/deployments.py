@@ -162,7 +162,8 @@ def kazakhstan_2022() -> Deployment:
         title_ru="Коллективные миротворческие силы в Казахстане, январь 2022 г.",
         title_en=TITLE_EN,
         demo=True,
-        source=SOURCES + ". Hours of the day approximate; offers and acceptances dated by demo.",
+        source=SOURCES
+        + ". Hours of the day approximate; offers, acceptances and the report's day (19 January) are demo dates.",
     )
     _decide_in_consultation(d, secretariat)
     d = services.decide_deployment(
