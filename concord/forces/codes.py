@@ -16,6 +16,13 @@ class Code(StrEnum):
     OUT_OF_ORDER = "out_of_order"  # a deployment step before the one it follows
     BEFORE_PREVIOUS = "before_previous"  # a step dated before the step it follows
     NO_ROUTE = "no_route"
+    # deployments
+    IN_THE_FUTURE = "in_the_future"  # a step dated after now
+    ALREADY_OFFERED = "already_offered"  # a state offers a second contingent to one deployment
+    BAD_PLACE = "bad_place"  # coordinates off the globe
+    NOT_IN_DEPLOYMENT = "not_in_deployment"  # a contingent or lead state of another deployment
+    REQUIRED = "required"  # a reference, a name or a text the step needs
+    BAD_NUMBER = "bad_number"  # a contingent of no one
 
 
 class Verb(StrEnum):
@@ -48,3 +55,6 @@ class Verb(StrEnum):
     CLOSE_DEPLOYMENT = "forces.deployment.closed"
     LOG = "forces.deployment.log"
     SAVE_SITE = "forces.deployment.site"
+    # deployments
+    SET_COMMAND = "forces.deployment.command"
+    INFORM_UN = "forces.deployment.un_informed"

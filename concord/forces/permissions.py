@@ -113,3 +113,23 @@ def sees_crisis_picture(user: Someone) -> bool:
     see their deployments' pages."""
     viewer = viewer_of(user)
     return is_joint_staff(user) or viewer.is_secretariat
+
+
+# --- deployments (the deployments part) ------------------------------------------------------------
+
+
+def states_requesting_for(user: Someone) -> QuerySet[MemberState]:
+    """The states whose request the user may record: all members for the Secretariat, else the one
+    the user speaks for (none for anyone else)."""
+    if is_secretariat(user):
+        return MemberState.objects.filter(membership="member")
+    viewer = viewer_of(user)
+    if viewer.state_id is None or not speaks_for(viewer, viewer.state_id):
+        return MemberState.objects.none()
+    return MemberState.objects.filter(pk=viewer.state_id, membership="member")
+
+
+def sees_crisis_of(user: Someone, deployment: Deployment) -> bool:
+    """A crisis page: the Crisis Response Centre's people (`sees_crisis_picture`) and the host
+    state's delegation."""
+    return sees_crisis_picture(user) or viewer_of(user).state_id == deployment.host_id

@@ -3,6 +3,7 @@ events, deployments (docs/forces.md draws the flows)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.flows import Flow
 
@@ -103,8 +104,8 @@ class DeploymentStatus(models.TextChoices):
     DECIDED = "decided", _("Decided")  # the CSC decision: legal basis and mandate
     DEPLOYED = "deployed", _("Deployed")  # the first contingent has arrived
     COMPLETING = "completing", _("Completing")  # the decision to complete; withdrawal under way
-    WITHDRAWN = "withdrawn", _("Withdrawn")  # every contingent has left
-    CLOSED = "closed", _("Closed")  # the Secretary General's report is recorded
+    WITHDRAWN = "withdrawn", pgettext_lazy("deployment", "Withdrawn")  # every contingent has left
+    CLOSED = "closed", pgettext_lazy("deployment", "Closed")  # the Secretary General's report is in
     REFUSED = "refused", _("Not decided")  # the consultation ended without a decision
 
 

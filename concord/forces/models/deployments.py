@@ -66,6 +66,7 @@ class Deployment(MarkedModel, EditCounted):
     completion_decided_at = models.DateTimeField(
         _("decision to complete at"), null=True, blank=True
     )
+    completion_reference = models.CharField(_("decision to complete"), max_length=300, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawal completed at"), null=True, blank=True)
     report_reference = models.CharField(_("Secretary General's report"), max_length=300, blank=True)
     reported_at = models.DateTimeField(_("report at"), null=True, blank=True)
@@ -97,7 +98,7 @@ class Contingent(EditCounted):
     )
     unit = models.ForeignKey(
         Unit,
-        verbose_name=_("unit"),
+        verbose_name=_("pledged unit"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -145,6 +146,10 @@ class ProtectedSite(models.Model):
         ordering = ["deployment", "pk"]
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
         return in_language(self.name_ru, self.name_en)
 
 
@@ -177,3 +182,7 @@ class LogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}"
+
+    @property
+    def text(self) -> str:
+        return in_language(self.text_ru, self.text_en)

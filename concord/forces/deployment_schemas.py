@@ -1,0 +1,180 @@
+"""Shapes of the deployments API: what comes out (a deployment with its steps, contingents, sites and
+log) and what each step takes in. Times without an offset are read as UTC."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ninja import Field, Schema
+
+from concord.core.api import StrictIn, Title
+
+
+class DeploymentStepOut(Schema):
+    at: dt.datetime
+    kind: str
+    what: str
+    who: str
+    detail: str
+    date_only: bool
+    demo: bool
+
+
+class ContingentOut(Schema):
+    id: int
+    deployment: int
+    state: str
+    unit: int | None
+    offered: int
+    offered_at: dt.datetime
+    accepted_at: dt.datetime | None
+    strength: int | None
+    equipment: int | None
+    arrived_at: dt.datetime | None
+    withdrawn_at: dt.datetime | None
+    demo: bool
+    version: int
+
+
+class ProtectedSiteOut(Schema):
+    id: int
+    name_ru: str
+    name_en: str
+    contingent: int | None
+    latitude: float | None
+    longitude: float | None
+    since: dt.datetime | None
+    demo: bool
+
+
+class DeploymentLogEntryOut(Schema):
+    id: int
+    kind: str
+    at: dt.datetime
+    text_ru: str
+    text_en: str
+    state: str | None
+    demo: bool
+
+
+class DeploymentOut(Schema):
+    id: int
+    title_ru: str
+    title_en: str
+    host: str
+    status: str
+    marking: str
+    requested_at: dt.datetime
+    letter_reference: str
+    request_text: str
+    consultation: int | None
+    decided_at: dt.datetime | None
+    decision_reference: str
+    legal_basis: str
+    tasks: str
+    area: str
+    duration: str
+    lead_state: str | None
+    commander: str
+    deployed_at: dt.datetime | None
+    completion_decided_at: dt.datetime | None
+    completion_reference: str
+    withdrawn_at: dt.datetime | None
+    reported_at: dt.datetime | None
+    report_reference: str
+    un_informed_on: dt.date | None
+    personnel: int
+    equipment: int
+    contingents: int
+    sites: int
+    demo: bool
+    version: int
+
+
+class DeploymentDetailOut(DeploymentOut):
+    steps: list[DeploymentStepOut]
+    contingent_rows: list[ContingentOut]
+    site_rows: list[ProtectedSiteOut]
+    log: list[DeploymentLogEntryOut]
+
+
+class DeploymentRequestIn(StrictIn):
+    host: str = Field(description="ISO 3166-1 alpha-2 code of the requesting member state")
+    requested_at: dt.datetime
+    letter_reference: Title
+    request_text: str = ""
+    formation: str | None = Field(None, description="code of the formation, if named")
+
+
+class Versioned(StrictIn):
+    version: int | None = Field(None, description="the edit counter the change was drawn from")
+
+
+class DeploymentDecisionIn(Versioned):
+    decided_at: dt.datetime
+    decision_reference: Title
+    legal_basis: Title
+    tasks: str = ""
+    area: str = Field("", max_length=300)
+    duration: str = Field("", max_length=200)
+
+
+class DeploymentRefusalIn(Versioned):
+    decided_at: dt.datetime
+    decision_reference: str = Field("", max_length=300)
+
+
+class DeploymentCommandIn(Versioned):
+    lead_state: str = Field(description="ISO2 of a state that offered a contingent")
+    commander: str = Field("", max_length=200)
+
+
+class ContingentOfferIn(StrictIn):
+    state: str = Field(description="ISO2 of the offering state (the caller's)")
+    offered: int = Field(ge=1)
+    offered_at: dt.datetime
+    unit: int | None = None
+
+
+class ContingentAcceptanceIn(Versioned):
+    accepted_at: dt.datetime
+    strength: int = Field(ge=1)
+    equipment: int | None = Field(None, ge=0)
+
+
+class ContingentArrivalIn(Versioned):
+    arrived_at: dt.datetime
+
+
+class ContingentWithdrawalIn(Versioned):
+    withdrawn_at: dt.datetime
+
+
+class ProtectedSiteIn(StrictIn):
+    name_ru: str = Field("", max_length=200)
+    name_en: str = Field("", max_length=200)
+    since: dt.datetime
+    contingent: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+class DeploymentLogIn(StrictIn):
+    kind: str
+    at: dt.datetime
+    text_ru: str = ""
+    text_en: str = ""
+
+
+class UnInformedIn(Versioned):
+    on: dt.date
+
+
+class DeploymentCompletionIn(Versioned):
+    decided_at: dt.datetime
+    decision_reference: Title
+
+
+class DeploymentReportIn(Versioned):
+    reported_at: dt.datetime
+    report_reference: str = Field("", max_length=300)
