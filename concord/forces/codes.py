@@ -16,6 +16,11 @@ class Code(StrEnum):
     OUT_OF_ORDER = "out_of_order"  # a deployment step before the one it follows
     BEFORE_PREVIOUS = "before_previous"  # a step dated before the step it follows
     NO_ROUTE = "no_route"
+    # readiness
+    ALREADY_OPEN = "already_open"  # a unit has one assessment under way at a time
+    UNKNOWN_CRITERION = "unknown_criterion"  # an answer to a criterion not in the questionnaire
+    NOTE_REQUIRED = "note_required"  # an assessment returned without saying what is missing
+    INVALID = "invalid"  # a value the register does not accept (unknown formation, state, kind…)
 
 
 class Verb(StrEnum):

@@ -113,3 +113,12 @@ def sees_crisis_picture(user: Someone) -> bool:
     see their deployments' pages."""
     viewer = viewer_of(user)
     return is_joint_staff(user) or viewer.is_secretariat
+
+
+# readiness ------------------------------------------------------------------------------------------
+
+
+def sees_units_in_detail(user: Someone) -> bool:
+    """The readiness table in detail: the Joint Staff (every unit) and a member state's delegation
+    (its own units); the other insiders see the aggregates only."""
+    return is_joint_staff(user) or (viewer_of(user).state_id is not None and sees_forces(user))
