@@ -78,9 +78,3 @@ def latest_two(reviewed: Iterable[tuple[dt.date, int | None]]) -> tuple[int | No
     previous = ordered[1][1] if len(ordered) > 1 else None
     return score, previous
 
-
-def half_year(month: int) -> int:
-    """1 for January to June, 2 for July to December."""
-    if not 1 <= month <= 12:
-        raise ValueError(f"no month {month}")
-    return 1 if month <= 6 else 2
