@@ -119,13 +119,18 @@ class AnswersForm(VersionForm):
             )
 
     @classmethod
-    def of(cls, assessment: Assessment, criteria: list[Any]) -> AnswersForm:
+    def of(cls, assessment: Assessment, criteria: list[Any], *, bound: bool = False) -> AnswersForm:
+        """The saved answers; `bound` to put a service's error on one of them."""
         initial: dict[str, Any] = {"version": assessment.version}
         for criterion, answer in criteria:
             if answer is not None:
                 initial[score_field(criterion.number)] = answer.score
                 initial[evidence_field(criterion.number)] = answer.evidence
-        return cls(initial=initial, assessment=assessment, criteria=criteria)
+        if not bound:
+            return cls(initial=initial, assessment=assessment, criteria=criteria)
+        form = cls(initial, assessment=assessment, criteria=criteria)
+        form.is_valid()
+        return form
 
     def answers(self) -> list[AnswerInput]:
         d = self.cleaned_data

@@ -285,7 +285,7 @@ def assessment_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         )
     except DomainError as error:
         assessment.refresh_from_db()
-        answers = AnswersForm.of(assessment, selectors.sheet(assessment))
+        answers = AnswersForm.of(assessment, selectors.sheet(assessment), bound=True)
         target: Form = answers if error.field in answers.fields else form
         target.add_error(error.field if error.field in target.fields else None, str(error.message))
         return _assessment_page(
