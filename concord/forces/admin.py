@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from concord.audit.admin_mixins import AuditedModelAdmin
 
 from .models import Criterion, Formation, Questionnaire, Requirement, Unit
+from .services import UNIT_FIELDS
 
 
 class RequirementInline(admin.TabularInline):
@@ -40,10 +41,10 @@ class UnitAdminForm(forms.ModelForm):
 
     class Meta:
         model = Unit
-        fields = "__all__"
+        fields = [*UNIT_FIELDS, "certified_on"]
 
     def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         formation, state = cleaned.get("formation"), cleaned.get("state")
         if formation and state and not formation.states.filter(pk=state.pk).exists():
             self.add_error(

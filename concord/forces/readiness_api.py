@@ -24,15 +24,15 @@ from .codes import Code
 from .models import Assessment, Formation, Unit
 from .readiness_rules import trend
 from .readiness_schemas import (
-    AssessmentAnswersIn,
-    AssessmentOpenIn,
-    AssessmentOut,
-    AssessmentStepIn,
-    CertificationIn,
     FormationOut,
-    UnitChangeIn,
-    UnitIn,
-    UnitOut,
+    PledgedUnitChangeIn,
+    PledgedUnitIn,
+    PledgedUnitOut,
+    ReadinessAssessmentAnswersIn,
+    ReadinessAssessmentOpenIn,
+    ReadinessAssessmentOut,
+    ReadinessAssessmentStepIn,
+    UnitCertificationIn,
 )
 
 router = Router(tags=["forces"])
@@ -40,7 +40,7 @@ EDITING = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: Erro
 T = TypeVar("T")
 
 
-class UnitFilters(Schema):
+class PledgedUnitFilters(Schema):
     formation: str = ""
     state: str = ""
     kind: str = ""
@@ -128,15 +128,15 @@ def _unit_out(unit: Unit) -> dict[str, Any]:
     }
 
 
-@router.get("/units", response=list[UnitOut])
-def list_units(request: HttpRequest, filters: Query[UnitFilters]) -> Any:
+@router.get("/units", response=list[PledgedUnitOut])
+def list_units(request: HttpRequest, filters: Query[PledgedUnitFilters]) -> Any:
     """The units the caller sees in detail (the Joint Staff all, a state's delegation its own; no
     one else any): one query."""
     chosen = selectors.Filters(**filters.model_dump())
     return [_unit_out(u) for u in selectors.units(request.user, chosen)]
 
 
-@router.get("/units/{pk}", response={200: UnitOut, 404: ErrorOut})
+@router.get("/units/{pk}", response={200: PledgedUnitOut, 404: ErrorOut})
 def get_unit(request: HttpRequest, pk: int) -> Any:
     return _unit_out(selectors.unit(request.user, pk))
 
@@ -168,8 +168,8 @@ def _checked(call: Callable[[], T]) -> T:
         ) from error
 
 
-@router.post("/units", response={200: UnitOut, **EDITING})
-def pledge_unit(request: HttpRequest, payload: UnitIn) -> Any:
+@router.post("/units", response={200: PledgedUnitOut, **EDITING})
+def pledge_unit(request: HttpRequest, payload: PledgedUnitIn) -> Any:
     """Record a unit a state pledges to a formation (the Joint Staff); 400 on `formation` if the
     state does not take part in it."""
     require(permissions.keeps_register(request.user), services.REGISTER_ONLY)
@@ -178,8 +178,8 @@ def pledge_unit(request: HttpRequest, payload: UnitIn) -> Any:
     return _unit_out(selectors.unit(request.user, unit.pk))
 
 
-@router.patch("/units/{pk}", response={200: UnitOut, **EDITING})
-def change_unit(request: HttpRequest, pk: int, payload: UnitChangeIn) -> Any:
+@router.patch("/units/{pk}", response={200: PledgedUnitOut, **EDITING})
+def change_unit(request: HttpRequest, pk: int, payload: PledgedUnitChangeIn) -> Any:
     """Change the fields sent (the Joint Staff); `version` as read, or 409."""
     unit = selectors.unit(request.user, pk)
     fields = _references(payload.model_dump(exclude_unset=True, exclude={"version"}))
@@ -191,8 +191,8 @@ def change_unit(request: HttpRequest, pk: int, payload: UnitChangeIn) -> Any:
     return _unit_out(selectors.unit(request.user, pk))
 
 
-@router.post("/units/{pk}/certification", response={200: UnitOut, **EDITING})
-def certify_unit(request: HttpRequest, pk: int, payload: CertificationIn) -> Any:
+@router.post("/units/{pk}/certification", response={200: PledgedUnitOut, **EDITING})
+def certify_unit(request: HttpRequest, pk: int, payload: UnitCertificationIn) -> Any:
     unit = selectors.unit(request.user, pk)
     services.certify_unit(unit, actor=actor_of(request), on=payload.on, version=payload.version)
     return _unit_out(selectors.unit(request.user, pk))
@@ -236,7 +236,7 @@ def _assessment_out(a: Assessment, *, answers: bool = False) -> dict[str, Any]:
     return out
 
 
-@router.get("/assessments", response=list[AssessmentOut])
+@router.get("/assessments", response=list[ReadinessAssessmentOut])
 def list_assessments(request: HttpRequest, unit: int | None = None, status: str = "") -> Any:
     """The assessments of the units the caller sees in detail, newest first (without answers)."""
     return [
@@ -244,21 +244,21 @@ def list_assessments(request: HttpRequest, unit: int | None = None, status: str 
     ]
 
 
-@router.post("/assessments", response={200: AssessmentOut, **EDITING})
-def open_assessment(request: HttpRequest, payload: AssessmentOpenIn) -> Any:
+@router.post("/assessments", response={200: ReadinessAssessmentOut, **EDITING})
+def open_assessment(request: HttpRequest, payload: ReadinessAssessmentOpenIn) -> Any:
     """A new draft for a unit of the caller's state, on the questionnaire in use for its kind."""
     unit = selectors.unit(request.user, payload.unit)
     opened = readiness.open_assessment(unit, actor=actor_of(request), as_of=payload.as_of)
     return _assessment_out(selectors.assessment(request.user, opened.pk), answers=True)
 
 
-@router.get("/assessments/{pk}", response={200: AssessmentOut, 404: ErrorOut})
+@router.get("/assessments/{pk}", response={200: ReadinessAssessmentOut, 404: ErrorOut})
 def get_assessment(request: HttpRequest, pk: int) -> Any:
     return _assessment_out(selectors.assessment(request.user, pk), answers=True)
 
 
-@router.put("/assessments/{pk}/answers", response={200: AssessmentOut, **EDITING})
-def save_answers(request: HttpRequest, pk: int, payload: AssessmentAnswersIn) -> Any:
+@router.put("/assessments/{pk}/answers", response={200: ReadinessAssessmentOut, **EDITING})
+def save_answers(request: HttpRequest, pk: int, payload: ReadinessAssessmentAnswersIn) -> Any:
     """Scores and evidence of the criteria sent; a score out of range is a 400 naming the criterion
     (`criterion-<number>`)."""
     assessment = selectors.assessment(request.user, pk)
@@ -271,7 +271,7 @@ def save_answers(request: HttpRequest, pk: int, payload: AssessmentAnswersIn) ->
     return _assessment_out(selectors.assessment(request.user, pk), answers=True)
 
 
-def _step(request: HttpRequest, pk: int, step: str, payload: AssessmentStepIn) -> Any:
+def _step(request: HttpRequest, pk: int, step: str, payload: ReadinessAssessmentStepIn) -> Any:
     assessment = selectors.assessment(request.user, pk)
     readiness.take_step(
         assessment, step, actor=actor_of(request), version=payload.version, note=payload.note
@@ -279,19 +279,19 @@ def _step(request: HttpRequest, pk: int, step: str, payload: AssessmentStepIn) -
     return _assessment_out(selectors.assessment(request.user, pk), answers=True)
 
 
-@router.post("/assessments/{pk}/submit", response={200: AssessmentOut, **EDITING})
-def submit_assessment(request: HttpRequest, pk: int, payload: AssessmentStepIn) -> Any:
+@router.post("/assessments/{pk}/submit", response={200: ReadinessAssessmentOut, **EDITING})
+def submit_assessment(request: HttpRequest, pk: int, payload: ReadinessAssessmentStepIn) -> Any:
     """To the Joint Staff (who speaks for the unit's state); every criterion must be answered."""
     return _step(request, pk, "submit", payload)
 
 
-@router.post("/assessments/{pk}/return", response={200: AssessmentOut, **EDITING})
-def return_assessment(request: HttpRequest, pk: int, payload: AssessmentStepIn) -> Any:
+@router.post("/assessments/{pk}/return", response={200: ReadinessAssessmentOut, **EDITING})
+def return_assessment(request: HttpRequest, pk: int, payload: ReadinessAssessmentStepIn) -> Any:
     """Back to the state with a note saying what is missing (the Joint Staff)."""
     return _step(request, pk, "return", payload)
 
 
-@router.post("/assessments/{pk}/review", response={200: AssessmentOut, **EDITING})
-def review_assessment(request: HttpRequest, pk: int, payload: AssessmentStepIn) -> Any:
+@router.post("/assessments/{pk}/review", response={200: ReadinessAssessmentOut, **EDITING})
+def review_assessment(request: HttpRequest, pk: int, payload: ReadinessAssessmentStepIn) -> Any:
     """Accepted (the Joint Staff): final; the unit's score follows it."""
     return _step(request, pk, "review", payload)

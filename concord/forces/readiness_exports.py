@@ -75,7 +75,7 @@ def aggregate_row(row: dict[str, Any]) -> list[Any]:
         row["units"],
         row["certified_units"],
         row["pledged"],
-        row["certified"],
+        row["personnel_certified"],
         row["average"],
         row["assessed"],
     ]

@@ -77,4 +77,3 @@ def latest_two(reviewed: Iterable[tuple[dt.date, int | None]]) -> tuple[int | No
     score = ordered[0][1] if ordered else None
     previous = ordered[1][1] if len(ordered) > 1 else None
     return score, previous
-

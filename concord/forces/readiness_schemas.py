@@ -53,7 +53,7 @@ class FormationOut(Schema):
     capabilities: list[FormationCapabilityOut]
 
 
-class UnitOut(Schema):
+class PledgedUnitOut(Schema):
     id: int
     version: int
     name_ru: str
@@ -77,7 +77,7 @@ class UnitOut(Schema):
     demo: bool
 
 
-class UnitIn(StrictIn):
+class PledgedUnitIn(StrictIn):
     """A pledged unit as the Joint Staff records it: its formation by code, its state by ISO code."""
 
     name_ru: str = Name
@@ -96,7 +96,7 @@ class UnitIn(StrictIn):
     demo: bool = False
 
 
-class UnitChangeIn(StrictIn):
+class PledgedUnitChangeIn(StrictIn):
     """What changes; the rest stays. `version` is the unit's edit counter the change was made on."""
 
     version: int | None = None
@@ -116,12 +116,12 @@ class UnitChangeIn(StrictIn):
     demo: bool | None = None
 
 
-class CertificationIn(StrictIn):
+class UnitCertificationIn(StrictIn):
     on: dt.date
     version: int | None = None
 
 
-class AssessmentAnswerOut(Schema):
+class ReadinessAssessmentAnswerOut(Schema):
     criterion: int
     text_ru: str
     text_en: str
@@ -133,7 +133,7 @@ class AssessmentAnswerOut(Schema):
     evidence: str
 
 
-class AssessmentOut(Schema):
+class ReadinessAssessmentOut(Schema):
     id: int
     version: int
     unit: int
@@ -146,15 +146,15 @@ class AssessmentOut(Schema):
     reviewed_at: dt.datetime | None
     review_note: str
     demo: bool
-    answers: list[AssessmentAnswerOut] | None = None
+    answers: list[ReadinessAssessmentAnswerOut] | None = None
 
 
-class AssessmentOpenIn(StrictIn):
+class ReadinessAssessmentOpenIn(StrictIn):
     unit: int
     as_of: dt.date
 
 
-class AssessmentAnswerIn(StrictIn):
+class ReadinessAssessmentAnswerIn(StrictIn):
     """A criterion by its number; no score (null) takes a saved answer back."""
 
     criterion: int
@@ -162,11 +162,11 @@ class AssessmentAnswerIn(StrictIn):
     evidence: str = ""
 
 
-class AssessmentAnswersIn(StrictIn):
+class ReadinessAssessmentAnswersIn(StrictIn):
     version: int | None = None
-    answers: list[AssessmentAnswerIn]
+    answers: list[ReadinessAssessmentAnswerIn]
 
 
-class AssessmentStepIn(StrictIn):
+class ReadinessAssessmentStepIn(StrictIn):
     version: int | None = None
     note: str = Field("", max_length=4000)

@@ -24,6 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.actors import Someone
@@ -110,10 +111,11 @@ def readiness_table(user: Someone, filters: Filters = Filters()) -> list[dict[st
         .order_by("formation_id", "state__iso2", "name_en")
         .values(*TABLE_VALUES)
     )
+    english = (get_language() or "ru").startswith("en")  # in_language, once for every row
     for row in rows:
-        row["name"] = in_language(row["name_ru"], row["name_en"])
-        row["formation"] = in_language(row["formation__short_ru"], row["formation__short_en"])
-        row["state"] = in_language(row["state__name_ru"], row["state__name_en"])
+        row["name"] = english and row["name_en"] or row["name_ru"]
+        row["formation"] = english and row["formation__short_en"] or row["formation__short_ru"]
+        row["state"] = english and row["state__name_en"] or row["state__name_ru"]
         row["kind_label"] = kinds.get(row["kind"], row["kind"])
         row["category_label"] = categories.get(row["readiness"], row["readiness"])
         row["certified"] = row["certified_on"] is not None
@@ -141,7 +143,7 @@ def aggregates(user: Someone, filters: Filters = Filters()) -> list[dict[str, An
             units=Count("pk"),
             certified_units=Count("pk", filter=certified),
             pledged=Sum("strength"),
-            certified=Sum("strength", filter=certified, default=0),
+            personnel_certified=Sum("strength", filter=certified, default=0),
             average=Avg("score"),
             assessed=Count("score"),
         )

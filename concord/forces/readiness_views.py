@@ -33,6 +33,7 @@ from .readiness_forms import (
     StepForm,
     UnitForm,
 )
+from .readiness_html import rows_html
 from .states import AssessmentStatus
 
 
@@ -65,13 +66,15 @@ def readiness_table(request: HttpRequest) -> HttpResponseBase:
     by = "half" if request.GET.get("trend") == "half" else "year"
     query = request.GET.copy()
     query.pop("format", None)
+    rows = selectors.readiness_table(request.user, filters) if detail else []
     return render(
         request,
         "forces/readiness.html",
         {
             "form": form,
             "detail": detail,
-            "rows": selectors.readiness_table(request.user, filters) if detail else [],
+            "rows": rows,
+            "rows_html": rows_html(rows),
             "aggregates": selectors.aggregates(request.user, filters),
             "trend": selectors.formation_trend(request.user, by=by),
             "by": by,

@@ -13,7 +13,9 @@ from concord.forces.readiness import AnswerInput
 from concord.organization.models import MemberState
 
 
-def a_unit(iso2: str = "KZ", *, formation: str = "crrf", kind: str = "military", **extra: Any) -> Unit:
+def a_unit(
+    iso2: str = "KZ", *, formation: str = "crrf", kind: str = "military", **extra: Any
+) -> Unit:
     """A new unit of `iso2` pledged to `formation` by the Joint Staff, never assessed."""
     state = MemberState.objects.get(iso2=iso2)
     return services.pledge_unit(
@@ -54,9 +56,13 @@ def an_assessment(
     actor = rep(unit.state.iso2)
     assessment = readiness.open_assessment(unit, actor=actor, as_of=as_of)
     if fraction is not None:
-        assessment = readiness.save_answers(assessment, full_marks(assessment, fraction), actor=actor)
+        assessment = readiness.save_answers(
+            assessment, full_marks(assessment, fraction), actor=actor
+        )
     if submitted or reviewed:
         assessment = readiness.submit_assessment(assessment, actor=actor)
     if reviewed:
-        assessment = readiness.review_assessment(assessment, actor=User.objects.get(username="staff"))
+        assessment = readiness.review_assessment(
+            assessment, actor=User.objects.get(username="staff")
+        )
     return assessment

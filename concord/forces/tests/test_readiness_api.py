@@ -56,7 +56,10 @@ def test_formations_with_their_gaps_for_every_insider(client_as, persona):
         return
     assert response.status_code == 200
     crrf = next(f for f in response.json() if f["code"] == "crrf")
-    assert crrf["published_strength"] == 18000 and "Secretary General" in crrf["published_strength_source"]
+    assert (
+        crrf["published_strength"] == 18000
+        and "Secretary General" in crrf["published_strength_source"]
+    )
     assert set(crrf["states"]) == {"AM", "BY", "KZ", "KG", "RU", "TJ"}
     military = next(c for c in crrf["capabilities"] if c["kind"] == "military")
     pledged = serving(Unit.objects.filter(formation__code="crrf", kind="military"))
@@ -120,8 +123,10 @@ def test_only_the_joint_staff_pledges_changes_and_certifies(client_as, persona):
     sees = unit.pk in visible(persona)
     expected = 401 if persona == "public_visitor" else 403
     assert pledged.status_code == expected
-    assert changed.status_code == certified.status_code == (
-        expected if sees or persona == "public_visitor" else 404
+    assert (
+        changed.status_code
+        == certified.status_code
+        == (expected if sees or persona == "public_visitor" else 404)
     )
     unit.refresh_from_db()
     assert unit.strength != 999
@@ -161,7 +166,10 @@ def test_an_assessment_from_opening_to_review(client_as):
     assert too_high.status_code == 400
     assert too_high.json()["code"] == "out_of_range"
     assert too_high.json()["errors"] == [
-        {"field": "criterion-1", "message": "Criterion 1: the score must be a whole number from 0 to 4."}
+        {
+            "field": "criterion-1",
+            "message": "Criterion 1: the score must be a whole number from 0 to 4.",
+        }
     ]
     incomplete = kz.post(f"/api/v1/assessments/{pk}/submit", {}, content_type=JSON)
     assert incomplete.status_code == 400 and incomplete.json()["code"] == "incomplete"
@@ -199,9 +207,7 @@ def test_another_state_cannot_open_or_touch_an_assessment(client_as):
     )
     assert opened.status_code == 404  # the unit is not theirs to see
     assessment = an_assessment(unit, fraction=1)
-    put = ru.put(
-        f"/api/v1/assessments/{assessment.pk}/answers", {"answers": []}, content_type=JSON
-    )
+    put = ru.put(f"/api/v1/assessments/{assessment.pk}/answers", {"answers": []}, content_type=JSON)
     assert put.status_code == 404
     staff = client_as("staff_officer").post(
         "/api/v1/assessments", {"unit": unit.pk, "as_of": "2025-05-31"}, content_type=JSON
@@ -229,7 +235,9 @@ def test_the_api_lists_take_the_same_number_of_queries_whatever_the_units(client
     more_units(300)
     questionnaire = Assessment.objects.first().questionnaire
     Assessment.objects.bulk_create(
-        Assessment(unit=u, questionnaire=questionnaire, as_of="2024-12-31", status="reviewed", score=50)
+        Assessment(
+            unit=u, questionnaire=questionnaire, as_of="2024-12-31", status="reviewed", score=50
+        )
         for u in Unit.objects.filter(name_en__startswith="Bulk unit")
     )
     assert count(client, url) == before
@@ -239,4 +247,6 @@ def test_units_filter(client_as):
     got = client_as("staff_officer").get("/api/v1/units?formation=aviation&state=by").json()
     expected = Unit.objects.filter(formation__code="aviation", state__iso2="BY")
     assert {u["id"] for u in got} == set(expected.values_list("pk", flat=True)) != set()
-    assert MemberState.objects.filter(iso2="BY").exists() and Formation.objects.filter(code="aviation")
+    assert MemberState.objects.filter(iso2="BY").exists() and Formation.objects.filter(
+        code="aviation"
+    )

@@ -138,4 +138,3 @@ def test_the_latest_two_reviewed_in_any_order():
     assert latest_two([(b, 70)]) == (70, None)
     for order in itertools.permutations([(a, 50), (b, 70), (c, 60)]):
         assert latest_two(order) == (60, 70)
-

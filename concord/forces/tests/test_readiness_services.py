@@ -117,7 +117,9 @@ def test_answers_drawn_from_an_older_edit_are_refused(draft, kazakh_representati
     seen = draft.version
     readiness.save_answers(draft, [AnswerInput(1, 1)], actor=kazakh_representative, version=seen)
     with pytest.raises(Conflict) as error:
-        readiness.save_answers(draft, [AnswerInput(1, 3)], actor=kazakh_representative, version=seen)
+        readiness.save_answers(
+            draft, [AnswerInput(1, 3)], actor=kazakh_representative, version=seen
+        )
     assert error.value.code == "stale"
     assert draft.answers.get().score == 1
 

@@ -192,7 +192,9 @@ def test_the_state_opens_fills_in_and_submits_an_assessment_on_the_pages(client_
     for a in full_marks(assessment):
         answers[f"criterion-{a.criterion}"] = a.score
         answers[f"evidence-{a.criterion}"] = a.evidence
-    too_high = client.post(f"/en/forces/assessments/{assessment.pk}/", {**answers, "criterion-2": 9})
+    too_high = client.post(
+        f"/en/forces/assessments/{assessment.pk}/", {**answers, "criterion-2": 9}
+    )
     assert too_high.status_code == 400
     assert "Criterion 2: the score must be a whole number from 0 to 4." in too_high.content.decode()
     incomplete = client.post(
