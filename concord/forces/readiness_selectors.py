@@ -113,9 +113,9 @@ def readiness_table(user: Someone, filters: Filters = Filters()) -> list[dict[st
     )
     english = (get_language() or "ru").startswith("en")  # in_language, once for every row
     for row in rows:
-        row["name"] = english and row["name_en"] or row["name_ru"]
-        row["formation"] = english and row["formation__short_en"] or row["formation__short_ru"]
-        row["state"] = english and row["state__name_en"] or row["state__name_ru"]
+        row["name"] = (english and row["name_en"]) or row["name_ru"]
+        row["formation"] = (english and row["formation__short_en"]) or row["formation__short_ru"]
+        row["state"] = (english and row["state__name_en"]) or row["state__name_ru"]
         row["kind_label"] = kinds.get(row["kind"], row["kind"])
         row["category_label"] = categories.get(row["readiness"], row["readiness"])
         row["certified"] = row["certified_on"] is not None
