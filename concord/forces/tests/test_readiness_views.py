@@ -268,3 +268,19 @@ def test_the_lists_take_the_same_number_of_queries_whatever_the_units(client_as,
     before = queries(client, url)
     more_units(300)
     assert queries(client, url) == before
+
+
+@pytest.mark.parametrize("persona", ["staff_officer", "kazakh_representative", "analyst"])
+def test_the_russian_pages_speak_russian(client_as, persona):
+    import re
+
+    client = client_as(persona)
+    kz = Unit.objects.filter(state__iso2="KZ").first()
+    draft = Assessment.objects.get(unit__state__iso2="KZ", status=AssessmentStatus.DRAFT)
+    urls = ["/ru/forces/readiness/?trend=half", "/ru/forces/units/"]
+    if persona != "analyst":
+        urls += [f"/ru/forces/units/{kz.pk}/", f"/ru/forces/assessments/{draft.pk}/"]
+    for url in urls:
+        html = client.get(url).content.decode()
+        text = re.sub(r"<[^>]+>|&\w+;", " ", html[html.index("<main") :])
+        assert re.findall(r"\b[A-Za-z][a-z]{3,}\b", text) == [], url
