@@ -162,6 +162,7 @@ def test_an_assessment_from_opening_to_review(client_as):
         f"/api/v1/assessments/{pk}/answers",
         {"version": version, "answers": [{**answers[0], "score": 7}]},
         content_type=JSON,
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert too_high.status_code == 400
     assert too_high.json()["code"] == "out_of_range"
