@@ -12,6 +12,7 @@ from typing import Any
 from django.http import HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from concord.core.actors import Someone
 
@@ -25,7 +26,7 @@ def unit_columns() -> list[str]:
     return [
         _("Formation"),
         _("State"),
-        _("Unit"),
+        pgettext("military unit", "Unit"),
         _("Kind"),
         _("Readiness category"),
         _("Strength"),

@@ -93,6 +93,8 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     form = UnitForm(initial={"demo": False})
     status = 200
     if request.method == "POST":
+        if not keeps:
+            raise PermissionDenied
         form = UnitForm(request.POST)
         if form.is_valid():
             unit, status = _apply(
@@ -104,8 +106,6 @@ def unit_list(request: HttpRequest) -> HttpResponse:
                 return redirect("forces:unit-detail", pk=unit.pk)
         else:
             status = 400
-        if not keeps:
-            status = 403
     filters = FilterForm(request.GET or None).filters()
     return render(
         request,

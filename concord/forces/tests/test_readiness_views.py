@@ -284,3 +284,39 @@ def test_the_russian_pages_speak_russian(client_as, persona):
         html = client.get(url).content.decode()
         text = re.sub(r"<[^>]+>|&\w+;", " ", html[html.index("<main") :])
         assert re.findall(r"\b[A-Za-z][a-z]{3,}\b", text) == [], url
+
+
+def test_only_the_joint_staff_pledges_on_the_page(client_as):
+    response = client_as("kazakh_representative").post("/en/forces/units/", {"name_en": "X"})
+    assert response.status_code == 403
+
+
+def test_questionnaires_and_the_register_are_kept_in_the_admin(client_as, monkeypatch):
+    from concord.accounts import backends
+    from concord.forces.models import Questionnaire
+
+    # The forces' reference data joins the admin's apps on merge (accounts/backends.py).
+    monkeypatch.setattr(backends, "REFERENCE_DATA_APPS", {*backends.REFERENCE_DATA_APPS, "forces"})
+
+    admin = client_as("secretariat_administrator")
+    questionnaire = Questionnaire.objects.get(kind="peacekeeping", active=True)
+    assert admin.get(f"/admin/forces/questionnaire/{questionnaire.pk}/change/").status_code == 200
+    assert admin.get("/admin/forces/unit/").status_code == 200
+    assert admin.get("/admin/forces/formation/").status_code == 200
+    armenia, crdf = MemberState.objects.get(iso2="AM"), Formation.objects.get(code="crdf-ca")
+    refused = admin.post(
+        "/admin/forces/unit/add/",
+        {
+            "name_ru": "Батальон",
+            "name_en": "Battalion",
+            "state": armenia.pk,
+            "formation": crdf.pk,
+            "kind": "military",
+            "personnel": "military",
+            "strength": 400,
+            "readiness": "high",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert refused.status_code == 200 and "does not take part" in refused.content.decode()
+    assert not Unit.objects.filter(name_en="Battalion").exists()
