@@ -116,6 +116,17 @@ PAGE_ACTIONS: dict[str, tuple[str, ...] | Exempt] = {
         "POST /api/v1/editor/publications/{pk}/publish",
         "POST /api/v1/editor/publications/{pk}/unpublish",
     ),
+    # forces: readiness
+    "forces:unit-list": ("POST /api/v1/units",),
+    "forces:unit-detail": ("PATCH /api/v1/units/{pk}",),
+    "forces:unit-certify": ("POST /api/v1/units/{pk}/certification",),
+    "forces:assessment-open": ("POST /api/v1/assessments",),
+    "forces:assessment-detail": ("PUT /api/v1/assessments/{pk}/answers",),
+    "forces:assessment-step": (
+        "POST /api/v1/assessments/{pk}/submit",
+        "POST /api/v1/assessments/{pk}/return",
+        "POST /api/v1/assessments/{pk}/review",
+    ),
 }
 
 # Operations of the consultations rewrite whose pages are not in the URL configuration yet (extending

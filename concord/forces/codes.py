@@ -24,6 +24,12 @@ class Code(StrEnum):
     REQUIRED = "required"  # a reference, a name or a text the step needs
     BAD_NUMBER = "bad_number"  # a contingent of no one
 
+    # readiness
+    ALREADY_OPEN = "already_open"  # a unit has one assessment under way at a time
+    UNKNOWN_CRITERION = "unknown_criterion"  # an answer to a criterion not in the questionnaire
+    NOTE_REQUIRED = "note_required"  # an assessment returned without saying what is missing
+    INVALID = "invalid"  # a value the register does not accept (unknown formation, state, kind…)
+
 
 class Verb(StrEnum):
     SAVE_FORMATION = "forces.formation.save"

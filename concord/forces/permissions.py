@@ -133,3 +133,12 @@ def sees_crisis_of(user: Someone, deployment: Deployment) -> bool:
     """A crisis page: the Crisis Response Centre's people (`sees_crisis_picture`) and the host
     state's delegation."""
     return sees_crisis_picture(user) or viewer_of(user).state_id == deployment.host_id
+
+
+# readiness ------------------------------------------------------------------------------------------
+
+
+def sees_units_in_detail(user: Someone) -> bool:
+    """The readiness table in detail: the Joint Staff (every unit) and a member state's delegation
+    (its own units); the other insiders see the aggregates only."""
+    return is_joint_staff(user) or (viewer_of(user).state_id is not None and sees_forces(user))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.models import BilingualName, EditCounted, in_language
 
@@ -106,8 +107,8 @@ class Unit(EditCounted, BilingualName):
     demo = models.BooleanField(_("demo figures"), default=False)
 
     class Meta:
-        verbose_name = _("unit")
-        verbose_name_plural = _("units")
+        verbose_name = pgettext_lazy("military unit", "unit")
+        verbose_name_plural = pgettext_lazy("military unit", "units")
         ordering = ["formation", "state__iso2", "name_en"]
         indexes = [models.Index(fields=["formation", "state"])]
         constraints = [
