@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from concord.core.actors import Someone
+from concord.core.actors import SYSTEM, Someone
 from concord.core.models import viewer_of
 from concord.core.rules import Role, speaks_for
 from concord.organization.models import MemberState
@@ -113,3 +113,12 @@ def sees_crisis_picture(user: Someone) -> bool:
     see their deployments' pages."""
     viewer = viewer_of(user)
     return is_joint_staff(user) or viewer.is_secretariat
+
+
+# --- Training -------------------------------------------------------------------------------------
+
+
+def can_record_adoption(user: Someone) -> bool:
+    """A plan is adopted when its consultation is: only the system, reacting to that adoption
+    (consultations' ConsultationAdopted), records it; nobody declares a plan adopted by hand."""
+    return user is SYSTEM  # the subscriber to ConsultationAdopted
