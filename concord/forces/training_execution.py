@@ -17,7 +17,7 @@ from concord.organization.models import MemberState
 
 from . import permissions
 from .codes import Code, Verb
-from .models import AfterActionReport, Lesson, TrainingEvent
+from .models import AfterActionReport, Lesson, TrainingEvent, TrainingPlan
 from .states import EVENT_FLOW, LESSON_FLOW, EventStatus, LessonStatus, PlanStatus
 from .training import PLAN_ONLY
 
@@ -43,7 +43,8 @@ def record_event_status(
     require(permissions.can_plan(actor), PLAN_ONLY)
     if status not in EventStatus.values:
         raise DomainError(Code.REQUIRED, _("Choose a status."), field="status")
-    if event.plan.status != PlanStatus.ADOPTED:
+    plan_status = TrainingPlan.objects.values_list("status", flat=True).get(pk=event.plan_id)
+    if plan_status != PlanStatus.ADOPTED:
         raise Conflict(Code.PLAN_NOT_ADOPTED, _("Execution is recorded against the adopted plan."))
     today = today or timezone.localdate()
     if status == EventStatus.HELD and today < event.starts_on:
@@ -73,7 +74,12 @@ def record_event_status(
 
 @transaction.atomic
 def save_after_action(
-    event: TrainingEvent, *, actor: Actor, summary: str, version: int | None = None
+    event: TrainingEvent,
+    *,
+    actor: Actor,
+    summary: str,
+    version: int | None = None,
+    demo: bool = False,
 ) -> AfterActionReport:
     """The after-action report of an event that was held (written, then corrected)."""
     require(permissions.can_plan(actor), PLAN_ONLY)
@@ -84,7 +90,7 @@ def save_after_action(
     report = AfterActionReport.objects.filter(event=event).first()
     if report is None:
         report = AfterActionReport.objects.create(
-            event=event, summary=summary, written_by=user_of(actor)
+            event=event, summary=summary, written_by=user_of(actor), demo=demo
         )
     else:
         report = lock(report, version=version)
@@ -103,6 +109,7 @@ def add_lesson(
     action: str = "",
     responsible: MemberState | None = None,
     due_on: dt.date | None = None,
+    demo: bool = False,
 ) -> Lesson:
     """A lesson drawn in the after-action report, with who acts on it and by when."""
     require(permissions.can_plan(actor), PLAN_ONLY)
@@ -119,6 +126,7 @@ def add_lesson(
         action=action.strip(),
         responsible=responsible,
         due_on=due_on,
+        demo=demo,
     )
     record(Verb.SAVE_LESSON, actor=actor, target=lesson, summary=lesson.text[:200])
     return lesson

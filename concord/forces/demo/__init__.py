@@ -3,9 +3,9 @@ January 2022 from the domain notes; invented figures are marked demo. One module
 
 from __future__ import annotations
 
-from . import units
+from . import training, units
 
 
 def seed(*, password: str) -> list[str]:
     """What was made, one line per concern, for the command to print."""
-    return [*units.seed()]
+    return [*units.seed(), *training.seed()]
