@@ -419,7 +419,7 @@ def add_event(
     amendment = _check_open_for_change(plan, amendment)
     event = TrainingEvent(plan=plan)
     changes, _states, _units = _save_event(event, fields)
-    _amend(plan, event, amendment, {"added": str(event), **changes}, actor=actor)
+    _amend(plan, event, amendment, {"added": event.name_ru, **changes}, actor=actor)
     record(Verb.SAVE_EVENT, actor=actor, target=event, summary=str(event), changes=changes)
     return event
 
@@ -438,7 +438,7 @@ def change_event(
     event = lock(event, version=version)
     amendment = _check_open_for_change(plan, amendment)
     changes, _states, _units = _save_event(event, fields)
-    _amend(plan, event, amendment, {"changed": str(event), **changes}, actor=actor)
+    _amend(plan, event, amendment, {"changed": event.name_ru, **changes}, actor=actor)
     record(Verb.SAVE_EVENT, actor=actor, target=event, summary=str(event), changes=changes)
     return event
 
@@ -458,7 +458,7 @@ def remove_event(
     amendment = _check_open_for_change(plan, amendment)
     if event.status == EventStatus.HELD:
         raise Conflict(CoreCode.WRONG_STATUS, _("An event that was held stays in the plan."))
-    name = str(event)
+    name = event.name_ru  # the working language, whoever reads the record later
     changes = {"removed": name, "dates": _dates(event)}
     record(Verb.REMOVE_EVENT, actor=actor, target=plan, summary=name, changes=changes)
     event.delete()
