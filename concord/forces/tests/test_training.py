@@ -300,7 +300,9 @@ def test_a_returned_plan_goes_back_to_draft_and_before_the_bodies_again(
 ):
     an_event(plan, staff_officer)
     plan = training.put_plan_to_consultation(plan, actor=staff_officer, now=timezone.now())
-    stage = consultations.open_stage(plan.consultation, actor=secretariat_officer, now=timezone.now())
+    stage = consultations.open_stage(
+        plan.consultation, actor=secretariat_officer, now=timezone.now()
+    )
     consultations.record_position(
         stage,
         actor=_rep("BY"),
@@ -315,7 +317,9 @@ def test_a_returned_plan_goes_back_to_draft_and_before_the_bodies_again(
     assert plan.consultation.status == ConsultationStatus.RETURNED
     plan = training.withdraw_plan(plan, actor=staff_officer)
     assert plan.status == PlanStatus.DRAFT
-    an_event(plan, staff_officer, name_en="Second", starts_on=D(2030, 11, 1), ends_on=D(2030, 11, 2))
+    an_event(
+        plan, staff_officer, name_en="Second", starts_on=D(2030, 11, 1), ends_on=D(2030, 11, 2)
+    )
     again = training.put_plan_to_consultation(plan, actor=staff_officer, now=timezone.now())
     assert again.consultation_id == plan.consultation_id  # the returned question, not a new one
     assert any("Second" in u.text_en for u in latest_version(again.document).text)
