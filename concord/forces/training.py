@@ -378,15 +378,20 @@ def _text(value: Any) -> Any:
     return str(value)
 
 
-def _save_event(
-    event: TrainingEvent, fields: dict[str, Any]
-) -> tuple[dict[str, Any], list[MemberState], list[Unit]]:
-    """Apply `fields` to `event`, check it and save it; returns what changed."""
+def _set_fields(event: TrainingEvent, fields: dict[str, Any]) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     for name in EVENT_FIELDS:
         if name in fields and (event.pk is None or getattr(event, name) != fields[name]):
             changes[name] = [_text(getattr(event, name)) if event.pk else None, _text(fields[name])]
             setattr(event, name, fields[name])
+    return changes
+
+
+def _save_event(
+    event: TrainingEvent, fields: dict[str, Any]
+) -> tuple[dict[str, Any], list[MemberState], list[Unit]]:
+    """Apply `fields` to `event`, check it and save it; returns what changed."""
+    changes = _set_fields(event, fields)
     before_states = list(event.states.all()) if event.pk else []
     before_units = list(event.units.all()) if event.pk else []
     states = list(fields.get("states", before_states))

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Router, Status
 
 from concord.core.actors import actor_of
 from concord.core.api import ErrorOut
@@ -20,21 +20,21 @@ from .codes import Code
 from .models import ExerciseSeries, Formation, Lesson, PlanAmendment, TrainingEvent, TrainingPlan
 from .states import LessonStatus
 from .training_schemas import (
-    AfterActionIn,
-    AmendmentIn,
-    EventStatusIn,
+    AfterActionReportIn,
     ExerciseSeriesOut,
     LessonClosureIn,
     LessonIn,
     LessonOut,
+    TrainingAmendmentIn,
     TrainingEventDetailOut,
     TrainingEventIn,
     TrainingEventOut,
     TrainingEventPatch,
+    TrainingEventStatusIn,
     TrainingPlanDetailOut,
     TrainingPlanIn,
     TrainingPlanOut,
-    VersionIn,
+    TrainingPlanVersionIn,
 )
 
 router = Router(tags=["forces"])
@@ -194,7 +194,7 @@ def _fields(request: HttpRequest, payload: TrainingEventIn | TrainingEventPatch)
     return {k: v for k, v in data.items() if v is not None or k in ("series", "host", "formation")}
 
 
-def _amendment(payload: AmendmentIn) -> training.Amendment | None:
+def _amendment(payload: TrainingAmendmentIn) -> training.Amendment | None:
     if not (payload.basis or payload.decided_on or payload.description):
         return None
     return training.Amendment(payload.basis, payload.decided_on, payload.description)
@@ -211,7 +211,7 @@ def list_training_plans(request: HttpRequest) -> Any:
 @router.post("/training-plans", response={201: TrainingPlanOut, **EDITING})
 def create_training_plan(request: HttpRequest, payload: TrainingPlanIn) -> Any:
     plan = training.create_plan(payload.year, actor=actor_of(request))
-    return 201, _plan_out(_plan(request, plan.year))
+    return Status(201, _plan_out(_plan(request, plan.year)))
 
 
 @router.get("/training-plans/{year}", response={200: TrainingPlanDetailOut, 404: ErrorOut})
@@ -225,7 +225,7 @@ def get_training_plan(request: HttpRequest, year: int) -> Any:
 
 
 @router.post("/training-plans/{year}/consultation", response={200: TrainingPlanOut, **EDITING})
-def put_training_plan(request: HttpRequest, year: int, payload: VersionIn) -> Any:
+def put_training_plan(request: HttpRequest, year: int, payload: TrainingPlanVersionIn) -> Any:
     training.put_plan_to_consultation(
         _plan(request, year), actor=actor_of(request), now=timezone.now(), version=payload.version
     )
@@ -233,7 +233,7 @@ def put_training_plan(request: HttpRequest, year: int, payload: VersionIn) -> An
 
 
 @router.post("/training-plans/{year}/withdrawal", response={200: TrainingPlanOut, **EDITING})
-def withdraw_training_plan(request: HttpRequest, year: int, payload: VersionIn) -> Any:
+def withdraw_training_plan(request: HttpRequest, year: int, payload: TrainingPlanVersionIn) -> Any:
     training.withdraw_plan(_plan(request, year), actor=actor_of(request), version=payload.version)
     return _plan_out(_plan(request, year))
 
@@ -251,7 +251,7 @@ def add_training_event(request: HttpRequest, year: int, payload: TrainingEventIn
         amendment=_amendment(payload),
         **_fields(request, payload),
     )
-    return 201, _event_detail(request, event.pk)
+    return Status(201, _event_detail(request, event.pk))
 
 
 @router.get("/training-events/{pk}", response={200: TrainingEventDetailOut, 404: ErrorOut})
@@ -272,7 +272,7 @@ def change_training_event(request: HttpRequest, pk: int, payload: TrainingEventP
 
 
 @router.delete("/training-events/{pk}", response={200: TrainingPlanOut, **EDITING})
-def remove_training_event(request: HttpRequest, pk: int, payload: AmendmentIn) -> Any:
+def remove_training_event(request: HttpRequest, pk: int, payload: TrainingAmendmentIn) -> Any:
     plan = training.remove_event(
         selectors.event(request.user, pk),
         actor=actor_of(request),
@@ -283,7 +283,9 @@ def remove_training_event(request: HttpRequest, pk: int, payload: AmendmentIn) -
 
 
 @router.post("/training-events/{pk}/status", response={200: TrainingEventDetailOut, **EDITING})
-def record_training_event_status(request: HttpRequest, pk: int, payload: EventStatusIn) -> Any:
+def record_training_event_status(
+    request: HttpRequest, pk: int, payload: TrainingEventStatusIn
+) -> Any:
     training_execution.record_event_status(
         selectors.event(request.user, pk),
         payload.status,
@@ -295,7 +297,7 @@ def record_training_event_status(request: HttpRequest, pk: int, payload: EventSt
 
 
 @router.put("/training-events/{pk}/after-action", response={200: TrainingEventDetailOut, **EDITING})
-def save_after_action_report(request: HttpRequest, pk: int, payload: AfterActionIn) -> Any:
+def save_after_action_report(request: HttpRequest, pk: int, payload: AfterActionReportIn) -> Any:
     training_execution.save_after_action(
         selectors.event(request.user, pk),
         actor=actor_of(request),
@@ -315,7 +317,7 @@ def add_training_lesson(request: HttpRequest, pk: int, payload: LessonIn) -> Any
         responsible=_one(MemberState, "iso2", payload.responsible, "responsible"),
         due_on=payload.due_on,
     )
-    return 201, _lesson_out(_lesson(request, lesson.pk))
+    return Status(201, _lesson_out(_lesson(request, lesson.pk)))
 
 
 def _lesson(request: HttpRequest, pk: int) -> Lesson:

@@ -130,11 +130,11 @@ class TrainingPlanIn(StrictIn):
     year: int
 
 
-class VersionIn(StrictIn):
+class TrainingPlanVersionIn(StrictIn):
     version: int | None = None
 
 
-class AmendmentIn(StrictIn):
+class TrainingAmendmentIn(StrictIn):
     """The decision that changes an adopted plan (required once the plan is adopted)."""
 
     basis: str = ""
@@ -143,7 +143,7 @@ class AmendmentIn(StrictIn):
     version: int | None = None
 
 
-class TrainingEventIn(AmendmentIn):
+class TrainingEventIn(TrainingAmendmentIn):
     kind: str
     series: str | None = Field(None, description="exercise series code")
     name_ru: Title
@@ -162,7 +162,7 @@ class TrainingEventIn(AmendmentIn):
     demo: bool = False
 
 
-class TrainingEventPatch(AmendmentIn):
+class TrainingEventPatch(TrainingAmendmentIn):
     kind: str | None = None
     series: str | None = None
     name_ru: Title | None = None
@@ -181,13 +181,13 @@ class TrainingEventPatch(AmendmentIn):
     demo: bool | None = None
 
 
-class EventStatusIn(StrictIn):
+class TrainingEventStatusIn(StrictIn):
     status: str
     personnel: int | None = None
     version: int | None = None
 
 
-class AfterActionIn(StrictIn):
+class AfterActionReportIn(StrictIn):
     summary: Text
     version: int | None = None
 

@@ -152,7 +152,7 @@ def _units(code: str | None, states: list[str], demo: bool) -> list[Unit]:
     if code != "rubezh":
         return []
     formation = Formation.objects.get(code="crdf-ca")
-    found = {}
+    found: dict[str, Unit] = {}
     for unit in Unit.objects.filter(formation=formation, state__iso2__in=states).select_related(
         "state"
     ):

@@ -10,7 +10,7 @@ import io
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from icalendar import Calendar
+from icalendar import Calendar  # type: ignore[import-untyped]
 from openpyxl import load_workbook
 
 from concord.forces import training
