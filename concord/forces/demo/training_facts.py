@@ -10,7 +10,7 @@ from typing import Any
 from ..states import EventKind, EventStatus
 
 TASS = "tass.com/defense/1666189; gazeta.kg 169588"
-PRESS = "press (forces-and-relations.md)"
+PRESS = "[P] forces-and-relations.md"
 FIVE = ["BY", "KZ", "KG", "RU", "TJ"]
 
 # code, name ru/en, purpose ru/en, formation code
@@ -132,8 +132,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 FIVE,
                 EventStatus.HELD,
                 2500,
-                PRESS
-                + ": Interaction, Search, Echelon and Barrier (first time); >2,500 personnel, 500 equipment",
+                PRESS,
                 False,
             ),
             (
@@ -148,7 +147,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 FIVE,
                 EventStatus.HELD,
                 1500,
-                "press, low reliability: ~1,500",
+                "[L] forces-and-relations.md",
                 False,
             ),
         ],
@@ -163,7 +162,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 "2024-09-15",
                 "KG",
                 EDELWEISS,
-                PRESS + ": opened 7 September; size not found",
+                PRESS,
             ),
             (
                 "indestructible-brotherhood",
@@ -178,7 +177,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 FIVE,
                 EventStatus.HELD,
                 2000,
-                "press, low reliability: >2,000",
+                "[L] forces-and-relations.md",
                 False,
             ),
             (
@@ -194,7 +193,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 ["RU", "TJ", "KZ", "KG"],
                 EventStatus.HELD,
                 1500,
-                PRESS + ": ~1,500 personnel, 250 equipment",
+                PRESS,
                 False,
             ),
             (
@@ -218,7 +217,7 @@ PLANS: dict[int, dict[str, Any]] = {
     2025: {
         "adopted": ("2024-05-31", "Алматы", "Almaty", "in_person"),  # "planning documents" [P]
         "states": FIVE,
-        "source": "The 2025 plan was carried out in full with 61 events [P]; a few are shown.",
+        "source": PRESS,
         "events": [
             (
                 None,
@@ -242,7 +241,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 "2025-09-06",
                 "BY",
                 ("полигоны «Лосвидо» и Лепельский", "Losvido and Lepelsky ranges"),
-                PRESS + ": >2,000 in all",
+                PRESS,
             ),
             (
                 "rubezh",
@@ -256,7 +255,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 ["KG", "KZ", "RU", "TJ"],
                 EventStatus.HELD,
                 1200,
-                PRESS + ": ~1,200",
+                PRESS,
                 False,
             ),
             (
@@ -272,7 +271,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 FIVE,
                 EventStatus.HELD,
                 1500,
-                PRESS + ": ~1,500 with Barrier-2025",
+                PRESS,
                 False,
             ),
             (
@@ -288,7 +287,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 FIVE,
                 EventStatus.HELD,
                 None,
-                PRESS + ": held with Indestructible Brotherhood-2025",
+                PRESS,
                 False,
             ),
         ],
@@ -297,8 +296,7 @@ PLANS: dict[int, dict[str, Any]] = {
         "adopted": ("2025-05-28", "", "", "written"),  # the day is the demo's: not published
         "states": FIVE,
         "demo": True,
-        "source": TASS
-        + ": 60 events, 8 of them exercises; the content is not published — the events shown are demo.",
+        "source": TASS,
         "events": [
             (
                 None,

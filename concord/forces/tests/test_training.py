@@ -111,7 +111,7 @@ def test_one_plan_per_year(plan, staff_officer):
     "persona",
     ["kazakh_representative", "secretariat_officer", "analyst", "member_of_parliament"],
 )
-def test_only_the_joint_staff_drafts_the_plan(persona, request):
+def test_only_the_joint_staff_drafts_the_plan(db, persona, request):
     with pytest.raises(NotAllowed):
         training.create_plan(2031, actor=request.getfixturevalue(persona))
 
