@@ -30,6 +30,7 @@ SYSTEM_MAY = {
     "concord.publications.permissions.is_editor",  # drafts from other modules' events
     "concord.monitoring.permissions.imports_data",  # import_events and import_ucdp_yearly
     "concord.documents.permissions.can_adopt",  # a procedure closing by itself adopts its text
+    "concord.forces.permissions.can_record_adoption",  # a training plan adopted with its consultation
 }
 
 

@@ -28,7 +28,10 @@ def runs_procedures(user: Someone) -> bool:
 
 def can_open(user: Someone, kind: str | None = None) -> bool:
     """The Secretariat or a state may put a question forward; an analyst may put forward a joint
-    assessment (the escalation of an early-warning alert)."""
+    assessment (the escalation of an early-warning alert); a Joint Staff officer a draft decision
+    (the annual plan of joint training)."""
     if kind == QuestionKind.ASSESSMENT and viewer_of(user).role == Role.ANALYST:
+        return True
+    if kind == QuestionKind.DRAFT_DECISION and viewer_of(user).role == Role.STAFF_OFFICER:
         return True
     return runs_procedures(user) or speaking_state(user) is not None

@@ -27,14 +27,27 @@ def is_editor(user: Someone) -> bool:
 
 
 def can_create(user: Someone) -> bool:
-    """The editor, a delegation, or an analyst (the draft of a joint assessment of an alert)."""
-    analyst = viewer_of(user).role == Role.ANALYST
-    return is_editor(user) or speaking_state(user) is not None or analyst
+    """The editor, a delegation, an analyst (the draft of a joint assessment of an alert), or a
+    Joint Staff officer (the text of the annual plan of joint training)."""
+    drafter = viewer_of(user).role in (Role.ANALYST, Role.STAFF_OFFICER)
+    return is_editor(user) or speaking_state(user) is not None or drafter
 
 
 def _negotiated(document: Document) -> bool:
     """Still negotiated: not final, not adopted."""
     return document.status == DocumentStatus.NEGOTIATION
+
+
+def can_revise(user: Someone, document: Document) -> bool:
+    """A staff officer of the organ that drafted a text it generates from its own records (the Joint
+    Staff's training plan, listing the plan's events) replaces the text while it is negotiated."""
+    viewer = viewer_of(user)
+    return (
+        viewer.role == Role.STAFF_OFFICER
+        and viewer.body_id is not None
+        and viewer.body_id == document.owner_body_id
+        and _negotiated(document)
+    )
 
 
 def can_edit(user: Someone, document: Document) -> bool:

@@ -231,6 +231,38 @@ def edit_text(
     return version
 
 
+def revise_text(
+    document: Document, *, actor: Actor, units: Sequence[tuple[str, str, str]], note: str = ""
+) -> Version:
+    """The organ that drafted a text generated from its own records (the training plan from its
+    events) replaces the whole text with a new version while it is negotiated."""
+    require(
+        permissions.can_revise(actor, document),
+        _("Only the organ that drafted this text revises it, while it is negotiated."),
+    )
+    if not units or UnitKind(units[0][0]) != UnitKind.TITLE or not units[0][1].strip():
+        raise DomainError(
+            Code.TITLE_REQUIRED, _("A text starts with its title in Russian."), field="title_ru"
+        )
+    with transaction.atomic():
+        document = locked_for_change(document)
+        version = _new_version(
+            document,
+            _numbered(units, document),
+            actor=actor,
+            source=VersionSource.EDIT,
+            note=note,
+        )
+        record(
+            Verb.EDIT_TEXT,
+            actor=actor,
+            target=document,
+            summary=f"v{version.number}: revised ({len(units)} units)",
+            changes={"version": version.number, "fingerprint": version.fingerprint},
+        )
+    return version
+
+
 def propose_amendment(
     document: Document,
     *,

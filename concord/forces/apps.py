@@ -6,3 +6,8 @@ class ForcesConfig(AppConfig):
     name = "concord.forces"
     label = "forces"
     verbose_name = _("Collective forces")
+
+    def ready(self) -> None:
+        from . import subscribers
+
+        subscribers.connect()

@@ -30,6 +30,21 @@ class Code(StrEnum):
     NOTE_REQUIRED = "note_required"  # an assessment returned without saying what is missing
     INVALID = "invalid"  # a value the register does not accept (unknown formation, state, kind…)
 
+    # training
+    PLAN_EXISTS = "plan_exists"  # one plan per year
+    BAD_YEAR = "bad_year"
+    EMPTY_PLAN = "empty_plan"  # a plan put before the bodies with no events
+    UNDER_CONSULTATION = "plan_under_consultation"  # the text before the bodies does not change
+    STILL_BEFORE_BODIES = (
+        "still_before_bodies"  # withdrawn only once the bodies returned or dropped it
+    )
+    PLAN_NOT_ADOPTED = "plan_not_adopted"  # execution is recorded against an adopted plan
+    NO_STATES = "no_states"
+    HOST_NOT_PARTICIPATING = "host_not_participating"
+    NOT_STARTED = "not_started"  # an event held before it starts
+    NOT_HELD = "not_held"  # an after-action report on an event not held
+    NO_REPORT = "no_report"  # a lesson without its after-action report
+
 
 class Verb(StrEnum):
     SAVE_FORMATION = "forces.formation.save"
@@ -48,6 +63,8 @@ class Verb(StrEnum):
     SAVE_AFTER_ACTION = "forces.after_action.save"
     SAVE_LESSON = "forces.lesson.save"
     CLOSE_LESSON = "forces.lesson.closed"
+    WITHDRAW_PLAN = "forces.plan.withdrawn"
+    REMOVE_EVENT = "forces.event.remove"
     REQUEST_DEPLOYMENT = "forces.deployment.requested"
     DECIDE_DEPLOYMENT = "forces.deployment.decided"
     REFUSE_DEPLOYMENT = "forces.deployment.refused"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from concord.core.actors import Someone
+from concord.core.actors import SYSTEM, Someone
 from concord.core.models import viewer_of
 from concord.core.rules import Role, speaks_for
 from concord.organization.models import MemberState
@@ -142,3 +142,12 @@ def sees_units_in_detail(user: Someone) -> bool:
     """The readiness table in detail: the Joint Staff (every unit) and a member state's delegation
     (its own units); the other insiders see the aggregates only."""
     return is_joint_staff(user) or (viewer_of(user).state_id is not None and sees_forces(user))
+
+
+# --- Training -------------------------------------------------------------------------------------
+
+
+def can_record_adoption(user: Someone) -> bool:
+    """A plan is adopted when its consultation is: only the system, reacting to that adoption
+    (consultations' ConsultationAdopted), records it; nobody declares a plan adopted by hand."""
+    return user is SYSTEM  # the subscriber to ConsultationAdopted

@@ -3,10 +3,10 @@ January 2022 from the domain notes; invented figures are marked demo. One module
 
 from __future__ import annotations
 
-from . import deployments, readiness, units
+from . import deployments, readiness, training, units
 
 
 def seed(*, password: str) -> list[str]:
     """What was made, one line per concern, for the command to print (units first: the others use
     them)."""
-    return [*units.seed(), *readiness.seed(), *deployments.seed()]
+    return [*units.seed(), *readiness.seed(), *training.seed(), *deployments.seed()]

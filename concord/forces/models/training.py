@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.models import BilingualName, EditCounted
+from concord.core.models import BilingualName, EditCounted, in_language
 
 from ..states import EventKind, EventStatus, LessonStatus, PlanStatus
 from .units import Formation, Unit
@@ -67,6 +67,10 @@ class TrainingPlan(EditCounted):
     def __str__(self) -> str:
         return str(_("Joint training plan %(year)s") % {"year": self.year})
 
+    @property
+    def adopted_by(self) -> str:
+        return in_language(self.adopted_by_ru, self.adopted_by_en)
+
 
 class TrainingEvent(EditCounted, BilingualName):
     plan = models.ForeignKey(TrainingPlan, on_delete=models.CASCADE, related_name="events")
@@ -123,6 +127,14 @@ class TrainingEvent(EditCounted, BilingualName):
             )
         ]
 
+    @property
+    def area(self) -> str:
+        return in_language(self.area_ru, self.area_en)
+
+    @property
+    def scenario(self) -> str:
+        return in_language(self.scenario_ru, self.scenario_en)
+
 
 class PlanAmendment(models.Model):
     """A change to an adopted plan: what changed, on what decision, who recorded it."""
@@ -158,6 +170,7 @@ class AfterActionReport(EditCounted):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     written_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    demo = models.BooleanField(_("demo report"), default=False)
 
     class Meta:
         verbose_name = _("after-action report")
@@ -182,6 +195,7 @@ class Lesson(EditCounted):
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     closing_note = models.TextField(_("how it was closed"), blank=True)
+    demo = models.BooleanField(_("demo lesson"), default=False)
 
     class Meta:
         verbose_name = _("lesson")
