@@ -1,4 +1,4 @@
-"""The facts of the training plans from the domain notes (forces-and-relations.md), as data: the
+"""The facts of the training plans from published reports, as data: the
 exercise series, and each plan's events with dates, host, area, states, status and size. Rows marked
 demo (the last field) are invented; so are the planning consultations' days and the 2026 and 2027
 events (the content of those plans is not published)."""
@@ -10,7 +10,7 @@ from typing import Any
 from ..states import EventKind, EventStatus
 
 TASS = "tass.com/defense/1666189; gazeta.kg 169588"
-PRESS = "[P] forces-and-relations.md"
+PRESS = "press"  # press reports (models/training.py: SOURCE_LABELS)
 FIVE = ["BY", "KZ", "KG", "RU", "TJ"]
 
 # code, name ru/en, purpose ru/en, formation code
@@ -147,7 +147,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 FIVE,
                 EventStatus.HELD,
                 1500,
-                "[L] forces-and-relations.md",
+                "press-low",
                 False,
             ),
         ],
@@ -177,7 +177,7 @@ PLANS: dict[int, dict[str, Any]] = {
                 FIVE,
                 EventStatus.HELD,
                 2000,
-                "[L] forces-and-relations.md",
+                "press-low",
                 False,
             ),
             (

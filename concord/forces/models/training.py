@@ -13,6 +13,16 @@ from concord.core.models import BilingualName, EditCounted, in_language
 from ..states import EventKind, EventStatus, LessonStatus, PlanStatus
 from .units import Formation, Unit
 
+# Sources without an address of their own, in the reader's language.
+SOURCE_LABELS = {
+    "press": _("press reports"),
+    "press-low": _("press reports of low reliability"),
+}
+
+
+def source_label(source: str) -> str:
+    return str(SOURCE_LABELS.get(source, source))
+
 
 class ExerciseSeries(BilingualName):
     """A recurring exercise (Interaction, Search, Rubezh…): data, not code."""
@@ -58,6 +68,10 @@ class TrainingPlan(EditCounted):
     adopted_by_en = models.CharField(_("adopted by (English)"), max_length=300, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
     demo = models.BooleanField(_("demo plan"), default=False)
+
+    @property
+    def source_label(self) -> str:
+        return source_label(self.source)
 
     class Meta:
         verbose_name = _("training plan")
@@ -115,6 +129,10 @@ class TrainingEvent(EditCounted, BilingualName):
     personnel = models.PositiveIntegerField(_("personnel taking part"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=300, blank=True)
     demo = models.BooleanField(_("demo event"), default=False)
+
+    @property
+    def source_label(self) -> str:
+        return source_label(self.source)
 
     class Meta:
         verbose_name = _("training event")
