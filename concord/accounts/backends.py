@@ -15,6 +15,7 @@ REFERENCE_DATA_APPS = {
     "agreements",
     "operations",
     "monitoring",
+    "forces",
 }
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
@@ -34,6 +34,7 @@ from .readiness_schemas import (
     ReadinessAssessmentStepIn,
     UnitCertificationIn,
 )
+from .selectors import Line, Overview, overview, overviews
 
 router = Router(tags=["forces"])
 EDITING = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
@@ -54,8 +55,8 @@ def _sees_forces(request: HttpRequest) -> None:
     )
 
 
-def _formation_out(entry: dict[str, Any]) -> dict[str, Any]:
-    f = entry["formation"]
+def _formation_out(overview: Overview) -> dict[str, Any]:
+    f = overview.formation
     return {
         **{
             name: getattr(f, name)
@@ -75,8 +76,28 @@ def _formation_out(entry: dict[str, Any]) -> dict[str, Any]:
                 "source",
             )
         },
-        "states": entry["states"],
-        "capabilities": entry["capabilities"],
+        "states": [s.iso2 for s in f.states.all()],
+        "capabilities": [_capability_out(line) for line in overview.lines],
+    }
+
+
+def _capability_out(line: Line) -> dict[str, Any]:
+    required = line.requirement
+    return {
+        "kind": line.kind,
+        "capability_ru": required.capability_ru if required else "",
+        "capability_en": required.capability_en if required else "",
+        "required_units": required.units if required else None,
+        "required_strength": required.strength if required else None,
+        "pledged_units": line.pledged_units,
+        "pledged_strength": line.pledged_strength,
+        "certified_units": line.certified_units,
+        "certified_strength": line.certified_strength,
+        "gap_pledged_units": line.gap_pledged_units,
+        "gap_pledged_strength": line.gap_pledged,
+        "gap_certified_units": line.gap_certified_units,
+        "gap_certified_strength": line.gap_certified,
+        "demo": bool(required and required.demo),
     }
 
 
@@ -85,16 +106,13 @@ def list_formations(request: HttpRequest) -> Any:
     """Every formation with its published strength, participating states, requirements, what is
     pledged and certified per kind of unit and the capability gaps. Every insider."""
     _sees_forces(request)
-    return [_formation_out(f) for f in selectors.formations(request.user)]
+    return [_formation_out(o) for o in overviews(request.user)]
 
 
 @router.get("/formations/{code}", response={200: FormationOut, 403: ErrorOut, 404: ErrorOut})
 def get_formation(request: HttpRequest, code: str) -> Any:
     _sees_forces(request)
-    found = selectors.formations(request.user, code=code)
-    if not found:
-        raise Http404
-    return _formation_out(found[0])
+    return _formation_out(overview(request.user, code))
 
 
 def _unit_out(unit: Unit) -> dict[str, Any]:

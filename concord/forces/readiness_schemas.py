@@ -17,21 +17,22 @@ Name = Field(min_length=1, max_length=200)
 
 class FormationCapabilityOut(Schema):
     """One kind of unit in a formation: what is required, pledged and certified, and the gaps
-    (required minus pledged, required minus certified; negative when there is more than needed)."""
+    (what is required and missing: required minus pledged, required minus certified, never below
+    zero; null where nothing is required of that kind)."""
 
     kind: str
     capability_ru: str
     capability_en: str
-    required_units: int
-    required_strength: int
+    required_units: int | None
+    required_strength: int | None
     pledged_units: int
     pledged_strength: int
     certified_units: int
     certified_strength: int
-    gap_pledged_units: int
-    gap_pledged_strength: int
-    gap_certified_units: int
-    gap_certified_strength: int
+    gap_pledged_units: int | None
+    gap_pledged_strength: int | None
+    gap_certified_units: int | None
+    gap_certified_strength: int | None
     demo: bool
 
 

@@ -4,7 +4,6 @@ formations with their capability gaps, and a unit's or an assessment's details."
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,8 +30,9 @@ from concord.core.actors import Someone
 from concord.core.models import in_language
 
 from . import permissions
-from .models import Answer, Assessment, Criterion, Formation, Unit
+from .models import Answer, Assessment, Criterion, Unit
 from .readiness_rules import Trend
+from .selectors import serving
 from .states import AssessmentStatus, ReadinessCategory, UnitKind
 
 # `readiness_rules.trend` in SQL (a test holds the two together).
@@ -92,12 +92,6 @@ class Filters:
         if self.category:
             units = units.filter(readiness=self.category)
         return units
-
-
-def serving(units: QuerySet[Unit], today: dt.date | None = None) -> QuerySet[Unit]:
-    """Units not withdrawn from their formation (as of today)."""
-    today = today or dt.date.today()
-    return units.filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today))
 
 
 def readiness_table(user: Someone, filters: Filters = Filters()) -> list[dict[str, Any]]:
@@ -249,63 +243,3 @@ def sheet(assessment: Assessment) -> list[tuple[Criterion, Answer | None]]:
     """The questionnaire's criteria in order, each with its saved answer if any: two queries."""
     answers = {a.criterion_id: a for a in assessment.answers.all()}
     return [(c, answers.get(c.pk)) for c in assessment.questionnaire.criteria.order_by("number")]
-
-
-def formations(user: Someone, *, code: str = "") -> list[dict[str, Any]]:
-    """Formations with their published strength, states, requirements, what is pledged and
-    certified per kind of unit, and the capability gaps (required minus pledged, minus certified).
-    Every insider; four queries whatever the number of units."""
-    if not permissions.sees_forces(user):
-        return []
-    found = Formation.objects.prefetch_related("states", "requirements").order_by("pk")
-    if code:
-        found = found.filter(code=code)
-    certified = Q(certified_on__isnull=False)
-    totals: dict[tuple[int, str], dict[str, int]] = {
-        (row["formation_id"], row["kind"]): row
-        for row in serving(Unit.objects.all())
-        .values("formation_id", "kind")
-        .annotate(
-            pledged_units=Count("pk"),
-            pledged_strength=Sum("strength"),
-            certified_units=Count("pk", filter=certified),
-            certified_strength=Sum("strength", filter=certified, default=0),
-        )
-        .order_by()
-    }
-    return [_formation(f, totals) for f in found]
-
-
-def _formation(f: Formation, totals: dict[tuple[int, str], dict[str, int]]) -> dict[str, Any]:
-    kinds = sorted(
-        {r.kind for r in f.requirements.all()} | {k for (fid, k) in totals if fid == f.pk}
-    )
-    required = {r.kind: r for r in f.requirements.all()}
-    capabilities = []
-    for kind in kinds:
-        req = required.get(kind)
-        got = totals.get((f.pk, kind), {})
-        need_units, need_strength = (req.units, req.strength) if req else (0, 0)
-        capabilities.append(
-            {
-                "kind": kind,
-                "capability_ru": req.capability_ru if req else "",
-                "capability_en": req.capability_en if req else "",
-                "required_units": need_units,
-                "required_strength": need_strength,
-                "pledged_units": got.get("pledged_units", 0),
-                "pledged_strength": got.get("pledged_strength", 0),
-                "certified_units": got.get("certified_units", 0),
-                "certified_strength": got.get("certified_strength", 0),
-                "gap_pledged_units": need_units - got.get("pledged_units", 0),
-                "gap_pledged_strength": need_strength - got.get("pledged_strength", 0),
-                "gap_certified_units": need_units - got.get("certified_units", 0),
-                "gap_certified_strength": need_strength - got.get("certified_strength", 0),
-                "demo": bool(req and req.demo),
-            }
-        )
-    return {
-        "formation": f,
-        "states": [s.iso2 for s in f.states.all()],
-        "capabilities": capabilities,
-    }

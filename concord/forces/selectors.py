@@ -3,15 +3,22 @@ Aggregates only: units in detail are read through `permissions.units_visible_to`
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from concord.core.actors import Someone
 
 from . import permissions
 from .models import Formation, Requirement, Unit
+
+
+def serving(units: QuerySet[Unit], today: dt.date | None = None) -> QuerySet[Unit]:
+    """Units not withdrawn from their formation (as of today)."""
+    today = today or dt.date.today()
+    return units.filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today))
 
 
 @dataclass
@@ -26,17 +33,27 @@ class Line:
     certified_units: int = 0
     certified_strength: int = 0
 
+    # A gap is what is required and missing: none where nothing is required, never below zero.
     @property
     def gap_pledged(self) -> int | None:
-        if self.requirement is None:
-            return None
-        return max(self.requirement.strength - self.pledged_strength, 0)
+        return self._missing("strength", self.pledged_strength)
 
     @property
     def gap_certified(self) -> int | None:
+        return self._missing("strength", self.certified_strength)
+
+    @property
+    def gap_pledged_units(self) -> int | None:
+        return self._missing("units", self.pledged_units)
+
+    @property
+    def gap_certified_units(self) -> int | None:
+        return self._missing("units", self.certified_units)
+
+    def _missing(self, required: str, there: int) -> int | None:
         if self.requirement is None:
             return None
-        return max(self.requirement.strength - self.certified_strength, 0)
+        return max(getattr(self.requirement, required) - there, 0)
 
 
 @dataclass
@@ -71,15 +88,19 @@ def overviews(user: Someone, *, code: str | None = None) -> list[Overview]:
     )
     if code is not None:
         formations = formations.filter(code=code)
-    active = Unit.objects.filter(withdrawn_on__isnull=True)
+    active = serving(Unit.objects.all())
     if code is not None:
         active = active.filter(formation__code=code)
-    sums = active.values("formation_id", "kind").annotate(
-        n_units=Count("pk"),
-        n_personnel=Sum("strength"),
-        n_certified=Count("pk", filter=Q(certified_on__isnull=False)),
-        n_certified_personnel=Sum("strength", filter=Q(certified_on__isnull=False)),
-        n_demo=Count("pk", filter=Q(demo=True)),
+    sums = (
+        active.values("formation_id", "kind")
+        .annotate(
+            n_units=Count("pk"),
+            n_personnel=Sum("strength"),
+            n_certified=Count("pk", filter=Q(certified_on__isnull=False)),
+            n_certified_personnel=Sum("strength", filter=Q(certified_on__isnull=False)),
+            n_demo=Count("pk", filter=Q(demo=True)),
+        )
+        .order_by()
     )
     by_key = {(row["formation_id"], row["kind"]): row for row in sums}
     result = []

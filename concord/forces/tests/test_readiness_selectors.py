@@ -62,7 +62,6 @@ def test_nothing_for_who_does_not_see_the_forces(db):
     visitor = AnonymousUser()
     assert selectors.aggregates(visitor) == []
     assert selectors.formation_trend(visitor).rows == []
-    assert selectors.formations(visitor) == []
     assert selectors.readiness_table(visitor) == []
 
 

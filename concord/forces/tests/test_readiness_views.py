@@ -291,12 +291,8 @@ def test_only_the_joint_staff_pledges_on_the_page(client_as):
     assert response.status_code == 403
 
 
-def test_questionnaires_and_the_register_are_kept_in_the_admin(client_as, monkeypatch):
-    from concord.accounts import backends
+def test_questionnaires_and_the_register_are_kept_in_the_admin(client_as):
     from concord.forces.models import Questionnaire
-
-    # The forces' reference data joins the admin's apps on merge (accounts/backends.py).
-    monkeypatch.setattr(backends, "REFERENCE_DATA_APPS", {*backends.REFERENCE_DATA_APPS, "forces"})
 
     admin = client_as("secretariat_administrator")
     questionnaire = Questionnaire.objects.get(kind="peacekeeping", active=True)
