@@ -5,7 +5,6 @@ page: the units in detail only to who sees them, the aggregates to every insider
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from concord.core.actors import Someone
+from concord.core.tables import write_xlsx
 
 from . import permissions
 from . import readiness_selectors as selectors
@@ -117,19 +117,6 @@ def download(
             lines(), content_type="text/csv; charset=utf-8"
         )
     else:
-        response = HttpResponse(xlsx(header, rows, title=_("Readiness")), content_type=XLSX)
+        response = HttpResponse(write_xlsx(header, rows, title=_("Readiness")), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def xlsx(header: list[str], rows: list[list[Any]], *, title: str) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31])
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()

@@ -3,12 +3,12 @@ as far as the reader may see them)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from typing import Any
 
 from django.utils.translation import gettext as _
+
+from concord.core.tables import write_csv, write_xlsx
 
 from .models import TrainingEvent, TrainingPlan
 
@@ -59,25 +59,11 @@ def rows(events: Iterable[TrainingEvent]) -> list[list[Any]]:
 
 
 def as_csv(events: Iterable[TrainingEvent]) -> bytes:
-    out = io.StringIO()
-    out.write("\ufeff")  # so that spreadsheet programs read it as UTF-8
-    writer = csv.writer(out)
-    writer.writerow(header())
-    writer.writerows(
-        [[v.isoformat() if hasattr(v, "isoformat") else v for v in r] for r in rows(events)]
+    return write_csv(
+        header(),
+        [[v.isoformat() if hasattr(v, "isoformat") else v for v in r] for r in rows(events)],
     )
-    return out.getvalue().encode()
 
 
 def as_xlsx(plan: TrainingPlan, events: Iterable[TrainingEvent]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(str(plan.year))
-    sheet.append([str(plan)])
-    sheet.append(header())
-    for row in rows(events):
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return write_xlsx(header(), rows(events), title=str(plan.year), caption=str(plan))

@@ -18,11 +18,11 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from concord.core.actors import Someone
+from concord.core.tables import write_csv, write_xlsx
 from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 
 from .models import Stage
 from .selectors import IndicatorResult, Results, results
-from .spreadsheets import write_csv, write_xlsx
 
 STYLE = Style(
     background="white",

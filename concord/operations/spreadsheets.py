@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from concord.core.errors import DomainError
+from concord.core.tables import write_csv, write_xlsx
 
 from .codes import Code
 
@@ -136,25 +137,3 @@ def write_template(rows: Iterable[list[Any]], *, language: str, kind: str) -> by
         if kind == "csv":
             return write_csv(header, rows)
         return write_xlsx(header, rows, title=_("Report"))
-
-
-def write_xlsx(header: list[str], rows: Iterable[list[Any]], *, title: str) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31])
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def write_csv(header: list[str], rows: Iterable[list[Any]]) -> bytes:
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return out.getvalue().encode()
