@@ -221,6 +221,7 @@ CONCORD_DASHBOARD_PANELS = [
     "concord.consultations.panels.consultations_panel",
     "concord.documents.panels.documents_panel",
     "concord.operations.panels.operations_panel",
+    "concord.forces.panels.forces_panel",
 ]
 # Each seeder is a callable(*, password) -> lines to print; `manage.py seed_demo` runs them in order.
 CONCORD_DEMO_SEEDERS = [

@@ -12,7 +12,16 @@ from django.http import Http404
 from concord.core.actors import Someone
 
 from . import permissions
-from .models import Formation, Requirement, Unit
+from .models import Assessment, Deployment, Formation, Lesson, Requirement, Unit
+from .permissions import is_joint_staff
+from .states import AssessmentStatus, DeploymentStatus, LessonStatus
+
+UNDER_WAY = [
+    DeploymentStatus.REQUESTED,
+    DeploymentStatus.DECIDED,
+    DeploymentStatus.DEPLOYED,
+    DeploymentStatus.COMPLETING,
+]
 
 
 def serving(units: QuerySet[Unit], today: dt.date | None = None) -> QuerySet[Unit]:
@@ -131,3 +140,38 @@ def overview(user: Someone, code: str) -> Overview:
     if not found:
         raise Http404
     return found[0]
+
+
+@dataclass
+class Awaiting:
+    """What waits for the user in the collective forces, for the dashboard."""
+
+    assessments: list[Assessment]
+    deployments: list[Deployment]
+    lessons: list[Lesson]
+
+
+def awaiting(user: Someone, *, today: dt.date | None = None, most: int = 6) -> Awaiting:
+    """A state's delegation: its units' assessments in draft or returned; the Joint Staff: the
+    assessments submitted to it and the lessons past their day; everyone who may see them: the
+    deployments under way. Three queries."""
+    today = today or dt.date.today()
+    if is_joint_staff(user):
+        waiting = [AssessmentStatus.SUBMITTED]
+    else:
+        waiting = [AssessmentStatus.DRAFT, AssessmentStatus.RETURNED]
+    assessments = (
+        permissions.assessments_visible_to(user)
+        .filter(status__in=waiting)
+        .select_related("unit")
+        .order_by("as_of")[:most]
+    )
+    lessons = (
+        Lesson.objects.filter(status=LessonStatus.OPEN, due_on__lt=today)
+        .select_related("report__event")
+        .order_by("due_on")[:most]
+        if permissions.can_plan(user)
+        else []
+    )
+    under_way = permissions.deployments_visible_to(user).filter(status__in=UNDER_WAY)
+    return Awaiting(list(assessments), list(under_way.select_related("host")[:most]), list(lessons))

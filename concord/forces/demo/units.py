@@ -14,7 +14,7 @@ from ..models import Formation, Requirement, Unit
 from ..states import Personnel, ReadinessCategory, UnitKind
 
 JSCSTO = "jscsto.odkb-csto.org; kremlin.ru"
-SG_2022 = "Secretary General, December 2022 (Sputnik via urdupoint.com)"
+SG_2022 = "urdupoint.com (Sputnik), 12.2022"  # the Secretary General's figures of December 2022
 
 # code, name_ru, name_en, short_ru, short_en, established, basis_ru, basis_en, hq_ru, hq_en,
 # participating states, published strength

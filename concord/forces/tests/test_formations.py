@@ -180,3 +180,38 @@ def test_a_certification_is_not_dated_in_the_future(staff_officer):
     assert refused.value.field == "on"
     unit.refresh_from_db()
     assert unit.certified_on is None
+
+
+@pytest.mark.parametrize(
+    ("persona", "waits"),
+    [
+        ("kazakh_representative", {"KZ"}),
+        ("kazakh_coordinator", {"KZ"}),
+        ("staff_officer", {"RU"}),
+        ("russian_representative", set()),
+        ("secretariat_officer", set()),
+    ],
+)
+def test_the_dashboard_shows_the_assessments_waiting_for_each(persona, waits, request):
+    """The demo leaves a Kazakh draft for Kazakhstan and a Russian submission for the Joint Staff."""
+    user = request.getfixturevalue(persona)
+    found = selectors.awaiting(user)
+    assert {a.unit.state.iso2 for a in found.assessments} == waits
+    assert all(a.unit.state_id == a.unit.state.pk for a in found.assessments)
+
+
+def test_the_dashboard_panel_lists_what_waits_in_a_constant_number_of_queries(
+    client_as, staff_officer, django_assert_max_num_queries
+):
+    page = client_as("staff_officer").get("/en/")
+    panel = page.content.decode().split('data-testid="forces-panel"')[1]
+    assert "Readiness assessments waiting for you" in panel
+    assert "Lessons past their day" in panel  # the demo's Rubezh-2024 lesson, due June 2025
+    assert "Request of Tajikistan" in panel  # the demo request under way
+    with django_assert_max_num_queries(3):
+        found = selectors.awaiting(staff_officer)
+        assert found.assessments and found.lessons and found.deployments
+
+
+def test_a_member_of_parliament_has_no_assessment_to_fill_in(member_of_parliament):
+    assert selectors.awaiting(member_of_parliament).assessments == []

@@ -57,8 +57,7 @@ def test_formations_with_their_gaps_for_every_insider(client_as, persona):
     assert response.status_code == 200
     crrf = next(f for f in response.json() if f["code"] == "crrf")
     assert (
-        crrf["published_strength"] == 18000
-        and "Secretary General" in crrf["published_strength_source"]
+        crrf["published_strength"] == 18000 and "urdupoint.com" in crrf["published_strength_source"]
     )
     assert set(crrf["states"]) == {"AM", "BY", "KZ", "KG", "RU", "TJ"}
     military = next(c for c in crrf["capabilities"] if c["kind"] == "military")
