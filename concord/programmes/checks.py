@@ -58,6 +58,6 @@ def check_shares(shares: Sequence[Decimal], states: Sequence[MemberState]) -> No
         raise DomainError(
             Code.SHARES_NOT_100,
             _("The shares add up to %(total)s per cent, not 100.")
-            % {"total": rules.shares_total(shares).normalize()},
+            % {"total": rules.plain(rules.shares_total(shares))},
             field="shares",
         )

@@ -29,6 +29,9 @@ class Code(StrEnum):
     DUPLICATE = "duplicate"
     OUTSIDE_YEAR = "outside_year"  # an indicator value dated outside its chairmanship year
     NOT_CHAIRED = "not_chaired"  # no chairmanship recorded for the year
+    UNKNOWN = (
+        "unknown"  # a state, body, stage, activity or contract the request names does not exist
+    )
 
 
 class Verb(StrEnum):

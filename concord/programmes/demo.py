@@ -13,7 +13,7 @@ from concord.consultations.models import Consultation, Session
 from concord.organization.models import Body, MemberState
 
 from . import budgets, plans, services
-from .models import Programme
+from .models import ActionPlan, Activity, Budget, Programme
 from .services import FundingRow
 
 FIVE = ("BY", "KZ", "KG", "RU", "TJ")
@@ -220,11 +220,11 @@ def _programme(secretariat: User) -> Programme:
     programme = services.adopt_programme(
         programme, actor=secretariat, decision_id=_decision("Tajik-Afghan border").pk
     )
-    _execution(programme, stages, activities)
+    _execution(programme, activities)
     return programme
 
 
-def _execution(programme: Programme, stages: dict, activities: list) -> None:  # type: ignore[type-arg]
+def _execution(programme: Programme, activities: list[Activity]) -> None:
     tajik = _user("tj_rep")
     contract = services.record_contract(
         activities[1],
@@ -264,7 +264,7 @@ def _execution(programme: Programme, stages: dict, activities: list) -> None:  #
         )
 
 
-def _budget(secretariat: User) -> object:
+def _budget(secretariat: User) -> Budget:
     budget = budgets.create_budget(
         actor=secretariat, year=2024, currency_code="RUB", due_on=dt.date(2024, 6, 30), demo=True
     )
@@ -350,7 +350,7 @@ TASKS = [  # text_ru, text_en, deadline, bodies, states, who reported done and w
 ]
 
 
-def _plan(secretariat: User) -> object:
+def _plan(secretariat: User) -> ActionPlan:
     csc = Session.objects.get(body__code="csc", date=dt.date(2024, 11, 28))
     plan = plans.draft_plan(
         actor=secretariat,
@@ -381,7 +381,7 @@ def _plan(secretariat: User) -> object:
     reporters = {"secretariat": secretariat, "joint-staff": _user("staff")}
     for task, (*_rest, done) in zip(tasks, TASKS, strict=True):
         for part in task.assignments.select_related("state", "body"):
-            key = part.state.iso2 if part.state else part.body.code
+            key = part.state.iso2 if part.state else part.body.code if part.body else ""
             if key not in done:
                 continue
             reporter = reporters.get(key) or _user(f"{key.lower()}_rep")

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from concord.core.views import panel
 
-from . import selectors
+from . import plan_selectors as selectors
 
 
 def tasks_panel(request: HttpRequest) -> dict[str, Any]:

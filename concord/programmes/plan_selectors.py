@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from concord.consultations import selectors as consultations
 from concord.core.actors import Someone
-from concord.core.models import in_language
+from concord.core.models import in_language, viewer_of
+from concord.core.rules import speaks_for
 
 from . import permissions, rules
 from .models import ActionPlan, ActionTask, Assignment, Indicator, IndicatorValue, Priority
@@ -181,12 +183,12 @@ def my_parts(user: Someone, *, only_overdue: bool = False, today: dt.date) -> Qu
     )
 
 
-def session_choices(user: Someone) -> QuerySet:  # type: ignore[type-arg]
+def session_choices(user: Someone) -> QuerySet[Any]:
     """Sessions an action plan may follow."""
     return consultations.sessions().order_by("-date")
 
 
-def decisions_adopted_at(user: Someone, plan: ActionPlan) -> QuerySet:  # type: ignore[type-arg]
+def decisions_adopted_at(user: Someone, plan: ActionPlan) -> QuerySet[Any]:
     """Decisions adopted at the plan's session that the user may see: what tasks are drawn from."""
     return (
         consultations.consultations(user, status="adopted")
@@ -232,3 +234,24 @@ def priorities(year: int) -> list[tuple[Priority, list[Tracked]]]:
 
 def priority_years() -> list[int]:
     return list(Priority.objects.values_list("year", flat=True).distinct().order_by("-year"))
+
+
+def reportable(user: Someone) -> QuerySet[Assignment]:
+    """The parts the user may report on: their state's (who speaks for it) or their body's."""
+    viewer = viewer_of(user)
+    if viewer.state_id is not None and speaks_for(viewer, viewer.state_id):
+        return Assignment.objects.filter(state_id=viewer.state_id)
+    if viewer.body_id is not None:
+        return Assignment.objects.filter(body_id=viewer.body_id)
+    return Assignment.objects.none()
+
+
+def indicator(pk: int) -> Indicator | None:
+    return Indicator.objects.select_related("priority__state").filter(pk=pk).first()
+
+
+def priority(pk: int) -> Priority:
+    found = Priority.objects.select_related("state").filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found

@@ -147,3 +147,8 @@ def indicator_progress(value: Decimal | None, target: Decimal) -> Fraction | Non
     if value is None or target <= 0:
         return None
     return Fraction(value) / Fraction(target)
+
+
+def plain(value: Decimal) -> str:
+    """A decimal without trailing zeros or an exponent: 12.5, 50, 0.25."""
+    return format(value.normalize(), "f")

@@ -122,23 +122,25 @@ def stage_figures(programme: Programme) -> list[StageFigures]:
     return list(figures.values())
 
 
-def activities(programme: Programme, *, stage: int | None = None, page: int = 1) -> list[Activity]:
-    """One page of activities with the quantity delivered under each (one query)."""
-    qs = Activity.objects.filter(programme=programme)
-    if stage:
-        qs = qs.filter(stage__number=stage)
+def all_activities(programme: Programme) -> QuerySet[Activity]:
+    """The programme's activities with the quantity delivered under each (one query)."""
     delivered = (
         Delivery.objects.filter(activity=OuterRef("pk"))
         .values("activity")
         .annotate(q=Sum("quantity"))
         .values("q")
     )
-    start = (max(page, 1) - 1) * PAGE
-    return list(
-        qs.select_related("stage")
+    return (
+        Activity.objects.filter(programme=programme)
+        .select_related("stage")
         .annotate(delivered=Coalesce(Subquery(delivered, output_field=IntegerField()), Value(0)))
-        .order_by("stage__number", "pk")[start : start + PAGE]
+        .order_by("stage__number", "pk")
     )
+
+
+def activities(programme: Programme, *, page: int = 1) -> list[Activity]:
+    start = (max(page, 1) - 1) * PAGE
+    return list(all_activities(programme)[start : start + PAGE])
 
 
 def deliveries(programme: Programme, *, page: int = 1) -> list[Delivery]:
@@ -249,7 +251,7 @@ def _table(
             c.state_id,
             c.state.name,
             c.state.iso2,
-            c.share,
+            Decimal(rules.plain(c.share)),
             rules.standing(
                 due.get(c.state_id, Decimal(0)),
                 paid.get((budget.pk, c.state_id), Decimal(0)),
