@@ -100,7 +100,8 @@ def stage_report(programme: Programme, f: StageFigures) -> list[str]:
         % {
             "amount": money(f.funded),
             "currency": programme.currency.code,
-            "shares": ", ".join(f"{x.state.name} {rules.plain(x.share)}%" for x in f.funding) or "—",
+            "shares": ", ".join(f"{x.state.name} {rules.plain(x.share)}%" for x in f.funding)
+            or "—",
         },
     ]
     if programme.demo:
