@@ -30,6 +30,8 @@ SYSTEM_MAY = {
     "concord.publications.permissions.is_editor",  # drafts from other modules' events
     "concord.monitoring.permissions.imports_data",  # import_events and import_ucdp_yearly
     "concord.documents.permissions.can_adopt",  # a procedure closing by itself adopts its text
+    # A change to a programme is adopted by its consultation: recorded when the event arrives.
+    "concord.programmes.permissions.can_record_change_adoption",
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from concord.core.actors import actor_of
@@ -208,7 +208,7 @@ class FundingIn(StrictIn):
     demo: bool = False
 
 
-class AdoptionIn(StrictIn):
+class ProgrammeAdoptionIn(StrictIn):
     decision: int = Field(..., description="the consultation that adopted it")
     version: int | None = None
 
@@ -233,12 +233,12 @@ class DeliveryIn(StrictIn):
     document: Title
 
 
-class ChangeIn(StrictIn):
+class ProgrammeChangeIn(StrictIn):
     summary_ru: Text
     summary_en: str = Field("", max_length=10_000)
 
 
-class WithdrawIn(StrictIn):
+class ChangeWithdrawalIn(StrictIn):
     version: int | None = None
 
 
@@ -291,7 +291,7 @@ def create_programme(request: HttpRequest, payload: ProgrammeIn) -> Any:
         currency_code=data.pop("currency"),
         **data,
     )
-    return 201, _detail(programme)
+    return Status(201, _detail(programme))
 
 
 @router.get("/programmes/{pk}", response={200: ProgrammeDetailOut, 404: ErrorOut})
@@ -305,7 +305,7 @@ def add_stage(request: HttpRequest, pk: int, payload: ProgrammeStageIn) -> Any:
     data = payload.model_dump()
     change = _change(programme, data.pop("change"))
     services.add_stage(programme, actor=actor_of(request), change=change, **data)
-    return 201, _detail(programme)
+    return Status(201, _detail(programme))
 
 
 @router.post("/programmes/{pk}/customers", response={201: NationalCustomerOut, **EDITING})
@@ -313,7 +313,9 @@ def add_customer(request: HttpRequest, pk: int, payload: NationalCustomerIn) -> 
     programme = selectors.programme(request.user, pk)
     data = payload.model_dump()
     state = state_named(data.pop("state"))
-    return 201, services.add_customer(programme, actor=actor_of(request), state=state, **data)
+    return Status(
+        201, services.add_customer(programme, actor=actor_of(request), state=state, **data)
+    )
 
 
 @router.get("/programmes/{pk}/activities", response={200: list[ActivityOut], 404: ErrorOut})
@@ -331,7 +333,7 @@ def add_activity(request: HttpRequest, pk: int, payload: ActivityIn) -> Any:
     activity = services.add_activity(
         programme, actor=actor_of(request), stage=stage, change=change, **data
     )
-    return 201, activity
+    return Status(201, activity)
 
 
 @router.put("/programmes/{pk}/stages/{number}/funding", response={200: list[FundingOut], **EDITING})
@@ -353,7 +355,7 @@ def set_funding(request: HttpRequest, pk: int, number: int, payload: FundingIn) 
 
 
 @router.post("/programmes/{pk}/adopt", response={200: ProgrammeDetailOut, **EDITING})
-def adopt_programme(request: HttpRequest, pk: int, payload: AdoptionIn) -> Any:
+def adopt_programme(request: HttpRequest, pk: int, payload: ProgrammeAdoptionIn) -> Any:
     programme = selectors.programme(request.user, pk)
     services.adopt_programme(
         programme, actor=actor_of(request), decision_id=payload.decision, version=payload.version
@@ -376,7 +378,7 @@ def record_contract(request: HttpRequest, pk: int, payload: ContractIn) -> Any:
     contract = services.record_contract(
         activity, actor=actor_of(request), currency_code=data.pop("currency"), **data
     )
-    return 201, contract
+    return Status(201, contract)
 
 
 @router.get("/programmes/{pk}/deliveries", response={200: list[DeliveryOut], 404: ErrorOut})
@@ -406,7 +408,7 @@ def record_delivery(request: HttpRequest, pk: int, payload: DeliveryIn) -> Any:
         contract=contract,
         **data,
     )
-    return 201, delivery
+    return Status(201, delivery)
 
 
 @router.get("/programmes/{pk}/changes", response={200: list[ProgrammeChangeOut], 404: ErrorOut})
@@ -415,19 +417,21 @@ def list_changes(request: HttpRequest, pk: int) -> Any:
 
 
 @router.post("/programmes/{pk}/changes", response={201: ProgrammeChangeOut, **EDITING})
-def propose_change(request: HttpRequest, pk: int, payload: ChangeIn) -> Any:
+def propose_change(request: HttpRequest, pk: int, payload: ProgrammeChangeIn) -> Any:
     """Put a change before the bodies: a consultation on the programme's route for changes."""
     programme = selectors.programme(request.user, pk)
     change = services.propose_change(
         programme, actor=actor_of(request), now=timezone.now(), **payload.model_dump()
     )
-    return 201, change
+    return Status(201, change)
 
 
 @router.post(
     "/programmes/{pk}/changes/{change_id}/withdraw", response={200: ProgrammeChangeOut, **EDITING}
 )
-def withdraw_change(request: HttpRequest, pk: int, change_id: int, payload: WithdrawIn) -> Any:
+def withdraw_change(
+    request: HttpRequest, pk: int, change_id: int, payload: ChangeWithdrawalIn
+) -> Any:
     change = _change(selectors.programme(request.user, pk), change_id)
     if change is None:
         raise Http404

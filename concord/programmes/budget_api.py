@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from concord.core.actors import actor_of
 from concord.core.api import ErrorOut, StrictIn, Title
@@ -148,7 +148,7 @@ def create_budget(request: HttpRequest, payload: BudgetIn) -> Any:
         due_on=payload.due_on,
         demo=payload.demo,
     )
-    return 201, _one(request, payload.year)
+    return Status(201, _one(request, payload.year))
 
 
 @router.get("/budgets/{year}", response={200: BudgetOut, 404: ErrorOut})
@@ -197,4 +197,4 @@ def record_payment(request: HttpRequest, year: int, payload: PaymentIn) -> Any:
         currency_code=data.pop("currency"),
         **data,
     )
-    return 201, payment
+    return Status(201, payment)

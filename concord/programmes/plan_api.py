@@ -10,7 +10,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from concord.core.actors import actor_of
 from concord.core.api import ErrorOut, StrictIn, Text, Title
@@ -87,10 +87,12 @@ class ActionPlanOut(Schema):
 
 
 class ActionPlanDetailOut(ActionPlanOut):
-    tasks: list[ActionTaskOut] = Field(..., description="those with a part the user may see")
+    tasks: list[ActionTaskOut] = Field(
+        ..., alias="visible_tasks", description="those with a part the user may see"
+    )
 
 
-class RateOut(Schema):
+class ImplementationRateOut(Schema):
     id: int
     name: str
     done: int
@@ -101,10 +103,10 @@ class RateOut(Schema):
     )
 
 
-class RatesOut(Schema):
-    by_state: list[RateOut]
-    by_body: list[RateOut]
-    by_decision: list[RateOut]
+class ImplementationRatesOut(Schema):
+    by_state: list[ImplementationRateOut]
+    by_body: list[ImplementationRateOut]
+    by_decision: list[ImplementationRateOut]
 
 
 class IndicatorValueOut(Schema):
@@ -113,7 +115,7 @@ class IndicatorValueOut(Schema):
     note: str
 
 
-class IndicatorOut(Schema):
+class PriorityIndicatorOut(Schema):
     id: int
     name_ru: str
     name_en: str
@@ -130,7 +132,7 @@ class PriorityOut(Schema):
     title_ru: str
     title_en: str
     demo: bool
-    indicators: list[IndicatorOut]
+    indicators: list[PriorityIndicatorOut]
 
 
 class ActionPlanIn(StrictIn):
@@ -151,7 +153,7 @@ class ActionTaskIn(StrictIn):
     demo: bool = False
 
 
-class ApprovalIn(StrictIn):
+class PlanApprovalIn(StrictIn):
     on: dt.date
     version: int | None = None
 
@@ -162,7 +164,7 @@ class TaskReportIn(StrictIn):
     version: int | None = None
 
 
-class ReturnIn(StrictIn):
+class ReportReturnIn(StrictIn):
     reason: Text
     version: int | None = None
 
@@ -174,7 +176,7 @@ class PriorityIn(StrictIn):
     demo: bool = False
 
 
-class IndicatorIn(StrictIn):
+class PriorityIndicatorIn(StrictIn):
     name_ru: Title
     name_en: str = Field("", max_length=300)
     target: Decimal = Field(..., max_digits=14, decimal_places=2)
@@ -188,10 +190,10 @@ class IndicatorValueIn(StrictIn):
     note: str = Field("", max_length=300)
 
 
-def _detail(request: HttpRequest, plan: ActionPlan) -> dict[str, Any]:
+def _detail(request: HttpRequest, plan: ActionPlan) -> ActionPlan:
     plan.refresh_from_db()
-    out = ActionPlanOut.from_orm(plan).model_dump()
-    return {**out, "tasks": selectors.tasks(request.user, plan)}
+    plan.visible_tasks = selectors.tasks(request.user, plan)  # type: ignore[attr-defined]
+    return plan
 
 
 def _bodies(codes: list[str]) -> list[Body]:
@@ -238,7 +240,7 @@ def list_plans(request: HttpRequest) -> Any:
 def draft_plan(request: HttpRequest, payload: ActionPlanIn) -> Any:
     data = payload.model_dump()
     plan = services.draft_plan(actor=actor_of(request), session_id=data.pop("session"), **data)
-    return 201, _detail(request, plan)
+    return Status(201, _detail(request, plan))
 
 
 @router.get("/action-plans/{pk}", response={200: ActionPlanDetailOut, 404: ErrorOut})
@@ -260,18 +262,18 @@ def add_task(request: HttpRequest, pk: int, payload: ActionTaskIn) -> Any:
         states=[state_named(s, "states") for s in data.pop("states")],
         **data,
     )
-    return 201, _detail(request, plan)
+    return Status(201, _detail(request, plan))
 
 
 @router.post("/action-plans/{pk}/approve", response={200: ActionPlanDetailOut, **EDITING})
-def approve_plan(request: HttpRequest, pk: int, payload: ApprovalIn) -> Any:
+def approve_plan(request: HttpRequest, pk: int, payload: PlanApprovalIn) -> Any:
     """The chairman's approval (who speaks for the state chairing in the session's year)."""
     plan = selectors.plan(request.user, pk)
     services.approve_plan(plan, actor=actor_of(request), on=payload.on, version=payload.version)
     return _detail(request, plan)
 
 
-@router.get("/action-plans/{pk}/rates", response={200: RatesOut, 404: ErrorOut})
+@router.get("/action-plans/{pk}/rates", response={200: ImplementationRatesOut, 404: ErrorOut})
 def plan_rates(request: HttpRequest, pk: int) -> Any:
     """Implementation rates over the parts the user may see, one aggregate query each."""
     return _all_rates(request, selectors.plan(request.user, pk))
@@ -285,7 +287,7 @@ def list_parts(request: HttpRequest, overdue: bool = False) -> Any:
     ).prefetch_related("reports")
 
 
-@router.get("/tasks/rates", response=RatesOut)
+@router.get("/tasks/rates", response=ImplementationRatesOut)
 def rates(request: HttpRequest) -> Any:
     return _all_rates(request, None)
 
@@ -304,11 +306,11 @@ def report_task(request: HttpRequest, pk: int, payload: TaskReportIn) -> Any:
     """A state's or body's report on its part; `done` reports the part done."""
     part = selectors.assignment(request.user, pk)
     services.report_task(part, actor=actor_of(request), now=timezone.now(), **payload.model_dump())
-    return 201, selectors.assignment(request.user, pk)
+    return Status(201, selectors.assignment(request.user, pk))
 
 
 @router.post("/tasks/parts/{pk}/return", response={200: TaskPartOut, **EDITING})
-def return_report(request: HttpRequest, pk: int, payload: ReturnIn) -> Any:
+def return_report(request: HttpRequest, pk: int, payload: ReportReturnIn) -> Any:
     part = selectors.assignment(request.user, pk)
     services.return_report(
         part, actor=actor_of(request), now=timezone.now(), **payload.model_dump()
@@ -357,15 +359,15 @@ def list_priorities(request: HttpRequest, year: int) -> Any:
 def add_priority(request: HttpRequest, payload: PriorityIn) -> Any:
     _insider(request)
     services.add_priority(actor=actor_of(request), **payload.model_dump())
-    return 201, _priorities(payload.year)
+    return Status(201, _priorities(payload.year))
 
 
 @router.post("/priorities/{pk}/indicators", response={201: list[PriorityOut], **EDITING})
-def add_indicator(request: HttpRequest, pk: int, payload: IndicatorIn) -> Any:
+def add_indicator(request: HttpRequest, pk: int, payload: PriorityIndicatorIn) -> Any:
     _insider(request)
     priority = selectors.priority(pk)
     services.add_indicator(priority, actor=actor_of(request), **payload.model_dump())
-    return 201, _priorities(priority.year)
+    return Status(201, _priorities(priority.year))
 
 
 @router.post("/indicators/{pk}/values", response={201: list[PriorityOut], **EDITING})
@@ -375,4 +377,4 @@ def record_value(request: HttpRequest, pk: int, payload: IndicatorValueIn) -> An
     if indicator is None:
         raise Http404
     services.record_value(indicator, actor=actor_of(request), **payload.model_dump())
-    return 201, _priorities(indicator.priority.year)
+    return Status(201, _priorities(indicator.priority.year))
