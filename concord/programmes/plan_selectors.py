@@ -36,7 +36,12 @@ def plans(user: Someone) -> QuerySet[ActionPlan]:
 
 
 def plan(user: Someone, pk: int) -> ActionPlan:
-    found = permissions.plans_visible_to(user).select_related("session__body").filter(pk=pk).first()
+    found = (
+        permissions.plans_visible_to(user)
+        .select_related("session__body", "approved_by")
+        .filter(pk=pk)
+        .first()
+    )
     if found is None:
         raise Http404
     return found
