@@ -11,9 +11,10 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
 
 from concord.core.actors import actor_of
-from concord.core.api import ErrorOut, StrictIn, Text, Title
+from concord.core.api import ErrorOut, Pages, StrictIn, Text, Title
 from concord.core.errors import DomainError
 from concord.organization.models import Body
 
@@ -280,6 +281,7 @@ def plan_rates(request: HttpRequest, pk: int) -> Any:
 
 
 @router.get("/tasks", response=list[TaskPartOut])
+@paginate(Pages, page_size=100)
 def list_parts(request: HttpRequest, overdue: bool = False) -> Any:
     """The parts of approved plans the user answers for (the Secretariat: everyone's)."""
     return selectors.my_parts(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
+from concord.core.views import int_param
 
 from . import outputs, permissions
 from . import plan_selectors as selectors
@@ -22,6 +23,8 @@ from . import plans as services
 from .forms import ApproveForm, PlanForm, ReportForm, ReturnForm, TaskForm, ValueForm
 from .models import ActionPlan
 from .views import act, download
+
+PAGE = 100  # parts shown per page of the tasks list
 
 
 @login_required
@@ -161,18 +164,27 @@ def task_list(request: HttpRequest) -> HttpResponse:
     asked."""
     only_overdue = request.GET.get("overdue") == "1"
     today = timezone.localdate()
-    parts = selectors.my_parts(request.user, only_overdue=only_overdue, today=today)
+    found = selectors.my_parts(request.user, only_overdue=only_overdue, today=today)
+    page = int_param(request.GET.get("page")) or 1
+    start = (page - 1) * PAGE
+    parts = list(found[start : start + PAGE + 1])
     return render(
         request,
         "programmes/task_list.html",
         {
-            "parts": parts,
+            "parts": parts[:PAGE],
+            "page": page,
+            "next_page": page + 1 if len(parts) > PAGE else None,
             "only_overdue": only_overdue,
             "today": today,
             "by_state": selectors.rates_by_state(request.user, today=today),
             "by_body": selectors.rates_by_body(request.user, today=today),
             "by_decision": selectors.rates_by_decision(request.user, today=today),
-            "reportable": set(selectors.reportable(request.user).values_list("pk", flat=True)),
+            "reportable": set(
+                selectors.reportable(request.user)
+                .filter(pk__in=[p.pk for p in parts])
+                .values_list("pk", flat=True)
+            ),
         },
     )
 
