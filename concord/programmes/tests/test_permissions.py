@@ -105,7 +105,7 @@ def test_a_part_one_may_not_see_does_not_exist_for_one(client_as):
     )
 
 
-ACTS = [
+ACTS: list[tuple[str, dict[str, str], set[str]]] = [
     # (url, data, personas who may)
     (
         "/en/programmes/{programme}/deliveries/",
