@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from concord.core.errors import DomainError, NotAllowed
 from concord.programmes import plan_selectors as selectors
@@ -177,6 +178,13 @@ def test_a_form_drawn_from_an_older_report_is_stale(approved, kazakh_representat
             kz, actor=kazakh_representative, text="Ещё.", done=True, now=LATER, version=drawn
         )
     assert error.value.code == "stale"
+
+
+@pytest.fixture(autouse=True)
+def in_russian():
+    """Names are read in the active language: these tests read them in Russian."""
+    with translation.override("ru"):
+        yield
 
 
 def test_rates_and_overdue_lists_over_what_each_may_see(
