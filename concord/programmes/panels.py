@@ -9,7 +9,6 @@ from concord.core.views import panel
 
 from . import plan_selectors as selectors
 
-
 SHOWN = 8  # one query: the first overdue parts, and whether there are more
 
 
