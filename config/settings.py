@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "concord.operations",
     "concord.monitoring",
     "concord.forces",
+    "concord.programmes",
     "concord.publications",
 ]
 
@@ -222,6 +223,7 @@ CONCORD_DASHBOARD_PANELS = [
     "concord.documents.panels.documents_panel",
     "concord.operations.panels.operations_panel",
     "concord.forces.panels.forces_panel",
+    "concord.programmes.panels.tasks_panel",
 ]
 # Each seeder is a callable(*, password) -> lines to print; `manage.py seed_demo` runs them in order.
 CONCORD_DEMO_SEEDERS = [
@@ -233,6 +235,7 @@ CONCORD_DEMO_SEEDERS = [
     "concord.operations.demo.seed",
     "concord.monitoring.demo.seed",
     "concord.forces.demo.seed",
+    "concord.programmes.demo.seed",
     "concord.publications.demo.seed",
     "concord.publications.demo.publish_drafts_from_other_modules",
 ]

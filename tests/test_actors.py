@@ -31,6 +31,8 @@ SYSTEM_MAY = {
     "concord.monitoring.permissions.imports_data",  # import_events and import_ucdp_yearly
     "concord.documents.permissions.can_adopt",  # a procedure closing by itself adopts its text
     "concord.forces.permissions.can_record_adoption",  # a training plan adopted with its consultation
+    # A change to a programme is adopted by its consultation: recorded when the event arrives.
+    "concord.programmes.permissions.can_record_change_adoption",
 }
 
 

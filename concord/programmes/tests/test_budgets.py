@@ -1,0 +1,152 @@
+"""Budgets: shares adding up, adoption by the budget decision with the limited format as the
+consultations module records it, payments in the budget's currency, arrears computed exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from concord.core.errors import DomainError, NotAllowed
+from concord.programmes import budgets, selectors
+from concord.programmes.models import Budget
+
+from .builders import a_budget, a_decision, state
+
+FIVE = dict.fromkeys(("BY", "KZ", "KG", "RU", "TJ"), "join")
+LIMITED = {**FIVE, "AM": "refrain"}
+
+
+def pay(budget, actor, iso2="KG", amount="100", currency="RUB", day=dt.date(2031, 3, 1)):
+    return budgets.record_payment(
+        budget,
+        actor=actor,
+        state=state(iso2),
+        amount=Decimal(amount),
+        currency_code=currency,
+        paid_on=day,
+    )
+
+
+def test_contribution_shares_must_add_up_to_one_hundred(secretariat_officer):
+    with pytest.raises(DomainError) as error:
+        a_budget(secretariat_officer, shares={"RU": "50", "KZ": "30"})
+    assert (error.value.code, error.value.field) == ("shares_not_100", "shares")
+
+
+def test_a_state_that_refrained_is_not_bound_and_carries_no_share(secretariat_officer):
+    """Armenia refrains (limited format): a share for it is refused; without it, the budget is
+    adopted and Armenia is recorded as not bound."""
+    decision = a_decision(secretariat_officer, LIMITED)
+    budget = a_budget(
+        secretariat_officer,
+        shares={"AM": "10", "RU": "50", "BY": "10", "KZ": "10", "KG": "10", "TJ": "10"},
+    )
+    with pytest.raises(DomainError) as error:
+        budgets.adopt_budget(budget, actor=secretariat_officer, decision_id=decision.pk)
+    assert (error.value.code, error.value.field) == ("not_bound", "decision")
+    assert "Armenia" in str(error.value.message) or "Армения" in str(error.value.message)
+    budgets.set_shares(
+        budget,
+        actor=secretariat_officer,
+        shares={
+            state(k): Decimal(v)
+            for k, v in {"RU": "50", "BY": "12.5", "KZ": "12.5", "KG": "12.5", "TJ": "12.5"}.items()
+        },
+    )
+    budgets.adopt_budget(budget, actor=secretariat_officer, decision_id=decision.pk)
+    budget.refresh_from_db()
+    assert budget.status == "adopted"
+    assert [s.iso2 for s in budget.not_bound.all()] == ["AM"]
+
+
+def test_a_state_the_decision_binds_must_have_a_share(secretariat_officer):
+    decision = a_decision(secretariat_officer, FIVE)
+    budget = a_budget(secretariat_officer, shares={"RU": "50", "KZ": "50"})
+    with pytest.raises(DomainError) as error:
+        budgets.adopt_budget(budget, actor=secretariat_officer, decision_id=decision.pk)
+    assert error.value.code == "missing_share"
+
+
+def adopted_budget(secretariat_officer):
+    budget = a_budget(secretariat_officer)
+    budgets.adopt_budget(
+        budget, actor=secretariat_officer, decision_id=a_decision(secretariat_officer, LIMITED).pk
+    )
+    budget.refresh_from_db()
+    return budget
+
+
+@pytest.mark.parametrize(
+    ("kw", "code", "field"),
+    [
+        ({"currency": "XYZ"}, "unknown_currency", "currency"),
+        ({"currency": "USD"}, "wrong_currency", "currency"),
+        ({"iso2": "AM"}, "not_assessed", "state"),
+        ({"amount": "0"}, "bad_amount", "amount"),
+        ({"amount": "0.001"}, "bad_amount", "amount"),
+    ],
+)
+def test_a_payment_is_refused_with_a_clear_error(secretariat_officer, kw, code, field):
+    budget = adopted_budget(secretariat_officer)
+    with pytest.raises(DomainError) as error:
+        pay(budget, secretariat_officer, **kw)
+    assert (error.value.code, error.value.field) == (code, field)
+    assert not budget.payments.exists()
+
+
+def test_only_the_secretariat_records_payments(secretariat_officer, kazakh_representative):
+    budget = adopted_budget(secretariat_officer)
+    with pytest.raises(NotAllowed):
+        pay(budget, kazakh_representative, "KZ")
+
+
+def test_arrears_are_what_is_due_less_what_was_paid_once_the_due_date_passed(secretariat_officer):
+    budget = adopted_budget(secretariat_officer)  # 1,000 RUB: RU 500, the others 125 each
+    pay(budget, secretariat_officer, "KG", "100")
+    pay(budget, secretariat_officer, "KG", "20.50")
+    pay(budget, secretariat_officer, "RU", "500")
+
+    def rows(today):
+        table = selectors.budget_tables(secretariat_officer, [budget], today=today)[0]
+        return {r.iso2: r.standing for r in table.rows}
+
+    before, after = rows(dt.date(2031, 6, 30)), rows(dt.date(2031, 7, 1))
+    assert before["KG"].arrears == 0 and before["KG"].balance == Decimal("4.50")
+    assert after["KG"].arrears == Decimal("4.50")
+    assert after["RU"].arrears == 0
+    assert after["TJ"].arrears == Decimal("125.00")
+    assert sum(s.due for s in after.values()) == Decimal("1000.00")
+
+
+def test_a_state_sees_its_own_contribution_and_the_secretariat_all(
+    secretariat_officer, kazakh_representative, staff_officer, armenian_representative
+):
+    budget = adopted_budget(secretariat_officer)
+
+    def states(user):
+        return [
+            r.iso2
+            for r in selectors.budget_tables(user, [budget], today=dt.date(2031, 7, 1))[0].rows
+        ]
+
+    assert states(secretariat_officer) == ["BY", "KZ", "KG", "RU", "TJ"]
+    assert states(kazakh_representative) == ["KZ"]
+    assert states(armenian_representative) == []
+    assert states(staff_officer) == []
+    pay(budget, secretariat_officer, "RU", "500")
+    assert list(selectors.payments(kazakh_representative, budget)) == []
+    assert len(selectors.payments(secretariat_officer, budget)) == 1
+
+
+def test_the_demo_budget_has_armenia_not_bound_and_arrears(db):
+    budget = Budget.objects.get(year=2024)
+    assert budget.demo and [s.iso2 for s in budget.not_bound.all()] == ["AM"]
+    from concord.accounts.models import User
+
+    table = selectors.budget_tables(
+        User.objects.get(username="secretariat"), [budget], today=dt.date(2026, 12, 1)
+    )[0]
+    arrears = {r.iso2: r.standing.arrears for r in table.rows}
+    assert arrears["RU"] == 0 and arrears["KG"] > 0 and arrears["TJ"] > 0
