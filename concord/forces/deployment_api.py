@@ -43,6 +43,19 @@ router = Router(tags=["forces"])
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
+# The deployment's texts, each as a pair: Russian (`_ru`) and English (`_en`).
+TEXTS = (
+    "letter_reference",
+    "request_text",
+    "decision_reference",
+    "legal_basis",
+    "tasks",
+    "area",
+    "duration",
+    "commander",
+    "completion_reference",
+    "report_reference",
+)
 FIELDS = [
     "id",
     "title_ru",
@@ -50,24 +63,15 @@ FIELDS = [
     "status",
     "marking",
     "requested_at",
-    "letter_reference",
-    "request_text",
     "decided_at",
-    "decision_reference",
-    "legal_basis",
-    "tasks",
-    "area",
-    "duration",
-    "commander",
     "deployed_at",
     "completion_decided_at",
-    "completion_reference",
     "withdrawn_at",
     "reported_at",
-    "report_reference",
     "un_informed_on",
     "demo",
     "version",
+    *(f"{name}_{lang}" for name in TEXTS for lang in ("ru", "en")),
 ]
 
 
@@ -171,8 +175,10 @@ def request_deployment(request: HttpRequest, payload: DeploymentRequestIn) -> An
         _state(payload.host, "host"),
         actor=actor_of(request),
         requested_at=_aware(payload.requested_at),
-        letter_reference=payload.letter_reference,
-        request_text=payload.request_text,
+        letter_reference_ru=payload.letter_reference_ru,
+        letter_reference_en=payload.letter_reference_en,
+        request_text_ru=payload.request_text_ru,
+        request_text_en=payload.request_text_en,
         formation=formation,
     )
     return Status(201, _detail(request, d.pk))
@@ -186,11 +192,16 @@ def decide_deployment(request: HttpRequest, pk: int, payload: DeploymentDecision
         actor=actor_of(request),
         version=payload.version,
         decided_at=_aware(payload.decided_at),
-        decision_reference=payload.decision_reference,
-        legal_basis=payload.legal_basis,
-        tasks=payload.tasks,
-        area=payload.area,
-        duration=payload.duration,
+        decision_reference_ru=payload.decision_reference_ru,
+        decision_reference_en=payload.decision_reference_en,
+        legal_basis_ru=payload.legal_basis_ru,
+        legal_basis_en=payload.legal_basis_en,
+        tasks_ru=payload.tasks_ru,
+        tasks_en=payload.tasks_en,
+        area_ru=payload.area_ru,
+        area_en=payload.area_en,
+        duration_ru=payload.duration_ru,
+        duration_en=payload.duration_en,
     )
     return _detail(request, pk)
 
@@ -203,7 +214,8 @@ def refuse_deployment(request: HttpRequest, pk: int, payload: DeploymentRefusalI
         actor=actor_of(request),
         version=payload.version,
         decided_at=_aware(payload.decided_at),
-        decision_reference=payload.decision_reference,
+        decision_reference_ru=payload.decision_reference_ru,
+        decision_reference_en=payload.decision_reference_en,
     )
     return _detail(request, pk)
 
@@ -216,7 +228,8 @@ def set_command(request: HttpRequest, pk: int, payload: DeploymentCommandIn) -> 
         actor=actor_of(request),
         version=payload.version,
         lead_state=_state(payload.lead_state, "lead_state"),
-        commander=payload.commander,
+        commander_ru=payload.commander_ru,
+        commander_en=payload.commander_en,
     )
     return _detail(request, pk)
 
@@ -326,7 +339,8 @@ def complete_deployment(request: HttpRequest, pk: int, payload: DeploymentComple
         actor=actor_of(request),
         version=payload.version,
         decided_at=_aware(payload.decided_at),
-        decision_reference=payload.decision_reference,
+        decision_reference_ru=payload.decision_reference_ru,
+        decision_reference_en=payload.decision_reference_en,
     )
     return _detail(request, pk)
 
@@ -339,6 +353,7 @@ def record_report(request: HttpRequest, pk: int, payload: DeploymentReportIn) ->
         actor=actor_of(request),
         version=payload.version,
         reported_at=_aware(payload.reported_at),
-        report_reference=payload.report_reference,
+        report_reference_ru=payload.report_reference_ru,
+        report_reference_en=payload.report_reference_en,
     )
     return _detail(request, pk)

@@ -39,8 +39,10 @@ class VersionForm(forms.Form):
 class RequestForm(forms.Form):
     host = forms.ModelChoiceField(label=_("Requesting state"), queryset=MemberState.objects.none())
     requested_at = _when(_("Request received at (local time of the requesting state)"))
-    letter_reference = _text(_("Letter"))
-    request_text = _text(_("Text of the request"), required=False, rows=4)
+    letter_reference_ru = _text(_("Letter (Russian)"), max_length=200)
+    letter_reference_en = _text(_("Letter (English)"), required=False, max_length=200)
+    request_text_ru = _text(_("Text of the request (Russian)"), required=False, rows=4)
+    request_text_en = _text(_("Text of the request (English)"), required=False, rows=4)
     formation = forms.ModelChoiceField(
         label=_("Formation"),
         queryset=Formation.objects.all(),
@@ -55,21 +57,28 @@ class RequestForm(forms.Form):
 
 class DecisionForm(VersionForm):
     decided_at = _when(_("Decided at"))
-    decision_reference = _text(_("Decision"))
-    legal_basis = _text(_("Legal basis"))
-    tasks = _text(_("Tasks"), required=False, rows=3)
-    area = _text(_("Area"), required=False)
-    duration = _text(_("Duration"), required=False, max_length=200)
+    decision_reference_ru = _text(_("Decision (Russian)"))
+    decision_reference_en = _text(_("Decision (English)"), required=False)
+    legal_basis_ru = _text(_("Legal basis (Russian)"))
+    legal_basis_en = _text(_("Legal basis (English)"), required=False)
+    tasks_ru = _text(_("Tasks (Russian)"), required=False, rows=3)
+    tasks_en = _text(_("Tasks (English)"), required=False, rows=3)
+    area_ru = _text(_("Area (Russian)"), required=False)
+    area_en = _text(_("Area (English)"), required=False)
+    duration_ru = _text(_("Duration (Russian)"), required=False, max_length=200)
+    duration_en = _text(_("Duration (English)"), required=False, max_length=200)
 
 
 class RefusalForm(VersionForm):
     decided_at = _when(_("Ended at"))
-    decision_reference = _text(_("Decision or record"), required=False)
+    decision_reference_ru = _text(_("Decision or record (Russian)"), required=False)
+    decision_reference_en = _text(_("Decision or record (English)"), required=False)
 
 
 class CommandForm(VersionForm):
     lead_state = forms.ModelChoiceField(label=_("Lead state"), queryset=MemberState.objects.none())
-    commander = _text(_("Commander"), max_length=200)
+    commander_ru = _text(_("Commander (Russian)"), max_length=200)
+    commander_en = _text(_("Commander (English)"), required=False, max_length=200)
 
     def __init__(self, *args: Any, deployment: Deployment, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -132,11 +141,13 @@ class UnInformedForm(VersionForm):
 
 class CompletionForm(VersionForm):
     decided_at = _when(_("Decided at"))
-    decision_reference = _text(_("Decision to complete"))
+    decision_reference_ru = _text(_("Decision to complete (Russian)"))
+    decision_reference_en = _text(_("Decision to complete (English)"), required=False)
 
 
 class ReportForm(VersionForm):
     reported_at = _when(_("Reported at"))
-    report_reference = _text(
-        _("Report (leave empty if the document is not on record)"), required=False
+    report_reference_ru = _text(
+        _("Report (Russian; leave empty if the document is not on record)"), required=False
     )
+    report_reference_en = _text(_("Report (English)"), required=False)

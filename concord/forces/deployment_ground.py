@@ -165,10 +165,12 @@ def set_command(
     *,
     actor: Actor,
     lead_state: MemberState,
-    commander: str,
+    commander_ru: str = "",
+    commander_en: str = "",
     version: int | None = None,
 ) -> Deployment:
-    """The lead state (one that sends a contingent) and the commander of the force."""
+    """The lead state (one that sends a contingent) and the commander of the force, named in Russian
+    and, where given, in English."""
     require(permissions.can_run_deployment(actor), RUN_ONLY)
     deployment = lock(deployment, version=version)
     if deployment.status not in AFTER_DECISION:
@@ -180,14 +182,15 @@ def set_command(
             field="lead_state",
         )
     deployment.lead_state = lead_state
-    deployment.commander = commander.strip()
+    deployment.commander_ru = commander_ru.strip()
+    deployment.commander_en = commander_en.strip()
     deployment.version += 1
-    deployment.save(update_fields=["lead_state", "commander", "version"])
+    deployment.save(update_fields=["lead_state", "commander_ru", "commander_en", "version"])
     record(
         Verb.SET_COMMAND,
         actor=actor,
         target=deployment,
-        summary=f"{lead_state.iso2}; {deployment.commander}",
+        summary=f"{lead_state.iso2}; {deployment.commander_ru}",
     )
     return deployment
 

@@ -1,5 +1,7 @@
 """Shapes of the deployments API: what comes out (a deployment with its steps, contingents, sites and
-log) and what each step takes in. Times without an offset are read as UTC."""
+log) and what each step takes in. Times without an offset are read as UTC. Every text comes in
+Russian (`_ru`, the working language, required where the step needs the text) and English (`_en`,
+optional: the pages fall back to the Russian)."""
 
 from __future__ import annotations
 
@@ -65,23 +67,33 @@ class DeploymentOut(Schema):
     status: str
     marking: str
     requested_at: dt.datetime
-    letter_reference: str
-    request_text: str
+    letter_reference_ru: str
+    letter_reference_en: str
+    request_text_ru: str
+    request_text_en: str
     consultation: int | None
     decided_at: dt.datetime | None
-    decision_reference: str
-    legal_basis: str
-    tasks: str
-    area: str
-    duration: str
+    decision_reference_ru: str
+    decision_reference_en: str
+    legal_basis_ru: str
+    legal_basis_en: str
+    tasks_ru: str
+    tasks_en: str
+    area_ru: str
+    area_en: str
+    duration_ru: str
+    duration_en: str
     lead_state: str | None
-    commander: str
+    commander_ru: str
+    commander_en: str
     deployed_at: dt.datetime | None
     completion_decided_at: dt.datetime | None
-    completion_reference: str
+    completion_reference_ru: str
+    completion_reference_en: str
     withdrawn_at: dt.datetime | None
     reported_at: dt.datetime | None
-    report_reference: str
+    report_reference_ru: str
+    report_reference_en: str
     un_informed_on: dt.date | None
     personnel: int
     equipment: int
@@ -101,8 +113,10 @@ class DeploymentDetailOut(DeploymentOut):
 class DeploymentRequestIn(StrictIn):
     host: str = Field(description="ISO 3166-1 alpha-2 code of the requesting member state")
     requested_at: dt.datetime
-    letter_reference: Title
-    request_text: str = ""
+    letter_reference_ru: Title
+    letter_reference_en: str = Field("", max_length=200)
+    request_text_ru: str = ""
+    request_text_en: str = ""
     formation: str | None = Field(None, description="code of the formation, if named")
 
 
@@ -112,21 +126,28 @@ class Versioned(StrictIn):
 
 class DeploymentDecisionIn(Versioned):
     decided_at: dt.datetime
-    decision_reference: Title
-    legal_basis: Title
-    tasks: str = ""
-    area: str = Field("", max_length=300)
-    duration: str = Field("", max_length=200)
+    decision_reference_ru: Title
+    decision_reference_en: str = Field("", max_length=300)
+    legal_basis_ru: Title
+    legal_basis_en: str = Field("", max_length=300)
+    tasks_ru: str = ""
+    tasks_en: str = ""
+    area_ru: str = Field("", max_length=300)
+    area_en: str = Field("", max_length=300)
+    duration_ru: str = Field("", max_length=200)
+    duration_en: str = Field("", max_length=200)
 
 
 class DeploymentRefusalIn(Versioned):
     decided_at: dt.datetime
-    decision_reference: str = Field("", max_length=300)
+    decision_reference_ru: str = Field("", max_length=300)
+    decision_reference_en: str = Field("", max_length=300)
 
 
 class DeploymentCommandIn(Versioned):
     lead_state: str = Field(description="ISO2 of a state that offered a contingent")
-    commander: str = Field("", max_length=200)
+    commander_ru: str = Field("", max_length=200)
+    commander_en: str = Field("", max_length=200)
 
 
 class ContingentOfferIn(StrictIn):
@@ -172,9 +193,11 @@ class UnInformedIn(Versioned):
 
 class DeploymentCompletionIn(Versioned):
     decided_at: dt.datetime
-    decision_reference: Title
+    decision_reference_ru: Title
+    decision_reference_en: str = Field("", max_length=300)
 
 
 class DeploymentReportIn(Versioned):
     reported_at: dt.datetime
-    report_reference: str = Field("", max_length=300)
+    report_reference_ru: str = Field("", max_length=300)
+    report_reference_en: str = Field("", max_length=300)

@@ -77,8 +77,13 @@ def deployment_new(request: HttpRequest) -> HttpResponse:
                     form.cleaned_data["host"],
                     actor=actor_of(request),
                     requested_at=form.cleaned_data["requested_at"],
-                    letter_reference=form.cleaned_data["letter_reference"],
-                    request_text=form.cleaned_data["request_text"],
+                    **_kw(
+                        form.cleaned_data,
+                        "letter_reference_ru",
+                        "letter_reference_en",
+                        "request_text_ru",
+                        "request_text_en",
+                    ),
                     formation=form.cleaned_data["formation"],
                 )
             except DomainError as error:
@@ -118,7 +123,12 @@ def _next_forms(request: HttpRequest, d: Deployment) -> dict[str, Any]:
         "report": decides and status == DeploymentStatus.WITHDRAWN,
     }
     initial: dict[str, dict[str, Any]] = {
-        "command": {**v, "lead_state": d.lead_state_id, "commander": d.commander},
+        "command": {
+            **v,
+            "lead_state": d.lead_state_id,
+            "commander_ru": d.commander_ru,
+            "commander_en": d.commander_en,
+        },
         "un": {**v, "on": d.un_informed_on},
     }
     found: dict[str, Any] = {}
@@ -318,11 +328,16 @@ STEPS: list[tuple[str, str, type[forms.Form], Call]] = [
                 "actor",
                 "version",
                 "decided_at",
-                "decision_reference",
-                "legal_basis",
-                "tasks",
-                "area",
-                "duration",
+                "decision_reference_ru",
+                "decision_reference_en",
+                "legal_basis_ru",
+                "legal_basis_en",
+                "tasks_ru",
+                "tasks_en",
+                "area_ru",
+                "area_en",
+                "duration_ru",
+                "duration_en",
             ),
         ),
     ),
@@ -331,7 +346,15 @@ STEPS: list[tuple[str, str, type[forms.Form], Call]] = [
         "deployment-refusal",
         RefusalForm,
         lambda d, x: services.refuse_deployment(
-            d, **_kw(x, "actor", "version", "decided_at", "decision_reference")
+            d,
+            **_kw(
+                x,
+                "actor",
+                "version",
+                "decided_at",
+                "decision_reference_ru",
+                "decision_reference_en",
+            ),
         ),
     ),
     (
@@ -339,7 +362,7 @@ STEPS: list[tuple[str, str, type[forms.Form], Call]] = [
         "deployment-command",
         CommandForm,
         lambda d, x: services.set_command(
-            d, **_kw(x, "actor", "version", "lead_state", "commander")
+            d, **_kw(x, "actor", "version", "lead_state", "commander_ru", "commander_en")
         ),
     ),
     ("offer", "contingent-offer", OfferForm, _offer),
@@ -369,7 +392,15 @@ STEPS: list[tuple[str, str, type[forms.Form], Call]] = [
         "deployment-completion",
         CompletionForm,
         lambda d, x: services.complete_deployment(
-            d, **_kw(x, "actor", "version", "decided_at", "decision_reference")
+            d,
+            **_kw(
+                x,
+                "actor",
+                "version",
+                "decided_at",
+                "decision_reference_ru",
+                "decision_reference_en",
+            ),
         ),
     ),
     (
@@ -377,7 +408,10 @@ STEPS: list[tuple[str, str, type[forms.Form], Call]] = [
         "deployment-report",
         ReportForm,
         lambda d, x: services.record_report(
-            d, **_kw(x, "actor", "version", "reported_at", "report_reference")
+            d,
+            **_kw(
+                x, "actor", "version", "reported_at", "report_reference_ru", "report_reference_en"
+            ),
         ),
     ),
 ]

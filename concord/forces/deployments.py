@@ -68,8 +68,10 @@ def request_deployment(
     *,
     actor: Actor,
     requested_at: dt.datetime,
-    letter_reference: str,
-    request_text: str,
+    letter_reference_ru: str,
+    letter_reference_en: str = "",
+    request_text_ru: str = "",
+    request_text_en: str = "",
     formation: Formation | None = None,
     title_ru: str = "",
     title_en: str = "",
@@ -79,7 +81,8 @@ def request_deployment(
 ) -> Deployment:
     """The host state's official request, as its representative or the Secretariat records it. It is
     official (every member state must see it to decide) and opens the emergency consultation whose
-    decision clock runs from the request's receipt."""
+    decision clock runs from the request's receipt. Its texts are given in Russian, the working
+    language, and in English where there is one."""
     require(
         permissions.can_request(actor, host),
         _("Only who speaks for the state, or the Secretariat, records its request."),
@@ -89,7 +92,14 @@ def request_deployment(
             Code.NOT_PARTICIPATING, _("Only a member state requests the forces."), field="host"
         )
     dated(requested_at, field="requested_at", now=now_or(now), earlier=[])
-    letter = required(letter_reference, "letter_reference", _("Name the letter of the request."))
+    letter = required(
+        letter_reference_ru, "letter_reference_ru", _("Name the letter of the request.")
+    )
+    letter_en, text_ru, text_en = (
+        letter_reference_en.strip(),
+        request_text_ru.strip(),
+        request_text_en.strip(),
+    )
     route = consultation_selectors.route(_route_code())
     if route is None:
         raise DomainError(Code.NO_ROUTE, _("No route for emergency consultations is configured."))
@@ -101,7 +111,10 @@ def request_deployment(
         actor=actor,
         kind="draft_decision",
         marking=Marking.OFFICIAL,
-        units=[("title", title_ru, title_en), *_draft_paragraphs(letter, request_text)],
+        units=[
+            ("title", title_ru, title_en),
+            *_draft_paragraphs((letter, letter_en or letter), (text_ru, text_en or text_ru)),
+        ],
     )
     consultation = consultations.open_consultation(
         actor=actor,
@@ -109,7 +122,7 @@ def request_deployment(
         route=route,
         document=draft,
         emergency=True,
-        reason=f"{title_ru}\n{title_en}\n{letter}\n{request_text}".strip(),
+        reason="\n".join(x for x in (title_ru, title_en, letter, letter_en, text_ru, text_en) if x),
         clock=_clock(),
         title_ru=title_ru,
         title_en=title_en,
@@ -123,8 +136,10 @@ def request_deployment(
         marking=Marking.OFFICIAL,
         owner_state=host,
         requested_at=requested_at,
-        letter_reference=letter,
-        request_text=request_text.strip(),
+        letter_reference_ru=letter,
+        letter_reference_en=letter_en,
+        request_text_ru=text_ru,
+        request_text_en=text_en,
         consultation=consultation,
         country=host.iso3,
         demo=demo,
@@ -136,10 +151,15 @@ def request_deployment(
     return deployment
 
 
-def _draft_paragraphs(letter: str, request_text: str) -> list[tuple[str, str, str]]:
-    """The draft decision the Secretariat edits: the request, then the decision to be written."""
+def _draft_paragraphs(letter: tuple[str, str], text: tuple[str, str]) -> list[tuple[str, str, str]]:
+    """The draft decision the Secretariat edits: the request (each language its own letter and text,
+    as (Russian, English)), then the decision to be written."""
     return [
-        ("paragraph", f"Обращение: {letter}. {request_text}", f"Request: {letter}. {request_text}"),
+        (
+            "paragraph",
+            f"Обращение: {letter[0]}. {text[0]}".strip(),
+            f"Request: {letter[1]}. {text[1]}".strip(),
+        ),
         (
             "paragraph",
             "Совет коллективной безопасности решает … (правовое основание, задачи, район, срок; "
@@ -156,15 +176,21 @@ def decide_deployment(
     *,
     actor: Actor,
     decided_at: dt.datetime,
-    decision_reference: str,
-    legal_basis: str,
-    tasks: str,
-    area: str,
-    duration: str,
+    decision_reference_ru: str,
+    legal_basis_ru: str,
+    decision_reference_en: str = "",
+    legal_basis_en: str = "",
+    tasks_ru: str = "",
+    tasks_en: str = "",
+    area_ru: str = "",
+    area_en: str = "",
+    duration_ru: str = "",
+    duration_en: str = "",
     version: int | None = None,
     now: dt.datetime | None = None,
 ) -> Deployment:
-    """The CSC decision with its legal basis and mandate (tasks, area, duration)."""
+    """The CSC decision with its legal basis and mandate (tasks, area, duration), in Russian and,
+    where given, in English."""
     require(permissions.can_record_decision(actor), DECISIONS_ONLY)
     deployment = lock(deployment, version=version)
     expect(
@@ -175,8 +201,8 @@ def decide_deployment(
         % {"status": deployment.get_status_display()},
     )
     dated(decided_at, field="decided_at", now=now_or(now), earlier=[request_step(deployment)])
-    reference = required(decision_reference, "decision_reference", _("Name the decision."))
-    basis = required(legal_basis, "legal_basis", _("Give the decision's legal basis."))
+    reference = required(decision_reference_ru, "decision_reference_ru", _("Name the decision."))
+    basis = required(legal_basis_ru, "legal_basis_ru", _("Give the decision's legal basis."))
     return transition(
         deployment,
         DeploymentStatus.DECIDED,
@@ -185,11 +211,16 @@ def decide_deployment(
         verb=Verb.DECIDE_DEPLOYMENT,
         summary=reference,
         decided_at=decided_at,
-        decision_reference=reference,
-        legal_basis=basis,
-        tasks=tasks.strip(),
-        area=area.strip(),
-        duration=duration.strip(),
+        decision_reference_ru=reference,
+        decision_reference_en=decision_reference_en.strip(),
+        legal_basis_ru=basis,
+        legal_basis_en=legal_basis_en.strip(),
+        tasks_ru=tasks_ru.strip(),
+        tasks_en=tasks_en.strip(),
+        area_ru=area_ru.strip(),
+        area_en=area_en.strip(),
+        duration_ru=duration_ru.strip(),
+        duration_en=duration_en.strip(),
     )
 
 
@@ -199,7 +230,8 @@ def refuse_deployment(
     *,
     actor: Actor,
     decided_at: dt.datetime,
-    decision_reference: str = "",
+    decision_reference_ru: str = "",
+    decision_reference_en: str = "",
     version: int | None = None,
     now: dt.datetime | None = None,
 ) -> Deployment:
@@ -219,9 +251,10 @@ def refuse_deployment(
         flow=DEPLOYMENT_FLOW,
         actor=actor,
         verb=Verb.REFUSE_DEPLOYMENT,
-        summary=decision_reference,
+        summary=decision_reference_ru,
         decided_at=decided_at,
-        decision_reference=decision_reference.strip(),
+        decision_reference_ru=decision_reference_ru.strip(),
+        decision_reference_en=decision_reference_en.strip(),
     )
 
 
@@ -267,7 +300,8 @@ def complete_deployment(
     *,
     actor: Actor,
     decided_at: dt.datetime,
-    decision_reference: str,
+    decision_reference_ru: str,
+    decision_reference_en: str = "",
     version: int | None = None,
     now: dt.datetime | None = None,
 ) -> Deployment:
@@ -282,7 +316,7 @@ def complete_deployment(
     )
     arrival = Earlier(deployment.deployed_at, _("the first arrival"))
     dated(decided_at, field="decided_at", now=now_or(now), earlier=[arrival])
-    reference = required(decision_reference, "decision_reference", _("Name the decision."))
+    reference = required(decision_reference_ru, "decision_reference_ru", _("Name the decision."))
     return transition(
         deployment,
         DeploymentStatus.COMPLETING,
@@ -291,7 +325,8 @@ def complete_deployment(
         verb=Verb.COMPLETE_DEPLOYMENT,
         summary=reference,
         completion_decided_at=decided_at,
-        completion_reference=reference,
+        completion_reference_ru=reference,
+        completion_reference_en=decision_reference_en.strip(),
     )
 
 
@@ -301,7 +336,8 @@ def record_report(
     *,
     actor: Actor,
     reported_at: dt.datetime,
-    report_reference: str = "",
+    report_reference_ru: str = "",
+    report_reference_en: str = "",
     version: int | None = None,
     now: dt.datetime | None = None,
 ) -> Deployment:
@@ -323,7 +359,8 @@ def record_report(
         flow=DEPLOYMENT_FLOW,
         actor=actor,
         verb=Verb.CLOSE_DEPLOYMENT,
-        summary=report_reference or "-",
+        summary=report_reference_ru or "-",
         reported_at=reported_at,
-        report_reference=report_reference.strip(),
+        report_reference_ru=report_reference_ru.strip(),
+        report_reference_en=report_reference_en.strip(),
     )

@@ -33,9 +33,10 @@ from ..models import Contingent, Deployment, Formation
 from ..states import LogKind
 
 ALMATY = ZoneInfo("Asia/Almaty")  # UTC+6 in January 2022
-SOURCES = (
-    "urdupoint.com; en.armradio.am; sb.by; kremlin.ru (10 January 2022 transcript); national MoDs"
-)
+# Sources are outlet names and addresses only: they read the same in both languages. What is known
+# of each figure (and what is a demo estimate) is said in the texts and the demo marks.
+OUTLETS = "urdupoint.com; en.armradio.am; sb.by"
+SOURCES = f"{OUTLETS}; kremlin.ru (10.01.2022)"
 TITLE_EN = "Collective peacekeeping forces in Kazakhstan, January 2022"
 DEMO_TITLE_EN = "Request of Tajikistan for assistance (demo)"
 
@@ -50,12 +51,15 @@ def _user(name: str) -> User:
 
 
 # iso2: (offered/deployed personnel, equipment or None, arrived (day, hour), demo strength?, source)
+# The Russian, Belarusian and Tajik strengths are demo estimates (no source); the Russian units'
+# arrival on the evening of 6 January and the Armenian and Kyrgyz figures (the national ministries of
+# defence, as the press reported them) are from the outlets.
 CONTINGENTS: dict[str, tuple[int, int | None, tuple[int, int], bool, str]] = {
-    "RU": (1450, 222, (6, 19), True, "demo estimate; first units on the evening of 6 January [P]"),
-    "BY": (200, 20, (7, 10), True, "demo estimate"),
-    "AM": (100, None, (7, 14), False, "Armenian MoD [P]"),
-    "KG": (150, 8, (7, 16), False, "Kyrgyz MoD [P]: 150 personnel, 8 armoured vehicles"),
-    "TJ": (130, 0, (7, 18), True, "demo estimate"),
+    "RU": (1450, 222, (6, 19), True, OUTLETS),
+    "BY": (200, 20, (7, 10), True, ""),
+    "AM": (100, None, (7, 14), False, OUTLETS),
+    "KG": (150, 8, (7, 16), False, OUTLETS),
+    "TJ": (130, 0, (7, 18), True, ""),
 }
 
 # name_ru, name_en, guarded by (demo), latitude, longitude (approximate, demo; none where unnamed)
@@ -82,6 +86,16 @@ SITES: list[tuple[str, str, str, float | None, float | None]] = [
 
 # (kind, day, hour, ru, en, demo)
 LOG = [
+    (
+        LogKind.NOTE,
+        5,
+        21,
+        "Время суток указано приблизительно; дни предложений и принятия контингентов и день доклада "
+        "(19 января) — демонстрационные.",
+        "The hours of the day are approximate; the days of the offers, of the acceptances and of the "
+        "report (19 January) are demo dates.",
+        True,
+    ),
     (
         LogKind.NOTE,
         7,
@@ -155,29 +169,33 @@ def kazakhstan_2022() -> Deployment:
         states["KZ"],
         actor=_user("kz_rep"),
         requested_at=_at(5, 21),
-        letter_reference="Обращение Президента Республики Казахстан / Appeal of the President of Kazakhstan",
-        request_text="Обращение к государствам — членам ОДКБ о помощи в связи с угрозой безопасности. / "
-        "Appeal to the CSTO member states for assistance in the face of a threat to security.",
+        letter_reference_ru="Обращение Президента Республики Казахстан",
+        letter_reference_en="Appeal of the President of Kazakhstan",
+        request_text_ru="Обращение к государствам — членам ОДКБ о помощи в связи с угрозой "
+        "безопасности.",
+        request_text_en="Appeal to the CSTO member states for assistance in the face of a threat "
+        "to security.",
         formation=Formation.objects.filter(code="peacekeeping").first(),
         title_ru="Коллективные миротворческие силы в Казахстане, январь 2022 г.",
         title_en=TITLE_EN,
         demo=True,
-        source=SOURCES
-        + ". Hours of the day approximate; offers, acceptances and the report's day (19 January) are demo dates.",
+        source=SOURCES,
     )
     _decide_in_consultation(d, secretariat)
     d = services.decide_deployment(
         d,
         actor=secretariat,
         decided_at=_at(6, 1),
-        decision_reference="Решение СКБ о направлении Коллективных миротворческих сил ОДКБ / "
-        "CSC decision to send the CSTO Collective Peacekeeping Forces",
-        legal_basis="Статья 4 Договора о коллективной безопасности / "
-        "Article 4 of the Collective Security Treaty",
-        tasks="Охрана важных государственных и стратегических объектов / "
-        "Protection of important state and strategic sites",
-        area="Республика Казахстан / Republic of Kazakhstan",
-        duration="Ограниченный период / A limited period",
+        decision_reference_ru="Решение СКБ о направлении Коллективных миротворческих сил ОДКБ",
+        decision_reference_en="CSC decision to send the CSTO Collective Peacekeeping Forces",
+        legal_basis_ru="Статья 4 Договора о коллективной безопасности",
+        legal_basis_en="Article 4 of the Collective Security Treaty",
+        tasks_ru="Охрана важных государственных и стратегических объектов",
+        tasks_en="Protection of important state and strategic sites",
+        area_ru="Республика Казахстан",
+        area_en="Republic of Kazakhstan",
+        duration_ru="Ограниченный период",
+        duration_en="A limited period",
     )
     contingents = _generate_force(d, states, staff)
     _on_the_ground(d, contingents, staff)
@@ -186,8 +204,9 @@ def kazakhstan_2022() -> Deployment:
         d,
         actor=secretariat,
         decided_at=_at(11, 12),
-        decision_reference="Решение СКБ о завершении операции (документ не найден; дата по "
-        "объявлению 11 января) / CSC decision to complete the operation (document not found; "
+        decision_reference_ru="Решение СКБ о завершении операции (документ не найден; дата по "
+        "объявлению 11 января)",
+        decision_reference_en="CSC decision to complete the operation (document not found; "
         "dated by the declaration of 11 January)",
     )
     for iso2 in ("AM", "BY", "KG", "TJ"):
@@ -236,7 +255,7 @@ def _generate_force(
         found[iso2] = services.accept_contingent(
             c, actor=staff, accepted_at=_at(6, 3), strength=strength, equipment=equipment
         )
-    services.set_command(d, actor=staff, lead_state=states["RU"], commander="")
+    services.set_command(d, actor=staff, lead_state=states["RU"])
     for iso2, (_s, _e, (day, hour), _demo, _source) in CONTINGENTS.items():
         services.record_arrival(found[iso2], actor=staff, arrived_at=_at(day, hour))
     return found
@@ -277,15 +296,15 @@ def live_demo_request(now: dt.datetime | None = None) -> Deployment:
         "title_ru": "Запрос Таджикистана о содействии (демо)",
         "title_en": DEMO_TITLE_EN,
         "demo": True,
-        "source": "demo: invented for the demonstration",
     }
     return services.request_deployment(
         tajikistan,
         actor=_user("tj_rep"),
         requested_at=now - dt.timedelta(hours=5),
-        letter_reference="Письмо № ДЕМО-1 (демо) / Letter No. DEMO-1 (demo)",
-        request_text="Демонстрационный запрос: вымышленная ситуация. / "
-        "A demonstration request: an invented situation.",
+        letter_reference_ru="Письмо № ДЕМО-1 (демо)",
+        letter_reference_en="Letter No. DEMO-1 (demo)",
+        request_text_ru="Демонстрационный запрос: вымышленная ситуация.",
+        request_text_en="A demonstration request: an invented situation.",
         formation=Formation.objects.filter(code="crrf").first(),
         now=now,
         **options,

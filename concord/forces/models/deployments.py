@@ -35,8 +35,10 @@ class Deployment(MarkedModel, EditCounted):
     )
     # the request
     requested_at = models.DateTimeField(_("request received at"))
-    letter_reference = models.CharField(_("letter"), max_length=200, blank=True)
-    request_text = models.TextField(_("text of the request"), blank=True)
+    letter_reference_ru = models.CharField(_("letter (Russian)"), max_length=200, blank=True)
+    letter_reference_en = models.CharField(_("letter (English)"), max_length=200, blank=True)
+    request_text_ru = models.TextField(_("text of the request (Russian)"), blank=True)
+    request_text_en = models.TextField(_("text of the request (English)"), blank=True)
     consultation = models.ForeignKey(
         "consultations.Consultation",
         verbose_name=_("emergency consultation"),
@@ -47,11 +49,16 @@ class Deployment(MarkedModel, EditCounted):
     )
     # the decision and its mandate
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_reference = models.CharField(_("decision"), max_length=300, blank=True)
-    legal_basis = models.CharField(_("legal basis"), max_length=300, blank=True)
-    tasks = models.TextField(_("tasks"), blank=True)
-    area = models.CharField(_("area"), max_length=300, blank=True)
-    duration = models.CharField(_("duration"), max_length=200, blank=True)
+    decision_reference_ru = models.CharField(_("decision (Russian)"), max_length=300, blank=True)
+    decision_reference_en = models.CharField(_("decision (English)"), max_length=300, blank=True)
+    legal_basis_ru = models.CharField(_("legal basis (Russian)"), max_length=300, blank=True)
+    legal_basis_en = models.CharField(_("legal basis (English)"), max_length=300, blank=True)
+    tasks_ru = models.TextField(_("tasks (Russian)"), blank=True)
+    tasks_en = models.TextField(_("tasks (English)"), blank=True)
+    area_ru = models.CharField(_("area (Russian)"), max_length=300, blank=True)
+    area_en = models.CharField(_("area (English)"), max_length=300, blank=True)
+    duration_ru = models.CharField(_("duration (Russian)"), max_length=200, blank=True)
+    duration_en = models.CharField(_("duration (English)"), max_length=200, blank=True)
     lead_state = models.ForeignKey(
         "organization.MemberState",
         verbose_name=_("lead state"),
@@ -60,15 +67,26 @@ class Deployment(MarkedModel, EditCounted):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    commander = models.CharField(_("commander"), max_length=200, blank=True)
+    commander_ru = models.CharField(_("commander (Russian)"), max_length=200, blank=True)
+    commander_en = models.CharField(_("commander (English)"), max_length=200, blank=True)
     # the rest of the way
     deployed_at = models.DateTimeField(_("first arrival at"), null=True, blank=True)
     completion_decided_at = models.DateTimeField(
         _("decision to complete at"), null=True, blank=True
     )
-    completion_reference = models.CharField(_("decision to complete"), max_length=300, blank=True)
+    completion_reference_ru = models.CharField(
+        _("decision to complete (Russian)"), max_length=300, blank=True
+    )
+    completion_reference_en = models.CharField(
+        _("decision to complete (English)"), max_length=300, blank=True
+    )
     withdrawn_at = models.DateTimeField(_("withdrawal completed at"), null=True, blank=True)
-    report_reference = models.CharField(_("Secretary General's report"), max_length=300, blank=True)
+    report_reference_ru = models.CharField(
+        _("Secretary General's report (Russian)"), max_length=300, blank=True
+    )
+    report_reference_en = models.CharField(
+        _("Secretary General's report (English)"), max_length=300, blank=True
+    )
     reported_at = models.DateTimeField(_("report at"), null=True, blank=True)
     un_informed_on = models.DateField(_("UN Security Council informed on"), null=True, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
@@ -84,6 +102,47 @@ class Deployment(MarkedModel, EditCounted):
 
     def __str__(self) -> str:
         return in_language(self.title_ru, self.title_en)
+
+    # The texts in the active language (English falls back to Russian, the working language).
+    @property
+    def letter_reference(self) -> str:
+        return in_language(self.letter_reference_ru, self.letter_reference_en)
+
+    @property
+    def request_text(self) -> str:
+        return in_language(self.request_text_ru, self.request_text_en)
+
+    @property
+    def decision_reference(self) -> str:
+        return in_language(self.decision_reference_ru, self.decision_reference_en)
+
+    @property
+    def legal_basis(self) -> str:
+        return in_language(self.legal_basis_ru, self.legal_basis_en)
+
+    @property
+    def tasks(self) -> str:
+        return in_language(self.tasks_ru, self.tasks_en)
+
+    @property
+    def area(self) -> str:
+        return in_language(self.area_ru, self.area_en)
+
+    @property
+    def duration(self) -> str:
+        return in_language(self.duration_ru, self.duration_en)
+
+    @property
+    def commander(self) -> str:
+        return in_language(self.commander_ru, self.commander_en)
+
+    @property
+    def completion_reference(self) -> str:
+        return in_language(self.completion_reference_ru, self.completion_reference_en)
+
+    @property
+    def report_reference(self) -> str:
+        return in_language(self.report_reference_ru, self.report_reference_en)
 
 
 class Contingent(EditCounted):

@@ -32,8 +32,10 @@ def a_request(host: str = "KZ", **options: Any) -> Deployment:
         state(host),
         actor=user(f"{host.lower()}_rep"),
         requested_at=options.pop("requested_at", T0),
-        letter_reference=options.pop("letter_reference", "Letter No. 1"),
-        request_text=options.pop("request_text", "Please send the forces."),
+        letter_reference_ru=options.pop("letter_reference_ru", "Письмо № 1"),
+        letter_reference_en=options.pop("letter_reference_en", "Letter No. 1"),
+        request_text_ru=options.pop("request_text_ru", "Просим направить силы."),
+        request_text_en=options.pop("request_text_en", "Please send the forces."),
         **options,
     )
 
@@ -43,11 +45,16 @@ def a_decided(host: str = "KZ") -> Deployment:
         a_request(host),
         actor=user("secretariat"),
         decided_at=at(6),
-        decision_reference="CSC decision No. 1",
-        legal_basis="Article 4 of the Collective Security Treaty",
-        tasks="Protect sites",
-        area="The host state",
-        duration="Up to a month",
+        decision_reference_ru="Решение СКБ № 1",
+        decision_reference_en="CSC decision No. 1",
+        legal_basis_ru="Статья 4 Договора о коллективной безопасности",
+        legal_basis_en="Article 4 of the Collective Security Treaty",
+        tasks_ru="Охрана объектов",
+        tasks_en="Protect sites",
+        area_ru="Государство, запросившее помощь",
+        area_en="The host state",
+        duration_ru="До месяца",
+        duration_en="Up to a month",
     )
 
 

@@ -32,11 +32,16 @@ def test_from_a_request_to_a_decision_on_the_crisis_page(page):  # noqa: F811 - 
         label="Kazakhstan"
     )
     page.get_by_label("Request received at (local time of the requesting state)").fill(_local(2))
-    page.get_by_label("Letter", exact=True).fill("Letter No. 77 (browser test)")
-    page.get_by_label("Text of the request").fill("Assistance in protecting strategic sites.")
+    page.get_by_label("Letter (Russian)").fill("Письмо № 77 (браузерный тест)")
+    page.get_by_label("Letter (English)").fill("Letter No. 77 (browser test)")
+    page.get_by_label("Text of the request (Russian)").fill("Помощь в охране объектов.")
+    page.get_by_label("Text of the request (English)").fill("Assistance in protecting sites.")
     page.get_by_role("button", name="Record the request").click()
     expect(page.get_by_test_id("deployment-status")).to_have_text("Requested")
-    d = Deployment.objects.get(letter_reference="Letter No. 77 (browser test)")
+    expect(page.get_by_test_id("summary")).to_contain_text("Letter No. 77 (browser test)")
+    expect(page.get_by_test_id("summary")).not_to_contain_text("Письмо № 77")
+    d = Deployment.objects.get(letter_reference_en="Letter No. 77 (browser test)")
+    assert d.letter_reference_ru == "Письмо № 77 (браузерный тест)"
 
     page.context.clear_cookies()
     sign_in(page, "secretariat")
@@ -47,14 +52,16 @@ def test_from_a_request_to_a_decision_on_the_crisis_page(page):  # noqa: F811 - 
     assert page.get_by_test_id("crisis-live").get_attribute("hx-trigger") == "every 30s"
     form = page.get_by_test_id("form-decision")
     form.get_by_label("Decided at").fill(_local(1))
-    form.get_by_label("Decision", exact=True).fill("CSC decision No. 5 (browser test)")
-    form.get_by_label("Legal basis").fill("Article 4 of the Collective Security Treaty")
+    form.get_by_label("Decision (Russian)").fill("Решение СКБ № 5 (браузерный тест)")
+    form.get_by_label("Decision (English)").fill("CSC decision No. 5 (browser test)")
+    form.get_by_label("Legal basis (Russian)").fill("Статья 4 Договора о коллективной безопасности")
     form.get_by_role("button", name="Record the decision").click()
     page.wait_for_url(re.compile(rf"/deployments/{d.pk}/crisis/$"))
     expect(page.get_by_test_id("crisis-status")).to_have_text("Decided")
-    expect(page.get_by_test_id("crisis-decisions")).to_contain_text(
-        "CSC decision No. 5 (browser test)"
-    )
+    decisions = page.get_by_test_id("crisis-decisions")
+    expect(decisions).to_contain_text("CSC decision No. 5 (browser test)")
+    expect(decisions).not_to_contain_text("Решение СКБ № 5")
+    expect(decisions).to_contain_text("Статья 4")  # no English text given: the Russian one
     expect(page.get_by_test_id("form-decision")).to_have_count(0)
     d.refresh_from_db()
     assert d.status == "decided" and d.decided_at > d.requested_at

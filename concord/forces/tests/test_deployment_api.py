@@ -31,7 +31,9 @@ def test_the_list_and_one_deployment_with_its_steps(client_as):
     assert [s["at"] for s in detail["steps"]] == sorted(s["at"] for s in detail["steps"])
     assert detail["steps"][0]["kind"] == "request" and detail["steps"][-1]["kind"] == "report"
     assert {c["state"] for c in detail["contingent_rows"]} == {"AM", "BY", "KG", "RU", "TJ"}
-    assert detail["un_informed_on"] is None and detail["report_reference"] == ""
+    assert detail["un_informed_on"] is None and detail["report_reference_ru"] == ""
+    assert detail["letter_reference_ru"] == "Обращение Президента Республики Казахстан"
+    assert detail["letter_reference_en"] == "Appeal of the President of Kazakhstan"
 
 
 def test_a_visitor_gets_401_and_an_unknown_deployment_404(client_as):
@@ -43,15 +45,26 @@ def test_a_request_then_a_decision_dated_before_it_names_the_field(client_as):
     client = client_as("kazakh_representative")
     created = client.post(
         "/api/v1/deployments",
-        {"host": "KZ", "requested_at": "2025-05-01T06:00:00Z", "letter_reference": "Letter 12"},
+        {
+            "host": "KZ",
+            "requested_at": "2025-05-01T06:00:00Z",
+            "letter_reference_ru": "Письмо 12",
+            "letter_reference_en": "Letter 12",
+        },
         content_type=JSON,
     )
     assert created.status_code == 201, created.content
     pk = created.json()["id"]
     assert created.json()["consultation"] is not None
+    assert created.json()["letter_reference_en"] == "Letter 12"
+    assert created.json()["request_text_en"] == ""
     refused = client_as("secretariat_officer").post(
         f"/api/v1/deployments/{pk}/decision",
-        {"decided_at": "2025-04-30T06:00:00Z", "decision_reference": "D", "legal_basis": "Art. 4"},
+        {
+            "decided_at": "2025-04-30T06:00:00Z",
+            "decision_reference_ru": "Р",
+            "legal_basis_ru": "Ст. 4",
+        },
         content_type=JSON,
     )
     assert refused.status_code == 400
@@ -61,7 +74,7 @@ def test_a_request_then_a_decision_dated_before_it_names_the_field(client_as):
     ]
     wrong_state = client.post(
         "/api/v1/deployments",
-        {"host": "RU", "requested_at": "2025-05-01T06:00:00Z", "letter_reference": "x"},
+        {"host": "RU", "requested_at": "2025-05-01T06:00:00Z", "letter_reference_ru": "x"},
         content_type=JSON,
     )
     assert wrong_state.status_code == 403
@@ -134,8 +147,8 @@ def test_unknown_fields_and_states_are_refused(client_as):
         f"/api/v1/deployments/{d.pk}/decision",
         {
             "decided_at": "2025-03-01T10:00:00Z",
-            "decision_reference": "D",
-            "legal_basis": "L",
+            "decision_reference_ru": "D",
+            "legal_basis_ru": "L",
             "colour": "red",
         },
         content_type=JSON,
@@ -143,7 +156,41 @@ def test_unknown_fields_and_states_are_refused(client_as):
     assert extra.status_code == 422
     unknown = client.post(
         "/api/v1/deployments",
-        {"host": "ZZ", "requested_at": "2025-03-01T10:00:00Z", "letter_reference": "L"},
+        {"host": "ZZ", "requested_at": "2025-03-01T10:00:00Z", "letter_reference_ru": "L"},
         content_type=JSON,
     )
     assert unknown.status_code == 400 and unknown.json()["errors"][0]["field"] == "host"
+
+
+def test_a_decision_in_both_languages_and_a_missing_russian_text_named(client_as):
+    d = a_request()
+    client = client_as("secretariat_officer")
+    missing = client.post(
+        f"/api/v1/deployments/{d.pk}/decision",
+        {
+            "decided_at": "2025-03-01T10:00:00Z",
+            "decision_reference_en": "CSC decision",
+            "legal_basis_en": "Article 4",
+        },
+        content_type=JSON,
+    )
+    assert missing.status_code == 422  # the Russian texts are required
+    decided = client.post(
+        f"/api/v1/deployments/{d.pk}/decision",
+        {
+            "decided_at": "2025-03-01T10:00:00Z",
+            "decision_reference_ru": "Решение СКБ",
+            "decision_reference_en": "CSC decision",
+            "legal_basis_ru": "Статья 4",
+            "tasks_ru": "Охрана объектов",
+        },
+        content_type=JSON,
+        headers={"Accept-Language": "en"},  # the steps are told in the language of the request
+    ).json()
+    assert (decided["decision_reference_ru"], decided["decision_reference_en"]) == (
+        "Решение СКБ",
+        "CSC decision",
+    )
+    assert (decided["legal_basis_en"], decided["tasks_en"]) == ("", "")
+    decision = next(s for s in decided["steps"] if s["kind"] == "decision")
+    assert decision["detail"] == "CSC decision; Статья 4"  # English, falling back to the Russian

@@ -36,7 +36,7 @@ def test_the_chronology_of_january_2022(kazakhstan):
     assert (
         _local(d.decided_at).date() == dt.date(2022, 1, 6) and _local(d.decided_at).hour < 6
     )  # the night
-    assert "Article 4" in d.legal_basis
+    assert "Article 4" in d.legal_basis_en and "Статья 4" in d.legal_basis_ru
     assert _local(d.deployed_at).date() == dt.date(2022, 1, 6) and _local(d.deployed_at).hour >= 18
 
 
@@ -74,8 +74,24 @@ def test_the_real_figures_are_not_marked_demo_and_the_estimates_are(kazakhstan):
 
 def test_what_the_notes_do_not_give_stays_unrecorded(kazakhstan):
     assert kazakhstan.un_informed_on is None
-    assert kazakhstan.reported_at is not None and kazakhstan.report_reference == ""
-    assert kazakhstan.commander == ""
+    assert kazakhstan.reported_at is not None
+    assert kazakhstan.report_reference_ru == kazakhstan.report_reference_en == ""
+    assert kazakhstan.commander_ru == kazakhstan.commander_en == ""
+
+
+def test_every_text_is_in_one_language_and_the_sources_name_outlets_only(kazakhstan):
+    d = kazakhstan
+    texts = ["letter_reference", "request_text", "decision_reference", "legal_basis", "tasks"]
+    texts += ["area", "duration", "completion_reference"]
+    for name in texts:
+        ru, en = getattr(d, f"{name}_ru"), getattr(d, f"{name}_en")
+        assert ru and en and " / " not in ru and " / " not in en, name
+        assert not any("a" <= ch.lower() <= "z" for ch in ru), name
+        assert not any("а" <= ch.lower() <= "я" for ch in en), name
+    sources = [d.source, *d.log.values_list("source", flat=True)]
+    sources += list(d.contingents.values_list("source", flat=True))
+    for source in filter(None, sources):
+        assert not any(word in source for word in ("transcript", "MoD", "estimate", "approximate"))
 
 
 def test_the_emergency_consultation_was_decided_in_the_night(kazakhstan):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from concord.consultations.models import Consultation
 from concord.core.errors import Conflict, DomainError, NotAllowed
@@ -37,14 +38,15 @@ def test_the_whole_way_in_order(settings):
         d,
         actor=secretariat,
         decided_at=at(6),
-        decision_reference="CSC decision",
-        legal_basis="Article 4",
-        tasks="",
-        area="",
-        duration="",
+        decision_reference_ru="Решение СКБ",
+        decision_reference_en="CSC decision",
+        legal_basis_ru="Статья 4",
+        legal_basis_en="Article 4",
     )
     ru, by = an_accepted_offer(d, "RU", 300), an_accepted_offer(d, "BY", 120, hours=8)
-    services.set_command(d, actor=staff, lead_state=state("RU"), commander="General X")
+    services.set_command(
+        d, actor=staff, lead_state=state("RU"), commander_ru="Генерал Х", commander_en="General X"
+    )
     services.record_arrival(by, actor=staff, arrived_at=at(12))
     services.record_arrival(ru, actor=staff, arrived_at=at(11))
     d.refresh_from_db()
@@ -57,7 +59,7 @@ def test_the_whole_way_in_order(settings):
     )
     services.inform_un(d, actor=secretariat, on=at(24).date())
     d = services.complete_deployment(
-        d, actor=secretariat, decided_at=at(48), decision_reference="Complete"
+        d, actor=secretariat, decided_at=at(48), decision_reference_ru="Завершить"
     )
     services.withdraw_contingent(ru, actor=staff, withdrawn_at=at(60))
     d.refresh_from_db()
@@ -66,7 +68,10 @@ def test_the_whole_way_in_order(settings):
     d.refresh_from_db()
     assert d.status == DeploymentStatus.WITHDRAWN and d.withdrawn_at == at(60)  # the latest
     d = services.record_report(
-        d, actor=secretariat, reported_at=at(72), report_reference="SG report"
+        d,
+        actor=secretariat,
+        reported_at=at(72),
+        report_reference_ru="Доклад Генерального секретаря",
     )
     assert d.status == DeploymentStatus.CLOSED
     rec = record(d)
@@ -86,11 +91,8 @@ def test_a_decision_dated_before_the_request_names_decided_at():
             d,
             actor=user("secretariat"),
             decided_at=at(-1),
-            decision_reference="x",
-            legal_basis="y",
-            tasks="",
-            area="",
-            duration="",
+            decision_reference_ru="x",
+            legal_basis_ru="y",
         )
     assert caught.value.code == Code.BEFORE_PREVIOUS and caught.value.field == "decided_at"
 
@@ -102,11 +104,8 @@ def test_a_second_decision_is_out_of_order():
             d,
             actor=user("secretariat"),
             decided_at=at(7),
-            decision_reference="x",
-            legal_basis="y",
-            tasks="",
-            area="",
-            duration="",
+            decision_reference_ru="x",
+            legal_basis_ru="y",
         )
     assert caught.value.code == Code.OUT_OF_ORDER and caught.value.field == "decided_at"
 
@@ -155,7 +154,7 @@ def test_completion_before_the_forces_arrive_names_decided_at():
     d = a_decided()
     with pytest.raises(Conflict) as caught:
         services.complete_deployment(
-            d, actor=user("secretariat"), decided_at=at(8), decision_reference="x"
+            d, actor=user("secretariat"), decided_at=at(8), decision_reference_ru="x"
         )
     assert caught.value.field == "decided_at"
 
@@ -197,7 +196,7 @@ def test_a_state_offers_once_and_the_lead_state_sends_a_contingent():
         services.offer_contingent(d, state("RU"), actor=user("ru_rep"), offered=5, offered_at=at(9))
     assert caught.value.code == Code.ALREADY_OFFERED
     with pytest.raises(DomainError) as caught:
-        services.set_command(d, actor=user("staff"), lead_state=state("BY"), commander="")
+        services.set_command(d, actor=user("staff"), lead_state=state("BY"))
     assert caught.value.field == "lead_state"
 
 
@@ -254,7 +253,7 @@ def test_sites_need_an_arrived_contingent_of_the_force_and_sane_coordinates():
 )
 def test_who_records_a_request_for_which_state(persona, host, allowed):
     call = lambda: services.request_deployment(  # noqa: E731
-        state(host), actor=user(persona), requested_at=T0, letter_reference="L", request_text=""
+        state(host), actor=user(persona), requested_at=T0, letter_reference_ru="L"
     )
     if allowed:
         assert call().host == state(host)
@@ -298,11 +297,8 @@ def test_who_records_the_decision(persona, allowed):
         d,
         actor=user(persona),
         decided_at=at(1),
-        decision_reference="x",
-        legal_basis="y",
-        tasks="",
-        area="",
-        duration="",
+        decision_reference_ru="x",
+        legal_basis_ru="y",
     )
     if allowed:
         assert call().status == DeploymentStatus.DECIDED
@@ -324,3 +320,31 @@ def test_who_accepts_and_records_arrivals(persona, allowed):
     else:
         with pytest.raises(NotAllowed):
             call()
+
+
+def test_the_russian_texts_are_required_and_named_the_english_ones_fall_back():
+    with pytest.raises(DomainError) as caught:
+        a_request(letter_reference_ru=" ", letter_reference_en="Letter")
+    assert caught.value.code == Code.REQUIRED and caught.value.field == "letter_reference_ru"
+    d = a_request(letter_reference_en="", request_text_en="")
+    decide = lambda **texts: services.decide_deployment(  # noqa: E731
+        d, actor=user("secretariat"), decided_at=at(1), **texts
+    )
+    with pytest.raises(DomainError) as caught:
+        decide(decision_reference_ru="", decision_reference_en="D", legal_basis_ru="Статья 4")
+    assert caught.value.field == "decision_reference_ru"
+    with pytest.raises(DomainError) as caught:
+        decide(decision_reference_ru="Решение", legal_basis_ru="", legal_basis_en="Article 4")
+    assert caught.value.field == "legal_basis_ru"
+    with translation.override("en"):
+        assert d.letter_reference == "Письмо № 1"  # no English text: the Russian one
+        assert d.request_text == "Просим направить силы."
+    d = decide(
+        decision_reference_ru="Решение СКБ",
+        decision_reference_en="CSC decision",
+        legal_basis_ru="Статья 4",
+    )
+    with translation.override("en"):
+        assert (d.decision_reference, d.legal_basis) == ("CSC decision", "Статья 4")
+    with translation.override("ru"):
+        assert d.decision_reference == "Решение СКБ"

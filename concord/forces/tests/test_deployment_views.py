@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from concord.forces import deployments as services
 from concord.forces.models import Deployment
@@ -21,6 +22,11 @@ def _kazakhstan() -> Deployment:
     return Deployment.objects.get(
         title_en__startswith="Collective peacekeeping forces in Kazakhstan"
     )
+
+
+def _unprefixed(url: str) -> str:
+    """The URL without its language prefix ("/ru/forces/..." -> "/forces/...")."""
+    return "/" + url.split("/", 2)[2]
 
 
 @pytest.mark.parametrize(
@@ -68,7 +74,7 @@ def test_a_deployment_one_may_not_see_is_not_found(client_as):
 def test_the_request_form_offers_only_the_states_one_speaks_for(client_as):
     page = client_as("kazakh_representative").get(reverse("forces:deployment-new")).content.decode()
     assert "Kazakhstan" in page or "Казахстан" in page
-    assert "Россия" not in page and "Russia" not in page
+    assert ">Россия<" not in page and ">Russia<" not in page  # not offered as a host
     assert client_as("staff_officer").get(reverse("forces:deployment-new")).status_code == 403
 
 
@@ -81,14 +87,33 @@ def test_a_representative_records_a_request_which_opens_the_consultation(
         {
             "host": host,
             "requested_at": "2025-04-01T10:00",
-            "letter_reference": "Letter 7",
-            "request_text": "Help",
+            "letter_reference_ru": "Письмо 7",
+            "letter_reference_en": "Letter 7",
+            "request_text_ru": "Помощь",
+            "request_text_en": "Help",
         },
     )
-    d = Deployment.objects.get(letter_reference="Letter 7")
+    d = Deployment.objects.get(letter_reference_ru="Письмо 7")
     assert response.status_code == 302 and response["Location"].endswith(f"/deployments/{d.pk}/")
     assert d.consultation is not None and d.consultation.emergency
     assert d.requested_at.hour == 10 - 5  # entered in Almaty time (UTC+5 since 2024)
+    assert (d.letter_reference_en, d.request_text_ru, d.request_text_en) == (
+        "Letter 7",
+        "Помощь",
+        "Help",
+    )
+
+
+def test_a_request_without_its_russian_letter_names_the_russian_field(client_as):
+    page = client_as("kazakh_representative").get("/en/forces/deployments/new/").content.decode()
+    assert "Letter (Russian)" in page and "Letter (English)" in page
+    response = client_as("kazakh_representative").post(
+        reverse("forces:deployment-new"),
+        {"host": "", "requested_at": "2025-04-01T10:00", "letter_reference_en": "Letter 8"},
+    )
+    assert response.status_code == 200
+    assert 'data-testid="error-letter_reference_ru"' in response.content.decode()
+    assert not Deployment.objects.filter(letter_reference_en="Letter 8").exists()
 
 
 def test_a_decision_dated_before_the_request_shows_the_error_beside_the_field(client_as):
@@ -98,8 +123,8 @@ def test_a_decision_dated_before_the_request_shows_the_error_beside_the_field(cl
         {
             "decision-version": d.version,
             "decision-decided_at": "2025-02-01T10:00",
-            "decision-decision_reference": "Decision",
-            "decision-legal_basis": "Article 4",
+            "decision-decision_reference_ru": "Решение",
+            "decision-legal_basis_ru": "Статья 4",
         },
     )
     assert response.status_code == 400
@@ -130,13 +155,18 @@ def test_the_secretariat_records_the_decision_from_the_crisis_page(client_as):
             "next": "crisis",
             "decision-version": d.version,
             "decision-decided_at": "2025-03-01T18:00",
-            "decision-decision_reference": "CSC decision 9",
-            "decision-legal_basis": "Article 4",
+            "decision-decision_reference_ru": "Решение СКБ 9",
+            "decision-decision_reference_en": "CSC decision 9",
+            "decision-legal_basis_ru": "Статья 4",
         },
     )
     assert response.status_code == 302 and response["Location"].endswith("/crisis/")
-    fragment = client.get(reverse("forces:crisis", args=[d.pk]) + "?fragment=1").content.decode()
-    assert "CSC decision 9" in fragment
+    crisis = _unprefixed(reverse("forces:crisis", args=[d.pk]))
+    fragment = client.get(f"/en{crisis}?fragment=1").content.decode()
+    assert "CSC decision 9" in fragment and "Решение СКБ 9" not in fragment
+    assert "Статья 4" in fragment  # no English text given: the Russian one
+    fragment = client.get(f"/ru{crisis}?fragment=1").content.decode()
+    assert "Решение СКБ 9" in fragment and "CSC decision 9" not in fragment
 
 
 def test_the_crisis_page_stops_refreshing_once_the_deployment_is_over(client_as):
@@ -179,6 +209,46 @@ def test_the_kazakhstan_page_reads_like_a_chronology_in_both_languages(client_as
     assert "5 января 2022, 21:00" in ru and "Официальный запрос получен" in ru
     assert "not recorded" in en and "the document is not on record" in en
     assert "demo data" in en
+
+
+# The Kazakhstan deployment's texts kept in both languages, as its pages show them.
+TEXTS = [
+    "title",
+    "letter_reference",
+    "request_text",
+    "decision_reference",
+    "legal_basis",
+    "tasks",
+    "area",
+    "duration",
+    "commander",
+    "completion_reference",
+    "report_reference",
+]
+
+
+def _texts(d: Deployment, lang: str) -> list[str]:
+    """Every text of the deployment, its sites and its log, in one language (escaped as a page has
+    it), the empty ones left out."""
+    found = [getattr(d, f"{name}_{lang}") for name in TEXTS]
+    found += [getattr(s, f"name_{lang}") for s in d.sites.all()]
+    found += [getattr(e, f"text_{lang}") for e in d.log.all()]
+    return [str(escape(text)) for text in found if text]
+
+
+@pytest.mark.parametrize("page", ["deployment-detail", "crisis"])
+def test_the_kazakhstan_pages_speak_one_language_at_a_time(client_as, page):
+    client, d = client_as("staff_officer"), _kazakhstan()
+    path = _unprefixed(reverse(f"forces:{page}", args=[d.pk]))
+    ru = client.get(f"/ru{path}").content.decode()
+    en = client.get(f"/en{path}").content.decode()
+    english, russian = _texts(d, "en"), _texts(d, "ru")
+    assert len(english) >= 30 and len(russian) == len(english)
+    assert [t for t in english if t in ru] == []
+    assert [t for t in russian if t in en] == []
+    assert russian[0] in ru and english[0] in en  # the title
+    assert d.letter_reference_ru in ru and d.letter_reference_en in en
+    assert d.tasks_en in en and d.legal_basis_ru in ru
 
 
 def _grow(d: Deployment, n: int) -> None:
