@@ -291,3 +291,8 @@ def adoption(pk: int) -> Adoption | None:
 
 def route(code: str) -> Route | None:
     return Route.objects.filter(code=code).first()
+
+
+def routes() -> QuerySet[Route]:
+    """The routes a question may take, for other apps' choices (a programme's route of changes)."""
+    return Route.objects.order_by("code")

@@ -27,7 +27,8 @@ from .views import act, download
 def budget_list(request: HttpRequest) -> HttpResponse:
     found = list(selectors.budgets(request.user))
     tables = selectors.budget_tables(request.user, found, today=timezone.localdate())
-    return render(request, "programmes/budget_list.html", {"tables": tables})
+    keeps = permissions.can_keep_budget(request.user)
+    return render(request, "programmes/budget_list.html", {"tables": tables, "keeps": keeps})
 
 
 def _detail(request: HttpRequest, budget: Budget, form: PaymentForm | None = None) -> HttpResponse:
@@ -35,6 +36,7 @@ def _detail(request: HttpRequest, budget: Budget, form: PaymentForm | None = Non
     table = selectors.budget_tables(request.user, [budget], today=timezone.localdate())[0]
     context: dict[str, Any] = {
         "b": budget,
+        "keeps": keeps,
         "t": table,
         "items": budget.items.all(),
         "not_bound": budget.not_bound.all(),

@@ -48,7 +48,10 @@ def programme_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "programmes/programme_list.html",
-        {"programmes": selectors.programmes(request.user)},
+        {
+            "programmes": selectors.programmes(request.user),
+            "keeps": permissions.can_keep_programme(request.user),
+        },
     )
 
 
@@ -66,6 +69,7 @@ def _detail(request: HttpRequest, programme: Programme, **bound: Any) -> HttpRes
         "contracts": selectors.contracts(programme),
         "changes": programme.changes.select_related("consultation"),
         "page": page,
+        "keeps": permissions.can_keep_programme(request.user),
         "next_page": page + 1 if programme.activities.count() > page * selectors.PAGE else None,
         "delivery_form": bound.get("delivery_form")
         or (DeliveryForm(programme=programme) if executes else None),
