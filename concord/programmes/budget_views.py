@@ -42,7 +42,7 @@ def _detail(request: HttpRequest, budget: Budget, form: PaymentForm | None = Non
         "not_bound": budget.not_bound.all(),
         "payments": selectors.payments(request.user, budget),
         "form": form
-        or (PaymentForm(initial={"currency_code": budget.currency.code}) if keeps else None),
+        or (PaymentForm(initial={"currency": budget.currency.code}) if keeps else None),
     }
     return render(request, "programmes/budget_detail.html", context, status=400 if form else 200)
 
@@ -59,7 +59,12 @@ def record_payment(request: HttpRequest, year: int) -> HttpResponse:
     if not permissions.can_keep_budget(request.user):
         raise PermissionDenied
     form = PaymentForm(request.POST)
-    if act(form, lambda d: services.record_payment(budget, actor=actor_of(request), **d)):
+    if act(
+        form,
+        lambda d: services.record_payment(
+            budget, actor=actor_of(request), currency_code=d.pop("currency"), **d
+        ),
+    ):
         messages.success(request, _("Payment recorded."))
         return redirect("programmes:budget-detail", year=year)
     return _detail(request, budget, form)

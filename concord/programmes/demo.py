@@ -13,7 +13,8 @@ from concord.consultations.models import Consultation, Session
 from concord.organization.models import Body, MemberState
 
 from . import budgets, plans, services
-from .models import ActionPlan, Activity, Budget, Programme
+from .models import ActionPlan, Activity, Budget, Currency, Programme
+from .reference import CURRENCIES
 from .services import FundingRow
 
 FIVE = ("BY", "KZ", "KG", "RU", "TJ")
@@ -136,6 +137,8 @@ def _states(*codes: str) -> list[MemberState]:
 
 
 def seed(*, password: str) -> list[str]:
+    for code, ru, en in CURRENCIES:  # reference data, emptied with the tables by browser tests
+        Currency.objects.get_or_create(code=code, defaults={"name_ru": ru, "name_en": en})
     if Programme.objects.exists():
         return []
     secretariat = _user("secretariat")

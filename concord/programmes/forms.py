@@ -45,7 +45,7 @@ class ContractForm(forms.Form):
     supplier = forms.CharField(label=_("Supplier"), max_length=300)
     signed_on = forms.DateField(label=_("Signed on"), widget=DATE)
     amount = forms.DecimalField(label=_("Amount"), max_digits=18, decimal_places=2)
-    currency_code = forms.CharField(label=_("Currency (ISO code)"), max_length=3)
+    currency = forms.CharField(label=_("Currency (ISO code)"), max_length=3)
     document = forms.CharField(label=_("Document"), max_length=300, required=False)
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
@@ -65,7 +65,7 @@ class ChangeForm(forms.Form):
 class PaymentForm(forms.Form):
     state = forms.ModelChoiceField(label=_("State"), queryset=MemberState.objects.all())
     amount = forms.DecimalField(label=_("Amount"), max_digits=18, decimal_places=2)
-    currency_code = forms.CharField(label=_("Currency (ISO code)"), max_length=3)
+    currency = forms.CharField(label=_("Currency (ISO code)"), max_length=3)
     paid_on = forms.DateField(label=_("Paid on"), widget=DATE)
     reference = forms.CharField(label=_("Payment document"), max_length=200, required=False)
 

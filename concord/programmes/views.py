@@ -133,7 +133,10 @@ def record_contract(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = ContractForm(request.POST, programme=programme)
     if act(
-        form, lambda d: services.record_contract(d.pop("activity"), actor=actor_of(request), **d)
+        form,
+        lambda d: services.record_contract(
+            d.pop("activity"), actor=actor_of(request), currency_code=d.pop("currency"), **d
+        ),
     ):
         messages.success(request, _("Contract recorded."))
         return redirect("programmes:programme-detail", pk=pk)

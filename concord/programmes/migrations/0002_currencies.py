@@ -1,16 +1,6 @@
 from django.db import migrations
 
-# The currencies of the member states and the two most used between them: reference data.
-CURRENCIES = [
-    ("RUB", "Российский рубль", "Russian rouble"),
-    ("USD", "Доллар США", "US dollar"),
-    ("EUR", "Евро", "Euro"),
-    ("AMD", "Армянский драм", "Armenian dram"),
-    ("BYN", "Белорусский рубль", "Belarusian rouble"),
-    ("KZT", "Казахстанский тенге", "Kazakhstani tenge"),
-    ("KGS", "Кыргызский сом", "Kyrgyz som"),
-    ("TJS", "Таджикский сомони", "Tajikistani somoni"),
-]
+from concord.programmes.reference import CURRENCIES
 
 
 def add(apps, schema_editor):

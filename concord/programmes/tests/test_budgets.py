@@ -150,3 +150,23 @@ def test_the_demo_budget_has_armenia_not_bound_and_arrears(db):
     )[0]
     arrears = {r.iso2: r.standing.arrears for r in table.rows}
     assert arrears["RU"] == 0 and arrears["KG"] > 0 and arrears["TJ"] > 0
+
+
+def test_a_payment_in_an_unknown_currency_is_refused_beside_its_field(client_as):
+    from concord.organization.models import MemberState
+    from concord.programmes.models import Payment
+
+    before = Payment.objects.count()
+    page = client_as("secretariat_officer").post(
+        "/en/programmes/budgets/2024/payments/",
+        {
+            "state": MemberState.objects.get(iso2="KZ").pk,
+            "amount": "100.00",
+            "currency": "XYZ",
+            "paid_on": "2024-05-01",
+        },
+    )
+    assert page.status_code == 400
+    form = page.context["form"]
+    assert "XYZ" in str(form.errors["currency"])
+    assert Payment.objects.count() == before

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from concord.forces.models import Deployment
-from tests.browser.conftest import browser, page  # noqa: F401 - the live server and Chromium fixtures
-from tests.browser.test_sign_in import sign_in
+
+from .test_sign_in import sign_in
 
 pytestmark = pytest.mark.browser
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -23,7 +23,7 @@ def _local(hours_ago: float) -> str:
     return (dt.datetime.now(ALMATY) - dt.timedelta(hours=hours_ago)).strftime("%Y-%m-%dT%H:%M")
 
 
-def test_from_a_request_to_a_decision_on_the_crisis_page(page):  # noqa: F811 - the fixture
+def test_from_a_request_to_a_decision_on_the_crisis_page(page):
     sign_in(page, "kz_rep")
     page.wait_for_url(re.compile(r"/ru/$"))
     page.goto(f"{page.base_url}/en/forces/deployments/")
@@ -67,7 +67,7 @@ def test_from_a_request_to_a_decision_on_the_crisis_page(page):  # noqa: F811 - 
     assert d.status == "decided" and d.decided_at > d.requested_at
 
 
-def test_the_kazakhstan_crisis_map_draws_the_sites_and_does_not_refresh(page):  # noqa: F811
+def test_the_kazakhstan_crisis_map_draws_the_sites_and_does_not_refresh(page):
     sign_in(page, "staff")
     page.wait_for_url(re.compile(r"/ru/$"))
     d = Deployment.objects.get(
