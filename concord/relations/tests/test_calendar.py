@@ -44,7 +44,10 @@ def test_the_restricted_meeting_is_seen_by_the_secretariat_only(
 
 
 def test_the_calendar_gathers_every_kind(secretariat_officer):
-    kinds = {e.kind for e in calendar.entries(secretariat_officer, dt.date(2022, 1, 1), dt.date(2026, 12, 31))}
+    kinds = {
+        e.kind
+        for e in calendar.entries(secretariat_officer, dt.date(2022, 1, 1), dt.date(2026, 12, 31))
+    }
     assert {"working_group", "partner", "exercise", "chairmanship", "session"} <= kinds
 
 
@@ -63,7 +66,9 @@ def _unfolded(client, secret):
     return b"".join(response.streaming_content).replace(b"\r\n ", b"")
 
 
-def test_a_restricted_record_and_its_title_never_reach_the_feed(client, kazakh_representative, secretariat_officer):
+def test_a_restricted_record_and_its_title_never_reach_the_feed(
+    client, kazakh_representative, secretariat_officer
+):
     _feed_kz, secret_kz = feeds.create_feed(actor=kazakh_representative)
     _feed_sec, secret_sec = feeds.create_feed(actor=secretariat_officer)
     raw_kz = _unfolded(client, secret_kz)
@@ -72,13 +77,19 @@ def test_a_restricted_record_and_its_title_never_reach_the_feed(client, kazakh_r
     assert "КТУ ООН".encode() in raw_sec or b"UNOCT" in raw_sec
 
 
-def test_exercises_never_reach_someone_who_may_not_see_the_training_plan(client, outsider, staff_officer):
+def test_exercises_never_reach_someone_who_may_not_see_the_training_plan(
+    client, outsider, staff_officer
+):
     _f, secret = feeds.create_feed(actor=outsider)
     _g, staff_secret = feeds.create_feed(actor=staff_officer)
     for year in (2022, 2023, 2024):
         seen = _feed(client, secret, year=year)
         assert not [c for c in seen.walk("VEVENT") if c["uid"].startswith("training-event-")]
-        assert not [c for c in seen.walk("VEVENT") if c["uid"].startswith("meeting-") and "demo" in str(c["summary"])]
+        assert not [
+            c
+            for c in seen.walk("VEVENT")
+            if c["uid"].startswith("meeting-") and "demo" in str(c["summary"])
+        ]
     staff = _feed(client, staff_secret, year=2024)
     assert [c for c in staff.walk("VEVENT") if c["uid"].startswith("training-event-")]
 
@@ -90,7 +101,12 @@ def test_the_feed_is_a_valid_icalendar_file(client, secretariat_officer):
     assert events
     uids = [str(e["uid"]) for e in events]
     assert len(uids) == len(set(uids))
-    fortieth = [e for e in events if "40" in str(e["summary"]) and "fghan" in str(e["summary"]) or "40-е" in str(e["summary"])]
+    fortieth = [
+        e
+        for e in events
+        if ("40" in str(e["summary"]) and "fghan" in str(e["summary"]))
+        or "40-е" in str(e["summary"])
+    ]
     assert fortieth and fortieth[0].decoded("dtstart") == dt.date(2024, 12, 11)
     assert all(str(e["url"]).startswith("http") for e in events)
 
@@ -115,9 +131,13 @@ def _unmasked(content):
 
 def test_only_its_owner_revokes_an_address(client_as, kazakh_representative):
     feed, _secret = feeds.create_feed(actor=kazakh_representative)
-    response = client_as("russian_representative").post(reverse("relations:feed-revoke", args=[feed.pk]))
+    response = client_as("russian_representative").post(
+        reverse("relations:feed-revoke", args=[feed.pk])
+    )
     assert response.status_code == 404
-    response = client_as("kazakh_representative").post(reverse("relations:feed-revoke", args=[feed.pk]))
+    response = client_as("kazakh_representative").post(
+        reverse("relations:feed-revoke", args=[feed.pk])
+    )
     assert response.status_code == 302
     feed.refresh_from_db()
     assert feed.revoked_at is not None
@@ -133,7 +153,9 @@ def test_a_month_costs_the_same_queries_whatever_it_holds(secretariat_officer):
     before = _month_queries(secretariat_officer)
     for i in range(30):
         services.create_meeting(
-            actor=secretariat_officer, title_ru=f"Встреча {i}", starts_on=dt.date(2027, 5, 1 + i % 28)
+            actor=secretariat_officer,
+            title_ru=f"Встреча {i}",
+            starts_on=dt.date(2027, 5, 1 + i % 28),
         )
     assert Meeting.objects.filter(starts_on__year=2027).count() >= 30
     assert _month_queries(secretariat_officer) == before
@@ -158,5 +180,9 @@ def test_the_calendar_api(client_as):
     assert any(e["key"].startswith("meeting-") for e in found)
     bad = client.get("/api/v1/calendar", {"from": "2024-12-31", "to": "2024-12-01"})
     assert bad.status_code == 400 and bad.json()["code"] == "bad_dates"
-    kz = client_as("kazakh_representative").get("/api/v1/calendar", {"from": "2026-12-01", "to": "2026-12-31"}).json()
+    kz = (
+        client_as("kazakh_representative")
+        .get("/api/v1/calendar", {"from": "2026-12-01", "to": "2026-12-31"})
+        .json()
+    )
     assert not [e for e in kz if "UNOCT" in e["title"] or "КТУ" in e["title"]]

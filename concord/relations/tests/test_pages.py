@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import PERSONAS
 from concord.relations import permissions, services
 from concord.relations.models import Meeting, WorkingGroup
+from conftest import PERSONAS
 
 NOT_KEEPERS = {
     "kazakh_representative",
@@ -61,7 +61,10 @@ def test_a_restricted_meeting_is_404_for_whoever_may_not_see_it(client_as):
     url = reverse("relations:meeting-detail", args=[restricted.pk])
     assert client_as("kazakh_representative").get(url).status_code == 404
     assert client_as("secretariat_officer").get(url).status_code == 200
-    assert client_as("kazakh_representative").get(f"/api/v1/meetings/{restricted.pk}").status_code == 404
+    assert (
+        client_as("kazakh_representative").get(f"/api/v1/meetings/{restricted.pk}").status_code
+        == 404
+    )
 
 
 def test_the_group_page_says_the_39th_meeting_was_not_found(client_as):
@@ -73,18 +76,31 @@ def test_the_group_page_says_the_39th_meeting_was_not_found(client_as):
 
 
 def test_the_resolutions_table(client_as):
-    page = client_as("russian_representative").get(reverse("relations:resolution-list")).content.decode()
+    page = (
+        client_as("russian_representative")
+        .get(reverse("relations:resolution-list"))
+        .content.decode()
+    )
     assert "59/50" in page and "67" in page and "69" in page
 
 
 def test_adding_a_group_meeting_on_the_page(client_as):
     client = client_as("secretariat_officer")
     url = reverse("relations:group-detail", args=["wg-afghanistan"])
-    data = {"title_ru": "Внеочередное заседание", "starts_on": "2027-02-10", "format": "video", "marking": "official"}
+    data = {
+        "title_ru": "Внеочередное заседание",
+        "starts_on": "2027-02-10",
+        "format": "video",
+        "marking": "official",
+    }
     bad = client.post(url, {**data, "ends_on": "2027-02-09"})
     assert bad.status_code == 400 and "errorlist" in bad.content.decode()
     assert client.post(url, data).status_code == 302
-    assert WorkingGroup.objects.get(body__code="wg-afghanistan").meetings.filter(starts_on=dt.date(2027, 2, 10)).exists()
+    assert (
+        WorkingGroup.objects.get(body__code="wg-afghanistan")
+        .meetings.filter(starts_on=dt.date(2027, 2, 10))
+        .exists()
+    )
     assert client_as("kazakh_representative").post(url, data).status_code == 403
 
 
@@ -125,7 +141,9 @@ def test_the_api(client_as):
     assert unknown.status_code == 400 and unknown.json()["code"] == "unknown_application"
     feed = client.post("/api/v1/calendar/addresses", {}, content_type="application/json").json()
     assert feed["address"].endswith(".ics")
-    revoked = client.post(f"/api/v1/calendar/addresses/{feed['id']}/revoke", {}, content_type="application/json")
+    revoked = client.post(
+        f"/api/v1/calendar/addresses/{feed['id']}/revoke", {}, content_type="application/json"
+    )
     assert revoked.json()["revoked_at"]
     assert client.get(feed["address"]).status_code == 404
 
@@ -140,5 +158,7 @@ def test_the_meeting_list_costs_the_same_queries_at_two_sizes(client_as, secreta
     client = client_as("secretariat_officer")
     before = _list_queries(client)
     for i in range(12):
-        services.create_meeting(actor=secretariat_officer, title_ru=f"М{i}", starts_on=dt.date(2027, 6, 1 + i))
+        services.create_meeting(
+            actor=secretariat_officer, title_ru=f"М{i}", starts_on=dt.date(2027, 6, 1 + i)
+        )
     assert _list_queries(client) == before

@@ -9,11 +9,16 @@ counts = st.one_of(st.none(), st.integers(min_value=0, max_value=300))
 
 
 def test_the_79th_session_vote_fits_the_membership():
-    assert rules.vote_problems("recorded", {"in_favour": 67, "against": 8, "abstaining": 69}, 193) == []
+    assert (
+        rules.vote_problems("recorded", {"in_favour": 67, "against": 8, "abstaining": 69}, 193)
+        == []
+    )
 
 
 def test_counts_above_the_membership_are_refused():
-    problems = rules.vote_problems("recorded", {"in_favour": 150, "against": 8, "abstaining": 69}, 193)
+    problems = rules.vote_problems(
+        "recorded", {"in_favour": 150, "against": 8, "abstaining": 69}, 193
+    )
     assert problems == [rules.VoteProblem("in_favour", "over_membership")]
 
 
@@ -31,10 +36,15 @@ def test_negative_counts_are_refused():
 @given(st.fixed_dictionaries({k: counts for k in rules.COUNTS}), st.integers(1, 250))
 def test_a_recorded_vote_is_accepted_exactly_when_it_fits(given_counts, membership):
     total = sum(v for v in given_counts.values() if v is not None)
-    assert (rules.vote_problems("recorded", given_counts, membership) == []) == (total <= membership)
+    assert (rules.vote_problems("recorded", given_counts, membership) == []) == (
+        total <= membership
+    )
 
 
-@given(st.sampled_from(["consensus", "unknown"]), st.fixed_dictionaries({k: counts for k in rules.COUNTS}))
+@given(
+    st.sampled_from(["consensus", "unknown"]),
+    st.fixed_dictionaries({k: counts for k in rules.COUNTS}),
+)
 def test_without_a_vote_any_count_is_a_problem(vote, given_counts):
     problems = rules.vote_problems(vote, given_counts, 193)
     assert {p.field for p in problems} == {k for k, v in given_counts.items() if v is not None}

@@ -46,7 +46,11 @@ def test_a_meeting_ending_before_it_starts_is_refused(group, secretariat_officer
 def test_a_meeting_number_is_not_recorded_twice(group, secretariat_officer):
     with pytest.raises(DomainError) as caught:
         services.create_meeting(
-            actor=secretariat_officer, group=group, number=40, title_ru="x", starts_on=dt.date(2024, 1, 1)
+            actor=secretariat_officer,
+            group=group,
+            number=40,
+            title_ru="x",
+            starts_on=dt.date(2024, 1, 1),
         )
     assert caught.value.code == Code.DUPLICATE
 
@@ -92,7 +96,16 @@ def test_the_79th_session_resolution(db):
     assert (r.in_favour, r.against, r.abstaining) == (67, 8, 69)
     against = [n.strip() for n in r.against_names_en.split(",")]
     assert sorted(against) == sorted(
-        ["Estonia", "Latvia", "Lithuania", "Moldova", "Papua New Guinea", "Poland", "Romania", "Ukraine"]
+        [
+            "Estonia",
+            "Latvia",
+            "Lithuania",
+            "Moldova",
+            "Papua New Guinea",
+            "Poland",
+            "Romania",
+            "Ukraine",
+        ]
     )
     assert len(against) == r.against
 
@@ -123,7 +136,10 @@ def test_a_decision_on_an_unknown_application_is_refused(secretariat_officer):
 
 def test_a_status_application_is_decided_once(secretariat_officer):
     application = services.apply_for_status(
-        actor=secretariat_officer, applicant_ru="Заявитель", kind="observer", applied_on=dt.date(2025, 1, 1)
+        actor=secretariat_officer,
+        applicant_ru="Заявитель",
+        kind="observer",
+        applied_on=dt.date(2025, 1, 1),
     )
     services.decide_status(
         application.pk, actor=secretariat_officer, granted=True, decided_on=dt.date(2025, 2, 1)
@@ -134,7 +150,9 @@ def test_a_status_application_is_decided_once(secretariat_officer):
         )
     assert caught.value.code == "wrong_status"
     services.end_status(
-        services.application_by_id(application.pk), actor=secretariat_officer, ended_on=dt.date(2026, 1, 1)
+        services.application_by_id(application.pk),
+        actor=secretariat_officer,
+        ended_on=dt.date(2026, 1, 1),
     )
 
 
