@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from icalendar import Calendar
+from icalendar import Calendar  # type: ignore[import-untyped]
 
 from concord.accounts.models import User
 from concord.relations import calendar, feeds, services
