@@ -67,6 +67,7 @@ def _partners(actor: User) -> dict[str, Partner]:
             place_en=p_en,
             rule=None,
             signatories_recorded=False,
+            deposits_recorded=False,
             published_source="en.odkb-csto.org; eng.sectsco.org",
             note_ru=f"Документ с организацией-партнёром ({when}); ратификация государствами не предусмотрена.",
             note_en=f"An instrument with a partner organization ({when}); not for ratification by the states.",
