@@ -28,6 +28,7 @@ from concord.programmes.api import router as programmes_router
 from concord.programmes.budget_api import router as budgets_router
 from concord.programmes.plan_api import router as action_plans_router
 from concord.publications.api import router as publications_router
+from concord.relations.api import router as relations_router
 
 api = NinjaAPI(
     title="Concord API",
@@ -53,6 +54,7 @@ api.add_router("", forces_router)
 api.add_router("", programmes_router)
 api.add_router("", budgets_router)
 api.add_router("", action_plans_router)
+api.add_router("", relations_router)
 api.add_router("", publications_router)
 
 

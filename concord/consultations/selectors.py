@@ -296,3 +296,56 @@ def route(code: str) -> Route | None:
 def routes() -> QuerySet[Route]:
     """The routes a question may take, for other apps' choices (a programme's route of changes)."""
     return Route.objects.order_by("code")
+
+
+def dated(user: Someone, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """For the calendar: the sessions of the bodies and the deadlines of the procedures the user may
+    see, from `start` to `end` (inclusive), as plain values. Two queries whatever the window."""
+    from django.urls import reverse
+
+    from concord.core.models import in_language, viewer_of
+
+    if not viewer_of(user).is_authenticated:
+        return []
+    found: list[dict[str, Any]] = []
+    for s in Session.objects.select_related("body").filter(date__range=(start, end)):
+        found.append(
+            {
+                "kind": "session",
+                "key": f"session-{s.pk}",
+                "title_ru": s.body.name_ru,
+                "title_en": s.body.name_en,
+                "starts_on": s.date,
+                "ends_on": s.date,
+                "body": s.body.code,
+                "states": [],
+                "place": in_language(s.venue_ru, s.venue_en),
+                "url": reverse("consultations:session-detail", args=[s.pk]),
+            }
+        )
+    stages = (
+        Stage.objects.filter(
+            consultation__in=consultations_visible_to(user),
+            deadline__date__range=(start, end),
+        )
+        .select_related("consultation", "body")
+        .order_by("deadline")
+    )
+    for st in stages:
+        assert st.deadline is not None
+        day = st.deadline.date()
+        found.append(
+            {
+                "kind": "deadline",
+                "key": f"deadline-{st.pk}",
+                "title_ru": st.consultation.title_ru,
+                "title_en": st.consultation.title_en,
+                "starts_on": day,
+                "ends_on": day,
+                "body": st.body.code,
+                "states": [],
+                "place": "",
+                "url": reverse("consultations:consultation-detail", args=[st.consultation_id]),
+            }
+        )
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
@@ -175,3 +176,62 @@ def awaiting(user: Someone, *, today: dt.date | None = None, most: int = 6) -> A
     )
     under_way = permissions.deployments_visible_to(user).filter(status__in=UNDER_WAY)
     return Awaiting(list(assessments), list(under_way.select_related("host")[:most]), list(lessons))
+
+
+def dated(user: Someone, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """For the calendar: the training events (every insider) and the deployments (by their marking)
+    touching `start`..`end`, as plain values. Three queries whatever the window."""
+    from django.urls import reverse
+
+    from .models import TrainingEvent
+
+    found: list[dict[str, Any]] = []
+    if permissions.sees_forces(user):
+        events = (
+            TrainingEvent.objects.filter(starts_on__lte=end, ends_on__gte=start)
+            .select_related("host")
+            .prefetch_related("states")
+            .order_by("starts_on", "pk")
+        )
+        for e in events:
+            found.append(
+                {
+                    "kind": "exercise",
+                    "key": f"training-event-{e.pk}",
+                    "title_ru": e.name_ru,
+                    "title_en": e.name_en,
+                    "starts_on": e.starts_on,
+                    "ends_on": e.ends_on,
+                    "body": "",
+                    "states": sorted(
+                        {s.iso2 for s in e.states.all()} | ({e.host.iso2} if e.host else set())
+                    ),
+                    "place": e.area_ru,
+                    "url": reverse("forces:event-detail", args=[e.pk]),
+                }
+            )
+    deployments = (
+        permissions.deployments_visible_to(user)
+        .filter(deployed_at__isnull=False, deployed_at__date__lte=end)
+        .filter(Q(withdrawn_at__isnull=True) | Q(withdrawn_at__date__gte=start))
+        .select_related("host")
+    )
+    for d in deployments:
+        assert d.deployed_at is not None
+        first = d.deployed_at.date()
+        last = d.withdrawn_at.date() if d.withdrawn_at else end
+        found.append(
+            {
+                "kind": "deployment",
+                "key": f"deployment-{d.pk}",
+                "title_ru": d.title_ru,
+                "title_en": d.title_en,
+                "starts_on": max(first, start),
+                "ends_on": min(last, end) if d.withdrawn_at is None else last,
+                "body": "",
+                "states": [d.host.iso2],
+                "place": "",
+                "url": reverse("forces:deployment-detail", args=[d.pk]),
+            }
+        )
+    return found

@@ -3,6 +3,7 @@ queries (one aggregate over the figures, plus the catalogue it refers to)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -302,3 +303,31 @@ def seizures(states: list[MemberState] | QuerySet[MemberState]) -> dict[str, Any
 def press_release(stage_id: int) -> PressRelease:
     """For other apps reacting to a saved press release, run as the system."""
     return PressRelease.objects.get(stage_id=stage_id)
+
+
+def dated(user: Someone, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """For the calendar: the stages of the operations the user may see touching `start`..`end`, as
+    plain values. One query whatever the window."""
+    from django.urls import reverse
+
+    stages = (
+        permissions.stages_visible_to(user)
+        .filter(starts_on__lte=end, ends_on__gte=start)
+        .select_related("operation", "operation__council", "host_state")
+        .order_by("starts_on", "pk")
+    )
+    return [
+        {
+            "kind": "operation_stage",
+            "key": f"operation-stage-{s.pk}",
+            "title_ru": f"{s.operation.name_ru}: {s.name_ru}",
+            "title_en": f"{s.operation.name_en}: {s.name_en}",
+            "starts_on": s.starts_on,
+            "ends_on": s.ends_on,
+            "body": s.operation.council.code if s.operation.council else "",
+            "states": [s.host_state.iso2] if s.host_state else [],
+            "place": "",
+            "url": reverse("operations:stage-detail", args=[s.pk]),
+        }
+        for s in stages
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -82,3 +83,29 @@ def chair_outlook(today: dt.date) -> ChairOutlook:
 
 def chaired_bodies() -> QuerySet[Body]:
     return bodies().filter(chaired_by_chair_state=True)
+
+
+def dated(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """For the calendar: the first day of each chairmanship from `start` to `end` (a chairmanship
+    runs for a calendar year), as plain values. Reference data, public. One query."""
+    from django.urls import reverse
+
+    url = reverse("organization:chairmanship-list")
+    return [
+        {
+            "kind": "chairmanship",
+            "key": f"chairmanship-{c.year}",
+            "title_ru": c.state.name_ru,
+            "title_en": c.state.name_en,
+            "starts_on": dt.date(c.year, 1, 1),
+            "ends_on": dt.date(c.year, 1, 1),
+            "body": "",
+            "states": [c.state.iso2],
+            "place": "",
+            "url": url,
+        }
+        for c in Chairmanship.objects.select_related("state").filter(
+            year__gte=start.year, year__lte=end.year
+        )
+        if start <= dt.date(c.year, 1, 1) <= end
+    ]

@@ -260,3 +260,31 @@ def priority(pk: int) -> Priority:
     if found is None:
         raise Http404
     return found
+
+
+def dated(user: Someone, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """For the calendar: the deadlines of the action-plan tasks the user may see (a state its own
+    tasks, the Secretariat all) in `start`..`end`, as plain values. One query whatever the window."""
+    from django.urls import reverse
+
+    tasks = (
+        permissions.tasks_visible_to(user)
+        .filter(deadline__range=(start, end), plan__in=permissions.plans_visible_to(user))
+        .select_related("plan", "plan__session__body")
+        .order_by("deadline", "pk")
+    )
+    return [
+        {
+            "kind": "programme_task",
+            "key": f"action-task-{t.pk}",
+            "title_ru": f"{t.plan.title_ru}: {t.number}. {t.text_ru[:200]}",
+            "title_en": f"{t.plan.title_en or t.plan.title_ru}: {t.number}. {(t.text_en or t.text_ru)[:200]}",
+            "starts_on": t.deadline,
+            "ends_on": t.deadline,
+            "body": t.plan.session.body.code,
+            "states": [],
+            "place": "",
+            "url": reverse("programmes:plan-detail", args=[t.plan_id]),
+        }
+        for t in tasks
+    ]

@@ -1,0 +1,29 @@
+from django.urls import path
+
+from . import calendar_views, views
+
+app_name = "relations"
+
+urlpatterns = [
+    path("", views.partner_list, name="partner-list"),
+    path("partners/<slug:code>/", views.partner_detail, name="partner-detail"),
+    path("groups/", views.group_list, name="group-list"),
+    path("groups/<slug:code>/", views.group_detail, name="group-detail"),
+    path("meetings/", views.meeting_list, name="meeting-list"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/outcome/", views.meeting_outcome, name="meeting-outcome"),
+    path("meetings/<int:pk>/follow-ups/", views.meeting_follow_up, name="meeting-follow-up"),
+    path("meetings/<int:pk>/held/", views.meeting_status, {"to": "held"}, name="meeting-hold"),
+    path(
+        "meetings/<int:pk>/cancelled/",
+        views.meeting_status,
+        {"to": "cancelled"},
+        name="meeting-cancel",
+    ),
+    path("resolutions/", views.resolution_list, name="resolution-list"),
+    path("calendar/", calendar_views.calendar_page, name="calendar"),
+    path("calendar/addresses/", calendar_views.feed_list, name="feed-list"),
+    path("calendar/addresses/<int:pk>/revoke/", calendar_views.feed_revoke, name="feed-revoke"),
+    path("calendar/feed/<str:secret>.ics", calendar_views.personal_feed, name="feed"),
+    path("calendar/bodies/<slug:code>.ics", calendar_views.body_feed, name="body-feed"),
+]

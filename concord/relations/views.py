@@ -1,0 +1,170 @@
+"""Pages of partners, working groups, meetings and resolutions. The calendar: `calendar_views.py`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from concord.core.actors import actor_of
+from concord.core.errors import DomainError
+
+from . import permissions, selectors, services
+from .forms import FollowUpForm, MeetingForm, OutcomeForm, PartnerMeetingForm, StatusForm
+from .models import Meeting, WorkingGroup
+
+
+def act(form: forms.Form, call: Callable[[dict[str, Any]], object]) -> bool:
+    """Validate the form and call the service; its error goes beside its field. True when done."""
+    if not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except DomainError as error:
+        form.add_error(error.field if error.field in form.fields else None, str(error.message))
+        return False
+    return True
+
+
+@login_required
+def partner_list(request: HttpRequest) -> HttpResponse:
+    context = {
+        "partners": selectors.partners(request.user),
+        "applications": selectors.applications(request.user),
+    }
+    return render(request, "relations/partner_list.html", context)
+
+
+@login_required
+def partner_detail(request: HttpRequest, code: str) -> HttpResponse:
+    p = selectors.partner(request.user, code)
+    context = {"p": p, "meetings": selectors.partner_meetings(request.user, p)}
+    return render(request, "relations/partner_detail.html", context)
+
+
+@login_required
+def group_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "relations/group_list.html", {"groups": selectors.groups(request.user)})
+
+
+def _group(request: HttpRequest, g: WorkingGroup, form: MeetingForm | None = None) -> HttpResponse:
+    keeps = permissions.can_keep(request.user)
+    context = {
+        "g": g,
+        "members": g.members.select_related("state"),
+        "sequence": selectors.group_meetings(request.user, g),
+        "form": form or (MeetingForm() if keeps else None),
+    }
+    return render(request, "relations/group_detail.html", context, status=400 if form else 200)
+
+
+@login_required
+def group_detail(request: HttpRequest, code: str) -> HttpResponse:
+    g = selectors.group(request.user, code)
+    if request.method != "POST":
+        return _group(request, g)
+    if not permissions.can_keep(request.user):
+        raise PermissionDenied
+    form = MeetingForm(request.POST)
+    if act(form, lambda d: services.create_meeting(actor=actor_of(request), group=g, **d)):
+        messages.success(request, _("Meeting recorded."))
+        return redirect("relations:group-detail", code=code)
+    return _group(request, g, form)
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    keeps = permissions.can_keep(request.user)
+    form = PartnerMeetingForm(request.POST) if request.method == "POST" else None
+    if form is not None:
+        if not keeps:
+            raise PermissionDenied
+
+        def add(d: dict[str, Any]) -> None:
+            services.create_meeting(actor=actor_of(request), partners=list(d.pop("partners")), **d)
+
+        if act(form, add):
+            messages.success(request, _("Meeting recorded."))
+            return redirect("relations:meeting-list")
+    context = {
+        "meetings": selectors.meetings(request.user, kind=request.GET.get("kind", "")),
+        "form": form or (PartnerMeetingForm() if keeps else None),
+    }
+    return render(request, "relations/meeting_list.html", context, status=400 if form else 200)
+
+
+def _meeting(request: HttpRequest, m: Meeting, **bound: forms.Form) -> HttpResponse:
+    keeps = permissions.can_keep(request.user)
+    context = {
+        "m": m,
+        "keeps": keeps,
+        "outcome_form": bound.get("outcome_form")
+        or (OutcomeForm(initial={"version": m.version}) if keeps else None),
+        "follow_up_form": bound.get("follow_up_form") or (FollowUpForm() if keeps else None),
+        "status_form": StatusForm(initial={"version": m.version}),
+    }
+    return render(request, "relations/meeting_detail.html", context, status=400 if bound else 200)
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting(request, selectors.meeting(request.user, pk))
+
+
+def _kept_meeting(request: HttpRequest, pk: int) -> Meeting:
+    m = selectors.meeting(request.user, pk)
+    if not permissions.can_keep(request.user):
+        raise PermissionDenied
+    return m
+
+
+@login_required
+@require_POST
+def meeting_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    m = _kept_meeting(request, pk)
+    form = OutcomeForm(request.POST)
+    if act(form, lambda d: services.record_outcome(m, actor=actor_of(request), **d)):
+        messages.success(request, _("Outcome recorded."))
+        return redirect("relations:meeting-detail", pk=pk)
+    return _meeting(request, m, outcome_form=form)
+
+
+@login_required
+@require_POST
+def meeting_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    m = _kept_meeting(request, pk)
+    form = FollowUpForm(request.POST)
+    if act(form, lambda d: services.add_follow_up(m, actor=actor_of(request), **d)):
+        messages.success(request, _("Follow-up added."))
+        return redirect("relations:meeting-detail", pk=pk)
+    return _meeting(request, m, follow_up_form=form)
+
+
+@login_required
+@require_POST
+def meeting_status(request: HttpRequest, pk: int, to: str) -> HttpResponse:
+    m = _kept_meeting(request, pk)
+    form = StatusForm(request.POST)
+    call = services.hold_meeting if to == "held" else services.cancel_meeting
+    if act(form, lambda d: call(m, actor=actor_of(request), **d)):
+        messages.success(request, _("Meeting status changed."))
+        return redirect("relations:meeting-detail", pk=pk)
+    messages.error(request, "; ".join(str(e) for e in form.non_field_errors()))
+    return redirect("relations:meeting-detail", pk=pk)
+
+
+@login_required
+def resolution_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "relations/resolution_list.html",
+        {"resolutions": selectors.resolutions(request.user)},
+    )
