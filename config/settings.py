@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "concord.monitoring",
     "concord.forces",
     "concord.programmes",
+    "concord.parliament",
     "concord.publications",
 ]
 
@@ -236,6 +237,7 @@ CONCORD_DEMO_SEEDERS = [
     "concord.monitoring.demo.seed",
     "concord.forces.demo.seed",
     "concord.programmes.demo.seed",
+    "concord.parliament.demo.seed",
     "concord.publications.demo.seed",
     "concord.publications.demo.publish_drafts_from_other_modules",
 ]
