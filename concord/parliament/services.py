@@ -43,7 +43,9 @@ KEEPS = _("Only the Secretariat keeps the records of the Parliamentary Assembly.
 
 
 @transaction.atomic
-def add_member(parliament: Parliament, *, actor: Actor, chamber: Chamber, **fields: Any) -> Member:
+def add_member(
+    parliament: Parliament, *, actor: Actor, chamber: Chamber | None, **fields: Any
+) -> Member:
     """A member of `chamber` joins `parliament`'s delegation; refused when the chamber is another
     parliament's, or when the same person (user account or Russian name) sits in another state's
     delegation over the same period. `chamber` is None when the sources do not say."""

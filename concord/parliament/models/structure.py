@@ -91,6 +91,9 @@ class AssemblyBody(BilingualName, Sourced):
         verbose_name_plural = _("bodies of the Assembly")
         ordering = ["position", "pk"]
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def competence(self) -> str:
         return in_language(self.competence_ru, self.competence_en)
@@ -131,6 +134,9 @@ class Member(BilingualName, Sourced):
             )
         ]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class Seat(Sourced):
     """A member's seat in a body of the Assembly: the chair of the Assembly, a commission's member."""
@@ -146,6 +152,9 @@ class Seat(Sourced):
         verbose_name_plural = _("seats")
         ordering = ["body", "role", "since"]
 
+    def __str__(self) -> str:
+        return f"{self.body}: {self.member} ({self.role})"
+
 
 class Observer(BilingualName, Sourced):
     """A parliament or assembly with observer status at the Assembly."""
@@ -157,3 +166,6 @@ class Observer(BilingualName, Sourced):
         verbose_name = _("observer")
         verbose_name_plural = _("observers")
         ordering = ["name_ru"]
+
+    def __str__(self) -> str:
+        return self.name

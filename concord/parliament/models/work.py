@@ -240,3 +240,6 @@ class RatificationReport(models.Model):
         verbose_name = _("report on ratification")
         verbose_name_plural = _("reports on ratification")
         ordering = ["-as_of", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.as_of:%d.%m.%Y}"
