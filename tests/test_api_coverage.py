@@ -130,6 +130,10 @@ PAGE_ACTIONS: dict[str, tuple[str, ...] | Exempt] = {
     "programmes:task-report": ("POST /api/v1/tasks/parts/{pk}/report",),
     "programmes:report-return": ("POST /api/v1/tasks/parts/{pk}/return",),
     "programmes:value-record": ("POST /api/v1/indicators/{pk}/values",),
+    "parliament:act-examine": ("POST /api/v1/model-laws/{pk}/examination",),
+    "parliament:act-adopt": ("POST /api/v1/model-laws/{pk}/adoption",),
+    "parliament:cooperation": ("POST /api/v1/assembly/requests",),
+    "parliament:request-answer": ("POST /api/v1/assembly/requests/{pk}/answer",),
     "editor:editor-new": ("POST /api/v1/editor/publications",),
     "editor:editor-edit": ("PUT /api/v1/editor/publications/{pk}",),
     "editor:editor-step": (
