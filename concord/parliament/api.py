@@ -100,7 +100,7 @@ def assembly_bodies(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-class AgendaItemOut(Schema):
+class AssemblyAgendaItemOut(Schema):
     position: int
     title_ru: str
     title_en: str
@@ -115,7 +115,7 @@ class AssemblySessionOut(Schema):
     held_on: dt.date
     place_en: str
     note_en: str
-    items: list[AgendaItemOut]
+    items: list[AssemblyAgendaItemOut]
     demo: bool
 
     @staticmethod
