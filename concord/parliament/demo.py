@@ -111,7 +111,7 @@ def _members(
         body=bodies["assembly"],
         role=SeatRole.CHAIR,
         since=dt.date(2024, 12, 9),
-        source="17th plenary, 9 Dec 2024 [P]; earlier terms reported from 2019/2021",
+        source="duma.gov.ru (XVII plenary, 09.12.2024)",
     )
     kosygin = services.add_member(
         by,
@@ -122,7 +122,7 @@ def _members(
         source=PRESS,
     )
     services.add_seat(
-        kosygin, actor=actor, body=bodies["legal"], role=SeatRole.CHAIR, source="2025 [P]"
+        kosygin, actor=actor, body=bodies["legal"], role=SeatRole.CHAIR, source=PRESS
     )
     demo_note = "demo: the persona's seat is made up"
     mp = services.add_member(

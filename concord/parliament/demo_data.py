@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from .states import BodyKind
 
-OFFICIAL = "council.gov.ru; pacsto.org (paodkb.org)"
-PRESS = "press reports (duma.gov.ru, parlament.gov.kz, 2022–2025)"
+OFFICIAL = "council.gov.ru, pacsto.org"
+PRESS = "duma.gov.ru, parlament.gov.kz (2022–2025)"
 
 # iso2: (parliament ru, en; delegation size ru, en; chambers ru, en, step position, seats)
 PARLIAMENTS = {
