@@ -121,9 +121,7 @@ def _members(
         name_en="Ruslan Kosygin",
         source=PRESS,
     )
-    services.add_seat(
-        kosygin, actor=actor, body=bodies["legal"], role=SeatRole.CHAIR, source=PRESS
-    )
+    services.add_seat(kosygin, actor=actor, body=bodies["legal"], role=SeatRole.CHAIR, source=PRESS)
     demo_note = "demo: the persona's seat is made up"
     mp = services.add_member(
         kz,
