@@ -77,8 +77,15 @@ def staff_officer(db) -> User:
 
 @pytest.fixture
 def member_of_parliament(db) -> User:
-    """Member of the Parliamentary Assembly."""
+    """Member of the Parliamentary Assembly: a deputy of Kazakhstan's Mazhilis in its delegation."""
     return _user("mp")
+
+
+@pytest.fixture
+def belarusian_member_of_parliament(db) -> User:
+    """Member of the Parliamentary Assembly from Belarus's House of Representatives (not in
+    PERSONAS: the permission tables over every persona stay as they are)."""
+    return _user("mp_by")
 
 
 @pytest.fixture

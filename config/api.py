@@ -24,6 +24,7 @@ from concord.forces.api import router as forces_router
 from concord.monitoring.api import router as monitoring_router
 from concord.operations.api import router as operations_router
 from concord.organization.api import router as organization_router
+from concord.parliament.api import router as parliament_router
 from concord.programmes.api import router as programmes_router
 from concord.programmes.budget_api import router as budgets_router
 from concord.programmes.plan_api import router as action_plans_router
@@ -52,6 +53,7 @@ api.add_router("", operations_router)
 api.add_router("", monitoring_router)
 api.add_router("", forces_router)
 api.add_router("", programmes_router)
+api.add_router("", parliament_router)
 api.add_router("", budgets_router)
 api.add_router("", action_plans_router)
 api.add_router("", relations_router)

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "concord.forces",
     "concord.programmes",
     "concord.relations",
+    "concord.parliament",
     "concord.publications",
 ]
 
@@ -238,6 +239,7 @@ CONCORD_DEMO_SEEDERS = [
     "concord.forces.demo.seed",
     "concord.programmes.demo.seed",
     "concord.relations.demo.seed",
+    "concord.parliament.demo.seed",
     "concord.publications.demo.seed",
     "concord.publications.demo.publish_drafts_from_other_modules",
 ]

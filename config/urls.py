@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("forces/", include("concord.forces.urls")),
     path("programmes/", include("concord.programmes.urls")),
     path("relations/", include("concord.relations.urls")),
+    path("parliament/", include("concord.parliament.urls")),
     path("public/", include("concord.publications.urls")),
     path("publications/", include((editor_urlpatterns, "editor"))),
     path("search/", publication_views.inside_search, name="search"),

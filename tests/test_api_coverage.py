@@ -148,6 +148,10 @@ PAGE_ACTIONS: dict[str, tuple[str, ...] | Exempt] = {
     "relations:meeting-cancel": ("POST /api/v1/meetings/{pk}/cancelled",),
     "relations:feed-list": ("POST /api/v1/calendar/addresses",),
     "relations:feed-revoke": ("POST /api/v1/calendar/addresses/{pk}/revoke",),
+    "parliament:act-examine": ("POST /api/v1/model-laws/{pk}/examination",),
+    "parliament:act-adopt": ("POST /api/v1/model-laws/{pk}/adoption",),
+    "parliament:cooperation": ("POST /api/v1/assembly/requests",),
+    "parliament:request-answer": ("POST /api/v1/assembly/requests/{pk}/answer",),
     "editor:editor-new": ("POST /api/v1/editor/publications",),
     "editor:editor-edit": ("PUT /api/v1/editor/publications/{pk}",),
     "editor:editor-step": (

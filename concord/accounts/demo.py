@@ -39,7 +39,11 @@ DEMO_USERS: dict[str, tuple[list[tuple[str, Role]], str]] = {
     "staff": ([("joint-staff", Role.STAFF_OFFICER)], "Joint Staff officer"),
     "mp": (
         [("parliamentary-assembly", Role.MEMBER_OF_PARLIAMENT)],
-        "member of the Parliamentary Assembly",
+        "member of the Parliamentary Assembly (Kazakhstan's delegation, Mazhilis)",
+    ),
+    "mp_by": (
+        [("parliamentary-assembly", Role.MEMBER_OF_PARLIAMENT)],
+        "member of the Parliamentary Assembly (Belarus's delegation, House of Representatives)",
     ),
 }
 

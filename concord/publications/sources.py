@@ -16,6 +16,8 @@ from concord.core.actors import SYSTEM
 from concord.core.events import subscribe
 from concord.operations import selectors as operations
 from concord.operations.events import PressReleaseSaved
+from concord.parliament import selectors as parliament
+from concord.parliament.events import ModelActAdopted
 
 from . import services
 from .states import Section
@@ -123,7 +125,28 @@ def press_release_saved(event: PressReleaseSaved) -> None:
     )
 
 
+def model_act_adopted(event: ModelActAdopted) -> None:
+    """A news draft for a model law or recommendation the Assembly adopted; demo examples are never
+    drafted for the public site."""
+    act = parliament.adopted_act(event.act_id)
+    if act.demo or act.adopted_on is None:
+        return
+    date = act.adopted_on
+    services.draft_from(
+        "model_act",
+        act.pk,
+        actor=SYSTEM,
+        section=Section.DOCUMENT,
+        title_ru=act.title_ru,
+        title_en=act.title_en or act.title_ru,
+        summary_ru=f"Парламентская ассамблея приняла {day_ru(date)}: {act.title_ru}.",
+        summary_en=f"Adopted by the Parliamentary Assembly on {day_en(date)}: "
+        f"{act.title_en or act.title_ru}.",
+    )
+
+
 def connect() -> None:
     subscribe(ConsultationAdopted, statement_adopted)
     subscribe(AgreementInForce, agreement_in_force)
     subscribe(PressReleaseSaved, press_release_saved)
+    subscribe(ModelActAdopted, model_act_adopted)
