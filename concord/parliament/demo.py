@@ -319,6 +319,7 @@ def _acts(actor: User, bodies: dict[str, AssemblyBody], sessions: dict[str, Sess
             ],
             marking="public",
             source=OFFICIAL,
+            commission_stated=False,
         )
         services.examine_act(act, actor=actor, on=None)
         services.adopt_act(act, actor=actor, session=xv)

@@ -80,6 +80,9 @@ class ModelAct(EditCounted, Sourced):
         on_delete=models.PROTECT,
         related_name="acts",
     )
+    # False where the sources do not say which commission examined the act: the one recorded is
+    # the commission whose field it falls in, and the pages say it is assumed.
+    commission_stated = models.BooleanField(_("commission stated in the sources"), default=True)
     status = models.CharField(
         _("status"), max_length=12, choices=ActStatus.choices, default=ActStatus.DRAFT
     )

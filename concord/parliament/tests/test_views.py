@@ -208,3 +208,15 @@ def test_lists_take_a_constant_number_of_queries(client_as, secretariat_officer,
             law_ru="Закон",
         )
     assert _count(client, url) == before
+
+
+def test_a_commission_the_sources_do_not_name_is_shown_as_assumed(client_as):
+    from concord.parliament.models import ModelAct
+
+    assumed = ModelAct.objects.filter(commission_stated=False).first()
+    assert assumed is not None  # the XV plenary's recommendations
+    page = client_as("member_of_parliament").get(f"/en/parliament/model-laws/{assumed.pk}/")
+    assert "assumed: the sources do not name the commission" in page.content.decode()
+    stated = ModelAct.objects.filter(commission_stated=True).first()
+    page = client_as("member_of_parliament").get(f"/en/parliament/model-laws/{stated.pk}/")
+    assert "assumed" not in page.content.decode()
