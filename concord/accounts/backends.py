@@ -16,6 +16,7 @@ REFERENCE_DATA_APPS = {
     "operations",
     "monitoring",
     "forces",
+    "parliament",
 }
 
 

@@ -42,6 +42,26 @@ from .states import ACT_FLOW, REQUEST_FLOW, ActStatus, BodyKind, RequestStatus
 KEEPS = _("Only the Secretariat keeps the records of the Parliamentary Assembly.")
 
 
+def check_member(member: Member) -> None:
+    """A member's chamber is of their own parliament, and the same person (user account or Russian
+    name) does not sit in another state's delegation over the same period (also the admin's rule)."""
+    chamber = member.chamber if member.chamber_id is not None else None
+    if chamber is not None and chamber.parliament_id != member.parliament_id:
+        raise DomainError(
+            Code.OTHER_PARLIAMENT, _("This chamber belongs to another parliament."), field="chamber"
+        )
+    same = Member.objects.exclude(parliament_id=member.parliament_id)
+    same = same.filter(user=member.user) if member.user_id else same.filter(name_ru=member.name_ru)
+    for other in same.select_related("parliament__state"):
+        if rules.overlaps((member.since, member.until), (other.since, other.until)):
+            raise DomainError(
+                Code.TWO_DELEGATIONS,
+                _("This person is already in the delegation of %(state)s over that period.")
+                % {"state": other.parliament.state.name},
+                field="parliament",
+            )
+
+
 @transaction.atomic
 def add_member(
     parliament: Parliament, *, actor: Actor, chamber: Chamber | None, **fields: Any
@@ -50,21 +70,8 @@ def add_member(
     parliament's, or when the same person (user account or Russian name) sits in another state's
     delegation over the same period. `chamber` is None when the sources do not say."""
     require(permissions.is_secretariat(actor), KEEPS)
-    if chamber is not None and chamber.parliament_id != parliament.pk:
-        raise DomainError(
-            Code.OTHER_PARLIAMENT, _("This chamber belongs to another parliament."), field="chamber"
-        )
     member = Member(parliament=parliament, chamber=chamber, **fields)
-    same = Member.objects.exclude(parliament=parliament)
-    same = same.filter(user=member.user) if member.user_id else same.filter(name_ru=member.name_ru)
-    for other in same:
-        if rules.overlaps((member.since, member.until), (other.since, other.until)):
-            raise DomainError(
-                Code.TWO_DELEGATIONS,
-                _("This person is already in the delegation of %(state)s over that period.")
-                % {"state": other.parliament.state.name},
-                field="parliament",
-            )
+    check_member(member)
     member.full_clean()
     member.save()
     record(Verb.ADD_MEMBER, actor=actor, target=member, summary=member.name_en or member.name_ru)

@@ -220,3 +220,33 @@ def test_a_commission_the_sources_do_not_name_is_shown_as_assumed(client_as):
     stated = ModelAct.objects.filter(commission_stated=True).first()
     page = client_as("member_of_parliament").get(f"/en/parliament/model-laws/{stated.pk}/")
     assert "assumed" not in page.content.decode()
+
+
+def test_the_structure_is_kept_in_the_admin_with_the_services_rule(client_as):
+    from concord.parliament.models import Member, Parliament
+
+    admin = client_as("secretariat_administrator")
+    for page in ("parliament", "chamber", "assemblybody", "member", "session", "observer"):
+        if page == "chamber":
+            continue  # kept inline with its parliament
+        assert admin.get(f"/admin/parliament/{page}/").status_code == 200, page
+    sitting = Member.objects.exclude(parliament__state__iso2="RU").filter(until=None).first()
+    russia = Parliament.objects.get(state__iso2="RU")
+    refused = admin.post(
+        "/admin/parliament/member/add/",
+        {
+            "name_ru": sitting.name_ru,
+            "name_en": "Same person",
+            "parliament": russia.pk,
+            "seats-TOTAL_FORMS": "0",
+            "seats-INITIAL_FORMS": "0",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert refused.status_code == 200  # the form again, with the error beside the parliament
+    assert "already in the delegation" in refused.content.decode()
+    assert not Member.objects.filter(name_en="Same person").exists()
+    assert client_as("kazakh_representative").get("/admin/parliament/member/").status_code in (
+        302,
+        403,
+    )
