@@ -36,9 +36,10 @@ def seed(*, password: str) -> list[str]:
     group = _afghanistan(secretariat, partners)
     _partner_meetings(secretariat, partners)
     notes = _work_plan(secretariat)
-    return notes + [
+    return [
+        *notes,
         f"Relations: {len(partners)} partners, {group.meetings.count()} meetings of the Working Group "
-        f"on Afghanistan, {AssemblySession.objects.count()} General Assembly sessions."
+        f"on Afghanistan, {AssemblySession.objects.count()} General Assembly sessions.",
     ]
 
 
