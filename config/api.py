@@ -29,7 +29,7 @@ from concord.programmes.api import router as programmes_router
 from concord.programmes.budget_api import router as budgets_router
 from concord.programmes.plan_api import router as action_plans_router
 from concord.publications.api import router as publications_router
-from concord.relations.api import router as relations_router
+from concord.relations.api_groups import router as relations_router
 
 api = NinjaAPI(
     title="Concord API",

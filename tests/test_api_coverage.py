@@ -152,6 +152,16 @@ PAGE_ACTIONS: dict[str, tuple[str, ...] | Exempt] = {
     "parliament:act-adopt": ("POST /api/v1/model-laws/{pk}/adoption",),
     "parliament:cooperation": ("POST /api/v1/assembly/requests",),
     "parliament:request-answer": ("POST /api/v1/assembly/requests/{pk}/answer",),
+    "relations:partner-create": ("POST /api/v1/partners",),
+    "relations:application-create": ("POST /api/v1/status-applications",),
+    "relations:group-create": ("POST /api/v1/working-groups",),
+    "relations:work-plan-create": ("POST /api/v1/working-groups/{code}/work-plans",),
+    "relations:plan-item-add": ("POST /api/v1/working-groups/{code}/work-plans/{pk}/items",),
+    "relations:plan-item-status": (
+        "POST /api/v1/working-groups/{code}/work-plan-items/{pk}/status",
+    ),
+    "relations:report-create": ("POST /api/v1/working-groups/{code}/reports",),
+    "relations:follow-up-track": ("POST /api/v1/meetings/{pk}/follow-ups/{follow_up_id}/task",),
     "editor:editor-new": ("POST /api/v1/editor/publications",),
     "editor:editor-edit": ("PUT /api/v1/editor/publications/{pk}",),
     "editor:editor-step": (

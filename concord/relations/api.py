@@ -95,6 +95,8 @@ class WorkingGroupOut(Schema):
 
 
 class FollowUpOut(Schema):
+    id: int
+    task: int | None = Field(None, alias="task_id", description="a programmes action-plan task")
     text_ru: str
     text_en: str
     due_on: dt.date | None

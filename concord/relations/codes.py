@@ -10,6 +10,9 @@ class Code(StrEnum):
     UNKNOWN = "unknown"  # a partner, group, state or session the request names that does not exist
     DUPLICATE = "duplicate"  # a meeting number or resolution number already recorded
     NOT_A_MEMBER = "not_a_member"  # a working group member from a state that is not a member
+    NOT_A_GROUP = "not_a_group"  # a working group for a body that is not of the working-group kind
+    NO_COUNCIL = "no_council"  # a report of a group that reports to no body
+    ALREADY_TRACKED = "already_tracked"  # a follow-up already turned into an action-plan task
 
 
 class Verb(StrEnum):
@@ -29,3 +32,8 @@ class Verb(StrEnum):
     RECORD_SESSION = "relations.record_session"
     CREATE_FEED = "relations.create_feed"
     REVOKE_FEED = "relations.revoke_feed"
+    CREATE_WORK_PLAN = "relations.create_work_plan"
+    ADD_PLAN_ITEM = "relations.add_plan_item"
+    PLAN_ITEM_STATUS = "relations.plan_item_status"
+    DRAFT_REPORT = "relations.draft_report"
+    TRACK_FOLLOW_UP = "relations.track_follow_up"

@@ -11,7 +11,7 @@ from concord.accounts.models import User
 from concord.agreements import services as agreements
 from concord.organization.models import Body, MemberState
 
-from . import services
+from . import groupwork, services
 from .demo_data import (
     AFGHAN_MEETINGS,
     CSTO_SITE,
@@ -20,23 +20,26 @@ from .demo_data import (
     RESOLUTIONS,
     SESSIONS,
 )
-from .models import AssemblySession, Meeting, Partner, WorkingGroup
+from .models import AssemblySession, Meeting, Partner, WorkingGroup, WorkPlan
 from .states import MeetingFormat, MeetingStatus
 
 D = dt.date
 
 
 def seed(*, password: str) -> list[str]:
-    if Partner.objects.exists():
-        return []
     secretariat = User.objects.get(username="secretariat")
+    notes = _work_plan(secretariat)
+    if Partner.objects.exists():
+        return notes
     partners = _partners(secretariat)
     _resolutions(secretariat)
     group = _afghanistan(secretariat, partners)
     _partner_meetings(secretariat, partners)
+    notes = _work_plan(secretariat)
     return [
+        *notes,
         f"Relations: {len(partners)} partners, {group.meetings.count()} meetings of the Working Group "
-        f"on Afghanistan, {AssemblySession.objects.count()} General Assembly sessions."
+        f"on Afghanistan, {AssemblySession.objects.count()} General Assembly sessions.",
     ]
 
 
@@ -217,3 +220,42 @@ def _partner_meetings(actor: User, partners: dict[str, Partner]) -> None:
         due_on=D(2027, 2, 1),
     )
     assert Meeting.objects.filter(demo=True).count() == 2
+
+
+def _work_plan(actor: User) -> list[str]:
+    """The group's plan for the second half of 2026 (demo items, one still ahead of today, December
+    2026) and a demo draft of its report to the council: no content is invented beyond the marks."""
+    group = WorkingGroup.objects.filter(body__code="wg-afghanistan").first()
+    if group is None or WorkPlan.objects.filter(group=group).exists():
+        return []
+    plan = groupwork.create_work_plan(group, actor=actor, year=2026, half=2, demo=True)
+    items = [
+        groupwork.add_plan_item(plan, actor=actor, text_ru=ru, text_en=en, due_on=day, demo=True)
+        for ru, en, day in [
+            (
+                "Обзор обстановки в Афганистане (демонстрационный пункт)",
+                "Review of the situation in Afghanistan (demo item)",
+                D(2026, 9, 30),
+            ),
+            (
+                "Доклад Совету министров иностранных дел за 2026 год (демонстрационный пункт)",
+                "Report for 2026 to the Council of Foreign Ministers (demo item)",
+                D(2026, 11, 30),
+            ),
+            (
+                "Проект плана работы на первое полугодие 2027 года (демонстрационный пункт)",
+                "Draft work plan for the first half of 2027 (demo item)",
+                D(2026, 12, 16),
+            ),
+        ]
+    ]
+    groupwork.mark_item(items[0], actor=actor, status="done")
+    groupwork.draft_report(
+        group,
+        actor=actor,
+        period_from=D(2026, 1, 1),
+        period_to=D(2026, 12, 31),
+        text="Демонстрационный проект: текст доклада не подготовлен.",
+        demo=True,
+    )
+    return ["Relations: a demo work plan of the Working Group on Afghanistan for 2026 (2nd half)."]

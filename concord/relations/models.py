@@ -15,6 +15,8 @@ from concord.core.models import BilingualName, EditCounted, MarkedModel, in_lang
 
 from .states import (
     ApplicationStatus,
+    Half,
+    ItemStatus,
     MeetingFormat,
     MeetingKind,
     MeetingStatus,
@@ -264,6 +266,14 @@ class FollowUp(models.Model):
     text_en = models.TextField(_("task (English)"), blank=True)
     due_on = models.DateField(_("due on"), null=True, blank=True)
     done_on = models.DateField(_("done on"), null=True, blank=True)
+    task = models.ForeignKey(
+        "programmes.ActionTask",
+        verbose_name=_("action-plan task"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -274,6 +284,75 @@ class FollowUp(models.Model):
     @property
     def text(self) -> str:
         return in_language(self.text_ru, self.text_en)
+
+
+class WorkPlan(EditCounted):
+    """A working group's plan for a half-year."""
+
+    group = models.ForeignKey(WorkingGroup, on_delete=models.PROTECT, related_name="work_plans")
+    year = models.PositiveSmallIntegerField(_("year"))
+    half = models.PositiveSmallIntegerField(_("half-year"), choices=Half.choices)
+    demo = models.BooleanField(_("demo"), default=False)
+
+    class Meta:
+        verbose_name = _("work plan")
+        ordering = ["-year", "-half"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "year", "half"], name="relations_work_plan_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}/{self.half}"
+
+
+class WorkPlanItem(EditCounted):
+    plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="items")
+    text_ru = models.TextField(_("item (Russian)"))
+    text_en = models.TextField(_("item (English)"), blank=True)
+    due_on = models.DateField(_("due on"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=ItemStatus.choices, default=ItemStatus.PLANNED
+    )
+    demo = models.BooleanField(_("demo"), default=False)
+
+    class Meta:
+        verbose_name = _("work plan item")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def text(self) -> str:
+        return in_language(self.text_ru, self.text_en)
+
+
+class GroupReport(models.Model):
+    """A group's report to its council for a period: a document of the documents module."""
+
+    group = models.ForeignKey(WorkingGroup, on_delete=models.PROTECT, related_name="reports")
+    council = models.ForeignKey(
+        "organization.Body",
+        verbose_name=_("addressed to"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    period_from = models.DateField(_("period from"))
+    period_to = models.DateField(_("period to"))
+    document = models.ForeignKey(
+        "documents.Document", verbose_name=_("document"), on_delete=models.PROTECT, related_name="+"
+    )
+    demo = models.BooleanField(_("demo"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("report to the council")
+        ordering = ["-period_to", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.period_from}–{self.period_to}"
 
 
 class AssemblySession(models.Model):

@@ -85,3 +85,10 @@ def shift(view: str, day: dt.date, step: int) -> dt.date:
 
 def on_day(starts_on: dt.date, ends_on: dt.date, day: dt.date) -> bool:
     return starts_on <= day <= ends_on
+
+
+def half_year(year: int, half: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a half-year (1: January–June, 2: July–December)."""
+    if half == 1:
+        return dt.date(year, 1, 1), dt.date(year, 6, 30)
+    return dt.date(year, 7, 1), dt.date(year, 12, 31)

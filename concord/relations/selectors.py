@@ -12,11 +12,15 @@ from . import permissions, rules
 from .models import (
     AssemblySession,
     CalendarFeed,
+    FollowUp,
+    GroupReport,
     Meeting,
     Partner,
     Resolution,
     StatusApplication,
     WorkingGroup,
+    WorkPlan,
+    WorkPlanItem,
 )
 
 
@@ -88,7 +92,7 @@ def meeting(user: Someone, pk: int) -> Meeting:
     found = (
         meetings(user)
         .select_related("minutes")
-        .prefetch_related("follow_ups", "released_to")
+        .prefetch_related("follow_ups__task", "released_to")
         .filter(pk=pk)
         .first()
     )
@@ -118,3 +122,41 @@ def calendar_feeds(user: Someone) -> QuerySet[CalendarFeed]:
 
 def assembly_session(number: int) -> AssemblySession | None:
     return AssemblySession.objects.filter(number=number).first()
+
+
+def work_plans(user: Someone, g: WorkingGroup) -> list[WorkPlan]:
+    """The group's half-year plans, newest first, with their items: two queries."""
+    if not permissions.can_read(user):
+        return []
+    return list(g.work_plans.prefetch_related("items").order_by("-year", "-half"))
+
+
+def work_plan(user: Someone, g: WorkingGroup, pk: int) -> WorkPlan:
+    found = g.work_plans.filter(pk=pk).first() if permissions.can_read(user) else None
+    if found is None:
+        raise Http404
+    return found
+
+
+def plan_item(user: Someone, g: WorkingGroup, pk: int) -> WorkPlanItem:
+    found = (
+        WorkPlanItem.objects.filter(plan__group=g, pk=pk).first()
+        if permissions.can_read(user)
+        else None
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def group_reports(user: Someone, g: WorkingGroup) -> QuerySet[GroupReport]:
+    if not permissions.can_read(user):
+        return GroupReport.objects.none()
+    return g.reports.select_related("council", "document")
+
+
+def follow_up(user: Someone, m: Meeting, pk: int) -> FollowUp:
+    found = m.follow_ups.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -51,11 +51,23 @@ def _keeper(actor: Actor) -> None:
     require(permissions.can_keep(actor), KEEPER)
 
 
+def _clean(obj: Any, exclude: Sequence[str] = ()) -> None:
+    """The model's own checks, as a domain error beside the first field they name."""
+    try:
+        obj.full_clean(exclude=list(exclude))
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        code = Code.DUPLICATE if any("already exists" in m for m in messages) else Code.UNKNOWN
+        raise DomainError(
+            code, " ".join(messages), field=None if field == NON_FIELD_ERRORS else field
+        ) from error
+
+
 @transaction.atomic
 def create_partner(*, actor: Actor, **fields: Any) -> Partner:
     _keeper(actor)
     partner = Partner(**fields)
-    partner.full_clean()
+    _clean(partner)
     partner.save()
     record(Verb.CREATE_PARTNER, actor=actor, target=partner, summary=partner.code)
     return partner
@@ -79,8 +91,12 @@ def link_instrument(partner: Partner, agreement_id: int, *, actor: Actor) -> Par
 @transaction.atomic
 def apply_for_status(*, actor: Actor, **fields: Any) -> StatusApplication:
     _keeper(actor)
+    partner = fields.get("partner")
+    if partner is not None and not fields.get("applicant_ru"):
+        fields["applicant_ru"] = partner.name_ru
+        fields["applicant_en"] = fields.get("applicant_en") or partner.name_en
     application = StatusApplication(**fields)
-    application.full_clean()
+    _clean(application)
     application.save()
     record(Verb.APPLY_STATUS, actor=actor, target=application, summary=application.kind)
     return application
@@ -145,12 +161,27 @@ def end_status(
 
 
 @transaction.atomic
-def create_group(body: Body, *, actor: Actor, **fields: Any) -> WorkingGroup:
+def create_group(
+    body: Body,
+    *,
+    actor: Actor,
+    members: Sequence[tuple[MemberState, dict[str, Any]]] = (),
+    **fields: Any,
+) -> WorkingGroup:
+    """A working group for a body of the working-group kind, with its members per state."""
     _keeper(actor)
+    if body.kind != "working_group":
+        raise DomainError(Code.NOT_A_GROUP, _("This body is not a working group."), field="body")
+    if WorkingGroup.objects.filter(body=body).exists():
+        raise DomainError(
+            Code.DUPLICATE, _("This working group is already recorded."), field="body"
+        )
     group = WorkingGroup(body=body, **fields)
-    group.full_clean()
+    _clean(group)
     group.save()
     record(Verb.CREATE_GROUP, actor=actor, target=group, summary=body.code)
+    for state, member in members:
+        add_member(group, state, actor=actor, **member)
     return group
 
 

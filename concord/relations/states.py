@@ -69,3 +69,22 @@ class VoteKind(models.TextChoices):
     RECORDED = "recorded", _("Recorded vote")  # counts for, against, abstaining
     CONSENSUS = "consensus", _("Without a vote (consensus)")  # no counts
     UNKNOWN = "unknown", _("Not found")  # the sources do not say how it was adopted
+
+
+class Half(models.IntegerChoices):
+    FIRST = 1, _("First half")
+    SECOND = 2, _("Second half")
+
+
+class ItemStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+# An item of a half-year work plan is done or dropped, once.
+ITEM_FLOW = Flow(
+    "status",
+    {ItemStatus.PLANNED: {ItemStatus.DONE, ItemStatus.DROPPED}},
+    refused=(CoreCode.WRONG_STATUS, _("This item is already done or dropped.")),
+)

@@ -18,7 +18,20 @@ from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 
 from . import permissions, selectors, services
-from .forms import FollowUpForm, MeetingForm, OutcomeForm, PartnerMeetingForm, StatusForm
+from .forms import (
+    ApplicationForm,
+    FollowUpForm,
+    GroupForm,
+    MeetingForm,
+    OutcomeForm,
+    PartnerForm,
+    PartnerMeetingForm,
+    PlanItemForm,
+    ReportForm,
+    StatusForm,
+    TrackForm,
+    WorkPlanForm,
+)
 from .models import Meeting, WorkingGroup
 
 
@@ -34,13 +47,20 @@ def act(form: forms.Form, call: Callable[[dict[str, Any]], object]) -> bool:
     return True
 
 
-@login_required
-def partner_list(request: HttpRequest) -> HttpResponse:
+def partners_page(request: HttpRequest, **bound: forms.Form) -> HttpResponse:
+    keeps = permissions.can_keep(request.user)
     context = {
         "partners": selectors.partners(request.user),
         "applications": selectors.applications(request.user),
+        "partner_form": bound.get("partner_form") or (PartnerForm() if keeps else None),
+        "application_form": bound.get("application_form") or (ApplicationForm() if keeps else None),
     }
-    return render(request, "relations/partner_list.html", context)
+    return render(request, "relations/partner_list.html", context, status=400 if bound else 200)
+
+
+@login_required
+def partner_list(request: HttpRequest) -> HttpResponse:
+    return partners_page(request)
 
 
 @login_required
@@ -50,34 +70,51 @@ def partner_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "relations/partner_detail.html", context)
 
 
+def groups_page(request: HttpRequest, form: GroupForm | None = None) -> HttpResponse:
+    keeps = permissions.can_keep(request.user)
+    context = {
+        "groups": selectors.groups(request.user),
+        "form": form or (GroupForm() if keeps else None),
+    }
+    return render(request, "relations/group_list.html", context, status=400 if form else 200)
+
+
 @login_required
 def group_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "relations/group_list.html", {"groups": selectors.groups(request.user)})
+    return groups_page(request)
 
 
-def _group(request: HttpRequest, g: WorkingGroup, form: MeetingForm | None = None) -> HttpResponse:
+def group_page(request: HttpRequest, g: WorkingGroup, **bound: forms.Form) -> HttpResponse:
     keeps = permissions.can_keep(request.user)
     context = {
         "g": g,
+        "keeps": keeps,
         "members": g.members.select_related("state"),
         "sequence": selectors.group_meetings(request.user, g),
-        "form": form or (MeetingForm() if keeps else None),
+        "work_plans": selectors.work_plans(request.user, g),
+        "reports": selectors.group_reports(request.user, g),
+        "form": bound.get("form") or (MeetingForm() if keeps else None),
+        "plan_form": bound.get("plan_form") or (WorkPlanForm() if keeps else None),
+        "item_form": bound.get("item_form") or (PlanItemForm() if keeps else None),
+        "item_plan": bound.get("item_plan"),
+        "blank_item_form": PlanItemForm() if keeps else None,
+        "report_form": bound.get("report_form") or (ReportForm() if keeps else None),
     }
-    return render(request, "relations/group_detail.html", context, status=400 if form else 200)
+    return render(request, "relations/group_detail.html", context, status=400 if bound else 200)
 
 
 @login_required
 def group_detail(request: HttpRequest, code: str) -> HttpResponse:
     g = selectors.group(request.user, code)
     if request.method != "POST":
-        return _group(request, g)
+        return group_page(request, g)
     if not permissions.can_keep(request.user):
         raise PermissionDenied
     form = MeetingForm(request.POST)
     if act(form, lambda d: services.create_meeting(actor=actor_of(request), group=g, **d)):
         messages.success(request, _("Meeting recorded."))
         return redirect("relations:group-detail", code=code)
-    return _group(request, g, form)
+    return group_page(request, g, form=form)
 
 
 @login_required
@@ -101,6 +138,17 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(request, "relations/meeting_list.html", context, status=400 if form else 200)
 
 
+def track_form(request: HttpRequest, m: Meeting, data: Any = None) -> TrackForm | None:
+    """The form turning a follow-up into an action-plan task: None when there is nothing to turn."""
+    from concord.programmes import plan_selectors
+
+    open_ones = [f for f in m.follow_ups.all() if f.task_id is None]
+    if not open_ones:
+        return None
+    drafts = plan_selectors.plans(request.user).filter(status="draft")
+    return TrackForm(data, follow_ups=open_ones, plans=drafts)
+
+
 def _meeting(request: HttpRequest, m: Meeting, **bound: forms.Form) -> HttpResponse:
     keeps = permissions.can_keep(request.user)
     context = {
@@ -110,6 +158,7 @@ def _meeting(request: HttpRequest, m: Meeting, **bound: forms.Form) -> HttpRespo
         or (OutcomeForm(initial={"version": m.version}) if keeps else None),
         "follow_up_form": bound.get("follow_up_form") or (FollowUpForm() if keeps else None),
         "status_form": StatusForm(initial={"version": m.version}),
+        "track_form": bound.get("track_form") or (track_form(request, m) if keeps else None),
     }
     return render(request, "relations/meeting_detail.html", context, status=400 if bound else 200)
 
