@@ -391,7 +391,7 @@ def _acts(actor: User, bodies: dict[str, AssemblyBody], sessions: dict[str, Sess
             law_ru=law_ru,
             law_en=law_en,
             adopted_on=day,
-            reference="demo",
+            reference="",
             closeness=closeness,
             demo=True,
         )
