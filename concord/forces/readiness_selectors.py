@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db.models import (
     Avg,
     Case,
@@ -27,7 +28,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.actors import Someone
-from concord.core.models import in_language
+from concord.core.models import in_language, viewer_of
 
 from . import permissions
 from .models import Answer, Assessment, Criterion, Unit
@@ -119,7 +120,9 @@ def readiness_table(user: Someone, filters: Filters = Filters()) -> list[dict[st
 
 def aggregates(user: Someone, filters: Filters = Filters()) -> list[dict[str, Any]]:
     """Per formation and state: units, personnel pledged and certified, the average of the units'
-    latest reviewed scores and how many have one. Every insider sees them; one query."""
+    latest reviewed scores and how many have one. Every insider sees them; one query. An average over
+    fewer units than CONCORD_FORCES_SMALLEST_AVERAGE is withheld from who may not see that state's
+    units in detail: an average of one unit is that unit's score."""
     if not permissions.sees_forces(user):
         return []
     certified = Q(certified_on__isnull=False)
@@ -129,6 +132,7 @@ def aggregates(user: Someone, filters: Filters = Filters()) -> list[dict[str, An
             "formation__code",
             "formation__short_ru",
             "formation__short_en",
+            "state_id",
             "state__iso2",
             "state__name_ru",
             "state__name_en",
@@ -143,10 +147,19 @@ def aggregates(user: Someone, filters: Filters = Filters()) -> list[dict[str, An
         )
         .order_by("formation__id", "state__iso2")
     )
+    smallest = getattr(settings, "CONCORD_FORCES_SMALLEST_AVERAGE", 3)
+    everything = permissions.is_joint_staff(user)
+    own = viewer_of(user).state_id
     for row in rows:
         row["formation"] = in_language(row["formation__short_ru"], row["formation__short_en"])
         row["state"] = in_language(row["state__name_ru"], row["state__name_en"])
-        row["average"] = None if row["average"] is None else round(row["average"], 1)
+        row["withheld"] = (
+            not everything and row["state_id"] != own and 0 < row["assessed"] < smallest
+        )
+        if row["withheld"] or row["average"] is None:
+            row["average"] = None
+        else:
+            row["average"] = round(row["average"], 1)
     return rows
 
 

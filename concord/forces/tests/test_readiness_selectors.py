@@ -70,3 +70,26 @@ def test_a_withdrawn_unit_leaves_the_table_and_the_aggregates(staff_officer):
     names = {r["name_en"] for r in selectors.readiness_table(staff_officer)}
     assert unit.name_en not in names
     assert unit in selectors.units(staff_officer)  # the register keeps it
+
+
+def test_an_average_of_too_few_units_is_withheld_from_other_states(
+    kazakh_representative, staff_officer, settings
+):
+    """An average of one unit is that unit's score: withheld from who may not see the unit."""
+    settings.CONCORD_FORCES_SMALLEST_AVERAGE = 2
+
+    def cell(user, formation, iso2):
+        return next(
+            r
+            for r in selectors.aggregates(user)
+            if r["formation__code"] == formation and r["state__iso2"] == iso2
+        )
+
+    kyrgyz = cell(kazakh_representative, "crdf-ca", "KG")  # one Kyrgyz unit, assessed
+    assert kyrgyz["assessed"] == 1
+    assert kyrgyz["withheld"] and kyrgyz["average"] is None
+    assert cell(staff_officer, "crdf-ca", "KG")["average"] is not None
+    own = cell(kazakh_representative, "crdf-ca", "KZ")  # Kazakhstan's own single unit
+    assert not own["withheld"] and own["average"] is not None
+    settings.CONCORD_FORCES_SMALLEST_AVERAGE = 1
+    assert cell(kazakh_representative, "crdf-ca", "KG")["average"] is not None
