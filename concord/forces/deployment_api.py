@@ -37,7 +37,8 @@ from .deployment_schemas import (
     ProtectedSiteOut,
     UnInformedIn,
 )
-from .models import Contingent, Deployment, Formation, Unit
+from .models import Contingent, Deployment, Formation
+from .permissions import units_visible_to
 
 router = Router(tags=["forces"])
 
@@ -238,7 +239,8 @@ def set_command(request: HttpRequest, pk: int, payload: DeploymentCommandIn) -> 
 def offer_contingent(request: HttpRequest, pk: int, payload: ContingentOfferIn) -> Any:
     """The caller's state offers its contingent."""
     d = selectors.deployment(request.user, pk)
-    unit = Unit.objects.filter(pk=payload.unit).first() if payload.unit else None
+    # Only a unit the caller may see in detail: another state's is "no such unit", not a hint.
+    unit = units_visible_to(request.user).filter(pk=payload.unit).first() if payload.unit else None
     if payload.unit and unit is None:
         raise DomainError(Code.NOT_IN_DEPLOYMENT, _("No such unit."), field="unit")
     c = services.offer_contingent(

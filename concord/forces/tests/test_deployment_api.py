@@ -194,3 +194,30 @@ def test_a_decision_in_both_languages_and_a_missing_russian_text_named(client_as
     assert (decided["legal_basis_en"], decided["tasks_en"]) == ("", "")
     decision = next(s for s in decided["steps"] if s["kind"] == "decision")
     assert decision["detail"] == "CSC decision; Статья 4"  # English, falling back to the Russian
+
+
+def test_another_states_unit_is_no_such_unit_in_an_offer(client_as):
+    """An offer naming another state's unit gets the answer an unknown unit gets: no hint that it
+    exists."""
+    from concord.forces.models import Unit
+
+    d = a_decided()
+    kazakh_unit = Unit.objects.filter(state__iso2="KZ").first()
+    russian = client_as("russian_representative")
+    answers = [
+        russian.post(
+            f"/api/v1/deployments/{d.pk}/contingents",
+            {"state": "RU", "offered": 80, "offered_at": "2025-03-01T15:00:00Z", "unit": unit},
+            content_type=JSON,
+        )
+        for unit in (kazakh_unit.pk, 999_999)
+    ]
+    assert [a.status_code for a in answers] == [400, 400]
+    assert answers[0].json() == answers[1].json()
+    own = Unit.objects.filter(state__iso2="RU").first()
+    accepted = russian.post(
+        f"/api/v1/deployments/{d.pk}/contingents",
+        {"state": "RU", "offered": 80, "offered_at": "2025-03-01T15:00:00Z", "unit": own.pk},
+        content_type=JSON,
+    )
+    assert accepted.status_code == 201, accepted.content
