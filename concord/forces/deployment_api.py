@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import Router, Schema, Status
 
 from concord.core.actors import actor_of
 from concord.core.api import ErrorOut
@@ -78,6 +78,14 @@ FIELDS = [
 
 def _aware(value: dt.datetime) -> dt.datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+def _fields(payload: Schema) -> dict[str, Any]:
+    """A step's payload as the service's keywords, times read as UTC when they carry no zone."""
+    return {
+        name: _aware(value) if isinstance(value, dt.datetime) else value
+        for name, value in payload.dict().items()
+    }
 
 
 def _state(iso2: str, field: str) -> MemberState:
@@ -187,36 +195,16 @@ def request_deployment(request: HttpRequest, payload: DeploymentRequestIn) -> An
 
 @router.post("/deployments/{pk}/decision", response={200: DeploymentDetailOut, **ERRORS})
 def decide_deployment(request: HttpRequest, pk: int, payload: DeploymentDecisionIn) -> Any:
-    d = selectors.deployment(request.user, pk)
     services.decide_deployment(
-        d,
-        actor=actor_of(request),
-        version=payload.version,
-        decided_at=_aware(payload.decided_at),
-        decision_reference_ru=payload.decision_reference_ru,
-        decision_reference_en=payload.decision_reference_en,
-        legal_basis_ru=payload.legal_basis_ru,
-        legal_basis_en=payload.legal_basis_en,
-        tasks_ru=payload.tasks_ru,
-        tasks_en=payload.tasks_en,
-        area_ru=payload.area_ru,
-        area_en=payload.area_en,
-        duration_ru=payload.duration_ru,
-        duration_en=payload.duration_en,
+        selectors.deployment(request.user, pk), actor=actor_of(request), **_fields(payload)
     )
     return _detail(request, pk)
 
 
 @router.post("/deployments/{pk}/refusal", response={200: DeploymentDetailOut, **ERRORS})
 def refuse_deployment(request: HttpRequest, pk: int, payload: DeploymentRefusalIn) -> Any:
-    d = selectors.deployment(request.user, pk)
     services.refuse_deployment(
-        d,
-        actor=actor_of(request),
-        version=payload.version,
-        decided_at=_aware(payload.decided_at),
-        decision_reference_ru=payload.decision_reference_ru,
-        decision_reference_en=payload.decision_reference_en,
+        selectors.deployment(request.user, pk), actor=actor_of(request), **_fields(payload)
     )
     return _detail(request, pk)
 
@@ -257,12 +245,7 @@ def offer_contingent(request: HttpRequest, pk: int, payload: ContingentOfferIn) 
 @router.post("/contingents/{pk}/acceptance", response={200: ContingentOut, **ERRORS})
 def accept_contingent(request: HttpRequest, pk: int, payload: ContingentAcceptanceIn) -> Any:
     c = services.accept_contingent(
-        _contingent(request, pk),
-        actor=actor_of(request),
-        version=payload.version,
-        accepted_at=_aware(payload.accepted_at),
-        strength=payload.strength,
-        equipment=payload.equipment,
+        _contingent(request, pk), actor=actor_of(request), **_fields(payload)
     )
     return _contingent_out(c)
 
@@ -270,10 +253,7 @@ def accept_contingent(request: HttpRequest, pk: int, payload: ContingentAcceptan
 @router.post("/contingents/{pk}/arrival", response={200: ContingentOut, **ERRORS})
 def record_arrival(request: HttpRequest, pk: int, payload: ContingentArrivalIn) -> Any:
     c = services.record_arrival(
-        _contingent(request, pk),
-        actor=actor_of(request),
-        version=payload.version,
-        arrived_at=_aware(payload.arrived_at),
+        _contingent(request, pk), actor=actor_of(request), **_fields(payload)
     )
     return _contingent_out(c)
 
@@ -281,10 +261,7 @@ def record_arrival(request: HttpRequest, pk: int, payload: ContingentArrivalIn) 
 @router.post("/contingents/{pk}/withdrawal", response={200: ContingentOut, **ERRORS})
 def withdraw_contingent(request: HttpRequest, pk: int, payload: ContingentWithdrawalIn) -> Any:
     c = services.withdraw_contingent(
-        _contingent(request, pk),
-        actor=actor_of(request),
-        version=payload.version,
-        withdrawn_at=_aware(payload.withdrawn_at),
+        _contingent(request, pk), actor=actor_of(request), **_fields(payload)
     )
     return _contingent_out(c)
 
@@ -335,27 +312,15 @@ def inform_un(request: HttpRequest, pk: int, payload: UnInformedIn) -> Any:
 
 @router.post("/deployments/{pk}/completion", response={200: DeploymentDetailOut, **ERRORS})
 def complete_deployment(request: HttpRequest, pk: int, payload: DeploymentCompletionIn) -> Any:
-    d = selectors.deployment(request.user, pk)
     services.complete_deployment(
-        d,
-        actor=actor_of(request),
-        version=payload.version,
-        decided_at=_aware(payload.decided_at),
-        decision_reference_ru=payload.decision_reference_ru,
-        decision_reference_en=payload.decision_reference_en,
+        selectors.deployment(request.user, pk), actor=actor_of(request), **_fields(payload)
     )
     return _detail(request, pk)
 
 
 @router.post("/deployments/{pk}/report", response={200: DeploymentDetailOut, **ERRORS})
 def record_report(request: HttpRequest, pk: int, payload: DeploymentReportIn) -> Any:
-    d = selectors.deployment(request.user, pk)
     services.record_report(
-        d,
-        actor=actor_of(request),
-        version=payload.version,
-        reported_at=_aware(payload.reported_at),
-        report_reference_ru=payload.report_reference_ru,
-        report_reference_en=payload.report_reference_en,
+        selectors.deployment(request.user, pk), actor=actor_of(request), **_fields(payload)
     )
     return _detail(request, pk)
