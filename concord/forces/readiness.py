@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from concord.audit.services import record
 from concord.core.actions import lock, require, transition
@@ -28,12 +29,12 @@ from .models import Answer, Assessment, Criterion, Questionnaire, Unit
 from .readiness_rules import Scored, latest_two, weighted_score
 from .states import ASSESSMENT_FLOW, AssessmentStatus
 
-FILL_ONLY = _("Only a delegation of the unit's state fills in its assessments.")
-SUBMIT_ONLY = _(
+FILL_ONLY = gettext_lazy("Only a delegation of the unit's state fills in its assessments.")
+SUBMIT_ONLY = gettext_lazy(
     "Only the permanent representative or the national coordinator of the unit's state submits "
     "its assessments."
 )
-REVIEW_ONLY = _("Only the Joint Staff reviews assessments.")
+REVIEW_ONLY = gettext_lazy("Only the Joint Staff reviews assessments.")
 EDITABLE = (AssessmentStatus.DRAFT, AssessmentStatus.RETURNED)
 UNDER_WAY = (AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED, AssessmentStatus.RETURNED)
 MAX_EVIDENCE = 10_000

@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.dates import MONTHS
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from concord.audit.services import record
 from concord.consultations import selectors as consultation_selectors
@@ -132,7 +132,7 @@ def as_json(flag: rules.Flag, language: str = "en") -> dict[str, Any]:
     }
 
 
-ANALYSTS_ONLY = _("Only an analyst may do this.")
+ANALYSTS_ONLY = gettext_lazy("Only an analyst may do this.")
 
 
 def decide_alert(

@@ -13,6 +13,7 @@ from concord.core.actors import actor_of
 from concord.core.api import ErrorOut, Pages
 from concord.core.errors import Code as CoreCode
 from concord.core.errors import DomainError, NotAllowed
+from concord.core.models import in_language
 
 from . import permissions, services
 from . import search as searching
@@ -99,7 +100,8 @@ def get_publication(request: HttpRequest, slug: str) -> Any:
             410,
             {
                 "code": "withdrawn",
-                "message": pub.unpublished_note_en or "This publication was withdrawn.",
+                "message": in_language(pub.unpublished_note_ru, pub.unpublished_note_en)
+                or _("This publication was withdrawn."),
                 "errors": [],
             },
         )

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from concord.audit.services import record
 from concord.core.actions import lock, require, transition
@@ -57,7 +58,7 @@ def clean_html(text: str) -> str:
     )
 
 
-EDITORS_ONLY = _("Only a Secretariat editor may do this.")
+EDITORS_ONLY = gettext_lazy("Only a Secretariat editor may do this.")
 
 
 def _snapshot(pub: Publication) -> dict[str, Any]:
