@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
+from concord.core.views import show_error
 from concord.documents.permissions import documents_visible_to
 
 from . import closing, permissions, selectors, services
@@ -78,7 +79,7 @@ def consultation_create(request: HttpRequest, emergency: bool = False) -> HttpRe
                 clock=dt.timedelta(hours=d["hours"]) if emergency else None,
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+            show_error(form, error)
         else:
             return redirect("consultations:consultation-detail", pk=consultation.pk)
     return render(

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
@@ -11,6 +13,8 @@ from django.shortcuts import render
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+
+from .errors import DomainError
 
 
 @never_cache
@@ -72,3 +76,22 @@ def int_param(value: str | None) -> int | None:
 def panel(template: str, **context: Any) -> dict[str, Any]:
     """What a dashboard panel returns: the template to include and its context."""
     return {"template": template, "context": context}
+
+
+def show_error(form: forms.BaseForm, error: DomainError) -> None:
+    """A service's refusal beside the field it names, or above the form when the form has no such
+    field."""
+    form.add_error(error.field if error.field in form.fields else None, str(error.message))
+
+
+def submit(form: forms.BaseForm, call: Callable[[dict[str, Any]], object]) -> bool:
+    """Validate the form and call the service with its cleaned data; a refusal goes beside its
+    field. True when done."""
+    if not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except DomainError as error:
+        show_error(form, error)
+        return False
+    return True

@@ -21,6 +21,7 @@ from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
 from concord.core.rules import speaks_for
+from concord.core.views import show_error
 from concord.organization.models import MemberState
 
 from . import deployment_selectors as selectors
@@ -98,7 +99,7 @@ def _int(value: Any) -> int | None:
 
 
 def _add_error(form: forms.Form, error: DomainError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
+    show_error(form, error)
 
 
 # --- One deployment ----------------------------------------------------------------------------

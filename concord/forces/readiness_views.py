@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.views import show_error
 
 from . import permissions, readiness, readiness_exports, services
 from . import readiness_selectors as selectors
@@ -43,7 +44,7 @@ def _apply(form: Form, call: Callable[[], Any]) -> tuple[Any, int]:
     try:
         return call(), 200
     except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, str(error.message))
+        show_error(form, error)
         return None, error.status
     except ValidationError as error:  # the model's own checks (full_clean) in the service
         for name, problems in error.message_dict.items():

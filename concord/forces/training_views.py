@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
-from concord.core.views import int_param
+from concord.core.views import int_param, show_error
 
 from . import calendar, permissions, training, training_execution, training_outputs
 from . import training_selectors as selectors
@@ -42,7 +42,7 @@ def _failed(form: forms.Form, error: DomainError) -> None:
     """The service's refusal beside the field it names (a 403 stays a 403)."""
     if error.status == 403:
         raise PermissionDenied(str(error.message)) from error
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
+    show_error(form, error)
 
 
 def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
-from concord.core.views import int_param
+from concord.core.views import int_param, show_error
 
 from . import outputs, permissions, selectors, services
 from .codes import Code
@@ -340,7 +340,7 @@ def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
                 version=d["version"],
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+            show_error(form, error)
         else:
             messages.success(request, _("Region saved."))
             return redirect("monitoring:region-list")

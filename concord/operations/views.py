@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
-from concord.core.views import int_param
+from concord.core.views import int_param, show_error
 from concord.organization.models import MemberState
 
 from . import outputs, permissions, selectors, services
@@ -237,7 +237,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as error:
             status = error.status
             form = upload_form if "file" in request.FILES else figure_form
-            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+            show_error(form, error)
         report.refresh_from_db()
     figures = report.figures.select_related("agency", "indicator__unit", "item").order_by(
         "agency__code", "indicator__position", "item__position"

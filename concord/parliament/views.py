@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.views import show_error
 
 from . import permissions, ratification, selectors, services
 from .models import ModelAct
@@ -53,7 +54,7 @@ def _call(form: forms.Form, call: object) -> bool:
     try:
         call(form.cleaned_data)  # type: ignore[operator]
     except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, str(error.message))
+        show_error(form, error)
         return False
     return True
 

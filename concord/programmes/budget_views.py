@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
+from concord.core.views import submit
 
 from . import budgets as services
 from . import outputs, permissions, selectors
 from .forms import PaymentForm
 from .models import Budget
-from .views import act, download
+from .views import download
 
 
 @login_required
@@ -59,7 +60,7 @@ def record_payment(request: HttpRequest, year: int) -> HttpResponse:
     if not permissions.can_keep_budget(request.user):
         raise PermissionDenied
     form = PaymentForm(request.POST)
-    if act(
+    if submit(
         form,
         lambda d: services.record_payment(
             budget, actor=actor_of(request), currency_code=d.pop("currency"), **d

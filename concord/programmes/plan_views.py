@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
-from concord.core.views import int_param
+from concord.core.views import int_param, submit
 
 from . import outputs, permissions
 from . import plan_selectors as selectors
 from . import plans as services
 from .forms import ApproveForm, PlanForm, ReportForm, ReturnForm, TaskForm, ValueForm
 from .models import ActionPlan
-from .views import act, download
+from .views import download
 
 PAGE = 100  # parts shown per page of the tasks list
 
@@ -40,7 +40,7 @@ def plan_list(request: HttpRequest) -> HttpResponse:
             plan = services.draft_plan(actor=actor_of(request), session_id=d.pop("session").pk, **d)
             d["plan"] = plan
 
-        if act(form, draft):
+        if submit(form, draft):
             messages.success(request, _("Action plan drafted."))
             return redirect("programmes:plan-detail", pk=form.cleaned_data["plan"].pk)
     return render(
@@ -111,7 +111,7 @@ def add_task(request: HttpRequest, pk: int) -> HttpResponse:
             **d,
         )
 
-    if act(form, add):
+    if submit(form, add):
         messages.success(request, _("Task added."))
         return redirect("programmes:plan-detail", pk=pk)
     return _detail(request, plan, task_form=form)
@@ -124,7 +124,7 @@ def approve_plan(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_approve_plan(request.user, plan):
         raise PermissionDenied
     form = ApproveForm(request.POST)
-    if act(form, lambda d: services.approve_plan(plan, actor=actor_of(request), **d)):
+    if submit(form, lambda d: services.approve_plan(plan, actor=actor_of(request), **d)):
         messages.success(request, _("Action plan approved."))
         return redirect("programmes:plan-detail", pk=pk)
     return _detail(request, plan, approve_form=form)
@@ -138,7 +138,7 @@ def report_task(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = ReportForm(request.POST)
     now = timezone.now()
-    if act(form, lambda d: services.report_task(part, actor=actor_of(request), now=now, **d)):
+    if submit(form, lambda d: services.report_task(part, actor=actor_of(request), now=now, **d)):
         messages.success(request, _("Report recorded."))
         return redirect("programmes:plan-detail", pk=part.task.plan_id)
     return _detail(request, part.task.plan, report_errors=(part.pk, form))
@@ -152,7 +152,7 @@ def return_report(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = ReturnForm(request.POST)
     now = timezone.now()
-    if act(form, lambda d: services.return_report(part, actor=actor_of(request), now=now, **d)):
+    if submit(form, lambda d: services.return_report(part, actor=actor_of(request), now=now, **d)):
         messages.success(request, _("Report returned."))
         return redirect("programmes:plan-detail", pk=part.task.plan_id)
     return _detail(request, part.task.plan, report_errors=(part.pk, form))
@@ -254,7 +254,7 @@ def record_value(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_keep_priorities(request.user, indicator.priority.state):
         raise PermissionDenied
     form = ValueForm(request.POST)
-    if act(form, lambda d: services.record_value(indicator, actor=actor_of(request), **d)):
+    if submit(form, lambda d: services.record_value(indicator, actor=actor_of(request), **d)):
         messages.success(request, _("Value recorded."))
         return redirect("programmes:priority-year", year=indicator.priority.year)
     return _priorities(request, indicator.priority.year, (indicator.pk, form))

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,24 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
-from concord.core.errors import DomainError
-from concord.core.views import int_param
+from concord.core.views import int_param, submit
 
 from . import outputs, permissions, selectors, services
 from .forms import ChangeForm, ContractForm, DeliveryForm
 from .models import Programme
-
-
-def act(form: forms.Form, call: Callable[[dict[str, Any]], object]) -> bool:
-    """Validate the form and call the service; its error goes beside its field. True when done."""
-    if not form.is_valid():
-        return False
-    try:
-        call(form.cleaned_data)
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, str(error.message))
-        return False
-    return True
 
 
 def download(content: bytes, filename: str, content_type: str = outputs.XLSX) -> HttpResponse:
@@ -119,7 +104,7 @@ def record_delivery(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_execute(request.user, programme):
         raise PermissionDenied
     form = DeliveryForm(request.POST, programme=programme)
-    if act(form, lambda d: services.record_delivery(programme, actor=actor_of(request), **d)):
+    if submit(form, lambda d: services.record_delivery(programme, actor=actor_of(request), **d)):
         messages.success(request, _("Delivery recorded."))
         return redirect("programmes:programme-detail", pk=pk)
     return _detail(request, programme, delivery_form=form)
@@ -132,7 +117,7 @@ def record_contract(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_execute(request.user, programme):
         raise PermissionDenied
     form = ContractForm(request.POST, programme=programme)
-    if act(
+    if submit(
         form,
         lambda d: services.record_contract(
             d.pop("activity"), actor=actor_of(request), currency_code=d.pop("currency"), **d
@@ -151,7 +136,7 @@ def propose_change(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = ChangeForm(request.POST)
     now = timezone.now()
-    if act(
+    if submit(
         form, lambda d: services.propose_change(programme, actor=actor_of(request), now=now, **d)
     ):
         messages.success(request, _("The change is before the bodies as a consultation."))

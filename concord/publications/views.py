@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from concord.agreements import selectors as agreements
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.views import show_error
 from concord.organization import selectors as organization
 
 from . import permissions, services
@@ -207,7 +208,7 @@ def editor_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 **{k: d[k] for k in services.FIELDS},
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+            show_error(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect("editor:editor-edit", pk=pub.pk)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
+from concord.core.views import submit
 
 from . import groupwork, permissions, selectors, services
 from .forms import (
@@ -27,7 +28,7 @@ from .forms import (
     WorkPlanForm,
 )
 from .models import WorkingGroup
-from .views import _meeting, act, group_page, groups_page, partners_page, track_form
+from .views import _meeting, group_page, groups_page, partners_page, track_form
 
 
 def _keeper(request: HttpRequest) -> None:
@@ -40,7 +41,7 @@ def _keeper(request: HttpRequest) -> None:
 def partner_create(request: HttpRequest) -> HttpResponse:
     _keeper(request)
     form = PartnerForm(request.POST)
-    if act(form, lambda d: services.create_partner(actor=actor_of(request), **d)):
+    if submit(form, lambda d: services.create_partner(actor=actor_of(request), **d)):
         messages.success(request, _("Partner organization recorded."))
         return redirect("relations:partner-list")
     return partners_page(request, partner_form=form)
@@ -51,7 +52,7 @@ def partner_create(request: HttpRequest) -> HttpResponse:
 def application_create(request: HttpRequest) -> HttpResponse:
     _keeper(request)
     form = ApplicationForm(request.POST)
-    if act(form, lambda d: services.apply_for_status(actor=actor_of(request), **d)):
+    if submit(form, lambda d: services.apply_for_status(actor=actor_of(request), **d)):
         messages.success(request, _("Application recorded."))
         return redirect("relations:partner-list")
     return partners_page(request, application_form=form)
@@ -76,7 +77,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
         body = data.pop("body")
         made.append(services.create_group(body, actor=actor_of(request), members=members, **data))
 
-    if act(form, create):
+    if submit(form, create):
         messages.success(request, _("Working group recorded."))
         return redirect("relations:group-detail", code=made[0].body.code)
     return groups_page(request, form)
@@ -93,7 +94,7 @@ def _kept_group(request: HttpRequest, code: str) -> WorkingGroup:
 def work_plan_create(request: HttpRequest, code: str) -> HttpResponse:
     g = _kept_group(request, code)
     form = WorkPlanForm(request.POST)
-    if act(form, lambda d: groupwork.create_work_plan(g, actor=actor_of(request), **d)):
+    if submit(form, lambda d: groupwork.create_work_plan(g, actor=actor_of(request), **d)):
         messages.success(request, _("Work plan recorded."))
         return redirect("relations:group-detail", code=code)
     return group_page(request, g, plan_form=form)
@@ -105,7 +106,7 @@ def plan_item_add(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     g = _kept_group(request, code)
     plan = selectors.work_plan(request.user, g, pk)
     form = PlanItemForm(request.POST)
-    if act(form, lambda d: groupwork.add_plan_item(plan, actor=actor_of(request), **d)):
+    if submit(form, lambda d: groupwork.add_plan_item(plan, actor=actor_of(request), **d)):
         messages.success(request, _("Item added."))
         return redirect("relations:group-detail", code=code)
     return group_page(request, g, item_form=form, item_plan=plan)  # type: ignore[arg-type]
@@ -117,7 +118,7 @@ def plan_item_status(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     g = _kept_group(request, code)
     item = selectors.plan_item(request.user, g, pk)
     form = ItemStatusForm(request.POST)
-    if act(form, lambda d: groupwork.mark_item(item, actor=actor_of(request), **d)):
+    if submit(form, lambda d: groupwork.mark_item(item, actor=actor_of(request), **d)):
         messages.success(request, _("Item status changed."))
     else:
         messages.error(request, "; ".join(str(e) for e in form.errors.values()))
@@ -129,7 +130,7 @@ def plan_item_status(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 def report_create(request: HttpRequest, code: str) -> HttpResponse:
     g = _kept_group(request, code)
     form = ReportForm(request.POST)
-    if act(form, lambda d: groupwork.draft_report(g, actor=actor_of(request), **d)):
+    if submit(form, lambda d: groupwork.draft_report(g, actor=actor_of(request), **d)):
         messages.success(request, _("Report drafted."))
         return redirect("relations:group-detail", code=code)
     return group_page(request, g, report_form=form)
@@ -154,7 +155,7 @@ def follow_up_track(request: HttpRequest, pk: int) -> HttpResponse:
             deadline=d["deadline"],
         )
 
-    if act(form, track):
+    if submit(form, track):
         messages.success(request, _("The follow-up is now a task of the action plan."))
         return redirect("relations:meeting-detail", pk=pk)
     return _meeting(request, m, track_form=form)

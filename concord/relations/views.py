@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
-from concord.core.errors import DomainError
+from concord.core.views import submit
 
 from . import permissions, selectors, services
 from .forms import (
@@ -33,18 +32,6 @@ from .forms import (
     WorkPlanForm,
 )
 from .models import Meeting, WorkingGroup
-
-
-def act(form: forms.Form, call: Callable[[dict[str, Any]], object]) -> bool:
-    """Validate the form and call the service; its error goes beside its field. True when done."""
-    if not form.is_valid():
-        return False
-    try:
-        call(form.cleaned_data)
-    except DomainError as error:
-        form.add_error(error.field if error.field in form.fields else None, str(error.message))
-        return False
-    return True
 
 
 def partners_page(request: HttpRequest, **bound: forms.Form) -> HttpResponse:
@@ -111,7 +98,7 @@ def group_detail(request: HttpRequest, code: str) -> HttpResponse:
     if not permissions.can_keep(request.user):
         raise PermissionDenied
     form = MeetingForm(request.POST)
-    if act(form, lambda d: services.create_meeting(actor=actor_of(request), group=g, **d)):
+    if submit(form, lambda d: services.create_meeting(actor=actor_of(request), group=g, **d)):
         messages.success(request, _("Meeting recorded."))
         return redirect("relations:group-detail", code=code)
     return group_page(request, g, form=form)
@@ -128,7 +115,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
         def add(d: dict[str, Any]) -> None:
             services.create_meeting(actor=actor_of(request), partners=list(d.pop("partners")), **d)
 
-        if act(form, add):
+        if submit(form, add):
             messages.success(request, _("Meeting recorded."))
             return redirect("relations:meeting-list")
     context = {
@@ -180,7 +167,7 @@ def _kept_meeting(request: HttpRequest, pk: int) -> Meeting:
 def meeting_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     m = _kept_meeting(request, pk)
     form = OutcomeForm(request.POST)
-    if act(form, lambda d: services.record_outcome(m, actor=actor_of(request), **d)):
+    if submit(form, lambda d: services.record_outcome(m, actor=actor_of(request), **d)):
         messages.success(request, _("Outcome recorded."))
         return redirect("relations:meeting-detail", pk=pk)
     return _meeting(request, m, outcome_form=form)
@@ -191,7 +178,7 @@ def meeting_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     m = _kept_meeting(request, pk)
     form = FollowUpForm(request.POST)
-    if act(form, lambda d: services.add_follow_up(m, actor=actor_of(request), **d)):
+    if submit(form, lambda d: services.add_follow_up(m, actor=actor_of(request), **d)):
         messages.success(request, _("Follow-up added."))
         return redirect("relations:meeting-detail", pk=pk)
     return _meeting(request, m, follow_up_form=form)
@@ -203,7 +190,7 @@ def meeting_status(request: HttpRequest, pk: int, to: str) -> HttpResponse:
     m = _kept_meeting(request, pk)
     form = StatusForm(request.POST)
     call = services.hold_meeting if to == "held" else services.cancel_meeting
-    if act(form, lambda d: call(m, actor=actor_of(request), **d)):
+    if submit(form, lambda d: call(m, actor=actor_of(request), **d)):
         messages.success(request, _("Meeting status changed."))
         return redirect("relations:meeting-detail", pk=pk)
     messages.error(request, "; ".join(str(e) for e in form.non_field_errors()))
