@@ -100,7 +100,9 @@ def get_publication(request: HttpRequest, slug: str) -> Any:
             410,
             {
                 "code": "withdrawn",
+                # the note in the reader's language, else the note there is, else a plain word
                 "message": in_language(pub.unpublished_note_ru, pub.unpublished_note_en)
+                or pub.unpublished_note_en
                 or _("This publication was withdrawn."),
                 "errors": [],
             },
