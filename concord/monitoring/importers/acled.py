@@ -3,6 +3,7 @@ its rows: none are shipped."""
 
 from __future__ import annotations
 
+from ..provinces import province
 from .rows import (
     EventRow,
     Format,
@@ -67,15 +68,16 @@ def acled_event(cells: tuple[str, ...], version: str, run: str) -> EventRow:
         state_forces = "1" in (inter1.strip(), inter2.strip())
         violence = VIOLENCE[event_type.lower()] or (1 if state_forces else 2)
     deaths = read_count(fatalities, "fatalities")
+    iso3 = read_country_cached(country, "", iso)
     return EventRow(
         source_id=source_id,
         date_start=day.isoformat(),
         date_end=day.isoformat(),
         date_precision=read_small(time_prec, "time_precision", 1, 3),
         month=day.year * 12 + day.month - 1,
-        country=read_country_cached(country, "", iso),
+        country=iso3,
         country_name=country[:100],
-        adm_1=admin1[:120],
+        adm_1=province(iso3, admin1)[:120],
         adm_2=admin2[:120],
         latitude=read_coordinate(latitude, "latitude", 90),
         longitude=read_coordinate(longitude, "longitude", 180),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ..provinces import province
 from .rows import (
     EventRow,
     Format,
@@ -81,15 +82,16 @@ def ged_event(cells: tuple[str, ...], version: str, run: str) -> EventRow:
     if kind is None:
         raise RowError("type_of_violence", "", "required (1, 2 or 3)")
     deaths = read_count(best, "best")
+    iso3 = read_country_cached(country, gw, "")
     return EventRow(
         source_id=source_id,
         date_start=start.isoformat(),
         date_end=end.isoformat(),
         date_precision=read_small(date_prec, "date_prec", 1, 5),
         month=start.year * 12 + start.month - 1,
-        country=read_country_cached(country, gw, ""),
+        country=iso3,
         country_name=country[:100],
-        adm_1=adm_1[:120],
+        adm_1=province(iso3, adm_1)[:120],
         adm_2=adm_2[:120],
         latitude=read_coordinate(latitude, "latitude", 90),
         longitude=read_coordinate(longitude, "longitude", 180),

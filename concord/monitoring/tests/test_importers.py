@@ -27,6 +27,7 @@ from concord.monitoring.importers import (
     rows,
 )
 from concord.monitoring.models import Event, YearlyRecord
+from concord.monitoring.provinces import province
 
 GED = DATA / "ged_syria_2018_2019.csv"
 HEADER = next(csv.reader(GED.open(encoding="utf-8")))
@@ -324,3 +325,21 @@ def test_on_postgresql_an_import_clears_the_old_versions_of_the_rows_it_updated(
     import_events(path, "ucdp-ged", actor=SYSTEM)
     assert import_events(path, "ucdp-ged", actor=SYSTEM).updated == 50
     assert vacuums() == before + 2
+
+
+@pytest.mark.parametrize(
+    ("country", "name", "expected"),
+    [
+        ("UKR", "Kharkiv Oblast", "Kharkiv"),
+        ("UKR", "Kharkiv oblast", "Kharkiv"),
+        ("UKR", "Donetsk oblast", "Donets'k"),
+        ("UKR", "Khmelnytskyi oblast", "Khmel'nyts'kyy"),
+        ("UKR", "Kiev Special Republican city", "Kiev City"),
+        ("RUS", "Belgorod Oblast", "Belgorod"),
+        ("SYR", "Aleppo Governorate", "Aleppo Governorate"),  # no Syrian boundaries are shipped
+        ("SYR", "Aleppo  governorate", "Aleppo Governorate"),
+        ("UKR", "", ""),
+    ],
+)
+def test_provinces_are_one_name_matched_to_the_shipped_boundaries(country, name, expected):
+    assert province(country, name) == expected
