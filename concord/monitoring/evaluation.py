@@ -197,9 +197,13 @@ def evaluate(
     month the data cover) defaults to each country's first month with events."""
     countries = {e.country for e in episodes}
     chosen = {a: c for a, c in series.items() if a.country in countries}
-    firsts = firsts if firsts is not None else {c: s for c, (s, _l) in country_spans(chosen).items()}
+    firsts = (
+        firsts if firsts is not None else {c: s for c, (s, _l) in country_spans(chosen).items()}
+    )
     flags = replay(chosen, start, end, firsts, thresholds, detector)
-    evaluated = [a for a, c in chosen.items() if any(c.get(m, (0, 0))[0] for m in range(start, end + 1))]
+    evaluated = [
+        a for a, c in chosen.items() if any(c.get(m, (0, 0))[0] for m in range(start, end + 1))
+    ]
     months = range(start, end + 1)
     quiet_months = quiet_alerted = alerted = 0
     used: dict[str, int] = {}
@@ -241,13 +245,21 @@ def _episode_result(
 
     areas = [a for a in series if matches(a)]
     found = sorted(
-        (f for a in areas for m, f in flags.get(a, {}).items() if episode.first - lead <= m <= episode.last),
+        (
+            f
+            for a in areas
+            for m, f in flags.get(a, {}).items()
+            if episode.first - lead <= m <= episode.last
+        ),
         key=lambda f: (f.month, -f.score),
     )
     own = next(
-        (a for a in areas if (a.level == "country") == (not episode.area)), areas[0] if areas else None
+        (a for a in areas if (a.level == "country") == (not episode.area)),
+        areas[0] if areas else None,
     )
-    rows = [series[own].get(m, (0, 0)) for m in range(episode.first, episode.last + 1)] if own else []
+    rows = (
+        [series[own].get(m, (0, 0)) for m in range(episode.first, episode.last + 1)] if own else []
+    )
     first_alert = found[0].month if found else None
     return EpisodeResult(
         episode,
@@ -275,6 +287,9 @@ def as_json(evaluation: Evaluation) -> dict[str, Any]:
         "quiet_months": evaluation.quiet_months,
         "quiet_alerted": evaluation.quiet_alerted,
         "quiet_share": round(evaluation.quiet_share, 4),
+        "alerts_in_quiet_months": round(
+            evaluation.quiet_alerted / evaluation.alerted if evaluation.alerted else 0.0, 4
+        ),
         "rules": dict(sorted(evaluation.rules.items())),
         "detail": [
             {
@@ -295,3 +310,33 @@ def as_json(evaluation: Evaluation) -> dict[str, Any]:
             for r in evaluation.episodes
         ],
     }
+
+
+def as_text(report: Mapping[str, Any]) -> list[str]:
+    """The report of `as_json` for a terminal."""
+
+    def percent(value: float) -> str:
+        return f"{100 * value:.1f}%"
+
+    lines = [
+        f"{report['from']} … {report['to']}: {report['areas']} areas, {report['area_months']} area-months",
+        f"recall       {report['caught']}/{report['episodes']} = {percent(report['recall'])}",
+        f"median lead  {report['median_lead']} months",
+        f"quiet        {report['quiet_alerted']}/{report['quiet_months']} quiet area-months "
+        f"alerted = {percent(report['quiet_share'])}",
+        f"alert rate   {report['alerted']}/{report['area_months']} = {percent(report['alert_rate'])}",
+        "rules        " + ", ".join(f"{k} {v}" for k, v in report["rules"].items()),
+        "",
+    ]
+    for row in report["detail"]:
+        found = (
+            f"first alert {row['first_alert']} ({row['rule']}), lead {row['lead']}"
+            if row["caught"]
+            else "missed"
+        )
+        lines.append(
+            f"{'+' if row['caught'] else '-'} #{row['index']:<2} {row['country']} "
+            f"{row['area'] or '(country)'} {row['first']}…{row['last']} {row['name']}: {found}; "
+            f"peak {row['peak_events']} events, {row['peak_deaths']} deaths"
+        )
+    return lines

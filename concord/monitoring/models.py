@@ -129,6 +129,15 @@ class YearlyRecord(models.Model):
         return f"{self.dataset} {self.conflict_id}/{self.dyad_id} {self.year}"
 
 
+class AlertRule(models.TextChoices):
+    """Which rule of the early-warning detector (rules.py) raised an alert."""
+
+    ONSET = "onset", _("new conflict area")  # fighting where the window had none
+    RISE = "rise", _("sharp rise")  # a month far above the window's upper quartile
+    SUSTAINED = "sustained", _("sustained rise")  # months in a row well above the window's median
+    SURPRISE = "surprise", _("improbable count")  # the previous detector (negative binomial)
+
+
 class Alert(EditCounted):
     """What the early-warning detector flagged for one area and month, and what analysts did with it."""
 
@@ -137,6 +146,9 @@ class Alert(EditCounted):
     area = models.CharField(_("area"), max_length=120)
     period = models.DateField(_("month"))
     score = models.FloatField(_("score"))
+    rule = models.CharField(
+        _("rule"), max_length=16, choices=AlertRule.choices, default=AlertRule.SURPRISE
+    )
     events = models.PositiveIntegerField(_("events"))
     deaths = models.PositiveIntegerField(_("deaths"))
     baseline_events = models.FloatField(_("baseline events"))

@@ -89,6 +89,7 @@ class Flag:
     measure: str = DEATHS  # on which measure: events or deaths
     reference: float = 0.0  # what it was compared against (upper quartile, median, onset volume)
     window: int = 0  # months of baseline it was compared against
+    run: int = 1  # months in a row (sustained)
     upper_events: float = 0.0  # upper quartile of the window
     upper_deaths: float = 0.0
 
@@ -123,7 +124,8 @@ def _window(counts: Counts, end: int, first: int, size: int) -> list[tuple[int, 
 
 
 def _ratio(count: int, reference: Fraction) -> float:
-    return round(min(MAX_SCORE * 10, count / max(reference, Fraction(1))), 2)
+    """How many times the reference (at least 1) the count is, capped at 990."""
+    return round(min(990.0, float(count / max(reference, Fraction(1)))), 2)
 
 
 def evaluate(
@@ -148,7 +150,7 @@ def evaluate(
         found = _sustained(counts, month, first, thresholds, volumes)
     if found is None:
         return None
-    rule, measure, reference = found
+    rule, measure, reference, score = found
     events, deaths = now
     past_events, past_deaths = [e for e, _d in window], [d for _e, d in window]
     median = (quantile(past_events, HALF), quantile(past_deaths, HALF))
@@ -156,7 +158,7 @@ def evaluate(
     return Flag(
         area,
         month,
-        _ratio(now[measure == DEATHS], reference),
+        score,
         events,
         deaths,
         float(median[0]),
@@ -167,22 +169,27 @@ def evaluate(
         measure=measure,
         reference=float(reference),
         window=len(window) if rule != SUSTAINED else _sustained_window(month, first, thresholds),
+        run=thresholds.months if rule == SUSTAINED else 1,
         upper_events=float(upper[0]),
         upper_deaths=float(upper[1]),
     )
 
 
-Found = tuple[str, str, Fraction] | None
+Found = tuple[str, str, Fraction, float] | None  # rule, measure, reference, times the reference
 
 
 def _onset(now: tuple[int, int], window: list[tuple[int, int]], t: Thresholds) -> Found:
     """Fighting where the window had none: no month reached the onset volume, this one does."""
     if any(e >= t.onset_events or d >= t.onset_deaths for e, d in window):
         return None
-    if now[1] >= t.onset_deaths:
-        return ONSET, DEATHS, Fraction(t.onset_deaths)
-    if now[0] >= t.onset_events:
-        return ONSET, EVENTS, Fraction(t.onset_events)
+    for index, volume in ((1, t.onset_deaths), (0, t.onset_events)):
+        if now[index] >= volume:
+            return (
+                ONSET,
+                (EVENTS, DEATHS)[index],
+                Fraction(volume),
+                _ratio(now[index], Fraction(volume)),
+            )
     return None
 
 
@@ -193,7 +200,7 @@ def _rise(
     for index in (1, 0):  # deaths first: they say more about an escalation
         upper = quantile([row[index] for row in window], UPPER)
         if now[index] >= volumes[index] and now[index] >= factor * upper:
-            return RISE, (EVENTS, DEATHS)[index], upper
+            return RISE, (EVENTS, DEATHS)[index], upper, _ratio(now[index], upper)
     return None
 
 
@@ -216,7 +223,8 @@ def _sustained(
     for index in (1, 0):
         median = quantile([row[index] for row in window], HALF)
         if all(row[index] >= volumes[index] and row[index] >= factor * median for row in run):
-            return SUSTAINED, (EVENTS, DEATHS)[index], median
+            least = min(row[index] for row in run)
+            return SUSTAINED, (EVENTS, DEATHS)[index], median, _ratio(least, median)
     return None
 
 
@@ -240,7 +248,9 @@ def detect(
 
 # --- The previous detector, kept for the evaluation harness's comparison ------------------------
 
-MEAN_FLOOR = 0.5  # a quiet area's mean is never exactly zero, so one event is not infinitely surprising
+MEAN_FLOOR = (
+    0.5  # a quiet area's mean is never exactly zero, so one event is not infinitely surprising
+)
 
 
 def surprise(observed: int, history: Sequence[int]) -> float:

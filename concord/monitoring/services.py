@@ -4,17 +4,15 @@ them, situation reports. Every change is audited."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone, translation
-from django.utils.dates import MONTHS
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from concord.audit.services import record
 from concord.consultations import selectors as consultation_selectors
@@ -27,110 +25,15 @@ from concord.core.models import viewer_of
 from concord.documents import services as documents
 from concord.organization.models import Body
 
-from . import permissions, rules, selectors
+from . import permissions, selectors
 from .codes import Code, Verb
 from .countries import bad_provinces, unknown_countries
 from .countries import name as country_name
+from .detection import as_json, explanation, run_detector
 from .models import Alert, Region, SituationReport
 from .states import ALERT_FLOW, REPORT_FLOW, AlertStatus, Level, ReportPeriod, ReportStatus
 
-
-def month_label(index: int) -> str:
-    year, month = rules.year_month(index)
-    return (
-        f"{str(MONTHS[month]).lower()} {year}"
-        if translation.get_language() == "ru"
-        else f"{MONTHS[month]} {year}"
-    )
-
-
-def explanation(flag: rules.Flag, language: str) -> str:
-    """ "Rif Dimashq: 160 events and 1,876 deaths in March 2018 against a baseline of 60 and 240"."""
-    with translation.override(language):
-        n = lambda v: number_format(round(v), force_grouping=True)  # noqa: E731
-        return _(
-            "%(area)s: %(events)s and %(deaths)s in %(month)s against a baseline of %(base_events)s and %(base_deaths)s (score %(score)s)"
-        ) % {
-            "area": flag.area.name,
-            "month": month_label(flag.month),
-            "events": ngettext("%(n)s event", "%(n)s events", flag.events) % {"n": n(flag.events)},
-            "deaths": ngettext("%(n)s death", "%(n)s deaths", flag.deaths) % {"n": n(flag.deaths)},
-            "base_events": n(flag.baseline_events),
-            "base_deaths": n(flag.baseline_deaths),
-            "score": number_format(round(flag.score, 1), decimal_pos=1),
-        }
-
-
-def run_detector(
-    first: int,
-    last: int,
-    *,
-    actor: Actor,
-    region: Region | None = None,
-    thresholds: rules.Thresholds = rules.DEFAULT,
-    store: bool = True,
-) -> list[rules.Flag]:
-    """The flags of every month `first`..`last` (month indexes), each computed from data up to that
-    month only. With `store`, alerts are created or refreshed; what analysts decided is kept."""
-    coverage = selectors.coverage()
-    if coverage["first"] is None:
-        return []
-    q = region.area_filter() if region is not None else Q()
-    series = selectors.monthly_by_area(q, max(coverage["first"], first - thresholds.window), last)
-    flags: list[rules.Flag] = []
-    for month in range(first, last + 1):
-        flags.extend(rules.detect(series, month, coverage["first"], thresholds))
-    if store:
-        _store(flags, actor=actor)
-    return flags
-
-
-@transaction.atomic
-def _store(flags: Iterable[rules.Flag], *, actor: Actor) -> None:
-    for flag in flags:
-        year, month = rules.year_month(flag.month)
-        values = {
-            "score": flag.score,
-            "events": flag.events,
-            "deaths": flag.deaths,
-            "baseline_events": flag.baseline_events,
-            "baseline_deaths": flag.baseline_deaths,
-            "explanation_ru": explanation(flag, "ru"),
-            "explanation_en": explanation(flag, "en"),
-        }
-        alert, created = Alert.objects.update_or_create(
-            level=flag.area.level,
-            country=flag.area.country,
-            area=flag.area.name,
-            period=dt.date(year, month, 1),
-            defaults=values,
-        )
-        if created:
-            record(
-                Verb.RAISE_ALERT,
-                actor=actor,
-                target=alert,
-                summary=str(values["explanation_en"])[:300],
-            )
-
-
-def as_json(flag: rules.Flag, language: str = "en") -> dict[str, Any]:
-    year, month = rules.year_month(flag.month)
-    return {
-        "level": flag.area.level,
-        "country": flag.area.country,
-        "area": flag.area.name,
-        "period": f"{year:04d}-{month:02d}",
-        "score": flag.score,
-        "events": flag.events,
-        "deaths": flag.deaths,
-        "baseline_events": round(flag.baseline_events, 2),
-        "baseline_deaths": round(flag.baseline_deaths, 2),
-        "events_score": flag.events_score,
-        "deaths_score": flag.deaths_score,
-        "explanation": explanation(flag, language),
-    }
-
+__all__ = ["as_json", "explanation", "run_detector"]  # the detector's writes live in detection.py
 
 ANALYSTS_ONLY = gettext_lazy("Only an analyst may do this.")
 
