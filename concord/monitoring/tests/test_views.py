@@ -61,12 +61,13 @@ def test_what_each_persona_sees(client_as, persona):
 def test_the_demo_alert_history_and_the_rif_dimashq_example(db):
     alert = Alert.objects.get(area="Rif Dimashq Governorate", period="2018-03-01")
     assert (alert.events, alert.deaths) == (160, 1876)
-    assert alert.explanation_en.startswith(
-        "Rif Dimashq Governorate: 160 events and 1,876 deaths in March 2018 against a baseline of 65 and 287"
+    assert alert.rule == "rise" and alert.explanation_en == (
+        "Rif Dimashq Governorate: 160 events and 1,876 deaths in March 2018 — sharp rise: deaths "
+        "5.8 times the upper quartile of the previous 12 months (median 198, upper quartile 324)"
     )
     assert (
         "160 событий и 1\xa0876 погибших" in alert.explanation_ru
-        and "март 2018" in alert.explanation_ru
+        and "март 2018 — резкий рост: число погибших в 5,8 раза" in alert.explanation_ru
     )
     assert (
         Alert.objects.filter(period__year__in=[2016, 2017, 2018, 2019]).count()
@@ -85,6 +86,7 @@ def test_early_warning_command_json_and_history(db):
         "area",
         "period",
         "score",
+        "rule",
         "events",
         "deaths",
         "baseline_events",
