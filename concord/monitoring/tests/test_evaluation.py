@@ -84,7 +84,12 @@ def test_the_negative_binomial_misses_the_tenfold_rise():
 
 
 def entries(**change: object) -> list[dict[str, object]]:
-    good = {"country": "XYZ", "area": "North", "first": "2001-09", "last": "2001-10"}
+    good: dict[str, object] = {
+        "country": "XYZ",
+        "area": "North",
+        "first": "2001-09",
+        "last": "2001-10",
+    }
     return [good, {**good, **change}]
 
 

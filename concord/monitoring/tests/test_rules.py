@@ -81,7 +81,7 @@ def test_onset_from_zero_and_with_no_history_at_all():
     assert evaluate(AREA, never_seen, 30, 29) is not None  # one month of data before is enough
     assert evaluate(AREA, never_seen, 30, 30) is None  # the start of the data is not judged
     events_only = {5: (11, 3)}
-    assert evaluate(AREA, events_only, 5, 0).measure == "events"  # type: ignore[union-attr]
+    assert evaluate(AREA, events_only, 5, 0).measure == "events"
 
 
 def test_onset_only_where_the_window_had_no_fighting():
@@ -103,11 +103,11 @@ def test_a_sustained_rise_below_the_sharp_rise_threshold():
 def test_no_rise_before_enough_history_and_minimum_volumes_per_measure():
     series = {0: (10, 30), 1: (10, 30), 2: (500, 5000)}
     assert evaluate(AREA, series, 2, 0) is None
-    assert evaluate(AREA, series, 2, 0, Thresholds(min_history=2)).rule == RISE  # type: ignore[union-attr]
+    assert evaluate(AREA, series, 2, 0, Thresholds(min_history=2)).rule == RISE
     small = dict(enumerate([(3, 5)] * 11 + [(3, 26)]))  # not a new conflict area: 26 deaths once
     small[12] = (9, 45)  # far above its baseline but under 10 events and 50 deaths
     assert evaluate(AREA, small, 12, 0) is None
-    assert evaluate(AREA, small, 12, 0, Thresholds(min_deaths=40)).measure == "deaths"  # type: ignore[union-attr]
+    assert evaluate(AREA, small, 12, 0, Thresholds(min_deaths=40)).measure == "deaths"
 
 
 def test_a_steady_trend_is_not_an_escalation():
@@ -126,7 +126,7 @@ def test_thresholds_are_checked():
         {"onset_deaths": 0},
     ):
         with pytest.raises(ValueError):
-            Thresholds(**bad)  # type: ignore[arg-type]
+            Thresholds(**bad)
 
 
 def test_detect_orders_by_score_and_judges_each_country_from_its_own_data():
