@@ -201,35 +201,44 @@ def evaluate(
         firsts if firsts is not None else {c: s for c, (s, _l) in country_spans(chosen).items()}
     )
     flags = replay(chosen, start, end, firsts, thresholds, detector)
-    evaluated = [
-        a for a, c in chosen.items() if any(c.get(m, (0, 0))[0] for m in range(start, end + 1))
-    ]
     months = range(start, end + 1)
-    quiet_months = quiet_alerted = alerted = 0
-    used: dict[str, int] = {}
+    evaluated = [a for a, c in chosen.items() if any(c.get(m, (0, 0))[0] for m in months)]
+    tally = Tally()
     for area in evaluated:
-        counts, area_flags = chosen[area], flags.get(area, {})
-        rows = [counts.get(m, (0, 0)) for m in months]
-        median_events = statistics.median(e for e, _d in rows)
-        median_deaths = statistics.median(d for _e, d in rows)
-        for month, (events, deaths) in zip(months, rows, strict=True):
-            quiet = events <= median_events and deaths <= median_deaths
-            quiet_months += quiet
-            if month in area_flags:
-                alerted += 1
-                quiet_alerted += quiet
-                used[area_flags[month].rule] = used.get(area_flags[month].rule, 0) + 1
+        tally.add(chosen[area], flags.get(area, {}), months)
     return Evaluation(
         start,
         end,
         [_episode_result(e, chosen, flags, lead) for e in episodes],
         len(evaluated) * len(months),
-        alerted,
-        quiet_months,
-        quiet_alerted,
+        tally.alerted,
+        tally.quiet_months,
+        tally.quiet_alerted,
         len(evaluated),
-        used,
+        tally.rules,
     )
+
+
+@dataclass
+class Tally:
+    """Alerted and quiet area-months, and the rules that fired, summed over areas."""
+
+    alerted: int = 0
+    quiet_months: int = 0
+    quiet_alerted: int = 0
+    rules: dict[str, int] = field(default_factory=dict)
+
+    def add(self, counts: Counts, flags: Mapping[int, Flag], months: range) -> None:
+        rows = [counts.get(m, (0, 0)) for m in months]
+        median_events = statistics.median(e for e, _d in rows)
+        median_deaths = statistics.median(d for _e, d in rows)
+        for month, (events, deaths) in zip(months, rows, strict=True):
+            quiet = events <= median_events and deaths <= median_deaths
+            self.quiet_months += quiet
+            if month in flags:
+                self.alerted += 1
+                self.quiet_alerted += quiet
+                self.rules[flags[month].rule] = self.rules.get(flags[month].rule, 0) + 1
 
 
 def _episode_result(

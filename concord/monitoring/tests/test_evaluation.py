@@ -54,6 +54,12 @@ def test_the_harness_on_series_with_known_answers():
     assert detail[2].lead is None and detail[2].alerts == []
     assert detail[3].lead == 2 and {f.area for f in detail[3].alerts} >= {NORTH}
     assert result.recall == 0.75 and result.median_lead == 0
+
+
+def test_the_harness_counts_area_months_quiet_months_and_the_lead_window():
+    series = synthetic()
+    episodes = [episode(0, "North", 20, 21), episode(1, "South", 24, 24), episode(3, "", 23, 23)]
+    result = evaluation.evaluate(series, episodes, 12, 35)
     flagged = {(a, m) for a, m in [(f.area, f.month) for r in result.episodes for f in r.alerts]}
     assert (SOUTH, 24) in flagged and (NORTH, 20) in flagged
     # three areas with data in months 12–35, 24 months each
@@ -62,7 +68,7 @@ def test_the_harness_on_series_with_known_answers():
     # North: the median of 24 months is 0, so its 21 quiet months are never alerted; the South's
     # quiet months are never alerted either
     assert result.quiet_alerted == 0 and result.quiet_months >= 21 + 12
-    narrower = evaluation.evaluate(series, episodes[3:], 12, 35, lead=1)
+    narrower = evaluation.evaluate(series, episodes[2:], 12, 35, lead=1)
     assert not narrower.episodes[0].caught  # 2 months early is outside a lead window of 1
 
 
