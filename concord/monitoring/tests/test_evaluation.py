@@ -14,7 +14,7 @@ from concord.monitoring import evaluation, rules, selectors
 from concord.monitoring.countries import DATA
 from concord.monitoring.evaluation import Episode, EpisodeError, parse_episodes
 from concord.monitoring.importers import import_events
-from concord.monitoring.models import Event
+from concord.monitoring.models import Alert, Event
 from concord.monitoring.rules import Area
 
 COUNTRY = Area("country", "XYZ", "Xyzland")
@@ -248,3 +248,16 @@ def test_the_shipped_episodes_meet_the_aims_on_the_shipped_data(
     assert result.quiet_share <= 0.02 and result.alert_rate < 0.12
     old = evaluation.evaluate(series, episodes, start, end, detector=rules.evaluate_negbin)
     assert old.recall < result.recall
+
+
+def test_the_alert_pages_name_the_rule_in_each_language(client_as):
+    """The demo's alerts come from the new detector: Al Hasakah, October 2019, a new conflict area."""
+    alert = Alert.objects.get(area="Al Hasakah Governorate", period="2019-10-01")
+    assert alert.rule == "onset" and "new conflict area: deaths reached 25" in alert.explanation_en
+    client = client_as("analyst")
+    for language, label in (("en", "new conflict area"), ("ru", "новый район конфликта")):
+        detail = client.get(f"/{language}/monitoring/alerts/{alert.pk}/").content.decode()
+        listing = client.get(f"/{language}/monitoring/alerts/").content.decode()
+        assert f'data-testid="alert-rule">{label}</span>' in detail
+        assert f'data-testid="alert-rule">{label}</td>' in listing
+    assert "sharp rise" not in client.get("/ru/monitoring/alerts/").content.decode()
