@@ -33,8 +33,8 @@ def month_label(index: int) -> str:
 
 
 def explanation(flag: rules.Flag, language: str) -> str:
-    """ "Rif Dimashq Governorate: 160 events and 1,876 deaths in March 2018 — sharp rise: deaths 7.3
-    times the upper quartile of the previous 12 months (median 201, upper quartile 257)"."""
+    """ "Rif Dimashq Governorate: 160 events and 1,876 deaths in March 2018 — sharp rise: deaths 5.8
+    times the upper quartile of the previous 12 months (median 198, upper quartile 324)"."""
     with translation.override(language):
         n = lambda v: number_format(round(v), force_grouping=True)  # noqa: E731
         values = {
