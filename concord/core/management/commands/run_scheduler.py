@@ -51,11 +51,11 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, on_signal)
         self.stdout.write(f"Scheduler {owner}: {len(known)} job(s).")
         while True:
-            close_old_connections()
             for run in scheduler.run_due(owner=owner, only=only, should_stop=stop.is_set):
                 state = "ok" if run.ok else "FAILED"
                 self.stdout.write(f"{run.started_at:%Y-%m-%d %H:%M:%S} {run.job} {state} {run.summary}")
                 self.stdout.flush()
             if once or stop.wait(interval):
                 break
+            close_old_connections()  # a long-lived process drops connections the database closed
         self.stdout.write(f"Scheduler {owner} stopped.")
