@@ -49,7 +49,11 @@ def quoted(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def table_names(cursor: Any = None) -> list[str]:
+def table_names(cursor: Any) -> list[str]:
+    """The database's own tables: not a session's temporary ones (an import's staging table)."""
+    if connection.vendor == "postgresql":
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        return sorted(name for (name,) in cursor.fetchall())
     return sorted(connection.introspection.table_names(cursor))
 
 
