@@ -72,7 +72,9 @@ def mail_settings(request: HttpRequest) -> User:
     return _user(request)
 
 
-@router.put("/me/mail", response={200: MailSettingsOut, 400: ErrorOut, 403: ErrorOut, 422: ErrorOut})
+@router.put(
+    "/me/mail", response={200: MailSettingsOut, 400: ErrorOut, 403: ErrorOut, 422: ErrorOut}
+)
 def change_mail_settings(request: HttpRequest, payload: MailSettingsIn) -> User:
     user = _user(request)
     return services.change_mail_settings(

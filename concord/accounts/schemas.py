@@ -45,7 +45,9 @@ class NewTokenOut(TokenOut):
 
 
 class MailSettingsIn(StrictIn):
-    mode: str = Field(..., description="immediate: each notification mailed at once; daily: one digest a day")
+    mode: str = Field(
+        ..., description="immediate: each notification mailed at once; daily: one digest a day"
+    )
     language: str = Field(..., description="language of the e-mails: ru or en")
 
 

@@ -155,7 +155,9 @@ def change_mail_settings(user: User, *, actor: Actor, mode: str, language: str) 
     """How the user's notifications are mailed (each at once, or a daily digest) and in which language."""
     require(permissions.can_manage_account(actor, user), OWNER_ONLY)
     if mode not in MailMode.values:
-        raise DomainError(Code.BAD_MAIL_SETTINGS, _("Choose how notifications are mailed."), field="mode")
+        raise DomainError(
+            Code.BAD_MAIL_SETTINGS, _("Choose how notifications are mailed."), field="mode"
+        )
     if language not in dict(settings.LANGUAGES):
         raise DomainError(Code.BAD_MAIL_SETTINGS, _("Choose a language."), field="language")
     changes = diff(

@@ -14,7 +14,9 @@ from .deadlines import close_due_procedures
 @job("consultations.close_due_procedures", every=dt.timedelta(minutes=1))
 def close_procedures(now: dt.datetime) -> str:
     closed, reminded = close_due_procedures(actor=SYSTEM, now=now)
-    return f"{closed} procedure(s) closed, {reminded} reminder(s) sent" if closed or reminded else ""
+    return (
+        f"{closed} procedure(s) closed, {reminded} reminder(s) sent" if closed or reminded else ""
+    )
 
 
 @job("consultations.mail_notifications", every=dt.timedelta(minutes=1))

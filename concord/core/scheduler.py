@@ -121,7 +121,7 @@ def run_job(job: Job, *, owner: str, now: dt.datetime) -> JobRun:
     ok, summary = True, ""
     try:
         summary = job.run(now)
-    except Exception as error:  # noqa: BLE001 - a failing job is recorded; the others still run
+    except Exception as error:
         log.exception("Scheduled job %s failed", job.name)
         ok, summary = False, f"{type(error).__name__}: {error}"
     finished = timezone.now()

@@ -62,7 +62,10 @@ def test_a_notification_is_mailed_at_once_after_the_commit_in_the_users_language
 def test_notifications_made_in_bulk_are_mailed_on_the_next_tick_once(kz_mailed):
     accounts.change_mail_settings(kz_mailed, actor=kz_mailed, mode="immediate", language="ru")
     Notification.objects.bulk_create(
-        [Notification(user=kz_mailed, subject_ru=f"Итог {i}", subject_en=f"Outcome {i}") for i in range(2)]
+        [
+            Notification(user=kz_mailed, subject_ru=f"Итог {i}", subject_en=f"Outcome {i}")
+            for i in range(2)
+        ]
     )
     mail.outbox.clear()
     before = entries()

@@ -153,7 +153,7 @@ def test_run_scheduler_runs_a_due_job_and_stops_on_sigterm(transactional_db):
         "DATABASE_URL": url,
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
-    process = subprocess.Popen(  # noqa: S603 - our own command
+    process = subprocess.Popen(
         [sys.executable, "manage.py", "run_scheduler", "--interval", "0.2"],
         cwd=ROOT,
         env=env,

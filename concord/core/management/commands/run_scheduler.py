@@ -53,7 +53,9 @@ class Command(BaseCommand):
         while True:
             for run in scheduler.run_due(owner=owner, only=only, should_stop=stop.is_set):
                 state = "ok" if run.ok else "FAILED"
-                self.stdout.write(f"{run.started_at:%Y-%m-%d %H:%M:%S} {run.job} {state} {run.summary}")
+                self.stdout.write(
+                    f"{run.started_at:%Y-%m-%d %H:%M:%S} {run.job} {state} {run.summary}"
+                )
                 self.stdout.flush()
             if once or stop.wait(interval):
                 break
