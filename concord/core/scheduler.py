@@ -33,6 +33,7 @@ from .models import JobRun, ScheduledJob
 log = logging.getLogger("concord.scheduler")
 
 LEASE = dt.timedelta(hours=1)
+KEEP_RUNS = dt.timedelta(days=30)  # older runs are deleted as new ones are kept
 JobFunction = Callable[[dt.datetime], str]
 
 
@@ -134,6 +135,7 @@ def run_job(job: Job, *, owner: str, now: dt.datetime) -> JobRun:
         last_finished_at=finished,
         next_run_at=job.next_after(max(now, finished) if job.at else now),
     )
+    JobRun.objects.filter(job=job.name, started_at__lt=now - KEEP_RUNS).delete()
     if summary:
         log.info("%s: %s", job.name, summary)
     return run

@@ -103,6 +103,17 @@ def test_a_failing_job_is_recorded_and_the_others_still_run(registry, db):
     assert ScheduledJob.objects.get(name="t.a_broken").lease_until is None
 
 
+def test_runs_are_kept_for_a_month(registry, db):
+    scheduler.job("t.kept", every=dt.timedelta(minutes=1))(lambda now: "")
+    scheduler.run_due(owner="me", now=NOW - scheduler.KEEP_RUNS - dt.timedelta(minutes=1))
+    scheduler.run_due(owner="me", now=NOW - dt.timedelta(days=1))
+    scheduler.run_due(owner="me", now=NOW)
+    assert [r.started_at for r in JobRun.objects.filter(job="t.kept")] == [
+        NOW,
+        NOW - dt.timedelta(days=1),
+    ]
+
+
 def test_a_lease_is_taken_by_one_process_and_expires_if_its_holder_died(registry, db):
     job = scheduler.Job("t.leased", lambda now: "", every=dt.timedelta(minutes=1))
     assert scheduler.claim(job, owner="first", now=NOW)
