@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def registry(monkeypatch, settings):
     """An empty registry of jobs (the apps' own are imported first, so they do not come back)."""
     scheduler.jobs()
-    jobs: dict[str, scheduler.Job] = {}
+    jobs = {}
     monkeypatch.setattr(scheduler, "_registry", jobs)
     settings.CONCORD_SCHEDULE = {}
     return jobs
@@ -71,7 +71,7 @@ def test_the_apps_register_their_jobs():
 
 def test_once_runs_the_due_jobs_and_not_the_others(registry, db, time_machine):
     time_machine.move_to(NOW, tick=False)
-    runs: list[str] = []
+    runs = []
     scheduler.job("t.due", every=dt.timedelta(minutes=1))(counting("t.due", runs))
     scheduler.job("t.later", every=dt.timedelta(minutes=1))(counting("t.later", runs))
     scheduler.job("t.daily", at=dt.time(6, 0))(counting("t.daily", runs))
@@ -90,7 +90,7 @@ def test_once_runs_the_due_jobs_and_not_the_others(registry, db, time_machine):
 
 
 def test_a_failing_job_is_recorded_and_the_others_still_run(registry, db):
-    runs: list[str] = []
+    runs = []
 
     def broken(now: dt.datetime) -> str:
         raise ValueError("no luck")
@@ -125,12 +125,12 @@ def test_a_lease_is_taken_by_one_process_and_expires_if_its_holder_died(registry
 def test_two_schedulers_at_once_run_a_job_once(registry, transactional_db):
     """Two processes' worth of schedulers (threads, each with its own connection) race for the same
     due job: one runs it. Run on PostgreSQL too (scripts/with-postgres)."""
-    runs: list[str] = []
+    runs = []
     scheduler.job("t.raced", every=dt.timedelta(minutes=1))(counting("t.raced", runs, pause=0.3))
     scheduler.claim(scheduler.jobs()["t.raced"], owner="setup", now=NOW - dt.timedelta(hours=2))
     ScheduledJob.objects.filter(name="t.raced").update(lease_owner="", lease_until=None)
     start = threading.Barrier(4)
-    errors: list[BaseException] = []
+    errors = []
 
     def race(owner: str) -> None:
         try:
