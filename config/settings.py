@@ -215,6 +215,25 @@ CONCORD_MAX_UPLOAD_BYTES = int(os.environ.get("CONCORD_MAX_UPLOAD_BYTES", str(10
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "concord@localhost")
+# SMTP (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend): docs/scheduler-and-backups.md
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+# The address links in e-mails start with, e.g. https://concord.example.org (no trailing slash).
+CONCORD_SITE_URL = os.environ.get("CONCORD_SITE_URL", "")
+
+# --- Scheduled jobs (`manage.py run_scheduler`): each job's schedule, {"every": seconds} or
+# {"at": "HH:MM"} (UTC, daily), or None to switch it off. Jobs not named keep their own default.
+CONCORD_SCHEDULE: dict[str, dict[str, object] | None] = {
+    "consultations.close_due_procedures": {"every": 60},
+    "consultations.mail_notifications": {"every": 60},
+    "consultations.mail_digests": {"at": os.environ.get("CONCORD_DIGEST_AT", "06:00")},
+    "publications.index_live": {"every": 300},
+    "monitoring.early_warning": {"at": os.environ.get("CONCORD_EARLY_WARNING_AT", "03:00")},
+}
 
 # --- Concord --------------------------------------------------------------------------------------
 # Each panel is a callable(request) -> (template name, context) drawn on the home dashboard, in order.

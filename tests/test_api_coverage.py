@@ -48,6 +48,7 @@ PAGE_ACTIONS: dict[str, tuple[str, ...] | Exempt] = {
     ),
     "accounts:affiliation-switch": ("POST /api/v1/me/affiliation",),
     "accounts:token-create": ("POST /api/v1/me/tokens",),
+    "accounts:mail-settings": ("PUT /api/v1/me/mail",),
     "accounts:token-revoke": ("DELETE /api/v1/me/tokens/{token_id}",),
     "organization:chairmanship-list": ("POST /api/v1/chairmanships",),
     "documents:document-create": ("POST /api/v1/documents",),

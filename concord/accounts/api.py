@@ -9,7 +9,15 @@ from concord.core.api import ErrorOut
 
 from . import selectors, services
 from .models import ApiToken, User
-from .schemas import MeOut, NewTokenOut, SwitchIn, TokenIn, TokenOut
+from .schemas import (
+    MailSettingsIn,
+    MailSettingsOut,
+    MeOut,
+    NewTokenOut,
+    SwitchIn,
+    TokenIn,
+    TokenOut,
+)
 
 router = Router(tags=["accounts"])
 
@@ -57,3 +65,18 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any
 def revoke_token(request: HttpRequest, token_id: int) -> ApiToken:
     user = _user(request)
     return services.revoke_api_token(user, actor=user, token_id=token_id)
+
+
+@router.get("/me/mail", response=MailSettingsOut)
+def mail_settings(request: HttpRequest) -> User:
+    return _user(request)
+
+
+@router.put(
+    "/me/mail", response={200: MailSettingsOut, 400: ErrorOut, 403: ErrorOut, 422: ErrorOut}
+)
+def change_mail_settings(request: HttpRequest, payload: MailSettingsIn) -> User:
+    user = _user(request)
+    return services.change_mail_settings(
+        user, actor=user, mode=payload.mode, language=payload.language
+    )

@@ -11,6 +11,7 @@ class Code(StrEnum):
     AFFILIATION_NOT_YOURS = "affiliation_not_yours"
     TOKEN_NAME_REQUIRED = "token_name_required"
     TOKEN_NOT_FOUND = "token_not_found"
+    BAD_MAIL_SETTINGS = "bad_mail_settings"
 
 
 class Verb(StrEnum):
@@ -20,4 +21,5 @@ class Verb(StrEnum):
     CREATE_API_TOKEN = "accounts.create_api_token"
     REVOKE_API_TOKEN = "accounts.revoke_api_token"
     CHANGE_PASSWORD = "accounts.change_password"
+    CHANGE_MAIL_SETTINGS = "accounts.change_mail_settings"
     ADMIN_CHANGE_PASSWORD = "admin.change_password"

@@ -36,7 +36,23 @@ class ConcordUserManager(UserManager["User"]):
         )
 
 
+class MailMode(models.TextChoices):
+    IMMEDIATE = (
+        "immediate",
+        _("Each notification at once"),
+    )  # mailed on the next scheduler tick at latest
+    DAILY = "daily", _("One daily digest")  # the day's unsent notifications in one mail
+
+
 class User(AbstractUser):
+    # How notifications reach the user by e-mail, and in which language (settings.LANGUAGES).
+    mail_mode = models.CharField(
+        _("e-mail notifications"),
+        max_length=10,
+        choices=MailMode.choices,
+        default=MailMode.IMMEDIATE,
+    )
+    language = models.CharField(_("language of e-mails"), max_length=8, default="ru")
     current_affiliation = models.ForeignKey(
         "accounts.Affiliation",
         verbose_name=_("acting for"),

@@ -42,3 +42,15 @@ class TokenOut(Schema):
 
 class NewTokenOut(TokenOut):
     token: str = Field(..., description="Shown only in this answer; keep it safe.")
+
+
+class MailSettingsIn(StrictIn):
+    mode: str = Field(
+        ..., description="immediate: each notification mailed at once; daily: one digest a day"
+    )
+    language: str = Field(..., description="language of the e-mails: ru or en")
+
+
+class MailSettingsOut(Schema):
+    mode: str = Field(..., alias="mail_mode")
+    language: str

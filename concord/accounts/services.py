@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from concord.audit.services import record
+from concord.audit.services import diff, record
 from concord.core.actions import require
 from concord.core.actors import Actor
 from concord.core.errors import DomainError, NotAllowed
@@ -16,7 +17,7 @@ from concord.organization.models import Body, MemberState
 
 from . import permissions, rules
 from .codes import Code, Verb
-from .models import Affiliation, ApiToken, User, affiliation_problem
+from .models import Affiliation, ApiToken, MailMode, User, affiliation_problem
 
 ADMINISTRATORS_ONLY = _("Only a Secretariat administrator manages accounts.")
 OWNER_ONLY = _("Only the user themself manages their account.")
@@ -148,6 +149,27 @@ def change_password(user: User, *, actor: Actor, new_password: str) -> None:
         user.set_password(new_password)
         user.save(update_fields=["password"])
         record(Verb.CHANGE_PASSWORD, actor=actor, target=user)
+
+
+def change_mail_settings(user: User, *, actor: Actor, mode: str, language: str) -> User:
+    """How the user's notifications are mailed (each at once, or a daily digest) and in which language."""
+    require(permissions.can_manage_account(actor, user), OWNER_ONLY)
+    if mode not in MailMode.values:
+        raise DomainError(
+            Code.BAD_MAIL_SETTINGS, _("Choose how notifications are mailed."), field="mode"
+        )
+    if language not in dict(settings.LANGUAGES):
+        raise DomainError(Code.BAD_MAIL_SETTINGS, _("Choose a language."), field="language")
+    changes = diff(
+        {"mail_mode": user.mail_mode, "language": user.language},
+        {"mail_mode": mode, "language": language},
+    )
+    if changes:
+        with transaction.atomic():
+            user.mail_mode, user.language = mode, language
+            user.save(update_fields=["mail_mode", "language"])
+            record(Verb.CHANGE_MAIL_SETTINGS, actor=actor, target=user, changes=changes)
+    return user
 
 
 def user_for_token(raw: str, *, now: dt.datetime | None = None) -> User | None:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("password/", views.password_change, name="password-change"),
     path("profile/", views.profile, name="profile"),
     path("affiliation/", views.switch_affiliation, name="affiliation-switch"),
+    path("mail/", views.change_mail_settings, name="mail-settings"),
     path("tokens/", views.create_token, name="token-create"),
     path("tokens/<int:token_id>/revoke/", views.revoke_token, name="token-revoke"),
 ]

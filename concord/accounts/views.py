@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.errors import DomainError
+from concord.core.views import submit
 
 from . import selectors, services
-from .forms import ApiTokenForm, SwitchAffiliationForm
+from .forms import ApiTokenForm, MailSettingsForm, SwitchAffiliationForm
 from .models import User
 
 
@@ -35,6 +36,7 @@ def _profile_context(request: HttpRequest, **extra: object) -> dict[str, object]
         "affiliations": selectors.affiliations_of(user),
         "tokens": selectors.tokens_of(user),
         "token_form": ApiTokenForm(),
+        "mail_form": MailSettingsForm(initial={"mode": user.mail_mode, "language": user.language}),
         **extra,
     }
 
@@ -79,6 +81,24 @@ def create_token(request: HttpRequest) -> HttpResponse:
             )
     return render(
         request, "accounts/profile.html", _profile_context(request, token_form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def change_mail_settings(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    form = MailSettingsForm(request.POST)
+    if submit(
+        form,
+        lambda data: services.change_mail_settings(
+            user, actor=user, mode=data["mode"], language=data["language"]
+        ),
+    ):
+        messages.success(request, _("Your e-mail settings have been saved."))
+        return redirect("accounts:profile")
+    return render(
+        request, "accounts/profile.html", _profile_context(request, mail_form=form), status=400
     )
 
 

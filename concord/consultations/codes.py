@@ -35,6 +35,7 @@ class Code(StrEnum):
 
 class Verb(StrEnum):
     OPEN_CONSULTATION = "consultations.open_consultation"
+    MAIL_NOTIFICATIONS = "consultations.mail_notifications"
     OPEN_STAGE = "consultations.open_stage"
     PUT_VERSION = "consultations.put_version"
     RECORD_POSITION = "consultations.record_position"

@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 
@@ -16,6 +14,7 @@ from concord.accounts.models import User
 from concord.core.rules import SPEAKS_FOR_STATE
 from concord.organization.models import MemberState
 
+from . import mailing
 from .models import Consultation, Notification, Stage
 from .outcomes import members
 
@@ -36,25 +35,17 @@ def delegates_of(states: Iterable[MemberState | int]) -> list[User]:
 
 
 def notify(users: Sequence[User], *, subject_ru: str, subject_en: str, url: str = "") -> None:
-    """In the application at once; by e-mail after the transaction commits."""
-    Notification.objects.bulk_create(
+    """In the application at once; by e-mail after the transaction commits to those who want each
+    at once (the others get it in their daily digest: `mailing`)."""
+    made = Notification.objects.bulk_create(
         [
             Notification(user=u, subject_ru=subject_ru[:300], subject_en=subject_en[:300], url=url)
             for u in users
         ]
     )
-    messages = [
-        (
-            subject_en[:200],
-            f"{subject_ru}\n{subject_en}\n\n{url}",
-            settings.DEFAULT_FROM_EMAIL,
-            [u.email],
-        )
-        for u in users
-        if u.email
-    ]
-    if messages:
-        transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=True))
+    ids = [n.pk for n in made if n.user.email]
+    if ids:
+        transaction.on_commit(lambda: mailing.mail_at_once(ids))
 
 
 def tell_members(url: str, *, subject_ru: str, subject_en: str) -> None:

@@ -144,3 +144,36 @@ def in_language(ru: str, en: str) -> str:
     if (get_language() or "ru").startswith("en") and en:
         return en
     return ru
+
+
+class ScheduledJob(models.Model):
+    """One periodic job (`core.scheduler`): when it last ran and when it is due, and the lease a
+    scheduler process takes while it runs it. The lease is taken by one conditional UPDATE, so two
+    scheduler processes never run the same job at once (SQLite and PostgreSQL alike)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    next_run_at = models.DateTimeField()
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_finished_at = models.DateTimeField(null=True, blank=True)
+    lease_owner = models.CharField(max_length=200, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class JobRun(models.Model):
+    """One run of a scheduled job: what it did, or the error it stopped on."""
+
+    job = models.CharField(max_length=100, db_index=True)
+    owner = models.CharField(max_length=200)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    ok = models.BooleanField()
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.started_at:%Y-%m-%d %H:%M:%S}"

@@ -15,3 +15,4 @@ class Verb(StrEnum):
     SAVE = "publications.save"
     PUBLISH = "publications.publish"
     UNPUBLISH = "publications.unpublish"
+    INDEX_LIVE = "publications.index_live"

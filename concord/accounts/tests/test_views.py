@@ -369,3 +369,34 @@ def test_affiliations_added_in_the_admin_are_audited(client_as):
     assert Entry.objects.filter(
         verb="admin.add", object_type="accounts.affiliation", object_id=str(added.pk)
     ).exists()
+
+
+def test_the_profile_chooses_a_daily_digest_in_english_and_says_so_in_russian(
+    client_as, kazakh_representative
+):
+    client = client_as("kazakh_representative")
+    page = client.get("/ru/accounts/profile/").content.decode()
+    assert "Уведомления по электронной почте" in page and "Одна сводка в день" in page
+    response = client.post("/ru/accounts/mail/", {"mode": "daily", "language": "en"})
+    assert response.status_code == 302
+    kazakh_representative.refresh_from_db()
+    assert (kazakh_representative.mail_mode, kazakh_representative.language) == ("daily", "en")
+    entry = Entry.objects.filter(verb="accounts.change_mail_settings").order_by("-seq").first()
+    assert entry.actor == kazakh_representative
+    assert entry.changes == {"mail_mode": ["immediate", "daily"], "language": ["ru", "en"]}
+    refused = client.post("/en/accounts/mail/", {"mode": "hourly", "language": "en"})
+    assert refused.status_code == 400
+
+
+def test_the_api_reads_and_changes_the_mail_settings(client_as, kazakh_representative):
+    client = client_as("kazakh_representative")
+    assert client.get("/api/v1/me/mail").json() == {"mode": "immediate", "language": "ru"}
+    done = client.put(
+        "/api/v1/me/mail", {"mode": "daily", "language": "en"}, content_type="application/json"
+    )
+    assert done.status_code == 200 and done.json() == {"mode": "daily", "language": "en"}
+    refused = client.put(
+        "/api/v1/me/mail", {"mode": "hourly", "language": "en"}, content_type="application/json"
+    )
+    assert refused.status_code == 400 and refused.json()["code"] == "bad_mail_settings"
+    assert refused.json()["errors"][0]["field"] == "mode"
