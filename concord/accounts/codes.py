@@ -11,6 +11,8 @@ class Code(StrEnum):
     AFFILIATION_NOT_YOURS = "affiliation_not_yours"
     TOKEN_NAME_REQUIRED = "token_name_required"
     TOKEN_NOT_FOUND = "token_not_found"
+    SECOND_FACTOR_ENROLLED = "second_factor_enrolled"
+    SECOND_FACTOR_WRONG_CODE = "second_factor_wrong_code"
 
 
 class Verb(StrEnum):
@@ -21,3 +23,6 @@ class Verb(StrEnum):
     REVOKE_API_TOKEN = "accounts.revoke_api_token"
     CHANGE_PASSWORD = "accounts.change_password"
     ADMIN_CHANGE_PASSWORD = "admin.change_password"
+    START_SECOND_FACTOR = "accounts.start_second_factor"
+    CONFIRM_SECOND_FACTOR = "accounts.confirm_second_factor"
+    RESET_SECOND_FACTOR = "accounts.reset_second_factor"

@@ -14,3 +14,15 @@ class ApiTokenForm(forms.Form):
         max_length=100,
         help_text=_("What the token is for, e.g. “reporting script”."),
     )
+
+
+class OneTimeCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("One-time code"),
+        max_length=8,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+        help_text=_("The six digits your authenticator app shows for Concord."),
+    )
