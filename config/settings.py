@@ -86,6 +86,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "concord.core.middleware.RejectNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Security: the Content-Security-Policy and the other headers, on every response.
+    "csp.middleware.CSPMiddleware",
+    "concord.accounts.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -95,8 +98,6 @@ MIDDLEWARE = [
     # Security: who signed in with a second factor, and the pages they may reach before they do.
     "django_otp.middleware.OTPMiddleware",
     "concord.accounts.middleware.SecondFactorMiddleware",
-    "csp.middleware.CSPMiddleware",
-    "concord.accounts.middleware.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
