@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from concord.accounts.api import router as accounts_router
 from concord.accounts.api_auth import (
@@ -14,6 +14,7 @@ from concord.accounts.api_auth import (
     docs_access,
     not_authenticated_message,
     signed_in,
+    too_many_attempts,
 )
 from concord.agreements.api import router as agreements_router
 from concord.audit.api import router as audit_router
@@ -128,6 +129,11 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 @api.exception_handler(AuthenticationError)
 def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return _error(request, 401, NOT_AUTHENTICATED, not_authenticated_message())
+
+
+@api.exception_handler(Throttled)
+def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    return too_many_attempts(exc)
 
 
 @api.exception_handler(Http404)

@@ -41,6 +41,12 @@ PAGE_ACTIONS: dict[str, tuple[str, ...] | Exempt] = {
     "accounts:logout": Exempt(
         "ends the browser session; a client's token is revoked with DELETE /api/v1/me/tokens/{id}"
     ),
+    "accounts:otp-verify": Exempt(
+        "completes a browser sign-in with the second factor; a token is issued only after it"
+    ),
+    "accounts:otp-enrol": Exempt(
+        "sets up the browser sign-in's second factor, the person's own secret, never by a script"
+    ),
     "accounts:password-change": Exempt(
         "the password is the person's own sign-in secret: changing it needs the current password "
         "and is done in the browser, never by a script holding a token "

@@ -7,18 +7,37 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from ninja.errors import Throttled
 from ninja.security import HttpBearer, django_auth
 
+from .security import count_token_failure, token_attempts_blocked
 from .services import user_for_token
+
+TOO_MANY_ATTEMPTS = "too_many_attempts"
+
+
+class TooManyTokenFailures(Throttled):
+    """This address sent too many wrong tokens lately: every token from it waits `wait` seconds."""
+
+
+def too_many_attempts_message() -> str:
+    return _("Too many wrong tokens from your address. Try again later.")
 
 
 class TokenAuth(HttpBearer):
-    """`Authorization: Bearer <token>` with a personal API token."""
+    """`Authorization: Bearer <token>` with a personal API token. Wrong tokens are counted per
+    client address; past CONCORD_TOKEN_FAILURE_LIMIT in the window, the address is refused (429)
+    even with a right token, so guessing gains nothing."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
+        wait = token_attempts_blocked(request)
+        if wait is not None:
+            raise TooManyTokenFailures(wait=wait)
         user = user_for_token(token)
-        if user is not None:
-            request.user = user
+        if user is None:
+            count_token_failure(request)
+            return None
+        request.user = user
         return user
 
 
@@ -40,8 +59,11 @@ def docs_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     @wraps(view)
     def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if request.user.is_authenticated or TokenAuth()(request) is not None:
-            return view(request, *args, **kwargs)
+        try:
+            if request.user.is_authenticated or TokenAuth()(request) is not None:
+                return view(request, *args, **kwargs)
+        except TooManyTokenFailures as refused:
+            return too_many_attempts(refused)
         match = request.resolver_match
         wants_page = match is not None and match.url_name != "openapi-json"  # ninja's name
         if wants_page and "HTTP_AUTHORIZATION" not in request.META:
@@ -52,3 +74,13 @@ def docs_access(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         )
 
     return guarded
+
+
+def too_many_attempts(refused: Throttled) -> HttpResponse:
+    response = JsonResponse(
+        {"code": TOO_MANY_ATTEMPTS, "message": too_many_attempts_message(), "errors": []},
+        status=429,
+    )
+    if refused.wait:
+        response["Retry-After"] = str(refused.wait)
+    return response

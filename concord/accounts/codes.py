@@ -13,6 +13,9 @@ class Code(StrEnum):
     TOKEN_NOT_FOUND = "token_not_found"
     BAD_MAIL_SETTINGS = "bad_mail_settings"
 
+    SECOND_FACTOR_ENROLLED = "second_factor_enrolled"
+    SECOND_FACTOR_WRONG_CODE = "second_factor_wrong_code"
+
 
 class Verb(StrEnum):
     CREATE_USER = "accounts.create_user"
@@ -23,3 +26,6 @@ class Verb(StrEnum):
     CHANGE_PASSWORD = "accounts.change_password"
     CHANGE_MAIL_SETTINGS = "accounts.change_mail_settings"
     ADMIN_CHANGE_PASSWORD = "admin.change_password"
+    START_SECOND_FACTOR = "accounts.start_second_factor"
+    CONFIRM_SECOND_FACTOR = "accounts.confirm_second_factor"
+    RESET_SECOND_FACTOR = "accounts.reset_second_factor"

@@ -22,3 +22,15 @@ class ApiTokenForm(forms.Form):
 class MailSettingsForm(forms.Form):
     mode = forms.ChoiceField(label=_("E-mail notifications"), choices=MailMode.choices)
     language = forms.ChoiceField(label=_("Language of e-mails"), choices=settings.LANGUAGES)
+
+
+class OneTimeCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("One-time code"),
+        max_length=8,
+        min_length=6,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+        help_text=_("The six digits your authenticator app shows for Concord."),
+    )

@@ -18,6 +18,7 @@ from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
+from concord.core.charts import svg_of
 from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 
 from . import rules
@@ -56,7 +57,7 @@ def series_chart(rows: list[dict[str, Any]], title: str) -> str:
     chart.x_labels_major = chart.x_labels[:: max(1, len(rows) // 12)]
     chart.add(_("Events"), [r["events"] for r in rows])
     chart.add(_("Deaths"), [r["deaths"] or 0 for r in rows], secondary=True)
-    svg: str = chart.render(is_unicode=True)
+    svg = svg_of(chart)
     return svg
 
 
@@ -75,7 +76,7 @@ def yearly_chart(years: list[tuple[int, dict[str, Any]]], title: str) -> str:
     chart.add(_("Battle-related deaths"), [v["brd"] for _y, v in years])
     chart.add(_("Non-state"), [v["nonstate"] for _y, v in years])
     chart.add(_("One-sided"), [v["onesided"] for _y, v in years])
-    svg: str = chart.render(is_unicode=True)
+    svg = svg_of(chart)
     return svg
 
 

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from concord.core.actors import Someone
+from concord.core.charts import svg_of
 from concord.core.tables import write_csv, write_xlsx
 from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 
@@ -71,7 +72,7 @@ def chart(results: Results, result: IndicatorResult, kind: str) -> str:
         values = [float(result.by_item[k]) for k in keys]
     bar.x_labels = labels
     bar.add(name, values)
-    svg: str = bar.render(is_unicode=True)
+    svg = svg_of(bar)
     return svg
 
 

@@ -12,7 +12,9 @@
     var marker = p.kind === "site"
       ? L.rectangle([[p.lat - 0.01, p.lon - 0.015], [p.lat + 0.01, p.lon + 0.015]], { color: "#1d4ed8", weight: 2, fillOpacity: 0.6 })
       : L.circleMarker([p.lat, p.lon], { radius: 4, color: "#7b0000", weight: 0.5, fillOpacity: 0.5 });
-    marker.bindTooltip(p.label + (p.demo ? " (" + box.dataset.demoLabel + ")" : ""));
+    var tip = document.createElement("span");  // entered names as text, never as HTML
+    tip.textContent = p.label + (p.demo ? " (" + box.dataset.demoLabel + ")" : "");
+    marker.bindTooltip(tip);
     drawn.addLayer(marker);
   });
   fetch(box.dataset.admin0, { credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (admin0) {

@@ -40,7 +40,12 @@
       },
       onEachFeature: function (f, layer) {
         var p = f.properties;
-        layer.bindPopup(p.date + " · " + p.adm1 + " · " + p.dyad + " · " + p.deaths + " " + label);
+        // Names come from imported files: given to the popup as text, never as HTML.
+        layer.bindPopup(function () {
+          var text = document.createElement("span");
+          text.textContent = [p.date, p.adm1, p.dyad, p.deaths + " " + label].join(" · ");
+          return text;
+        });
       }
     }).addTo(map);
     if (data.events.features.length) { map.fitBounds(points.getBounds(), { maxZoom: 7, padding: [20, 20] }); }
