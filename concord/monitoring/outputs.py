@@ -38,7 +38,8 @@ def month_label(index: int) -> str:
 
 
 def series_chart(rows: list[dict[str, Any]], title: str) -> str:
-    """Events and deaths per month as an SVG line chart (deaths on the secondary axis)."""
+    """Events and deaths per month as an SVG line chart (deaths on the secondary axis). A month with
+    None (no source covers it) is a gap in the lines, not a zero."""
     chart = pygal.Line(
         style=STYLE,
         js=[],
@@ -49,13 +50,17 @@ def series_chart(rows: list[dict[str, Any]], title: str) -> str:
         include_x_axis=True,
         x_label_rotation=30,
         show_minor_x_labels=False,
-        no_data_text=_("No events"),
+        no_data_text=_("No event data"),
         title=title,
     )
     chart.x_labels = [month_label(r["month"]) for r in rows]
     chart.x_labels_major = chart.x_labels[:: max(1, len(rows) // 12)]
     chart.add(_("Events"), [r["events"] for r in rows])
-    chart.add(_("Deaths"), [r["deaths"] or 0 for r in rows], secondary=True)
+    chart.add(
+        _("Deaths"),
+        [r["deaths"] if r.get("state") == "none" else r["deaths"] or 0 for r in rows],
+        secondary=True,
+    )
     svg: str = chart.render(is_unicode=True)
     return svg
 

@@ -16,7 +16,7 @@ from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.views import int_param, show_error
 
-from . import outputs, permissions, selectors, services
+from . import coverage, outputs, permissions, selectors, services
 from .codes import Code
 from .countries import codes
 from .countries import name as country_name
@@ -47,10 +47,12 @@ def picture(request: HttpRequest) -> HttpResponseBase:
     form, filters = _picture(request)
     if request.GET.get("format") == "csv":
         return _csv_events(filters)
-    countries = selectors.by_area(filters, Level.COUNTRY)
+    covered = coverage.of_filters(filters)
+    countries = _with_coverage(selectors.by_area(filters, Level.COUNTRY), covered, request)
     provinces = selectors.by_area(filters, Level.ADM1)
     query = request.GET.copy()
     query.pop("format", None)
+    counted = [c for c in countries if c["events"] is not None]
     return _page(
         request,
         "monitoring/picture.html",
@@ -59,18 +61,46 @@ def picture(request: HttpRequest) -> HttpResponseBase:
             "countries": countries,
             "provinces": provinces[:50],
             "province_count": len(provinces),
-            "total": {
-                "events": sum(c["events"] for c in countries),
-                "deaths": sum(c["deaths"] or 0 for c in countries),
+            "total": None
+            if covered.state == coverage.State.NONE
+            else {
+                "events": sum(c["events"] for c in counted),
+                "deaths": sum(c["deaths"] or 0 for c in counted),
             },
             "chart": outputs.series_chart(
-                selectors.monthly(filters), _("Events and deaths per month")
+                coverage.series(selectors.monthly(filters), covered),
+                _("Events and deaths per month"),
             ),
             "query": query.urlencode(),
-            "coverage": selectors.coverage(),
+            "covered": covered,
+            "uncovered": [country_name(c, request.LANGUAGE_CODE) for c in covered.uncovered],
+            "partly": [country_name(c, request.LANGUAGE_CODE) for c in covered.partly],
         },
         status=400 if form.errors else 200,
     )
+
+
+def _with_coverage(
+    rows: list[dict[str, Any]], covered: coverage.Cover, request: HttpRequest
+) -> list[dict[str, Any]]:
+    """The countries with events, then those covered with none (zero), then those of the selection
+    that no source covers (no event data: events and deaths None)."""
+    seen = {r["country"] for r in rows}
+    out = [{**r, "state": str(covered.countries.get(r["country"], "covered"))} for r in rows]
+    for country, state in covered.countries.items():
+        if country in seen:
+            continue
+        zero = 0 if state != coverage.State.NONE else None
+        out.append(
+            {
+                "country": country,
+                "country_name": country_name(country, request.LANGUAGE_CODE),
+                "events": zero,
+                "deaths": zero,
+                "state": str(state),
+            }
+        )
+    return sorted(out, key=lambda r: r["events"] is None)
 
 
 @login_required
@@ -101,8 +131,16 @@ def picture_data(request: HttpRequest) -> JsonResponse:
         }
         for lat, lon, best, day, adm1, country, dyad, sid in points
     ]
+    covered = coverage.of_filters(filters)
+    selected = filters.region is not None or bool(filters.country)
     return JsonResponse(
         {
+            # where no source covers a country over the period the map draws "no event data", not 0;
+            # countries not listed are outside the selection, or (all selected) not covered at all
+            "coverage": {
+                "countries": {c: str(state) for c, state in covered.countries.items()},
+                "elsewhere": "unselected" if selected else str(coverage.State.NONE),
+            },
             "events": {"type": "FeatureCollection", "features": features},
             "countries": {
                 r["country"]: r["deaths"] or 0 for r in selectors.by_area(filters, Level.COUNTRY)
@@ -173,8 +211,10 @@ def area(request: HttpRequest, country: str) -> HttpResponse:
         adm_1=request.GET.get("adm1", "")[:120],
         conflict=request.GET.get("conflict", "")[:20],
     )
+    covered = coverage.cover([country])
     rows = [
-        {**row, "label": outputs.month_label(row["month"])} for row in selectors.monthly(filters)
+        {**row, "label": outputs.month_label(row["month"])}
+        for row in coverage.series(selectors.monthly(filters), covered)
     ]
     name = filters.adm_1 or country_name(country, request.LANGUAGE_CODE)
     conflicts = (
@@ -196,6 +236,8 @@ def area(request: HttpRequest, country: str) -> HttpResponse:
             "provinces": selectors.by_area(selectors.Filters(country=country), Level.ADM1),
             "conflicts": conflicts,
             "alerts": selectors.alerts(request.user).filter(country=country)[:20],
+            "covered": covered,
+            "no_data": covered.state == coverage.State.NONE,
         },
     )
 
@@ -237,7 +279,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
         alerts = alerts.filter(status=status)
     region = Region.objects.filter(code=request.GET.get("region", "")).first()
     if region is not None:
-        alerts = alerts.filter(region.area_filter())
+        alerts = selectors.alerts_in(alerts, region)
     return _page(
         request,
         "monitoring/alert_list.html",
@@ -280,10 +322,13 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("monitoring:alert-detail", pk=alert.pk)
             except DomainError as error:
                 form.add_error(None, str(error.message))
-    series = selectors.monthly(
-        selectors.Filters(
-            country=alert.country, adm_1=alert.area if alert.level == Level.ADM1 else ""
-        )
+    series = coverage.series(
+        selectors.monthly(
+            selectors.Filters(
+                country=alert.country, adm_1=alert.area if alert.level == Level.ADM1 else ""
+            )
+        ),
+        coverage.cover([alert.country]),
     )
     return _page(
         request,
@@ -463,6 +508,7 @@ def afghanistan(request: HttpRequest) -> HttpResponse:
             "names": {c: country_name(c, request.LANGUAGE_CODE) for c in neighbours},
             "alerts": selectors.alerts(request.user).filter(country="AFG")[:10],
             "events": selectors.by_area(selectors.Filters(country="AFG"), Level.ADM1)[:10],
+            "events_covered": coverage.cover(["AFG"]).state != coverage.State.NONE,
             "reports": selectors.reports(request.user).filter(region__code="afghanistan")[:5],
         },
     )
