@@ -53,14 +53,15 @@ def series_chart(rows: list[dict[str, Any]], title: str) -> str:
         no_data_text=_("No event data"),
         title=title,
     )
+    if all(r["events"] is None for r in rows):
+        rows = []  # no month covered: the chart says there is no event data
     chart.x_labels = [month_label(r["month"]) for r in rows]
     chart.x_labels_major = chart.x_labels[:: max(1, len(rows) // 12)]
     chart.add(_("Events"), [r["events"] for r in rows])
-    chart.add(
-        _("Deaths"),
-        [r["deaths"] if r.get("state") == "none" else r["deaths"] or 0 for r in rows],
-        secondary=True,
-    )
+    deaths = [r["deaths"] if r.get("state") == "none" else r["deaths"] or 0 for r in rows]
+    # pygal cannot range a secondary axis holding gaps (None) by itself
+    chart.secondary_range = (0, max([d for d in deaths if d is not None], default=0) or 1)
+    chart.add(_("Deaths"), deaths, secondary=True)
     svg: str = chart.render(is_unicode=True)
     return svg
 
