@@ -16,7 +16,7 @@ reports, map and API tell "no event data" from zero.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -153,21 +153,21 @@ def cover(
         countries = sorted({c for s in stored for c in s.countries})
     period = (first, last) if first is not None and last is not None else None
     months_of = {c: _months(stored, c) for c in countries}
-    states: dict[str, State] = {}
-    for country, covered in months_of.items():
-        if period is None:
-            states[country] = State.COVERED if covered else State.NONE
-        else:
-            inside = sum(1 for m in range(first, last + 1) if m in covered)  # type: ignore[arg-type]
-            whole = last - first + 1  # type: ignore[operator]
-            states[country] = (
-                State.NONE if not inside else State.COVERED if inside == whole else State.PARTIAL
-            )
-    every = sorted(set().union(*months_of.values())) if months_of else []
-    span = range(first, last + 1) if period is not None else every  # type: ignore[arg-type]
+    states = {c: _country_state(covered, period) for c, covered in months_of.items()}
+    every: set[int] = set().union(*months_of.values())
+    span = range(period[0], period[1] + 1) if period is not None else sorted(every)
     months = {m: _month_state(m, months_of) for m in span}
     touching = [s for s in stored if s.touches(countries, first, last)]
     return Cover(states, months, touching, period)
+
+
+def _country_state(covered: set[int], period: tuple[int, int] | None) -> State:
+    if period is None:
+        return State.COVERED if covered else State.NONE
+    inside = sum(1 for m in range(period[0], period[1] + 1) if m in covered)
+    if not inside:
+        return State.NONE
+    return State.COVERED if inside == period[1] - period[0] + 1 else State.PARTIAL
 
 
 def _months(stored: list[Span], country: str) -> set[int]:
@@ -220,6 +220,29 @@ def series(rows: list[dict[str, Any]], covered: Cover) -> list[dict[str, Any]]:
             events = deaths = 0
         out.append({"month": month, "events": events, "deaths": deaths, "state": str(state)})
     return out
+
+
+def with_coverage(
+    rows: list[dict[str, Any]], covered: Cover, name: Callable[[str], str]
+) -> list[dict[str, Any]]:
+    """Counts per country with their state: the countries with events, then those covered with
+    none (zero), then those of the selection that no source covers (no event data: None)."""
+    seen = {r["country"] for r in rows}
+    out = [{**r, "state": str(covered.countries.get(r["country"], State.COVERED))} for r in rows]
+    for country, state in covered.countries.items():
+        if country in seen:
+            continue
+        zero = 0 if state != State.NONE else None
+        out.append(
+            {
+                "country": country,
+                "country_name": name(country),
+                "events": zero,
+                "deaths": zero,
+                "state": str(state),
+            }
+        )
+    return sorted(out, key=lambda r: r["events"] is None)
 
 
 # --- Writing coverage ------------------------------------------------------------------------------

@@ -3,10 +3,14 @@ module), in Russian, English or both."""
 
 from __future__ import annotations
 
+import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import pygal
+from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from pygal.style import Style
@@ -22,7 +26,7 @@ from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 
 from . import rules
 from .countries import name as country_name
-from .models import SituationReport
+from .models import Event, SituationReport
 
 STYLE = Style(
     background="white",
@@ -160,3 +164,49 @@ def _bars(labels: list[str], values: list[int]) -> Drawing:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+CSV_COLUMNS = [
+    "source",
+    "source_id",
+    "date_start",
+    "date_end",
+    "country",
+    "country_name",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "violence",
+    "conflict",
+    "dyad",
+    "side_a",
+    "side_b",
+    "best",
+    "low",
+    "high",
+    "civilians",
+]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_events(events: QuerySet[Event]) -> StreamingHttpResponse:
+    """The selected events as CSV, streamed row by row."""
+    writer = csv.writer(_Echo())
+
+    def rows() -> Iterator[str]:
+        yield "\ufeff" + writer.writerow(CSV_COLUMNS)
+        for row in (
+            events.order_by("date_start", "source_id")
+            .values_list(*CSV_COLUMNS)
+            .iterator(chunk_size=5000)
+        ):
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="events.csv"'
+    return response

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -46,9 +44,13 @@ def picture(request: HttpRequest) -> HttpResponseBase:
     """The situation picture: map, filters, tables and the monthly series."""
     form, filters = _picture(request)
     if request.GET.get("format") == "csv":
-        return _csv_events(filters)
+        return outputs.csv_events(selectors.events(filters))
     covered = coverage.of_filters(filters)
-    countries = _with_coverage(selectors.by_area(filters, Level.COUNTRY), covered, request)
+    countries = coverage.with_coverage(
+        selectors.by_area(filters, Level.COUNTRY),
+        covered,
+        lambda iso3: country_name(iso3, request.LANGUAGE_CODE),
+    )
     provinces = selectors.by_area(filters, Level.ADM1)
     query = request.GET.copy()
     query.pop("format", None)
@@ -78,29 +80,6 @@ def picture(request: HttpRequest) -> HttpResponseBase:
         },
         status=400 if form.errors else 200,
     )
-
-
-def _with_coverage(
-    rows: list[dict[str, Any]], covered: coverage.Cover, request: HttpRequest
-) -> list[dict[str, Any]]:
-    """The countries with events, then those covered with none (zero), then those of the selection
-    that no source covers (no event data: events and deaths None)."""
-    seen = {r["country"] for r in rows}
-    out = [{**r, "state": str(covered.countries.get(r["country"], "covered"))} for r in rows]
-    for country, state in covered.countries.items():
-        if country in seen:
-            continue
-        zero = 0 if state != coverage.State.NONE else None
-        out.append(
-            {
-                "country": country,
-                "country_name": country_name(country, request.LANGUAGE_CODE),
-                "events": zero,
-                "deaths": zero,
-                "state": str(state),
-            }
-        )
-    return sorted(out, key=lambda r: r["events"] is None)
 
 
 @login_required
@@ -151,53 +130,6 @@ def picture_data(request: HttpRequest) -> JsonResponse:
             },
         }
     )
-
-
-CSV_COLUMNS = [
-    "source",
-    "source_id",
-    "date_start",
-    "date_end",
-    "country",
-    "country_name",
-    "adm_1",
-    "adm_2",
-    "latitude",
-    "longitude",
-    "violence",
-    "conflict",
-    "dyad",
-    "side_a",
-    "side_b",
-    "best",
-    "low",
-    "high",
-    "civilians",
-]
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_events(filters: selectors.Filters) -> StreamingHttpResponse:
-    """The selected events as CSV, streamed row by row."""
-    writer = csv.writer(_Echo())
-
-    def rows() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(CSV_COLUMNS)
-        for row in (
-            selectors.events(filters)
-            .order_by("date_start", "source_id")
-            .values_list(*CSV_COLUMNS)
-            .iterator(chunk_size=5000)
-        ):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="events.csv"'
-    return response
 
 
 @login_required

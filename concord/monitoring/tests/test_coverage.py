@@ -101,9 +101,10 @@ def test_an_import_overlapping_another_version_says_which_wins(db, tmp_path):
     assert Event.objects.filter(country="SYR").count() == 16566
     assert Event.objects.filter(source_version="GED 19.1 Syria").count() == before - 3
     assert Coverage.objects.get(source_version="19.2").countries == ["SYR"]
-    assert Coverage.objects.get(
-        source_version="GED 19.1 Syria", first_month=M(2016, 1)
-    ).rows == 11757 - 3
+    assert (
+        Coverage.objects.get(source_version="GED 19.1 Syria", first_month=M(2016, 1)).rows
+        == 11757 - 3
+    )
 
 
 def test_the_import_command_prints_coverage_and_overlap(db, tmp_path):
@@ -192,7 +193,9 @@ def test_the_eastern_europe_report_of_the_demo_counts_ukraine_and_says_what_it_l
 # --- pages, the map, the API ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language, words", [("en", "No event data"), ("ru", "Нет данных о событиях")])
+@pytest.mark.parametrize(
+    "language, words", [("en", "No event data"), ("ru", "Нет данных о событиях")]
+)
 def test_the_picture_of_an_uncovered_region_says_no_event_data(client_as, language, words):
     response = client_as("analyst").get(f"/{language}/monitoring/?region=central-asia")
     page = response.content.decode()
@@ -203,7 +206,9 @@ def test_the_picture_of_an_uncovered_region_says_no_event_data(client_as, langua
 
 
 def test_the_picture_of_a_period_partly_covered(client_as):
-    response = client_as("analyst").get("/en/monitoring/?country=SYR&start=2019-06-01&end=2020-06-30")
+    response = client_as("analyst").get(
+        "/en/monitoring/?country=SYR&start=2019-06-01&end=2020-06-30"
+    )
     assert response.context["covered"].state == "partial"
     assert "partly covered" in response.content.decode()
     none = client_as("analyst").get("/en/monitoring/?country=SYR&start=2021-01-01&end=2021-12-31")
@@ -284,7 +289,9 @@ def test_the_yearly_and_afghanistan_pages_show_shared_records_apart(client_as):
     afghanistan = client.get("/en/monitoring/afghanistan/")
     tajikistan = dict(afghanistan.context["neighbours"]["TJK"])
     assert 1835 not in [v["onesided"] for v in tajikistan.values()]
-    assert "не относится к одной стране" in client.get("/ru/monitoring/yearly/TJK/").content.decode()
+    assert (
+        "не относится к одной стране" in client.get("/ru/monitoring/yearly/TJK/").content.decode()
+    )
 
 
 def test_a_country_alone_in_a_record_keeps_its_deaths(db):
