@@ -10,12 +10,13 @@ from concord.core.api import ErrorOut, Pages
 from concord.core.errors import Code as CoreCode
 from concord.core.errors import DomainError, NotAllowed
 
-from . import permissions, selectors, services
+from . import coverage, permissions, selectors, services
 from .codes import Code
 from .models import Region, SituationReport
 from .schemas import (
     AlertDecisionIn,
     AlertOut,
+    EventCoverageOut,
     EventFilters,
     EventOut,
     NewSituationReportIn,
@@ -55,14 +56,11 @@ def _alert(a: Any) -> dict[str, Any]:
     }
 
 
-@router.get("/events", response=list[EventOut])
-@paginate(Pages, page_size=100)
-def list_events(request: HttpRequest, filters: Query[EventFilters]) -> Any:
-    """Conflict events (open data: every signed-in user), filtered like the situation picture."""
+def _chosen(filters: EventFilters) -> selectors.Filters:
     region = Region.objects.filter(code=filters.region).first() if filters.region else None
     if filters.region and region is None:
         raise DomainError(Code.UNKNOWN_REGION, _("Unknown region."), field="region")
-    chosen = selectors.Filters(
+    return selectors.Filters(
         region=region,
         country=(filters.country or "").upper()[:3],
         start=filters.start,
@@ -70,7 +68,21 @@ def list_events(request: HttpRequest, filters: Query[EventFilters]) -> Any:
         violence=filters.violence,
         actor=(filters.actor or "")[:100],
     )
-    return selectors.events(chosen).order_by("-date_start", "source_id")
+
+
+@router.get("/events", response=list[EventOut])
+@paginate(Pages, page_size=100)
+def list_events(request: HttpRequest, filters: Query[EventFilters]) -> Any:
+    """Conflict events (open data: every signed-in user), filtered like the situation picture. No
+    events where `/events/coverage` says `none` means no event data, not zero."""
+    return selectors.events(_chosen(filters)).order_by("-date_start", "source_id")
+
+
+@router.get("/events/coverage", response={200: EventCoverageOut, 400: ErrorOut})
+def event_coverage(request: HttpRequest, filters: Query[EventFilters]) -> Any:
+    """What the event data covers of the same selection: per country covered, partial or none (no
+    event data), the months no source covers, and the sources with their notes."""
+    return coverage.of_filters(_chosen(filters)).as_json()
 
 
 @router.get("/regions", response=list[RegionOut])

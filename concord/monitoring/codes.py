@@ -27,3 +27,4 @@ class Verb(StrEnum):
     SHARE_REPORT = "monitoring.report.shared"
     IMPORT_EVENTS = "monitoring.events.import"
     IMPORT_YEARLY = "monitoring.yearly.import"
+    DECLARE_COVERAGE = "monitoring.coverage.declare"

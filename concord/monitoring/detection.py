@@ -18,7 +18,7 @@ from django.utils.translation import ngettext, pgettext
 from concord.audit.services import record
 from concord.core.actors import Actor
 
-from . import rules, selectors
+from . import coverage, rules, selectors
 from .codes import Verb
 from .models import Alert, AlertRule, Event, Region
 
@@ -104,11 +104,15 @@ def _why(flag: rules.Flag, n: Any) -> str:
 
 
 def data_starts() -> dict[str, int]:
-    """The first month of each country's events: where its data are taken to begin (until sources
-    declare their coverage)."""
-    return dict(
+    """The first month each country's data cover: the earliest coverage its sources declare, or, for
+    events no coverage describes, the country's first event."""
+    starts = dict(
         Event.objects.values("country").annotate(first=Min("month")).values_list("country", "first")
     )
+    for span in coverage.spans():
+        for country in span.countries:
+            starts[country] = min(starts.get(country, span.first), span.first)
+    return starts
 
 
 def run_detector(

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import BilingualName, EditCounted, MarkedModel, in_language
@@ -94,6 +95,46 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}:{self.source_id} {self.date_start} {self.country} {self.adm_1}"
+
+
+class Coverage(models.Model):
+    """What one version of a source covers: its countries over its months. Inside, a country-month
+    with no events is zero; outside, the store has no event data for it (never zero). Recorded by
+    every event import from the rows it wrote, or declared by the operator for a source that covers
+    countries where it recorded nothing (GED covers the whole world)."""
+
+    source = models.CharField(_("source"), max_length=16)
+    source_version = models.CharField(_("source version"), max_length=20, blank=True)
+    countries = models.JSONField(
+        _("countries"), default=list, help_text=_("ISO 3166-1 alpha-3 codes")
+    )
+    first_month = models.PositiveIntegerField(
+        _("first month"), help_text=_("year × 12 + month − 1")
+    )
+    last_month = models.PositiveIntegerField(_("last month"), help_text=_("year × 12 + month − 1"))
+    rows = models.PositiveIntegerField(_("events"), default=0)
+    declared = models.BooleanField(_("declared"), default=False)  # by an operator, not from rows
+    note_ru = models.TextField(_("note (Russian)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("coverage of a source")
+        verbose_name_plural = _("coverage of the sources")
+        ordering = ["source", "first_month", "source_version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "source_version", "first_month", "last_month"],
+                name="coverage_source_version_period_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.source_version} {self.first_month}-{self.last_month}"
+
+    @property
+    def note(self) -> str:
+        return in_language(self.note_ru, self.note_en)
 
 
 class YearlyRecord(models.Model):

@@ -3,10 +3,14 @@ module), in Russian, English or both."""
 
 from __future__ import annotations
 
+import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import pygal
+from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from pygal.style import Style
@@ -23,7 +27,7 @@ from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 
 from . import rules
 from .countries import name as country_name
-from .models import SituationReport
+from .models import Event, SituationReport
 
 STYLE = Style(
     background="white",
@@ -39,7 +43,8 @@ def month_label(index: int) -> str:
 
 
 def series_chart(rows: list[dict[str, Any]], title: str) -> str:
-    """Events and deaths per month as an SVG line chart (deaths on the secondary axis)."""
+    """Events and deaths per month as an SVG line chart (deaths on the secondary axis). A month with
+    None (no source covers it) is a gap in the lines, not a zero."""
     chart = pygal.Line(
         style=STYLE,
         js=[],
@@ -50,13 +55,18 @@ def series_chart(rows: list[dict[str, Any]], title: str) -> str:
         include_x_axis=True,
         x_label_rotation=30,
         show_minor_x_labels=False,
-        no_data_text=_("No events"),
+        no_data_text=_("No event data"),
         title=title,
     )
+    if all(r["events"] is None for r in rows):
+        rows = []  # no month covered: the chart says there is no event data
     chart.x_labels = [month_label(r["month"]) for r in rows]
     chart.x_labels_major = chart.x_labels[:: max(1, len(rows) // 12)]
     chart.add(_("Events"), [r["events"] for r in rows])
-    chart.add(_("Deaths"), [r["deaths"] or 0 for r in rows], secondary=True)
+    deaths = [r["deaths"] if r.get("state") == "none" else r["deaths"] or 0 for r in rows]
+    # pygal cannot range a secondary axis holding gaps (None) by itself
+    chart.secondary_range = (0, max([d for d in deaths if d is not None], default=0) or 1)
+    chart.add(_("Deaths"), deaths, secondary=True)
     svg = svg_of(chart)
     return svg
 
@@ -155,3 +165,49 @@ def _bars(labels: list[str], values: list[int]) -> Drawing:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+CSV_COLUMNS = [
+    "source",
+    "source_id",
+    "date_start",
+    "date_end",
+    "country",
+    "country_name",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "violence",
+    "conflict",
+    "dyad",
+    "side_a",
+    "side_b",
+    "best",
+    "low",
+    "high",
+    "civilians",
+]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_events(events: QuerySet[Event]) -> StreamingHttpResponse:
+    """The selected events as CSV, streamed row by row."""
+    writer = csv.writer(_Echo())
+
+    def rows() -> Iterator[str]:
+        yield "\ufeff" + writer.writerow(CSV_COLUMNS)
+        for row in (
+            events.order_by("date_start", "source_id")
+            .values_list(*CSV_COLUMNS)
+            .iterator(chunk_size=5000)
+        ):
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="events.csv"'
+    return response

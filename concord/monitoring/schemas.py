@@ -149,3 +149,21 @@ class SituationReportIn(StrictIn):
 
 class ReportStepIn(StrictIn):
     version: int | None = None
+
+
+class CoverageSourceOut(Schema):
+    source: str
+    version: str
+    period: str = Field(..., description="first…last month, YYYY-MM")
+    note_ru: str
+    note_en: str
+
+
+class EventCoverageOut(Schema):
+    """What the event data covers of a selection: `none` means no event data (an empty list of events
+    or a zero count there is not zero); `partial`, some countries or months only."""
+
+    state: str = Field(..., description="covered, partial or none")
+    countries: dict[str, str] = Field(..., description="ISO3 → covered, partial or none")
+    uncovered_months: list[str] = Field(..., description="months (YYYY-MM) no source covers")
+    sources: list[CoverageSourceOut]

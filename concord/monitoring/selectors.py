@@ -123,24 +123,61 @@ def country_names(countries: set[str]) -> dict[str, str]:
     return dict(Event.objects.filter(first).values_list("country", "country_name"))
 
 
+SUMMED = (Dataset.BRD, Dataset.NONSTATE, Dataset.ONESIDED)
+
+
 def yearly(country: str) -> dict[str, Any]:
     """The yearly UCDP view of one country: per year, conflicts and their intensity, battle deaths,
-    non-state and one-sided deaths."""
+    non-state and one-sided deaths.
+
+    Deaths are the country's only where the record's own location columns (`gwno_loc`,
+    `gwno_battle`, `gwno_location`) name this country alone: UCDP does not split a multi-country
+    record (Islamic State's one-sided violence of 2018 is one figure for 19 countries), so such a
+    record is listed apart, "in N countries", and never added to one country's total. Intensity is
+    the conflict's, in every country where it is located."""
     records = YearlyRecord.objects.filter(countries__contains=f",{country},")
-    totals = records.values("dataset", "year").annotate(
-        best=Sum("best"), rows=Count("id"), intensity=Max("intensity")
+    alone = records.filter(countries=f",{country},")
+    totals = alone.values("dataset", "year").annotate(best=Sum("best"))
+    years: dict[int, dict[str, Any]] = defaultdict(
+        lambda: {**{d.value: None for d in Dataset}, "shared": {d.value: 0 for d in SUMMED}}
     )
-    years: dict[int, dict[str, Any]] = defaultdict(lambda: {d.value: None for d in Dataset})
     for row in totals:
-        value = row["intensity"] if row["dataset"] == Dataset.ACD else row["best"]
-        years[row["year"]][row["dataset"]] = value
+        if row["dataset"] != Dataset.ACD:
+            years[row["year"]][row["dataset"]] = row["best"]
+    for row in records.filter(dataset=Dataset.ACD).values("year").annotate(peak=Max("intensity")):
+        years[row["year"]][Dataset.ACD] = row["peak"]
+    shared = []
+    for r in (
+        records.exclude(countries=f",{country},")
+        .exclude(dataset=Dataset.ACD)
+        .order_by("-year", "dataset", "-best")
+    ):
+        located = [c for c in r.countries.split(",") if c]
+        years[r.year]["shared"][r.dataset] += 1
+        shared.append(
+            {
+                "dataset": r.dataset,
+                "label": r.get_dataset_display(),
+                "year": r.year,
+                "sides": " — ".join(s for s in (r.side_a, r.side_b) if s),
+                "location": r.location,
+                "countries": located,
+                "count": len(located),
+                "best": r.best,
+            }
+        )
     conflicts = list(
         records.filter(dataset=Dataset.ACD)
         .values("conflict_id", "location", "side_a", "side_b")
         .annotate(first=Min("year"), last=Max("year"), peak=Max("intensity"))
         .order_by("-last", "conflict_id")
     )
-    return {"years": sorted(years.items()), "conflicts": conflicts}
+    places: dict[str, int] = defaultdict(int)
+    for cid, where in records.filter(dataset=Dataset.ACD).values_list("conflict_id", "countries"):
+        places[cid] = max(places[cid], len([x for x in where.split(",") if x]))
+    for c in conflicts:
+        c["count"] = places[c["conflict_id"]]
+    return {"years": sorted(years.items()), "conflicts": conflicts, "shared": shared}
 
 
 def regions() -> QuerySet[Region]:
@@ -156,6 +193,16 @@ def region(code: str) -> Region:
 
 def alerts(user: Someone) -> QuerySet[Alert]:
     return permissions.alerts_visible_to(user)
+
+
+def alerts_in(alerts: QuerySet[Alert], region: Region) -> QuerySet[Alert]:
+    """The alerts of a region: of its countries, and of its single provinces (an alert names its
+    province in `area`, not `adm_1`)."""
+    q = Q(country__in=region.countries)
+    for item in region.provinces:
+        country, _sep, adm1 = item.partition("/")
+        q |= Q(country=country, level=Level.ADM1, area=adm1)
+    return alerts.filter(q)
 
 
 def alert(user: Someone, pk: int) -> Alert:

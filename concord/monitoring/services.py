@@ -4,13 +4,10 @@ them, situation reports. Every change is audited."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Sum
-from django.utils import timezone, translation
-from django.utils.formats import number_format
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,11 +22,12 @@ from concord.core.models import viewer_of
 from concord.documents import services as documents
 from concord.organization.models import Body
 
-from . import permissions, selectors
+from . import permissions
 from .codes import Code, Verb
 from .countries import bad_provinces, unknown_countries
 from .countries import name as country_name
 from .detection import as_json, explanation, run_detector
+from .drafting import draft_text, key_figures
 from .models import Alert, Region, SituationReport
 from .states import ALERT_FLOW, REPORT_FLOW, AlertStatus, Level, ReportPeriod, ReportStatus
 
@@ -192,97 +190,6 @@ def _check_area(countries: list[str], provinces: list[str]) -> None:
 
 
 # --- Situation reports --------------------------------------------------------------------------
-
-
-def key_figures(region: Region, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """Events and deaths of the period and of the one before, by country and top provinces, and the
-    alerts of the period: what the draft is written from."""
-    length = end - start
-    now = selectors.Filters(region=region, start=start, end=end)
-    before = selectors.Filters(
-        region=region, start=start - length - dt.timedelta(days=1), end=start - dt.timedelta(days=1)
-    )
-
-    def totals(f: selectors.Filters) -> dict[str, int]:
-        return {
-            k: v or 0
-            for k, v in selectors.events(f)
-            .aggregate(events=Count("id"), deaths=Sum("best"))
-            .items()
-        }
-
-    alerts = Alert.objects.filter(
-        region.area_filter(), period__gte=start.replace(day=1), period__lte=end
-    ).order_by("-score")
-    return {
-        "now": totals(now),
-        "before": totals(before),
-        "countries": [
-            {"country": r["country"], "events": r["events"], "deaths": r["deaths"] or 0}
-            for r in selectors.by_area(now, Level.COUNTRY)
-        ],
-        "provinces": [
-            {
-                "country": r["country"],
-                "adm_1": r["adm_1"],
-                "events": r["events"],
-                "deaths": r["deaths"] or 0,
-            }
-            for r in selectors.by_area(now, Level.ADM1)[:10]
-        ],
-        "alerts": [
-            {
-                "id": a.pk,
-                "area": a.area,
-                "score": a.score,
-                "ru": a.explanation_ru,
-                "en": a.explanation_en,
-            }
-            for a in alerts[:10]
-        ],
-    }
-
-
-def draft_text(
-    region: Region, start: dt.date, end: dt.date, figures: dict[str, Any], language: str
-) -> tuple[str, str]:
-    with translation.override(language):
-        n = lambda v: number_format(v, force_grouping=True)  # noqa: E731
-        title = _("Situation report: %(region)s, %(start)s – %(end)s") % {
-            "region": region.name_ru if language == "ru" else region.name_en,
-            "start": start.strftime("%d.%m.%Y"),
-            "end": end.strftime("%d.%m.%Y"),
-        }
-        now, before = figures["now"], figures["before"]
-        lines = [
-            _(
-                "Key figures: %(events)s events and %(deaths)s deaths (previous period: %(pe)s and %(pd)s)."
-            )
-            % {
-                "events": n(now["events"]),
-                "deaths": n(now["deaths"]),
-                "pe": n(before["events"]),
-                "pd": n(before["deaths"]),
-            }
-        ]
-        if figures["countries"]:
-            lines.append(_("By country:"))
-            lines += [
-                f"– {country_name(c['country'], language)}: {n(c['events'])} / {n(c['deaths'])}"
-                for c in figures["countries"]
-            ]
-        if figures["provinces"]:
-            lines.append(_("Most affected provinces:"))
-            lines += [
-                f"– {p['adm_1']} ({p['country']}): {n(p['events'])} / {n(p['deaths'])}"
-                for p in figures["provinces"]
-            ]
-        lines.append(
-            _("Alerts of the period:") if figures["alerts"] else _("No alerts in the period.")
-        )
-        lines += [f"– {a[language]}" for a in figures["alerts"]]
-        lines.append(_("Assessment: (to be written by the analyst)"))
-        return title, "\n".join(lines)
 
 
 @transaction.atomic

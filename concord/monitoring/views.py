@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +14,7 @@ from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.views import int_param, show_error
 
-from . import outputs, permissions, selectors, services
+from . import coverage, outputs, permissions, selectors, services
 from .codes import Code
 from .countries import codes
 from .countries import name as country_name
@@ -46,11 +44,17 @@ def picture(request: HttpRequest) -> HttpResponseBase:
     """The situation picture: map, filters, tables and the monthly series."""
     form, filters = _picture(request)
     if request.GET.get("format") == "csv":
-        return _csv_events(filters)
-    countries = selectors.by_area(filters, Level.COUNTRY)
+        return outputs.csv_events(selectors.events(filters))
+    covered = coverage.of_filters(filters)
+    countries = coverage.with_coverage(
+        selectors.by_area(filters, Level.COUNTRY),
+        covered,
+        lambda iso3: country_name(iso3, request.LANGUAGE_CODE),
+    )
     provinces = selectors.by_area(filters, Level.ADM1)
     query = request.GET.copy()
     query.pop("format", None)
+    counted = [c for c in countries if c["events"] is not None]
     return _page(
         request,
         "monitoring/picture.html",
@@ -59,15 +63,20 @@ def picture(request: HttpRequest) -> HttpResponseBase:
             "countries": countries,
             "provinces": provinces[:50],
             "province_count": len(provinces),
-            "total": {
-                "events": sum(c["events"] for c in countries),
-                "deaths": sum(c["deaths"] or 0 for c in countries),
+            "total": None
+            if covered.state == coverage.State.NONE
+            else {
+                "events": sum(c["events"] for c in counted),
+                "deaths": sum(c["deaths"] or 0 for c in counted),
             },
             "chart": outputs.series_chart(
-                selectors.monthly(filters), _("Events and deaths per month")
+                coverage.series(selectors.monthly(filters), covered),
+                _("Events and deaths per month"),
             ),
             "query": query.urlencode(),
-            "coverage": selectors.coverage(),
+            "covered": covered,
+            "uncovered": [country_name(c, request.LANGUAGE_CODE) for c in covered.uncovered],
+            "partly": [country_name(c, request.LANGUAGE_CODE) for c in covered.partly],
         },
         status=400 if form.errors else 200,
     )
@@ -101,8 +110,16 @@ def picture_data(request: HttpRequest) -> JsonResponse:
         }
         for lat, lon, best, day, adm1, country, dyad, sid in points
     ]
+    covered = coverage.of_filters(filters)
+    selected = filters.region is not None or bool(filters.country)
     return JsonResponse(
         {
+            # where no source covers a country over the period the map draws "no event data", not 0;
+            # countries not listed are outside the selection, or (all selected) not covered at all
+            "coverage": {
+                "countries": {c: str(state) for c, state in covered.countries.items()},
+                "elsewhere": "unselected" if selected else str(coverage.State.NONE),
+            },
             "events": {"type": "FeatureCollection", "features": features},
             "countries": {
                 r["country"]: r["deaths"] or 0 for r in selectors.by_area(filters, Level.COUNTRY)
@@ -113,53 +130,6 @@ def picture_data(request: HttpRequest) -> JsonResponse:
             },
         }
     )
-
-
-CSV_COLUMNS = [
-    "source",
-    "source_id",
-    "date_start",
-    "date_end",
-    "country",
-    "country_name",
-    "adm_1",
-    "adm_2",
-    "latitude",
-    "longitude",
-    "violence",
-    "conflict",
-    "dyad",
-    "side_a",
-    "side_b",
-    "best",
-    "low",
-    "high",
-    "civilians",
-]
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _csv_events(filters: selectors.Filters) -> StreamingHttpResponse:
-    """The selected events as CSV, streamed row by row."""
-    writer = csv.writer(_Echo())
-
-    def rows() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(CSV_COLUMNS)
-        for row in (
-            selectors.events(filters)
-            .order_by("date_start", "source_id")
-            .values_list(*CSV_COLUMNS)
-            .iterator(chunk_size=5000)
-        ):
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="events.csv"'
-    return response
 
 
 @login_required
@@ -173,8 +143,10 @@ def area(request: HttpRequest, country: str) -> HttpResponse:
         adm_1=request.GET.get("adm1", "")[:120],
         conflict=request.GET.get("conflict", "")[:20],
     )
+    covered = coverage.cover([country])
     rows = [
-        {**row, "label": outputs.month_label(row["month"])} for row in selectors.monthly(filters)
+        {**row, "label": outputs.month_label(row["month"])}
+        for row in coverage.series(selectors.monthly(filters), covered)
     ]
     name = filters.adm_1 or country_name(country, request.LANGUAGE_CODE)
     conflicts = (
@@ -196,6 +168,8 @@ def area(request: HttpRequest, country: str) -> HttpResponse:
             "provinces": selectors.by_area(selectors.Filters(country=country), Level.ADM1),
             "conflicts": conflicts,
             "alerts": selectors.alerts(request.user).filter(country=country)[:20],
+            "covered": covered,
+            "no_data": covered.state == coverage.State.NONE,
         },
     )
 
@@ -237,7 +211,7 @@ def alert_list(request: HttpRequest) -> HttpResponse:
         alerts = alerts.filter(status=status)
     region = Region.objects.filter(code=request.GET.get("region", "")).first()
     if region is not None:
-        alerts = alerts.filter(region.area_filter())
+        alerts = selectors.alerts_in(alerts, region)
     return _page(
         request,
         "monitoring/alert_list.html",
@@ -280,10 +254,13 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("monitoring:alert-detail", pk=alert.pk)
             except DomainError as error:
                 form.add_error(None, str(error.message))
-    series = selectors.monthly(
-        selectors.Filters(
-            country=alert.country, adm_1=alert.area if alert.level == Level.ADM1 else ""
-        )
+    series = coverage.series(
+        selectors.monthly(
+            selectors.Filters(
+                country=alert.country, adm_1=alert.area if alert.level == Level.ADM1 else ""
+            )
+        ),
+        coverage.cover([alert.country]),
     )
     return _page(
         request,
@@ -463,6 +440,7 @@ def afghanistan(request: HttpRequest) -> HttpResponse:
             "names": {c: country_name(c, request.LANGUAGE_CODE) for c in neighbours},
             "alerts": selectors.alerts(request.user).filter(country="AFG")[:10],
             "events": selectors.by_area(selectors.Filters(country="AFG"), Level.ADM1)[:10],
+            "events_covered": coverage.cover(["AFG"]).state != coverage.State.NONE,
             "reports": selectors.reports(request.user).filter(region__code="afghanistan")[:5],
         },
     )

@@ -13,7 +13,7 @@ from concord.audit import services as audit
 from concord.core.actions import require
 from concord.core.actors import Actor
 
-from .. import permissions
+from .. import coverage, permissions
 from ..codes import Verb
 from .acled import ACLED
 from .csvfile import open_csv, read_csv, unreadable
@@ -55,6 +55,7 @@ def import_events(
                 report.add(Problem(*problem))
             write_batch(batch, FORMATS[fmt].source, run, report)
     tidy_up()
+    report.coverage = coverage.record_import(FORMATS[fmt].source, run)
     audit.record(Verb.IMPORT_EVENTS, actor=actor, summary=f"{fmt} {path}: {report.summary()}")
     return report
 

@@ -27,6 +27,7 @@ class ImportReport:
     updated: int = 0
     rejected: int = 0
     problems: list[Problem] = field(default_factory=list)
+    coverage: list[str] = field(default_factory=list)  # what it covers, overlaps (coverage.py)
     on_problem: Callable[[Problem], None] | None = None
 
     def problem(self, line: int, column: str, value: object, why: str) -> None:

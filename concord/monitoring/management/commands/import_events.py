@@ -31,4 +31,6 @@ class Command(BaseCommand):
             )
         except NotCsv as error:
             raise CommandError(f"{path}: {error}; nothing imported.") from error
+        for line in report.coverage:
+            self.stdout.write(line)
         self.stdout.write(f"{path}: {report.summary()}.")

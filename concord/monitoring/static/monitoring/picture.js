@@ -14,10 +14,28 @@
   Promise.all([get(box.dataset.admin0), get(box.dataset.admin1), get(box.dataset.data)]).then(function (loaded) {
     var admin0 = loaded[0], admin1 = loaded[1], data = loaded[2];
     var label = box.dataset.labelDeaths;
+    // no event data (no source covers the country over the period): grey and dashed, never "0"
+    var cover = data.coverage || { countries: {}, elsewhere: "unselected" };
+    function noData(iso3) { return (cover.countries[iso3] || cover.elsewhere) === "none"; }
     L.geoJSON(admin0, {
-      style: function (f) { return { color: "#888", weight: 0.6, fillOpacity: 0.7, fillColor: shade(data.countries[f.properties.iso3]) }; },
-      onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name + ": " + (data.countries[f.properties.iso3] || 0) + " " + label); }
+      style: function (f) {
+        if (noData(f.properties.iso3)) { return { color: "#888", weight: 0.6, dashArray: "3 3", fillOpacity: 0.5, fillColor: "#cccccc" }; }
+        return { color: "#888", weight: 0.6, fillOpacity: 0.7, fillColor: shade(data.countries[f.properties.iso3]) };
+      },
+      onEachFeature: function (f, layer) {
+        var text = noData(f.properties.iso3) ? box.dataset.labelNoData : (data.countries[f.properties.iso3] || 0) + " " + label;
+        layer.bindTooltip(f.properties.name + ": " + text);
+      }
     }).addTo(map);
+    var legend = L.control({ position: "bottomright" });
+    legend.onAdd = function () {
+      var div = L.DomUtil.create("div", "legend");
+      div.style.cssText = "background:#fff;padding:2px 6px;font-size:12px";
+      div.innerHTML = '<span style="display:inline-block;width:12px;height:12px;background:#ccc;border:1px dashed #888"></span> ';
+      div.appendChild(document.createTextNode(box.dataset.labelNoData));
+      return div;
+    };
+    legend.addTo(map);
     var provinces = {};
     Object.keys(data.provinces).forEach(function (key) {
       var parts = key.split("/"), name = parts.slice(1).join("/").toLowerCase().replace(/ (governorate|province|oblast|region|velayat|viloyati)$/, "");
