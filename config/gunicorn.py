@@ -43,5 +43,7 @@ logconfig_dict = {
         "gunicorn.access": {"handlers": [], "propagate": False},
     },
 }
-if os.environ.get("LOG_FORMAT", "json") != "json":
+# As config/settings.py decides: JSON in production unless LOG_FORMAT=text.
+production = os.environ.get("CONCORD_PRODUCTION", "").strip().lower() in {"1", "true", "yes", "on"}
+if os.environ.get("LOG_FORMAT", "json" if production else "text") != "json":
     logconfig_dict = {}

@@ -263,8 +263,7 @@ if PRODUCTION:
     # Trust X-Forwarded-Proto only when a TLS proxy in front sets it (and strips the client's own).
     if env_bool("BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-    # Collected once by `collectstatic` (make serve), compressed (gzip, and brotli when installed)
+    # Collected once by `collectstatic` (make serve), compressed (gzip and brotli)
     # and named by their hash, so WhiteNoise serves them with a year's cache.
     STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
     STORAGES["staticfiles"] = {"BACKEND": "concord.core.staticstorage.StaticFilesStorage"}
