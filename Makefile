@@ -1,12 +1,13 @@
-# `make run` starts the system with demo data on SQLite; `make test` runs every check.
+# `make run` starts the system with demo data on SQLite; `make test` runs every check;
+# `make serve` runs it in production (docs/deployment.md).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: run test lint types migrations-check imports test-sqlite test-postgres test-browser \
-        system-deps demo messages clean
+.PHONY: run serve test lint types migrations-check imports test-sqlite test-postgres test-browser \
+        test-load system-deps demo messages clean
 
 run: $(VENV)/.run
 	DEBUG=true $(PY) manage.py migrate --noinput
@@ -14,7 +15,16 @@ run: $(VENV)/.run
 	@echo "Concord is starting at http://127.0.0.1:8000 (Ctrl+C stops it)."
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.dev system-deps lint types migrations-check imports test-sqlite test-postgres test-browser
+# Production: gunicorn with CONCORD_PRODUCTION=true, after the migrations and collectstatic. Needs the
+# environment of docs/deployment.md (SECRET_KEY, ALLOWED_HOSTS, ...); CONCORD_BIND (127.0.0.1:8000),
+# GUNICORN_WORKERS (2) and GUNICORN_THREADS (4) size it (config/gunicorn.py).
+serve: $(VENV)/.run
+	CONCORD_PRODUCTION=true $(PY) manage.py migrate --noinput
+	CONCORD_PRODUCTION=true $(PY) manage.py collectstatic --noinput
+	CONCORD_PRODUCTION=true exec $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
+
+test: $(VENV)/.dev system-deps lint types migrations-check imports test-load test-sqlite test-postgres \
+      test-browser
 
 $(VENV)/.venv:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +65,12 @@ test-postgres: $(VENV)/.dev
 test-browser: $(VENV)/.dev
 	@if scripts/system-deps --has chromium; then $(BIN)/pytest -q -m browser; \
 	 else echo "SKIPPED: browser tests (no /usr/bin/chromium; run as root to install)"; fi
+
+# The production server (scripts/with-server: gunicorn, a fresh demo database) under 50 simulated
+# people for 30 s, three in five anonymous (tests/load/locustfile.py); any failed request fails it.
+test-load: $(VENV)/.dev
+	PYTHON=$(PY) scripts/with-server --demo $(BIN)/locust -f tests/load/locustfile.py --headless \
+	  --users 50 --spawn-rate 10 --run-time 30s --only-summary
 
 # Regenerate the Russian catalogue after changing interface strings (needs GNU gettext).
 messages: $(VENV)/.dev

@@ -175,13 +175,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = PRODUCTION
 CSRF_COOKIE_SECURE = PRODUCTION
 CSRF_FAILURE_VIEW = "concord.core.views.csrf_failure"
-if PRODUCTION:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    # Behind a TLS-terminating proxy that says so; set only when such a proxy is in front.
-    if env_bool("BEHIND_TLS_PROXY", False):
-        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS redirect, HSTS and the proxy header: in the "Production server" block at the end.
 
 # --- Security: CSP, headers, lockout, token rate limit, second factor, sessions ----------------
 # (docs/security.md says why each of these is what it is.)
@@ -317,9 +311,62 @@ CONCORD_DEMO_SEEDERS = [
     "concord.publications.demo.publish_drafts_from_other_modules",
 ]
 
+
+# === Production server (issue 22, part "prod-server") ============================================
+# What changes behind gunicorn and a TLS-terminating proxy: the secret key's strength, HTTPS,
+# collected static files, JSON logs, the request id. docs/deployment.md lists every variable.
+# (Content-Security-Policy, lockout, rate limits and the second factor are set elsewhere.)
+if PRODUCTION and (
+    len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-")
+):
+    # The same test as `check --deploy` (security.W009), but fatal: a guessable key forges sessions.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too weak for production: use 50 or more random characters, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
+
+if PRODUCTION:
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Probes from the proxy or the machine itself speak plain HTTP on loopback.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    # Only says the site may be put on the browsers' preload list; nobody submits it but its owner.
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    # Trust X-Forwarded-Proto only when a TLS proxy in front sets it (and strips the client's own).
+    if env_bool("BEHIND_TLS_PROXY", False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Collected once by `collectstatic` (make serve), compressed (gzip and brotli)
+    # and named by their hash, so WhiteNoise serves them with a year's cache.
+    STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
+    STORAGES["staticfiles"] = {"BACKEND": "concord.core.staticstorage.StaticFilesStorage"}
+
+# The request id comes first, so that even a request refused by the next middleware has one.
+MIDDLEWARE.insert(0, "concord.core.requestlog.RequestLogMiddleware")
+
+# JSON lines on stderr in production (LOG_FORMAT=text for people reading a terminal); plain text
+# elsewhere. One line per request at INFO on `concord.request` (concord/core/requestlog.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json" if PRODUCTION else "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "formatters": {
+        "json": {"()": "concord.core.requestlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
+    "root": {
+        "handlers": ["console"],
+        "level": os.environ.get("LOG_LEVEL", "INFO" if PRODUCTION else "WARNING"),
+    },
+    # The request line says it already; Django's own 4xx warnings would say it twice.
+    # django-axes reports every sign-in at INFO; failures and lockouts are WARNING.
+    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "WARNING"}}
+    if PRODUCTION
+    else {},
 }

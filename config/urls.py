@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from concord.core import health
 from concord.core import views as core_views
 from concord.publications import views as publication_views
 from concord.publications.feeds import PagesSitemap, PublicationSitemap
@@ -11,7 +12,9 @@ from concord.publications.urls import editor_urlpatterns
 from .api import api
 
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
+    # Outside the language prefix, no sign-in, not audited: for probes (docs/deployment.md).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path(

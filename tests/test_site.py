@@ -1,33 +1,13 @@
-"""Things every page shares: health check, languages, error pages, security headers."""
+"""Things every page shares: languages, error pages, security headers."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from unittest import mock
 
 import polib
 import pytest
 from django.conf import settings
-from django.db.utils import OperationalError
-from django.test import Client
 from django.utils import translation
-
-
-def test_healthz_reports_the_database(db):
-    response = Client().get("/healthz")
-    assert response.status_code == 200
-    body = response.json()
-    assert body["status"] == "ok" and body["database"]["status"] == "up"
-    assert body["database"]["vendor"] in ("sqlite", "postgresql")
-
-
-def test_healthz_reports_a_database_that_is_down(db):
-    with mock.patch(
-        "django.db.backends.utils.CursorWrapper.execute", side_effect=OperationalError("gone")
-    ):
-        response = Client().get("/healthz")
-    assert response.status_code == 503
-    assert response.json()["database"]["status"] == "down"
 
 
 @pytest.mark.parametrize("language", ["ru", "en"])
