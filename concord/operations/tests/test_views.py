@@ -408,3 +408,11 @@ def test_the_dashboard_shows_reports_waiting_for_each_persona(
     services.approve_report(submitted, actor=kazakh_coordinator)
     assert link in client_as("secretariat_officer").get("/en/").content.decode()
     assert link not in client_as("kazakh_representative").get("/en/").content.decode()
+
+
+@pytest.mark.parametrize("year", ["0", "10000", "999999999"])
+def test_results_for_a_year_the_calendar_does_not_hold_are_empty_not_an_error(client_as, year):
+    channel = Operation.objects.get(code="channel")
+    page = client_as("secretariat_officer").get(f"/en/operations/{channel.pk}/results/?year={year}")
+    assert page.status_code == 200
+    assert 'data-testid="total-drugs"' not in page.content.decode()
