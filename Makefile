@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
 .PHONY: run test lint types migrations-check imports test-sqlite test-postgres test-browser \
-        system-deps demo messages clean
+        test-fuzz system-deps demo messages clean
 
 run: $(VENV)/.run
 	DEBUG=true $(PY) manage.py migrate --noinput
@@ -14,7 +14,8 @@ run: $(VENV)/.run
 	@echo "Concord is starting at http://127.0.0.1:8000 (Ctrl+C stops it)."
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.dev system-deps lint types migrations-check imports test-sqlite test-postgres test-browser
+test: $(VENV)/.dev system-deps lint types migrations-check imports test-sqlite test-fuzz test-postgres \
+      test-browser
 
 $(VENV)/.venv:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,10 @@ imports: $(VENV)/.dev
 
 test-sqlite: $(VENV)/.dev
 	$(BIN)/pytest -q
+
+# Schemathesis over the whole API schema as two personas, bounded (FUZZ_EXAMPLES per operation).
+test-fuzz: $(VENV)/.dev
+	$(BIN)/pytest -q -m fuzz tests/fuzz
 
 test-postgres: $(VENV)/.dev
 	@if scripts/system-deps --has postgresql; then scripts/with-postgres $(BIN)/pytest -q; \
