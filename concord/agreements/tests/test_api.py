@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
 
-QUESTION = {
+QUESTION: dict[str, Any] = {
     "rule": {"threshold": {"count": 3, "of": "notification"}, "later": {"delay": {"days": 0}}},
     "parties": [{"state": s, "weight": 1.0} for s in ["AM", "BY", "KZ", "KG", "RU", "TJ"]],
     "actions": [
