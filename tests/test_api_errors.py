@@ -4,6 +4,8 @@ unreadable body, wrong content type, a field that does not validate, not allowed
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 
@@ -69,3 +71,17 @@ def test_a_visitor_is_told_to_sign_in_in_the_same_shape(client):
 
 def test_an_object_out_of_sight_is_a_json_404(client_as):
     assert shaped(client_as("kazakh_representative").get("/api/v1/member-states/0"), 404)
+
+
+def test_a_refusal_raised_by_django_is_a_json_403(rf):
+    from django.core.exceptions import PermissionDenied
+
+    from config.api import api
+
+    response = api.on_exception(rf.get("/api/v1/me"), PermissionDenied())
+    assert response.status_code == 403
+    assert json.loads(response.content) == {
+        "code": "not_allowed",
+        "message": "У вас нет права на это действие.",  # the default language
+        "errors": [],
+    }
