@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
 .PHONY: run serve test lint types migrations-check imports test-sqlite test-postgres test-browser \
-        test-load system-deps demo messages clean
+        test-load test-fuzz system-deps demo messages clean
 
 run: $(VENV)/.run
 	DEBUG=true $(PY) manage.py migrate --noinput
@@ -23,7 +23,7 @@ serve: $(VENV)/.run
 	CONCORD_PRODUCTION=true $(PY) manage.py collectstatic --noinput
 	CONCORD_PRODUCTION=true exec $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
-test: $(VENV)/.dev system-deps lint types migrations-check imports test-load test-sqlite test-postgres \
+test: $(VENV)/.dev system-deps lint types migrations-check imports test-load test-sqlite test-fuzz test-postgres \
       test-browser
 
 $(VENV)/.venv:
@@ -57,6 +57,10 @@ imports: $(VENV)/.dev
 
 test-sqlite: $(VENV)/.dev
 	$(BIN)/pytest -q
+
+# Schemathesis over the whole API schema as two personas, bounded (FUZZ_EXAMPLES per operation).
+test-fuzz: $(VENV)/.dev
+	$(BIN)/pytest -q -m fuzz tests/fuzz
 
 test-postgres: $(VENV)/.dev
 	@if scripts/system-deps --has postgresql; then scripts/with-postgres $(BIN)/pytest -q; \

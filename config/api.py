@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.urls import URLPattern, URLResolver
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+from ninja.openapi.schema import OpenAPISchema
 
 from concord.accounts.api import router as accounts_router
 from concord.accounts.api_auth import (
@@ -19,6 +27,7 @@ from concord.accounts.api_auth import (
 from concord.agreements.api import router as agreements_router
 from concord.audit.api import router as audit_router
 from concord.consultations.api import router as consultations_router
+from concord.core.api import ErrorOut
 from concord.core.errors import DomainError
 from concord.documents.api import router as documents_router
 from concord.forces.api import router as forces_router
@@ -32,7 +41,68 @@ from concord.programmes.plan_api import router as action_plans_router
 from concord.publications.api import router as publications_router
 from concord.relations.api_groups import router as relations_router
 
-api = NinjaAPI(
+# What any operation may answer besides its own successes, each with the one error shape: a body or
+# query the service refuses (400), no or a bad token (401), not allowed (403), not found or not
+# visible (404), stale or in the wrong status (409), fields that do not validate (422).
+ERRORS = {
+    "400": "Refused: the request cannot be done as sent",
+    "401": "Not signed in and no valid personal token",
+    "403": "Not allowed",
+    "404": "Not found, or not visible to the caller",
+    "409": "Changed meanwhile (stale version) or in the wrong status",
+    "422": "Some fields are not valid",
+    "429": "Too many failed attempts from this address: wait as Retry-After says",
+}
+
+
+class ConcordAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        """ninja's document, with every error status the handlers below can answer declared on
+        every operation, so that a client (and schemathesis) knows them."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        error = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(error.pop("$defs", {}))
+        components.setdefault("ErrorOut", error)
+        reference = {
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+        }
+        for path in schema["paths"].values():
+            for operation in path.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERRORS.items():
+                    responses.setdefault(status, {"description": description, **reference})
+        return schema
+
+    def _get_urls(self) -> list[URLResolver | URLPattern]:
+        urls = super()._get_urls()
+        for pattern in urls:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = _json_not_allowed(pattern.callback)
+        return urls
+
+
+def _json_not_allowed(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """ninja answers a method a path does not take with a plain-text 405; say it in the one shape,
+    keeping the Allow header."""
+
+    @wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405 or response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            return response
+        refusal = _error(request, 405, "method_not_allowed", _("This method is not allowed here."))
+        refusal["Allow"] = response.get("Allow", "")
+        return refusal
+
+    return checked
+
+
+api = ConcordAPI(
     title="Concord API",
     version="1",
     urls_namespace="api",
@@ -134,6 +204,11 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
 @api.exception_handler(Throttled)
 def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
     return too_many_attempts(exc)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return _error(request, 403, "not_allowed", _("You are not allowed to do this."))
 
 
 @api.exception_handler(Http404)

@@ -123,3 +123,17 @@ def test_a_revoked_token_reads_no_schema(kazakh_representative):
     revoke_api_token(kazakh_representative, actor=kazakh_representative, token_id=token.pk)
     response = Client().get("/api/v1/openapi.json", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert response.status_code == 401
+
+
+def test_every_operation_declares_its_errors_in_the_one_shape():
+    """A client (and schemathesis) knows each error status an operation may answer, and its shape."""
+    document = api.get_openapi_schema()
+    error = document["components"]["schemas"]["ErrorOut"]
+    assert set(error["required"]) == {"code", "message"}
+    field_error = document["components"]["schemas"]["FieldErrorOut"]
+    assert {"field", "message"} <= set(field_error["properties"])
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            for status in ("400", "401", "403", "404", "409", "422"):
+                schema = operation["responses"][status]["content"]["application/json"]["schema"]
+                assert schema == {"$ref": "#/components/schemas/ErrorOut"}, (method, path, status)

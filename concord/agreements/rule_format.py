@@ -41,6 +41,12 @@ RULE_KEYS = {
 }
 
 
+# No clause waits longer than a century; beyond these a question is a typing slip, and dates that far
+# would run past the calendar's last day (9999-12-31).
+MAX_DAYS = 36_600
+MAX_MONTHS = 1_200
+
+
 class RuleError(ValueError):
     """Bad input, naming the field it is about (e.g. "rule.threshold.count", "actions[3].date").
 
@@ -78,8 +84,26 @@ class Delay:
         if self.months:
             month0 = day.month - 1 + self.months
             year, month = day.year + month0 // 12, month0 % 12 + 1
-            day = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-        return day + dt.timedelta(days=self.days)
+            day = calendar_day(year, month, min(day.day, _days_in(year, month)))
+        try:
+            return day + dt.timedelta(days=self.days)
+        except OverflowError:
+            raise BeyondCalendar from None
+
+
+class BeyondCalendar(ValueError):
+    """A date the engine computes falls after 9999-12-31 (a far deposit plus its delay); `evaluate`
+    turns it into a `RuleError`."""
+
+
+def calendar_day(year: int, month: int, day: int) -> dt.date:
+    if year > dt.MAXYEAR:
+        raise BeyondCalendar
+    return dt.date(year, month, day)
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(min(year, dt.MAXYEAR), month)[1]
 
 
 @dataclass(frozen=True)
@@ -132,9 +156,9 @@ def parse_date(value: Any, where: str) -> dt.date:
         raise RuleError(where, f"{value!r} is not a date that exists (YYYY-MM-DD)") from None
 
 
-def _int(value: Any, where: str, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise RuleError(where, f"must be a whole number of at least {minimum}")
+def _int(value: Any, where: str, minimum: int = 0, maximum: int = MAX_DAYS) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+        raise RuleError(where, f"must be a whole number from {minimum} to {maximum}")
     return value
 
 
@@ -144,7 +168,8 @@ def _delay(value: Any, where: str) -> Delay:
     if not isinstance(value, dict) or set(value) - {"days", "months"}:
         raise RuleError(where, 'must be {"days": N} or {"months": N}')
     return Delay(
-        _int(value.get("days", 0), f"{where}.days"), _int(value.get("months", 0), f"{where}.months")
+        _int(value.get("days", 0), f"{where}.days"),
+        _int(value.get("months", 0), f"{where}.months", maximum=MAX_MONTHS),
     )
 
 
@@ -191,7 +216,7 @@ def _threshold(t: Any, parties: Sequence[str]) -> _Threshold:
             "rule.threshold",
             "must be an object with count, of, all_signatories, required or weight",
         )
-    count = _int(t["count"], "rule.threshold.count", 1) if "count" in t else None
+    count = _int(t["count"], "rule.threshold.count", 1, 10_000) if "count" in t else None
     of = t.get("of", "notification")
     if of not in COUNTS:
         raise RuleError("rule.threshold.of", 'must be "notification", "instrument" or "consent"')
@@ -219,7 +244,7 @@ def _kth_month(data: dict[str, Any], where: str) -> int | None:
     and a roll, so it comes alone."""
     if data.get("kth_month") is None:
         return None
-    kth = _int(data["kth_month"], f"{where}.kth_month", 1)
+    kth = _int(data["kth_month"], f"{where}.kth_month", 1, MAX_MONTHS)
     if "delay" in data or data.get("roll") not in (None, "none"):
         raise RuleError(f"{where}.kth_month", "cannot be combined with delay or roll")
     return kth
@@ -322,8 +347,13 @@ def parse_parties(data: Any) -> dict[str, float]:
         ):
             raise RuleError(f"parties[{i}]", 'must be {"state": "...", "weight": N}')
         weight = p.get("weight", 1.0)
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
-            raise RuleError(f"parties[{i}].weight", "must be a number of at least 0")
+        # A comparison refuses NaN too; the bound keeps the sum of the weights finite.
+        if (
+            isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not 0 <= weight <= 1e9
+        ):
+            raise RuleError(f"parties[{i}].weight", "must be a number from 0 to 1,000,000,000")
         if p["state"] in parties:
             raise RuleError(f"parties[{i}].state", f"{p['state']} is listed twice")
         parties[p["state"]] = float(weight)

@@ -37,10 +37,12 @@ from .rule_format import (
     INSTRUMENTS,
     RULE_KEYS,
     Action,
+    BeyondCalendar,
     Delay,
     Later,
     Rule,
     RuleError,
+    calendar_day,
     parse_actions,
     parse_date,
     parse_parties,
@@ -72,12 +74,12 @@ __all__ = [
 
 
 def first_of_next_month(day: dt.date) -> dt.date:
-    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return calendar_day(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def first_of_kth_month_after(day: dt.date, k: int) -> dt.date:
     month0 = day.month - 1 + k
-    return dt.date(day.year + month0 // 12, month0 % 12 + 1, 1)
+    return calendar_day(day.year + month0 // 12, month0 % 12 + 1, 1)
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,22 @@ def evaluate(
     """`signatories`: states that signed though no signature action is recorded for them. With
     the recorded signatures they make the signatories whose consents `all_signatories` waits for
     and whose consents `requires_signature` accepts."""
+    try:
+        return _evaluate(rule, parties, actions, as_of=as_of, signatories=signatories)
+    except BeyondCalendar:
+        raise RuleError(
+            "actions", "a date they lead to falls after 9999-12-31, the calendar's last day"
+        ) from None
+
+
+def _evaluate(
+    rule: Rule,
+    parties: Mapping[str, float],
+    actions: Sequence[Action],
+    *,
+    as_of: dt.date,
+    signatories: Sequence[str],
+) -> Result:
     dated = _signed(actions)  # provisional application runs from these dates
     signed = frozenset(signatories) | frozenset(dated)
     consent = _consents(rule, actions, signed)

@@ -9,10 +9,18 @@ from ninja.pagination import PageNumberPagination
 from pydantic import ConfigDict, StringConstraints, field_validator
 
 
+class FieldErrorOut(Schema):
+    field: str = Field(..., description="the field the message is about, e.g. 'rule.delay.days'")
+    message: str
+    code: str | None = Field(None, description="why, for a field that did not validate")
+
+
 class ErrorOut(Schema):
+    """The one shape of every error the API answers (any 4xx)."""
+
     code: str
     message: str
-    errors: list[dict[str, str]] = []
+    errors: list[FieldErrorOut] = []
 
 
 class StrictIn(Schema):

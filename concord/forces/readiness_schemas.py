@@ -98,9 +98,10 @@ class PledgedUnitIn(StrictIn):
 
 
 class PledgedUnitChangeIn(StrictIn):
-    """What changes; the rest stays. `version` is the unit's edit counter the change was made on."""
+    """What changes; the rest stays. `version` is the unit's edit counter the change was made on
+    (required: a change made on an older unit is refused, 409)."""
 
-    version: int | None = None
+    version: int
     name_ru: str | None = Field(None, min_length=1, max_length=200)
     name_en: str | None = Field(None, min_length=1, max_length=200)
     formation: str | None = None
@@ -164,7 +165,7 @@ class ReadinessAssessmentAnswerIn(StrictIn):
 
 
 class ReadinessAssessmentAnswersIn(StrictIn):
-    version: int | None = None
+    version: int = Field(..., description="the assessment's edit counter the answers replace")
     answers: list[ReadinessAssessmentAnswerIn]
 
 

@@ -201,7 +201,7 @@ def upload_report(
     request: HttpRequest,
     pk: int,
     file: File[UploadedFile],
-    version: Form[int | None] = None,
+    version: Form[int],
 ) -> Any:
     """Replace the draft's figures by those of the stage's template (XLSX or CSV), all or nothing."""
     report = selectors.report(request.user, pk)
@@ -231,7 +231,7 @@ def set_figure(request: HttpRequest, pk: int, payload: FigureIn) -> Any:
 
 
 @router.delete("/reports/{pk}/figures/{figure_id}", response={200: NationalReportOut, **EDITING})
-def remove_figure(request: HttpRequest, pk: int, figure_id: int, version: int | None = None) -> Any:
+def remove_figure(request: HttpRequest, pk: int, figure_id: int, version: int) -> Any:
     """Take one line out of a draft; `version` is the report's edit counter the removal was made on."""
     report = selectors.report(request.user, pk)
     services.remove_figure(report, figure_id, actor=actor_of(request), version=version)

@@ -13,6 +13,8 @@ class Code(StrEnum):
     WRONG_TEMPLATE = "wrong_template"
     NOT_A_SPREADSHEET = "not_a_spreadsheet"
     FILE_TOO_LARGE = "file_too_large"
+    NOTHING_TO_IMPORT = "nothing_to_import"  # an import with no figures never empties a draft
+    UNCALCULATED_FORMULA = "uncalculated_formula"  # a formula cell saved without its value
     SAME_PERSON = "same_person"  # four eyes: the submitter does not approve or return their report
 
 

@@ -16,7 +16,13 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class FigureForm(VersionForm):
+class ReplacingForm(VersionForm):
+    """A change that replaces a draft's figures: the edit counter is required, never assumed."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class FigureForm(ReplacingForm):
     agency = forms.ModelChoiceField(
         label=_("Agency"),
         queryset=Agency.objects.none(),
@@ -59,7 +65,7 @@ class FigureForm(VersionForm):
         }
 
 
-class UploadForm(VersionForm):
+class UploadForm(ReplacingForm):
     file = forms.FileField(label=_("Spreadsheet (XLSX or CSV)"))
 
     def clean_file(self) -> Any:

@@ -56,9 +56,14 @@ class NationalReportOut(Schema):
     figures: list[FigureOut]
 
 
+# Writes that replace a draft's figures carry the edit counter they were made on (required): a burst
+# of uploads without it once kept one in twenty. Read it from `POST /stages/{pk}/reports/open`.
+REPORT_VERSION = "the report's edit counter the change was made on; a newer report is refused (409)"
+
+
 class ReportIn(StrictIn):
     state: str | None = None
-    version: int | None = None
+    version: int = Field(..., description=REPORT_VERSION)
     submit: bool = False
     figures: list[FigureIO]
 
@@ -68,9 +73,7 @@ class FigureIn(FigureIO):
     item is replaced)."""
 
     value: str = Field(..., max_length=40)
-    version: int | None = Field(
-        None, description="the report's edit counter the change was made on"
-    )
+    version: int = Field(..., description=REPORT_VERSION)
 
 
 class ProblemOut(Schema):

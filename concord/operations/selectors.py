@@ -178,7 +178,9 @@ def _stages_shown(operation: Operation, *, stage: Stage | None, year: int | None
     if stage is not None:
         stages = stages.filter(pk=stage.pk)
     if year is not None:
-        stages = stages.filter(ends_on__year=year)
+        # A year the calendar does not hold (0, 10000) matches no stage; the lookup would raise.
+        in_calendar = dt.MINYEAR <= year <= dt.MAXYEAR
+        stages = stages.filter(ends_on__year=year) if in_calendar else stages.none()
     return list(stages.order_by("starts_on"))
 
 

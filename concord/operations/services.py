@@ -100,7 +100,9 @@ def import_report(
     submit: bool = False,
 ) -> tuple[NationalReport, int, list[Problem]]:
     """Replace the draft's figures by the spreadsheet's, whole or not at all."""
-    return import_rows(stage, state, read_rows(file), actor=actor, version=version, submit=submit)
+    return import_rows(
+        stage, state, read_rows(file), actor=actor, version=version, submit=submit, source="file"
+    )
 
 
 @transaction.atomic
@@ -112,12 +114,20 @@ def import_rows(
     actor: Actor,
     version: int | None = None,
     submit: bool = False,
+    source: str = "figures",
 ) -> tuple[NationalReport, int, list[Problem]]:
-    """Replace the draft's figures by `rows`, whole or not at all. Returns the report, the number of
+    """Replace the draft's figures by `rows`, whole or not at all (`source` names the field an
+    error is about). Returns the report, the number of
     figures and the warnings (problems that did not refuse anything)."""
     report = _locked_draft(open_draft(stage, state, actor=actor), actor=actor, version=version)
     report.figures.all().delete()
     count, warnings = _write_figures(report, Catalogue.load(stage, state), rows)
+    if count == 0:  # an empty file replaces nothing: the draft's figures stay (rolled back)
+        raise DomainError(
+            Code.NOTHING_TO_IMPORT,
+            _("There are no figures to import; the draft is unchanged."),
+            field=source,
+        )
     _edited(
         report,
         actor=actor,

@@ -63,22 +63,47 @@ def _cells(file: IO[bytes]) -> Iterator[list[Any]]:
 
 
 def _xlsx_cells(file: IO[bytes]) -> Iterator[list[Any]]:
+    """The values of the first sheet; a formula gives the value its program saved with it. A formula
+    saved without one (written by a program that does not calculate) is refused by its cell: read as
+    empty, it would silently drop the figure."""
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(file, read_only=True, data_only=True)
+        file.seek(0)
+        formulas = load_workbook(file, read_only=True, data_only=False)
     except (
         Exception
     ) as error:  # openpyxl raises many kinds on damaged files; all mean the same here
         raise NotASpreadsheet() from error
     try:
-        sheet = book.worksheets[0]
-        for row in sheet.iter_rows(values_only=True):
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        written = formulas.worksheets[0].iter_rows(values_only=True)
+        for number, (row, source) in enumerate(zip(rows, written, strict=False), start=1):
+            _refuse_uncalculated(number, row, source)
             yield ["" if cell is None else cell for cell in row]
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as error:
         raise NotASpreadsheet() from error
     finally:
         book.close()
+        formulas.close()
+
+
+def _refuse_uncalculated(number: int, row: tuple[Any, ...], source: tuple[Any, ...]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for column, (value, written) in enumerate(zip(row, source, strict=False), start=1):
+        if value is None and isinstance(written, str) and written.startswith("="):
+            raise DomainError(
+                Code.UNCALCULATED_FORMULA,
+                _(
+                    "Cell %(cell)s holds a formula saved without its value: open the file in a "
+                    "spreadsheet program, let it calculate, save it and upload it again, or type "
+                    "the figure in."
+                )
+                % {"cell": f"{get_column_letter(column)}{number}"},
+                field="file",
+            )
 
 
 def _csv_cells(file: IO[bytes]) -> Iterator[list[Any]]:

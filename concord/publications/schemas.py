@@ -125,7 +125,7 @@ class PublicationIn(StrictIn):
 
 
 class PublicationEditIn(PublicationIn):
-    version: int | None = Field(None, description="the edit counter the change was made on")
+    version: int = Field(..., description="the edit counter the change was made on (required)")
 
 
 class PublishIn(StrictIn):

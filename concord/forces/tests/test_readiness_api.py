@@ -207,7 +207,11 @@ def test_another_state_cannot_open_or_touch_an_assessment(client_as):
     )
     assert opened.status_code == 404  # the unit is not theirs to see
     assessment = an_assessment(unit, fraction=1)
-    put = ru.put(f"/api/v1/assessments/{assessment.pk}/answers", {"answers": []}, content_type=JSON)
+    put = ru.put(
+        f"/api/v1/assessments/{assessment.pk}/answers",
+        {"answers": [], "version": assessment.version},
+        content_type=JSON,
+    )
     assert put.status_code == 404
     staff = client_as("staff_officer").post(
         "/api/v1/assessments", {"unit": unit.pk, "as_of": "2025-05-31"}, content_type=JSON

@@ -415,3 +415,81 @@ def test_problems_name_the_right_column_in_every_language(stage, kz, kazakh_repr
             (4, "value"),
             (5, "agency"),
         ]
+
+
+def _xlsx(rows: list[list[object]], *, cached: dict[str, str] | None = None) -> io.BytesIO:
+    """The report template as XLSX with `rows` after the header. openpyxl writes formulas without
+    values, as a program that does not calculate would; `cached` adds the value a spreadsheet
+    program saves beside each (by cell, e.g. {"G2": "5"})."""
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from concord.operations.spreadsheets import header_row
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(header_row("en"))
+    for row in rows:
+        sheet.append(row)
+    plain = io.BytesIO()
+    book.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for cell, value in (cached or {}).items():
+                    data = re.sub(
+                        rf'(<c r="{cell}"[^>]*>)<f>([^<]*)</f><v\s*/?>(</v>)?'.encode(),
+                        rf"\1<f>\2</f><v>{value}</v>".encode(),
+                        data,
+                    )
+            target.writestr(item, data)
+    out.seek(0)
+    return out
+
+
+def test_formulas_are_read_as_the_values_saved_with_them(stage, kz, kazakh_representative):
+    content = _xlsx(
+        [line("drugs", "=2000+500", "kg", "heroin"), line("drugs", "=1+1", "t", "opium")],
+        cached={"G2": "2500", "G3": "2"},
+    )
+    report, count, _w = services.import_report(stage, kz, content, actor=kazakh_representative)
+    assert count == 2
+    assert figures(report) == {("", "drugs", "heroin"): D(2500), ("", "drugs", "opium"): D(2000)}
+
+
+def test_a_formula_saved_without_its_value_is_refused_by_its_cell_and_the_draft_stays(
+    stage, kz, kazakh_representative
+):
+    report, _c, _w = services.import_report(
+        stage, kz, csv_file([line("drugs", "7", "kg", "heroin")]), actor=kazakh_representative
+    )
+    content = _xlsx(
+        [line("drugs", "12", "kg", "heroin"), line("drugs", "=G2*2", "kg", "opium")],
+    )
+    with pytest.raises(DomainError) as error:
+        services.import_report(stage, kz, content, actor=kazakh_representative)
+    assert error.value.code == "uncalculated_formula" and error.value.field == "file"
+    assert "G3" in str(error.value.message)
+    assert figures(report) == {("", "drugs", "heroin"): D(7)}
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "json"])
+def test_an_import_with_no_figures_leaves_the_draft_as_it_was(
+    stage, kz, kazakh_representative, kind
+):
+    report, _c, _w = services.import_report(
+        stage, kz, csv_file([line("drugs", "7", "kg", "heroin")]), actor=kazakh_representative
+    )
+    with pytest.raises(DomainError) as error:
+        if kind == "json":
+            services.import_rows(stage, kz, iter([]), actor=kazakh_representative)
+        else:
+            empty = csv_file([line("drugs", "", "kg")]) if kind == "csv" else _xlsx([])
+            services.import_report(stage, kz, empty, actor=kazakh_representative)
+    assert error.value.code == "nothing_to_import"
+    assert error.value.field == ("figures" if kind == "json" else "file")
+    assert figures(report) == {("", "drugs", "heroin"): D(7)}

@@ -50,7 +50,9 @@ def test_only_editors_change_publish_and_withdraw(client_as, persona, draft):
     url = f"/api/v1/editor/publications/{draft.pk}"
     steps = [
         client.get(url),
-        client.put(url, {**TEXTS, "title_ru": "Другое"}, content_type=JSON),
+        client.put(
+            url, {**TEXTS, "title_ru": "Другое", "version": draft.version}, content_type=JSON
+        ),
         client.post(f"{url}/publish", {}, content_type=JSON),
         client.post(f"{url}/unpublish", {"note_en": "Wrong"}, content_type=JSON),
     ]
@@ -148,7 +150,11 @@ def test_bad_texts_are_refused_on_their_field(client_as, draft, body, status, fi
     version = draft.version
     for response in (
         client.post("/api/v1/editor/publications", body, content_type=JSON),
-        client.put(f"/api/v1/editor/publications/{draft.pk}", body, content_type=JSON),
+        client.put(
+            f"/api/v1/editor/publications/{draft.pk}",
+            {**body, "version": version},
+            content_type=JSON,
+        ),
     ):
         assert response.status_code == status
         assert [e["field"] for e in response.json()["errors"]] == [field]

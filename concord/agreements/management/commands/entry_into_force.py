@@ -21,13 +21,22 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, file: str, **options: Any) -> None:
         try:
-            text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+            raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error.strerror}") from error
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            raise CommandError(
+                f"{file} is not UTF-8: byte {error.start} (line {line}) is 0x{raw[error.start]:02x}"
+            ) from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise CommandError(f"{file} is not valid JSON: {error}") from error
+        except RecursionError:
+            raise CommandError(f"{file} is nested too deeply to be a question") from None
         try:
             result = run(data, as_of=timezone.localdate())
         except RuleError as error:
