@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: run test lint types migrations-check imports test-sqlite test-postgres test-browser \
+.PHONY: run test lint types migrations-check imports test-sqlite test-postgres test-replica test-browser \
         system-deps demo messages clean
 
 run: $(VENV)/.run
@@ -14,7 +14,7 @@ run: $(VENV)/.run
 	@echo "Concord is starting at http://127.0.0.1:8000 (Ctrl+C stops it)."
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(VENV)/.dev system-deps lint types migrations-check imports test-sqlite test-postgres test-browser
+test: $(VENV)/.dev system-deps lint types migrations-check imports test-sqlite test-postgres test-replica test-browser
 
 $(VENV)/.venv:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ test-sqlite: $(VENV)/.dev
 test-postgres: $(VENV)/.dev
 	@if scripts/system-deps --has postgresql; then scripts/with-postgres $(BIN)/pytest -q; \
 	 else echo "SKIPPED: tests on PostgreSQL (no PostgreSQL server binaries; run as root to install)"; fi
+
+# A primary and a streaming standby on loopback sockets: reads routed to the standby (docs/replica.md).
+test-replica: $(VENV)/.dev
+	@if scripts/system-deps --has postgresql; then \
+	   scripts/with-postgres --replica $(BIN)/pytest -q -m replica tests/test_replica.py; \
+	 else echo "SKIPPED: read-replica tests (no PostgreSQL server binaries; run as root to install)"; fi
 
 test-browser: $(VENV)/.dev
 	@if scripts/system-deps --has chromium; then $(BIN)/pytest -q -m browser; \
