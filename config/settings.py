@@ -156,7 +156,10 @@ CONCORD_REPLICA_PIN_SECONDS = int(os.environ.get("CONCORD_REPLICA_PIN_SECONDS", 
 # A replica further behind than this is not read from; its lag is checked at most this often.
 CONCORD_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("CONCORD_REPLICA_MAX_LAG_SECONDS", "5"))
 CONCORD_REPLICA_LAG_CHECK_SECONDS = float(os.environ.get("CONCORD_REPLICA_LAG_CHECK_SECONDS", "1"))
-if CONCORD_REPLICA_MAX_LAG_SECONDS + CONCORD_REPLICA_LAG_CHECK_SECONDS > CONCORD_REPLICA_PIN_SECONDS:
+if (
+    CONCORD_REPLICA_MAX_LAG_SECONDS + CONCORD_REPLICA_LAG_CHECK_SECONDS
+    > CONCORD_REPLICA_PIN_SECONDS
+):
     # Otherwise a writer whose pin has ended could read a replica that has not yet got the write.
     raise ImproperlyConfigured(
         "CONCORD_REPLICA_MAX_LAG_SECONDS + CONCORD_REPLICA_LAG_CHECK_SECONDS must not exceed "

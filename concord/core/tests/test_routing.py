@@ -3,6 +3,7 @@ The same rules against a real primary and standby: tests/test_replica.py (make t
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -83,8 +84,8 @@ def test_an_unsafe_request_pins_its_sender_to_the_primary() -> None:
 def test_the_pin_ends_after_its_seconds_and_cannot_be_forged(monkeypatch) -> None:
     _replica, response = _seen(RequestFactory().delete("/api/v1/events"))
     value = response.cookies[routing.PIN_COOKIE].value
-    later = signing.time.time() + 11  # type: ignore[attr-defined]
-    monkeypatch.setattr(signing.time, "time", lambda: later)
+    later = time.time() + 11
+    monkeypatch.setattr(signing.time, "time", lambda: later)  # type: ignore[attr-defined]
     expired = RequestFactory().get("/ru/monitoring/")
     expired.COOKIES[routing.PIN_COOKIE] = value
     assert _seen(expired)[0] is True
@@ -127,7 +128,9 @@ def test_no_migration_runs_on_the_replica() -> None:
 
 
 @override_settings(CONCORD_REPLICA_MAX_LAG_SECONDS=5, CONCORD_REPLICA_LAG_CHECK_SECONDS=0)
-@pytest.mark.parametrize(("lag", "fresh"), [(0.0, True), (5.0, True), (5.1, False), (float("inf"), False)])
+@pytest.mark.parametrize(
+    ("lag", "fresh"), [(0.0, True), (5.0, True), (5.1, False), (float("inf"), False)]
+)
 def test_a_replica_behind_more_than_the_tolerated_lag_is_not_read(
     monkeypatch, lag: float, fresh: bool
 ) -> None:
@@ -138,7 +141,12 @@ def test_a_replica_behind_more_than_the_tolerated_lag_is_not_read(
 @override_settings(CONCORD_REPLICA_LAG_CHECK_SECONDS=60)
 def test_the_lag_is_checked_at_most_once_per_interval(monkeypatch) -> None:
     calls: list[int] = []
-    monkeypatch.setattr(routing, "replica_lag", lambda: calls.append(1) or 0.0)
+
+    def lag() -> float:
+        calls.append(1)
+        return 0.0
+
+    monkeypatch.setattr(routing, "replica_lag", lag)
     freshness = routing._Freshness()
     assert freshness() and freshness() and freshness()
     assert len(calls) == 1
