@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 
-.PHONY: run serve test lint types migrations-check imports test-sqlite test-postgres test-browser \
+.PHONY: run serve test lint types migrations-check imports test-sqlite test-postgres test-replica test-browser \
         test-load test-fuzz system-deps demo messages clean
 
 run: $(VENV)/.run
@@ -23,7 +23,7 @@ serve: $(VENV)/.run
 	CONCORD_PRODUCTION=true $(PY) manage.py collectstatic --noinput
 	CONCORD_PRODUCTION=true exec $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
 
-test: $(VENV)/.dev system-deps lint types migrations-check imports test-load test-sqlite test-fuzz test-postgres \
+test: $(VENV)/.dev system-deps lint types migrations-check imports test-load test-sqlite test-fuzz test-postgres test-replica \
       test-browser
 
 $(VENV)/.venv:
@@ -65,6 +65,12 @@ test-fuzz: $(VENV)/.dev
 test-postgres: $(VENV)/.dev
 	@if scripts/system-deps --has postgresql; then scripts/with-postgres $(BIN)/pytest -q; \
 	 else echo "SKIPPED: tests on PostgreSQL (no PostgreSQL server binaries; run as root to install)"; fi
+
+# A primary and a streaming standby on loopback sockets: reads routed to the standby (docs/replica.md).
+test-replica: $(VENV)/.dev
+	@if scripts/system-deps --has postgresql; then \
+	   scripts/with-postgres --replica $(BIN)/pytest -q -m replica tests/test_replica.py; \
+	 else echo "SKIPPED: read-replica tests (no PostgreSQL server binaries; run as root to install)"; fi
 
 test-browser: $(VENV)/.dev
 	@if scripts/system-deps --has chromium; then $(BIN)/pytest -q -m browser; \

@@ -145,6 +145,50 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Read replica (docs/replica.md) -------------------------------------------------------------
+# With DATABASE_REPLICA_URL (a streaming standby of DATABASE_URL, PostgreSQL only), the GET pages and
+# API operations below read from the standby, unless their sender wrote something within the pin;
+# writes, reads inside transactions and migrations stay on the primary (concord.core.routing).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=0)
+    # Tests: no test database is made on the standby (it is read-only); the alias reads the default's.
+    # tests/test_replica.py points it at the standby's streamed copy of that database instead.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["concord.core.routing.ReplicaRouter"]
+    # After authentication: it reads the view's name and sets the pin cookie on unsafe requests.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "concord.core.routing.ReadReplicaMiddleware",
+    )
+# After any POST, PUT, PATCH or DELETE its sender reads from the primary for this many seconds.
+CONCORD_REPLICA_PIN_SECONDS = int(os.environ.get("CONCORD_REPLICA_PIN_SECONDS", "10"))
+# A replica further behind than this is not read from; its lag is checked at most this often.
+CONCORD_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("CONCORD_REPLICA_MAX_LAG_SECONDS", "5"))
+CONCORD_REPLICA_LAG_CHECK_SECONDS = float(os.environ.get("CONCORD_REPLICA_LAG_CHECK_SECONDS", "1"))
+if (
+    CONCORD_REPLICA_MAX_LAG_SECONDS + CONCORD_REPLICA_LAG_CHECK_SECONDS
+    > CONCORD_REPLICA_PIN_SECONDS
+):
+    # Otherwise a writer whose pin has ended could read a replica that has not yet got the write.
+    raise ImproperlyConfigured(
+        "CONCORD_REPLICA_MAX_LAG_SECONDS + CONCORD_REPLICA_LAG_CHECK_SECONDS must not exceed "
+        "CONCORD_REPLICA_PIN_SECONDS."
+    )
+# Views (URL names, shell patterns) whose GET may read a few seconds old data: the situation picture
+# and the event views (imported data), lists, search, the public site, the API's list operations.
+CONCORD_REPLICA_VIEWS = [
+    "monitoring:picture",
+    "monitoring:picture-data",
+    "monitoring:area",
+    "monitoring:yearly",
+    "monitoring:afghanistan",
+    "*-list",
+    "search",
+    "publications:*",
+    "api:list_*",
+    "api:search",
+]
+
 # --- Accounts and security ----------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
