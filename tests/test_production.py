@@ -38,7 +38,11 @@ PROXIED = {"X-Forwarded-Proto": "https"}
 
 def production_env(**extra: str) -> dict[str, str]:
     """The environment docs/deployment.md asks for, with a fresh random key."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DEBUG")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",
         CONCORD_PRODUCTION="true",
