@@ -87,6 +87,7 @@ def _read_and_write(path: str | Path, fmt: str, version: str, report: ImportRepo
             for problem in problems:
                 report.add(Problem(*problem))
             writer.write(batch)
+    writer.finish()
 
 
 def _checked_batches(
