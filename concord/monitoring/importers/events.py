@@ -1,5 +1,6 @@
-"""The import of conflict events: a second process reads and checks the file and sends its good rows
-in batches to this one, which writes them."""
+"""The import of conflict events, whole or not at all: one transaction writes every row and the audit
+entry, or nothing is written and the audit entry of the failure says why. A second process reads and
+checks the file and sends its good rows in batches to this one, which writes them."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from concord.audit import services as audit
@@ -19,9 +21,9 @@ from .acled import ACLED
 from .csvfile import open_csv, read_csv, unreadable
 from .ged import GED
 from .process import in_another_process, without_cycle_collection
-from .report import ImportReport, Problem
+from .report import ImportReport, Problem, RowsRejected, audit_changes, failure
 from .rows import Columns, Format, RowError
-from .writer import Batch, tidy_up, write_batch
+from .writer import Batch, Writer, tidy_up
 
 BATCH = 20000
 FORMATS: dict[str, Format] = {"ucdp-ged": GED, "acled": ACLED}
@@ -38,12 +40,45 @@ def import_events(
     version: str = "",
     on_problem: Callable[[Problem], None] | None = None,
 ) -> ImportReport:
-    """Import a GED or ACLED-format CSV (or a zip holding one). Raises NotCsv when the file as a whole
-    cannot be read; bad rows are reported and skipped. A second process reads and checks the file
-    while this one writes to the database: the two halves of the work take about as long."""
+    """Import a GED or ACLED-format CSV (or a zip holding one), whole or not at all. Raises
+    ImportFailed (NotCsv when the file cannot be read, or breaks off part-way; RowsRejected when rows
+    are bad, every one of them reported) after rolling everything back and auditing the failure."""
     require(permissions.imports_data(actor), _("Conflict data is imported on the server only."))
     report = ImportReport(on_problem=on_problem)
+    what = f"{fmt} {path}"
+    try:
+        with transaction.atomic():
+            run = _read_and_write(path, fmt, version, report)
+            if report.rejected:
+                raise RowsRejected(report)
+            report.coverage = coverage.record_import(FORMATS[fmt].source, run)
+            audit.record(
+                Verb.IMPORT_EVENTS,
+                actor=actor,
+                summary=f"{what}: {report.summary()}",
+                changes=audit_changes("applied", report),
+            )
+    except Exception as error:
+        failed = failure(error, report)
+        audit.record(  # after the rollback, so that it stays
+            Verb.IMPORT_EVENTS,
+            actor=actor,
+            summary=f"{what}: failed, nothing imported: {failed}",
+            changes=audit_changes("failed", report, str(failed)),
+        )
+        if failed is error:
+            raise
+        raise failed from error
+    tidy_up()
+    return report
+
+
+def _read_and_write(path: str | Path, fmt: str, version: str, report: ImportReport) -> str:
+    """Every row of the file read, checked and written (bad rows counted and reported: the good ones
+    are still written, so that an id repeated across batches is found, and rolled back after). Returns
+    the run's id, which every row it wrote carries."""
     run = uuid.uuid4().hex
+    writer = Writer(FORMATS[fmt].source, run, report)
     with (
         in_another_process(_checked_batches, path, fmt, version, run) as batches,
         without_cycle_collection(),
@@ -53,11 +88,9 @@ def import_events(
             report.rejected += len(problems)
             for problem in problems:
                 report.add(Problem(*problem))
-            write_batch(batch, FORMATS[fmt].source, run, report)
-    tidy_up()
-    report.coverage = coverage.record_import(FORMATS[fmt].source, run)
-    audit.record(Verb.IMPORT_EVENTS, actor=actor, summary=f"{fmt} {path}: {report.summary()}")
-    return report
+            writer.write(batch)
+    writer.finish()
+    return run
 
 
 def _checked_batches(
@@ -75,6 +108,9 @@ def _checked_batches(
         read = 0
         for line, row in rows:
             read += 1
+            if len(batch) >= BATCH or len(problems) >= BATCH:  # bounded, even when all are bad
+                yield batch, problems, read - 1
+                batch, problems, read = {}, [], 1
             if unreadable(row):
                 problems.append((line, "", "", f"unreadable line: {row[0][1:]}"))
                 continue
@@ -92,7 +128,4 @@ def _checked_batches(
                 )
                 continue
             batch[source_id] = (line, tuple(event))
-            if len(batch) >= BATCH:
-                yield batch, problems, read
-                batch, problems, read = {}, [], 0
         yield batch, problems, read

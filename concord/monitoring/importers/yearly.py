@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from concord.audit import services as audit
@@ -18,7 +19,7 @@ from ..codes import Verb
 from ..models import YearlyRecord
 from ..states import Dataset
 from .csvfile import NotCsv, open_csv, read_csv, unreadable
-from .report import ImportReport, Problem
+from .report import ImportReport, Problem, RowsRejected, audit_changes, failure
 from .rows import RowError, read_count, read_country, read_small
 
 BATCH = 1000
@@ -94,9 +95,38 @@ YEARLY = {
 def import_yearly(
     path: str | Path, *, actor: Actor, on_problem: Callable[[Problem], None] | None = None
 ) -> tuple[str, ImportReport]:
-    """Import one of the yearly UCDP tables (which one is told by its columns). Returns the dataset."""
+    """Import one of the yearly UCDP tables (which one is told by its columns), whole or not at all
+    (as import_events: ImportFailed after the rollback, the failure audited). Returns the dataset."""
     require(permissions.imports_data(actor), _("Conflict data is imported on the server only."))
     report = ImportReport(on_problem=on_problem)
+    dataset = ""
+    try:
+        with transaction.atomic():
+            dataset = _read_and_write(path, report)
+            if report.rejected:
+                raise RowsRejected(report)
+            audit.record(
+                Verb.IMPORT_YEARLY,
+                actor=actor,
+                summary=f"{dataset} {path}: {report.summary()}",
+                changes=audit_changes("applied", report),
+            )
+    except Exception as error:
+        failed = failure(error, report)
+        audit.record(  # after the rollback, so that it stays
+            Verb.IMPORT_YEARLY,
+            actor=actor,
+            summary=f"{dataset or 'yearly table'} {path}: failed, nothing imported: {failed}",
+            changes=audit_changes("failed", report, str(failed)),
+        )
+        if failed is error:
+            raise
+        raise failed from error
+    return dataset, report
+
+
+def _read_and_write(path: str | Path, report: ImportReport) -> Dataset:
+    """Every row read, checked and written in batches; bad rows counted and reported."""
     with open_csv(path) as stream:
         col, rows = read_csv(stream, [])
         dataset = _which(col)
@@ -131,8 +161,7 @@ def import_yearly(
                 _write(batch)
                 batch = []
         _write(batch)
-    audit.record(Verb.IMPORT_YEARLY, actor=actor, summary=f"{dataset} {path}: {report.summary()}")
-    return dataset, report
+    return dataset
 
 
 def _which(col: dict[str, int]) -> Dataset:
@@ -144,7 +173,7 @@ def _which(col: dict[str, int]) -> Dataset:
 
 def _record(dataset: Dataset, col: dict[str, int], row: list[str]) -> YearlyRecord:
     if unreadable(row):
-        raise RowError("", "", "unreadable line")
+        raise RowError("", "", f"unreadable line: {row[0][1:]}")
 
     def get(name: str) -> str:
         i = col.get(name) if name else None

@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import io
 import multiprocessing
+import re
 import zipfile
 
 import pytest
@@ -15,16 +16,20 @@ from django.db.models import Sum
 from hypothesis import given
 from hypothesis import strategies as st
 
+from concord.audit.models import Entry
 from concord.core.actors import SYSTEM
+from concord.monitoring.codes import Verb
 from concord.monitoring.countries import DATA, codes
 from concord.monitoring.importers import (
     EventRow,
     NotCsv,
+    RowsRejected,
     events,
     import_events,
     import_yearly,
     process,
     rows,
+    writer,
 )
 from concord.monitoring.models import Event, YearlyRecord
 from concord.monitoring.provinces import province
@@ -75,7 +80,11 @@ def test_a_zipped_file_is_read(db, tmp_path):
     assert import_events(archive, "ucdp-ged", actor=SYSTEM).updated == 4809
 
 
-def test_bad_rows_are_reported_with_their_line_and_the_good_ones_imported(
+def last_audit():
+    return Entry.objects.order_by("-seq").first()
+
+
+def test_a_bad_row_among_good_ones_imports_nothing_and_every_bad_row_is_reported(
     db, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(events, "BATCH", 2)  # duplicates across batches too
@@ -96,9 +105,11 @@ def test_bad_rows_are_reported_with_their_line_and_the_good_ones_imported(
             ged_row(id=900008),  # 11: duplicate in the same batch
         ],
     )
-    report = import_events(path, "ucdp-ged", actor=SYSTEM)
-    assert (report.read, report.imported, report.updated, report.rejected) == (10, 2, 0, 8)
-    # rows are checked as read; duplicates when their batch is written
+    with pytest.raises(RowsRejected, match="8 bad rows of 10") as caught:
+        import_events(path, "ucdp-ged", actor=SYSTEM)
+    report = caught.value.report
+    assert (report.read, report.rejected) == (10, 8)
+    # rows are checked as read; duplicates of an earlier batch when their batch is written
     assert sorted((p.line, p.column) for p in report.problems) == [
         (3, "date_start"),
         (4, "latitude"),
@@ -109,9 +120,150 @@ def test_bad_rows_are_reported_with_their_line_and_the_good_ones_imported(
         (9, "type_of_violence"),
         (11, "id"),
     ]
-    assert set(
-        Event.objects.filter(source_id__startswith="90000").values_list("source_id", flat=True)
-    ) == {"900001", "900008"}
+    assert not Event.objects.filter(source_id__startswith="90000").exists()
+    entry = last_audit()
+    assert entry.verb == Verb.IMPORT_EVENTS and "failed, nothing imported" in entry.summary
+    assert entry.changes["outcome"] == "failed" and entry.changes["rejected"] == 8
+
+
+def test_every_bad_row_is_counted_and_the_command_prints_the_first_hundred(db, tmp_path):
+    path = ged_file(tmp_path, [ged_row(id=901000 + i, best="x") for i in range(150)])
+    err = io.StringIO()
+    with pytest.raises(CommandError, match=r"150 bad rows of 150.*line 2, best"):
+        call_command("import_events", "--format", "ucdp-ged", str(path), stderr=err)
+    lines = err.getvalue().splitlines()
+    assert len(lines) == 101 and lines[0] == "line 2, best: not a whole number ('x')"
+    assert "50 more bad rows" in lines[-1]
+
+
+def damaged_zip(tmp_path, n, compression):
+    """A zip of n good rows whose member is damaged two thirds of the way in."""
+    plain = ged_file(tmp_path, [ged_row(id=940000 + i) for i in range(n)])
+    archive = tmp_path / "ged.zip"
+    with zipfile.ZipFile(archive, "w", compression) as z:
+        z.write(plain, "ged.csv")
+    data = bytearray(archive.read_bytes())
+    middle = len(data) * 2 // 3
+    if compression == zipfile.ZIP_STORED:  # a letter changed: the checksum fails at the end
+        at = data.index(b"Syria", middle)
+        data[at] = ord("X")
+    else:
+        data[middle : middle + 64] = bytes(64)
+    archive.write_bytes(bytes(data))
+    return archive
+
+
+@pytest.mark.parametrize("compression", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_a_zip_damaged_after_many_rows_imports_nothing_and_says_so(
+    db, tmp_path, monkeypatch, compression
+):
+    monkeypatch.setattr(events, "BATCH", 100)  # many batches written before the damage is met
+    archive = damaged_zip(tmp_path, 3000, compression)
+    before = Event.objects.count()
+    with pytest.raises(CommandError, match="nothing imported") as caught:
+        call_command("import_events", "--format", "ucdp-ged", str(archive))
+    if compression == zipfile.ZIP_STORED:
+        assert re.search(
+            r"damaged or cut off; reading stopped after line [\d,]+: Bad CRC-32", str(caught.value)
+        )
+    assert Event.objects.count() == before
+    entry = last_audit()
+    assert entry.changes["outcome"] == "failed" and str(archive) in entry.summary
+
+
+def test_bytes_that_are_not_utf8_are_refused_with_their_line_and_byte(db, tmp_path):
+    path = ged_file(tmp_path, [ged_row(id=950001), ged_row(id=950002), ged_row(id=950003)])
+    data = path.read_bytes()
+    lines = data.split(b"\n")
+    lines[3] = lines[3].replace(b"Syria", "Syri\u00e9".encode("cp1252"), 1)  # line 4, Windows-1252
+    data = b"\n".join(lines)
+    path.write_bytes(data)
+    offset = data.index(b"\xe9")
+    with pytest.raises(NotCsv, match=rf"line 4, byte {offset:,} \(0xE9\): not UTF-8"):
+        import_events(path, "ucdp-ged", actor=SYSTEM)
+    assert not Event.objects.filter(source_id__startswith="95000").exists()
+    assert last_audit().changes["outcome"] == "failed"
+    header = tmp_path / "header.csv"
+    header.write_bytes(b"id,d\xe9but\n1,2\n")
+    with pytest.raises(NotCsv, match=r"line 1, byte 4 \(0xE9\)"):
+        import_events(header, "ucdp-ged", actor=SYSTEM)
+
+
+def test_a_byte_order_mark_is_accepted(db, tmp_path):
+    path = ged_file(tmp_path, [ged_row(id=960001)])
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert import_events(path, "ucdp-ged", actor=SYSTEM).imported == 1
+
+
+def acled_file(tmp_path, ids):
+    path = tmp_path / "acled.csv"
+    rows = "".join(
+        f"{i},2022-01-05,Battles,Military Forces of Kazakhstan,1,Rioters,5,Kazakhstan,398,Almaty,3\n"
+        for i in ids
+    )
+    path.write_text(
+        "event_id_cnty,event_date,event_type,actor1,inter1,actor2,inter2,country,iso,admin1,fatalities\n"
+        + rows,
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_first_import_inserts_plain_rows_and_a_later_one_upserts(db, tmp_path, monkeypatch):
+    """No ACLED events are stored: the first import takes the plain way (executemany INSERT on
+    SQLite, COPY into the table on PostgreSQL); the second finds them and updates."""
+    monkeypatch.setattr(events, "BATCH", 2)
+    plain, upserted = [], []
+    monkeypatch.setattr(writer.Writer, "_insert", spy(writer.Writer._insert, plain))
+    monkeypatch.setattr(writer.Writer, "_upsert", spy(writer.Writer._upsert, upserted))
+    path = acled_file(tmp_path, [f"KAZ{i}" for i in range(5)])
+    assert import_events(path, "acled", actor=SYSTEM).imported == 5
+    assert (len(plain), len(upserted)) == (3, 0)
+    report = import_events(path, "acled", actor=SYSTEM)
+    assert (report.imported, report.updated, len(upserted)) == (0, 5, 3)
+    assert Event.objects.filter(source="acled").count() == 5
+    assert last_audit().changes == {
+        "outcome": "applied",
+        "read": 5,
+        "imported": 0,
+        "updated": 5,
+        "rejected": 0,
+    }
+
+
+def test_a_plain_insert_that_meets_an_id_of_an_earlier_batch_reports_it(db, tmp_path, monkeypatch):
+    monkeypatch.setattr(events, "BATCH", 2)
+    path = acled_file(tmp_path, ["KAZ1", "KAZ2", "KAZ3", "KAZ1", "KAZ4"])
+    with pytest.raises(RowsRejected) as caught:
+        import_events(path, "acled", actor=SYSTEM)
+    assert [(p.line, p.column, p.value) for p in caught.value.report.problems] == [
+        (5, "id", "KAZ1")
+    ]
+    assert not Event.objects.filter(source="acled").exists()
+
+
+def spy(method, calls):
+    def called(self, *args):
+        calls.append(args)
+        return method(self, *args)
+
+    return called
+
+
+def test_a_yearly_table_with_a_bad_row_imports_nothing(db, tmp_path):
+    source = (DATA / "ucdp_prio_acd_v25_1_region.csv").read_text(encoding="utf-8").splitlines()
+    header = next(csv.reader([source[0]]))
+    row = next(csv.reader([source[1]]))
+    row[header.index("year")] = "year one"
+    path = tmp_path / "acd.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([header, *csv.reader(source[2:]), row])
+    YearlyRecord.objects.filter(dataset="acd").delete()
+    with pytest.raises(CommandError, match="1 bad row of"):
+        call_command("import_ucdp_yearly", str(path))
+    assert not YearlyRecord.objects.filter(dataset="acd").exists()
+    entry = last_audit()
+    assert entry.verb == Verb.IMPORT_YEARLY and entry.changes["outcome"] == "failed"
 
 
 @pytest.mark.parametrize(
@@ -140,12 +292,11 @@ def test_acled_format_with_its_column_mapping(db, tmp_path):
         "country,iso,admin1,admin2,latitude,longitude,geo_precision,fatalities,civilian_targeting\n"
         "KAZ1,2022-01-05,2022,1,Violence against civilians,Attack,Unidentified Armed Group,3,Civilians,7,37,Kazakhstan,398,Almaty,,43.25,76.95,1,4,Civilian targeting\n"
         "KAZ2,6 January 2022,2022,1,Battles,Armed clash,Military Forces of Kazakhstan,1,Rioters,5,15,Kazakhstan,398,Almaty,,43.25,76.95,1,12,\n"
-        "KAZ3,2022-01-07,2022,1,Protests,Peaceful protest,Protesters,6,,0,60,Kazakhstan,398,Aktobe,,50.28,57.16,1,0,\n"
-        "KAZ4,2022-13-01,2022,1,Protests,Peaceful protest,Protesters,6,,0,60,Kazakhstan,398,Aktobe,,50.28,57.16,1,0,\n",
+        "KAZ3,2022-01-07,2022,1,Protests,Peaceful protest,Protesters,6,,0,60,Kazakhstan,398,Aktobe,,50.28,57.16,1,0,\n",
         encoding="utf-8",
     )
     report = import_events(path, "acled", actor=SYSTEM)
-    assert (report.imported, report.rejected) == (3, 1) and report.problems[0].line == 5
+    assert (report.imported, report.rejected) == (3, 0)
     events = {e.source_id: e for e in Event.objects.filter(source="acled")}
     assert (
         events["KAZ1"].violence == 3
@@ -191,20 +342,21 @@ def test_country_codes_from_every_key():
     assert codes().iso3(n3="398") == "KAZ" and codes().iso3(name="Atlantis") is None
 
 
-def test_the_commands_report_and_exit_non_zero_on_unreadable_files(db, tmp_path):
+def test_the_commands_report_and_exit_non_zero_on_bad_rows_and_unreadable_files(db, tmp_path):
     out, err = io.StringIO(), io.StringIO()
+    path = ged_file(tmp_path, [ged_row(id=910001), ged_row(id=910002, best="x")])
+    with pytest.raises(CommandError, match="nothing imported: 1 bad row of 2"):
+        call_command("import_events", "--format", "ucdp-ged", str(path), stdout=out, stderr=err)
+    assert "line 3, best: not a whole number" in err.getvalue()
+    assert not Event.objects.filter(source_id="910001").exists()
     call_command(
         "import_events",
         "--format",
         "ucdp-ged",
-        str(ged_file(tmp_path, [ged_row(id=910001), ged_row(id=910002, best="x")])),
+        str(ged_file(tmp_path, [ged_row(id=910001)])),
         stdout=out,
-        stderr=err,
     )
-    assert (
-        "imported 1, updated 0, rejected 1" in out.getvalue()
-        and "line 3, best: not a whole number" in err.getvalue()
-    )
+    assert "read 1, imported 1, updated 0, rejected 0" in out.getvalue()
     bad = tmp_path / "x.csv"
     bad.write_bytes(b"\x00\x00")
     with pytest.raises(CommandError, match="nothing imported"):
