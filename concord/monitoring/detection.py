@@ -20,6 +20,7 @@ from concord.core.actors import Actor
 
 from . import coverage, rules, selectors
 from .codes import Verb
+from .countries import name as country_name
 from .models import Alert, AlertRule, Event, Region
 
 
@@ -38,7 +39,9 @@ def explanation(flag: rules.Flag, language: str) -> str:
     with translation.override(language):
         n = lambda v: number_format(round(v), force_grouping=True)  # noqa: E731
         values = {
-            "area": flag.area.name,
+            "area": flag.area.name
+            if flag.area.level == "adm1"
+            else country_name(flag.area.country, language),
             "month": month_label(flag.month),
             "events": ngettext("%(n)s event", "%(n)s events", flag.events) % {"n": n(flag.events)},
             "deaths": ngettext("%(n)s death", "%(n)s deaths", flag.deaths) % {"n": n(flag.deaths)},

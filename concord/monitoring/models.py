@@ -4,10 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import BilingualName, EditCounted, MarkedModel, in_language
 
+from .countries import name as country_name
 from .states import AlertStatus, Dataset, Level, ReportPeriod, ReportStatus, ViolenceType
 
 
@@ -229,6 +231,13 @@ class Alert(EditCounted):
     @property
     def explanation(self) -> str:
         return in_language(self.explanation_ru, self.explanation_en)
+
+    @property
+    def place(self) -> str:
+        """The area in the reader's language: a country by its name, a province as the data spell it."""
+        if self.level == Level.COUNTRY:
+            return country_name(self.country, get_language() or settings.LANGUAGE_CODE)
+        return self.area
 
 
 class SituationReport(MarkedModel, EditCounted):

@@ -268,7 +268,7 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "alert": alert,
             "form": form if permissions.is_analyst(request.user) else None,
-            "chart": outputs.series_chart(series, alert.area),
+            "chart": outputs.series_chart(series, alert.place),
         },
         status=400 if form.errors else 200,
     )

@@ -261,3 +261,16 @@ def test_the_alert_pages_name_the_rule_in_each_language(client_as):
         assert f'data-testid="alert-rule">{label}</span>' in detail
         assert f'data-testid="alert-rule">{label}</td>' in listing
     assert "sharp rise" not in client.get("/ru/monitoring/alerts/").content.decode()
+
+
+def test_a_country_alert_names_the_country_in_the_readers_language(client_as):
+    """A country-level alert is headed and explained with the country's name in each language, not
+    the source's English spelling."""
+    alert = Alert.objects.filter(level="country", country="UKR").first()
+    assert alert is not None
+    assert alert.explanation_ru.startswith("Украина:")
+    assert alert.explanation_en.startswith("Ukraine:")
+    client = client_as("analyst")
+    ru = client.get(f"/ru/monitoring/alerts/{alert.pk}/").content.decode()
+    assert "<h1>Украина ·" in ru and "Ukraine" not in ru
+    assert "<h1>Ukraine ·" in client.get(f"/en/monitoring/alerts/{alert.pk}/").content.decode()
