@@ -41,6 +41,7 @@ def _alert(a: Any) -> dict[str, Any]:
                 "level",
                 "country",
                 "area",
+                "rule",
                 "score",
                 "events",
                 "deaths",

@@ -90,6 +90,10 @@ class AlertOut(Schema):
     country: str
     area: str
     period: str
+    rule: str = Field(
+        description="which rule fired: onset (new conflict area), rise, sustained, or surprise "
+        "(alerts of the earlier detector)"
+    )
     score: float
     events: int
     deaths: int

@@ -274,3 +274,11 @@ def test_a_country_alert_names_the_country_in_the_readers_language(client_as):
     ru = client.get(f"/ru/monitoring/alerts/{alert.pk}/").content.decode()
     assert "<h1>Украина ·" in ru and "Ukraine" not in ru
     assert "<h1>Ukraine ·" in client.get(f"/en/monitoring/alerts/{alert.pk}/").content.decode()
+
+
+def test_the_api_says_which_rule_fired(client_as):
+    body = client_as("analyst").get("/api/v1/alerts?country=SYR&limit=1000").json()
+    alerts = body["items"] if isinstance(body, dict) else body
+    assert alerts and {a["rule"] for a in alerts} <= {"onset", "rise", "sustained", "surprise"}
+    onset = Alert.objects.get(area="Al Hasakah Governorate", period="2019-10-01")
+    assert next(a for a in alerts if a["id"] == onset.pk)["rule"] == "onset"
