@@ -77,3 +77,25 @@ def submit(form: forms.BaseForm, call: Callable[[dict[str, Any]], object]) -> bo
         show_error(form, error)
         return False
     return True
+
+
+# --- Required edit counters (issue 22: every write that replaces data carries its version) ----------
+
+
+class RequiresVersion(forms.Form):
+    """A form that replaces a record's content: it carries, hidden, the edit counter it was drawn
+    from, and one posted without it is refused above the form (never saved over a newer record). The
+    service's `lock(obj, version=…)` refuses a stale counter (409 `stale`), shown the same way, with
+    the user's input kept."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self) -> dict[str, Any] | None:
+        cleaned = super().clean()
+        if self.cleaned_data.get("version") is None:
+            self._errors.pop("version", None)  # a hidden field's error is shown above the form
+            raise forms.ValidationError(
+                _("The form carries no edit counter: reload the page and enter your change again."),
+                code="version",
+            )
+        return cleaned
