@@ -62,8 +62,9 @@ def panel(template: str, **context: Any) -> dict[str, Any]:
 
 def show_error(form: forms.BaseForm, error: DomainError) -> None:
     """A service's refusal beside the field it names, or above the form when the form has no such
-    field."""
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
+    field or it is hidden (the edit counter)."""
+    shown = error.field in form.fields and not form.fields[error.field].widget.is_hidden
+    form.add_error(error.field if shown else None, str(error.message))  # hidden: above the form
 
 
 def submit(form: forms.BaseForm, call: Callable[[dict[str, Any]], object]) -> bool:
