@@ -200,6 +200,7 @@ def set_funding(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     initial = {
         **{f"share_{k}": f.share for k, f in current.items()},
         **{f"amount_{k}": f.amount for k, f in current.items()},
+        "version": programme.version,
     }
     form = FundingForm(
         _data(request), programme=programme, states=MemberState.objects.all(), initial=initial
@@ -215,6 +216,7 @@ def set_funding(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             rows=rows,
             change=d.get("change"),
             demo=d["demo"],
+            version=d["version"],
         )
 
     return _structure(

@@ -228,7 +228,9 @@ class SharesForm(PageForm):
         return {s: self.cleaned_data[f"amount_{s.iso2.lower()}"] for s in self.shares()}
 
 
-class FundingForm(SharesForm):
+class FundingForm(RequiresVersion, SharesForm):
+    """A stage's funding, with the programme's edit counter (required)."""
+
     amounts = True
     demo = forms.BooleanField(label=_("Made up for the demonstration"), required=False)
 

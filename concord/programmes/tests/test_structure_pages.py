@@ -221,7 +221,7 @@ def test_funding_shares_that_do_not_add_up_are_shown_beside_the_shares(
     programme = a_programme(secretariat_officer)
     before = list(Funding.objects.filter(programme=programme).values_list("state_id", "share"))
     response = client_as("secretariat_officer").post(
-        f"/en/programmes/{programme.pk}/stages/1/funding/", data
+        f"/en/programmes/{programme.pk}/stages/1/funding/", {**data, "version": programme.version}
     )
     assert response.status_code == 400
     shares = response.context["form"].group_errors["shares"]
@@ -236,7 +236,8 @@ def test_funding_shares_that_do_not_add_up_are_shown_beside_the_shares(
 def test_a_share_without_its_amount_is_shown_beside_the_amount(client_as, secretariat_officer):
     programme = a_programme(secretariat_officer)
     response = client_as("secretariat_officer").post(
-        f"/en/programmes/{programme.pk}/stages/1/funding/", {"share_tj": "100"}
+        f"/en/programmes/{programme.pk}/stages/1/funding/",
+        {"share_tj": "100", "version": programme.version},
     )
     assert response.status_code == 400
     assert response.context["form"].errors["amount_tj"]
@@ -353,7 +354,9 @@ def test_a_programme_is_built_and_adopted_through_the_pages(client_as, secretari
         base + "activities/new/",
         {**activity, "name_en": "Outpost", "recipient_ru": "Погранвойска", "planned": 2},
     )
-    done(client, base + "stages/1/funding/", funding(TJ=("40", "400"), RU=("60", "600.50")))
+    programme.refresh_from_db()
+    shares = funding(TJ=("40", "400"), RU=("60", "600.50"))
+    done(client, base + "stages/1/funding/", {**shares, "version": programme.version})
     assert {f.state.iso2: (f.share, f.amount) for f in stage.funding.all()} == {
         "TJ": (Decimal("40"), Decimal("400")),
         "RU": (Decimal("60"), Decimal("600.50")),
@@ -452,3 +455,24 @@ def test_two_writers_on_one_budget_version_the_second_is_told_and_keeps_its_inpu
     assert not saved.items.filter(amount=999).exists()
     assert not saved.contributions.filter(share=49).exists()
     done(client, url, {**second, "version": drawn + 1})  # on the current version: accepted
+
+
+def test_two_writers_of_one_stage_funding_the_second_is_told_and_keeps_its_input(
+    client_as, secretariat_officer
+):
+    """The funding replaces the stage's shares: the page carries the programme's counter; without
+    it refused above the form, and of two forms drawn from one version the second gets 409."""
+    programme = a_programme(secretariat_officer)
+    drawn = programme.version
+    client = client_as("secretariat_officer")
+    url = f"/en/programmes/{programme.pk}/stages/1/funding/"
+    assert f'name="version" value="{drawn}"' in client.get(url).content.decode()
+    first = funding(TJ=("40", "400"), RU=("60", "600"))
+    form, content = post(client, url, first)
+    assert "no edit counter" in form.non_field_errors()[0] and "no edit counter" in content
+    done(client, url, {**first, "version": drawn})
+    late = client.post(url, {**funding(TJ=("30", "333"), RU=("70", "700")), "version": drawn})
+    assert late.status_code == 409 and 'value="333"' in late.content.decode()
+    assert "Someone changed this record" in late.content.decode()
+    saved = Funding.objects.filter(programme=programme, state__iso2="TJ").get()
+    assert saved.amount == Decimal("400")
