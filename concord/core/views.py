@@ -91,10 +91,10 @@ class RequiresVersion(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def clean(self) -> dict[str, Any] | None:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         if self.cleaned_data.get("version") is None:
-            self._errors.pop("version", None)  # a hidden field's error is shown above the form
+            self.errors.pop("version", None)  # a hidden field's error is shown above the form
             raise forms.ValidationError(
                 _("The form carries no edit counter: reload the page and enter your change again."),
                 code="version",
