@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from concord.audit.services import record
 
 from .actors import Actor
-from .errors import Code, Conflict, NotAllowed
+from .errors import Code, Conflict, NotAllowed, Unprocessable
 from .flows import Flow
 from .models import EditCounted
 
@@ -57,6 +57,21 @@ def lock(obj: M, *, version: int | None = None) -> M:
             ),
         )
     return obj
+
+
+def require_version(version: int | None) -> int:
+    """The edit counter of a write that replaces an existing record's content (a save that creates
+    the record the first time or replaces it): 422 `version_required` on the field `version` without
+    it, so that no writer silently overwrites another. Pass what it returns to `lock`."""
+    if version is None:
+        raise Unprocessable(
+            Code.VERSION_REQUIRED,
+            _(
+                "This record has been saved already: reload it and make your change on the saved one."
+            ),
+            field="version",
+        )
+    return version
 
 
 def transition(

@@ -15,6 +15,9 @@ class Code(StrEnum):
     NOT_ALLOWED = "not_allowed"  # the actor may not do this (403)
     STALE = "stale"  # the record changed since the form was drawn (409)
     WRONG_STATUS = "wrong_status"  # the record's status does not allow this step (409)
+    VERSION_REQUIRED = (
+        "version_required"  # a write replacing an existing record gave no version (422)
+    )
 
 
 class DomainError(Exception):
@@ -33,3 +36,9 @@ class NotAllowed(DomainError):
 
 class Conflict(DomainError):
     status = 409
+
+
+class Unprocessable(DomainError):
+    """The request lacks what the write needs (422), as a missing field of the API's schema is."""
+
+    status = 422

@@ -62,8 +62,9 @@ def panel(template: str, **context: Any) -> dict[str, Any]:
 
 def show_error(form: forms.BaseForm, error: DomainError) -> None:
     """A service's refusal beside the field it names, or above the form when the form has no such
-    field."""
-    form.add_error(error.field if error.field in form.fields else None, str(error.message))
+    field or it is hidden (the edit counter)."""
+    shown = error.field in form.fields and not form.fields[error.field].widget.is_hidden
+    form.add_error(error.field if shown else None, str(error.message))  # hidden: above the form
 
 
 def submit(form: forms.BaseForm, call: Callable[[dict[str, Any]], object]) -> bool:
@@ -77,3 +78,25 @@ def submit(form: forms.BaseForm, call: Callable[[dict[str, Any]], object]) -> bo
         show_error(form, error)
         return False
     return True
+
+
+# --- Required edit counters (issue 22: every write that replaces data carries its version) ----------
+
+
+class RequiresVersion(forms.Form):
+    """A form that replaces a record's content: it carries, hidden, the edit counter it was drawn
+    from, and one posted without it is refused above the form (never saved over a newer record). The
+    service's `lock(obj, version=…)` refuses a stale counter (409 `stale`), shown the same way, with
+    the user's input kept."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.cleaned_data.get("version") is None:
+            self.errors.pop("version", None)  # a hidden field's error is shown above the form
+            raise forms.ValidationError(
+                _("The form carries no edit counter: reload the page and enter your change again."),
+                code="version",
+            )
+        return cleaned

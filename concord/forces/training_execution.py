@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from concord.audit.services import record
-from concord.core.actions import lock, require, transition
+from concord.core.actions import lock, require, require_version, transition
 from concord.core.actors import Actor, user_of
 from concord.core.errors import Conflict, DomainError
 from concord.organization.models import MemberState
@@ -93,7 +93,7 @@ def save_after_action(
             event=event, summary=summary, written_by=user_of(actor), demo=demo
         )
     else:
-        report = lock(report, version=version)
+        report = lock(report, version=require_version(version))  # replaced: 422 without it
         report.summary, report.version = summary, report.version + 1
         report.save(update_fields=["summary", "version"])
     record(Verb.SAVE_AFTER_ACTION, actor=actor, target=report, summary=str(event))

@@ -189,7 +189,11 @@ class TrainingEventStatusIn(StrictIn):
 
 class AfterActionReportIn(StrictIn):
     summary: Text
-    version: int | None = None
+    version: int | None = Field(
+        None,
+        description="the saved report's edit counter the change was made on: required once a "
+        "report is written (422 without it, 409 if older); none for the first save",
+    )
 
 
 class LessonIn(StrictIn):

@@ -306,15 +306,17 @@ def _event_post(
     if not _can_plan(request):
         raise PermissionDenied
     form = form_class(request.POST)
+    status = 400
     if form.is_valid():
         try:
             act(event, form.cleaned_data)
         except DomainError as error:
             _failed(form, error)
+            status = error.status  # 409 for a record changed since the form was drawn
         else:
             messages.success(request, _("Saved."))
             return redirect("forces:event-detail", pk=pk)
-    return _event_page(request, event, status=400, **{key: form})
+    return _event_page(request, event, status=status, **{key: form})
 
 
 @login_required

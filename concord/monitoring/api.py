@@ -21,6 +21,7 @@ from .schemas import (
     EventOut,
     NewSituationReportIn,
     RegionEditIn,
+    RegionFields,
     RegionIn,
     RegionOut,
     ReportStepIn,
@@ -137,7 +138,7 @@ def decide_alert(request: HttpRequest, pk: int, payload: AlertDecisionIn) -> Any
 EDITING = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
-def _area(payload: RegionEditIn) -> dict[str, Any]:
+def _area(payload: RegionFields) -> dict[str, Any]:
     return payload.model_dump(include={"name_ru", "name_en", "countries", "provinces"})
 
 

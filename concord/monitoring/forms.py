@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.views import RequiresVersion
+
 from .countries import bad_provinces, codes, unknown_countries
 from .models import Region
 from .selectors import Filters
@@ -117,6 +119,10 @@ class RegionForm(forms.Form):
                 % {"bad": "; ".join(bad)}
             )
         return list(dict.fromkeys(values))
+
+
+class RegionEditForm(RequiresVersion, RegionForm):
+    """An existing region changed: its edit counter is required (a new one has none)."""
 
 
 class NewReportForm(forms.Form):

@@ -56,7 +56,9 @@ class RegionOut(Schema):
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
-class RegionEditIn(StrictIn):
+class RegionFields(StrictIn):
+    """A region's names and area, as created or edited."""
+
     name_ru: Name
     name_en: Name
     countries: list[str] = Field(
@@ -67,7 +69,6 @@ class RegionEditIn(StrictIn):
         max_length=1000,
         description='single provinces as "ISO3/name as the data spells it", e.g. "RUS/Belgorod"',
     )
-    version: int | None = Field(None, description="the edit counter the change was made on")
 
     @field_validator("countries")
     @classmethod
@@ -80,7 +81,16 @@ class RegionEditIn(StrictIn):
         return list(dict.fromkeys(p.strip() for p in provinces if p.strip()))
 
 
-class RegionIn(RegionEditIn):
+class RegionEditIn(RegionFields):
+    """All of an existing region's names and area, replaced on the edit counter they were read on
+    (required: a change made on an older region is refused, 409)."""
+
+    version: int = Field(..., description="the region's edit counter the change was made on")
+
+
+class RegionIn(RegionFields):
+    """A new region: its code, names and area (no edit counter yet)."""
+
     code: str = Field(..., max_length=40, pattern=r"^[-a-zA-Z0-9_]+$")
 
 

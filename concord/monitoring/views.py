@@ -18,7 +18,14 @@ from . import coverage, outputs, permissions, selectors, services
 from .codes import Code
 from .countries import codes
 from .countries import name as country_name
-from .forms import DecisionForm, NewReportForm, PictureForm, RegionForm, ReportForm
+from .forms import (
+    DecisionForm,
+    NewReportForm,
+    PictureForm,
+    RegionEditForm,
+    RegionForm,
+    ReportForm,
+)
 from .models import Region
 from .states import AlertStatus, Level, ReportStatus
 
@@ -300,9 +307,10 @@ def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
         if region
         else {}
     )
-    form = RegionForm(request.POST or None, initial=initial)
+    form = (RegionEditForm if region else RegionForm)(request.POST or None, initial=initial)
     if region is not None:
         form.fields["code"].disabled = True
+    status = 200
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -318,6 +326,7 @@ def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
             )
         except DomainError as error:
             show_error(form, error)
+            status = error.status  # 409 for a region changed since the form was drawn
         else:
             messages.success(request, _("Region saved."))
             return redirect("monitoring:region-list")
@@ -325,7 +334,7 @@ def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
         request,
         "monitoring/region_form.html",
         {"form": form, "region": region},
-        status=400 if form.errors else 200,
+        status=status if status != 200 else (400 if form.errors else 200),
     )
 
 

@@ -121,7 +121,11 @@ class PressReleaseIn(StrictIn):
     body_ru: Text
     title_en: Title
     body_en: Text
-    version: int | None = Field(None, description="the edit counter of the saved release")
+    version: int | None = Field(
+        None,
+        description="the saved release's edit counter the change was made on: required once a "
+        "release is saved (422 without it, 409 if older); none for the first save",
+    )
 
 
 class PressReleaseOut(Schema):

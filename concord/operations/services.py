@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from concord.audit.services import record
-from concord.core.actions import lock, require, transition
+from concord.core.actions import lock, require, require_version, transition
 from concord.core.actors import Actor, user_of
 from concord.core.errors import Conflict, DomainError, NotAllowed
 from concord.core.events import emit
@@ -409,11 +409,14 @@ def save_press_release(
 ) -> PressRelease:
     """The Secretariat's press release on the stage's results; it becomes a publication draft."""
     require(permissions.is_secretariat(actor), SECRETARIAT_ONLY)
+    lock(
+        stage
+    )  # two first saves at once: the second finds the first's release and needs its version
     release = PressRelease.objects.filter(stage=stage).first()
     if release is None:
         release = PressRelease(stage=stage)
     else:
-        release = lock(release, version=version)
+        release = lock(release, version=require_version(version))  # replaced: 422 without it
         release.version += 1
     release.title_ru, release.title_en = title_ru, title_en
     release.body_ru, release.body_en = body_ru, body_en

@@ -324,6 +324,7 @@ def press_release(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     initial = outputs.press_release_texts(request.user, stage)
     form = PressReleaseForm(request.POST or None, initial=initial)
+    status = 200
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -338,6 +339,7 @@ def press_release(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except DomainError as error:
             form.add_error(None, str(error.message))
+            status = error.status  # 409 stale, 422 a form drawn before the first save
         else:
             messages.success(
                 request, _("Press release saved as a draft for the publications editors.")
@@ -347,5 +349,5 @@ def press_release(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "operations/press_release.html",
         {"stage": stage, "form": form, "saved": initial["saved"]},
-        status=400 if form.errors else 200,
+        status=status if status != 200 else (400 if form.errors else 200),
     )

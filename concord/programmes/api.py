@@ -206,6 +206,11 @@ class FundingIn(StrictIn):
     shares: list[FundingShareIn] = Field(..., max_length=50)
     change: int | None = None
     demo: bool = False
+    version: int = Field(
+        ...,
+        description="the programme's edit counter the funding replaces; a newer programme is "
+        "refused (409)",
+    )
 
 
 class ProgrammeAdoptionIn(StrictIn):
@@ -351,6 +356,7 @@ def set_funding(request: HttpRequest, pk: int, number: int, payload: FundingIn) 
         rows=rows,
         change=_change(programme, payload.change),
         demo=payload.demo,
+        version=payload.version,
     )
 
 

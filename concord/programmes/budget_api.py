@@ -70,16 +70,23 @@ class BudgetIn(StrictIn):
     demo: bool = False
 
 
+# Writes that replace a draft budget's items or shares carry the budget's edit counter they were made
+# on (required); each raises it, so a second writer on the same counter is refused (409 `stale`).
+BUDGET_VERSION = "the budget's edit counter the change was made on; a newer budget is refused (409)"
+
+
 class BudgetItemIn(StrictIn):
     name_ru: Title
     name_en: Title
     amount: Decimal = Field(..., max_digits=18, decimal_places=2)
+    version: int = Field(..., description=BUDGET_VERSION)
 
 
 class SharesIn(StrictIn):
     shares: dict[str, Decimal] = Field(
         ..., description='{"RU": "50", ...}: per cent, adding up to 100'
     )
+    version: int = Field(..., description=BUDGET_VERSION)
 
 
 class BudgetAdoptionIn(StrictIn):
@@ -167,7 +174,7 @@ def save_item(request: HttpRequest, year: int, position: int, payload: BudgetIte
 def set_shares(request: HttpRequest, year: int, payload: SharesIn) -> Any:
     budget = selectors.budget(request.user, year)
     shares = {state_named(k, "shares"): v for k, v in payload.shares.items()}
-    services.set_shares(budget, actor=actor_of(request), shares=shares)
+    services.set_shares(budget, actor=actor_of(request), shares=shares, version=payload.version)
     return _one(request, year)
 
 

@@ -32,6 +32,12 @@ def _check_draft(budget: Budget) -> None:
         )
 
 
+def _bump(budget: Budget) -> None:
+    """The budget's edit counter up by one: its items or shares were replaced."""
+    budget.version += 1
+    budget.save(update_fields=["version"])
+
+
 @transaction.atomic
 def create_budget(
     *, actor: Actor, year: int, currency_code: str, due_on: dt.date, demo: bool = False
@@ -48,13 +54,24 @@ def create_budget(
 
 @transaction.atomic
 def save_item(
-    budget: Budget, *, actor: Actor, position: int, name_ru: str, name_en: str, amount: Decimal
+    budget: Budget,
+    *,
+    actor: Actor,
+    position: int,
+    name_ru: str,
+    name_en: str,
+    amount: Decimal,
+    version: int | None = None,
 ) -> BudgetItem:
-    """An item of a draft budget, by its position (a new one, or the one at that position changed)."""
+    """An item of a draft budget, by its position (a new one, or the one at that position changed).
+
+    `version` is the budget's edit counter the change was made on (409 if the budget changed since);
+    the counter goes up, so a second writer on the same version is refused."""
     require(permissions.can_keep_budget(actor), KEEPS)
-    budget = lock(budget)
+    budget = lock(budget, version=version)
     _check_draft(budget)
     positive(amount, "amount")
+    _bump(budget)
     item, _created = BudgetItem.objects.update_or_create(
         budget=budget,
         position=position,
@@ -66,13 +83,19 @@ def save_item(
 
 @transaction.atomic
 def set_shares(
-    budget: Budget, *, actor: Actor, shares: Mapping[MemberState, Decimal]
+    budget: Budget,
+    *,
+    actor: Actor,
+    shares: Mapping[MemberState, Decimal],
+    version: int | None = None,
 ) -> list[Contribution]:
-    """Each state's share of the total, all at once: they add up to 100 per cent."""
+    """Each state's share of the total, all at once: they add up to 100 per cent. `version` as for
+    `save_item`."""
     require(permissions.can_keep_budget(actor), KEEPS)
-    budget = lock(budget)
+    budget = lock(budget, version=version)
     _check_draft(budget)
     check_shares(list(shares.values()), list(shares))
+    _bump(budget)
     budget.contributions.all().delete()
     rows = Contribution.objects.bulk_create(
         Contribution(budget=budget, state=state, share=share) for state, share in shares.items()

@@ -31,12 +31,12 @@ from .structure_forms import (
     ActivityForm,
     AdoptionForm,
     BudgetForm,
+    BudgetSharesForm,
     CustomerForm,
     FundingForm,
     ItemForm,
     PageForm,
     ProgrammeForm,
-    SharesForm,
     StageForm,
 )
 
@@ -200,6 +200,7 @@ def set_funding(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     initial = {
         **{f"share_{k}": f.share for k, f in current.items()},
         **{f"amount_{k}": f.amount for k, f in current.items()},
+        "version": programme.version,
     }
     form = FundingForm(
         _data(request), programme=programme, states=MemberState.objects.all(), initial=initial
@@ -215,6 +216,7 @@ def set_funding(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             rows=rows,
             change=d.get("change"),
             demo=d["demo"],
+            version=d["version"],
         )
 
     return _structure(
@@ -317,7 +319,7 @@ def save_item(request: HttpRequest, year: int) -> HttpResponse:
         | {"name_en": wanted.name_en, "amount": wanted.amount}
         if wanted
         else {"position": max((i.position for i in items), default=0) + 1}
-    )
+    ) | {"version": budget.version}
     form = ItemForm(_data(request), initial=initial)
     return _budget_page(
         request,
@@ -333,16 +335,18 @@ def save_item(request: HttpRequest, year: int) -> HttpResponse:
 def set_shares(request: HttpRequest, year: int) -> HttpResponse:
     budget = _budget(request, year)
     current = {c.state.iso2.lower(): c.share for c in budget.contributions.select_related("state")}
-    form = SharesForm(
+    form = BudgetSharesForm(
         _data(request),
         states=MemberState.objects.all(),
-        initial={f"share_{k}": v for k, v in current.items()},
+        initial={f"share_{k}": v for k, v in current.items()} | {"version": budget.version},
     )
     return _budget_page(
         request,
         budget,
         form,
-        lambda d: budgets.set_shares(budget, actor=actor_of(request), shares=form.shares()),
+        lambda d: budgets.set_shares(
+            budget, actor=actor_of(request), shares=form.shares(), version=d["version"]
+        ),
         title=_("Contribution shares: %(budget)s") % {"budget": budget},
         done=_("Shares saved."),
     )

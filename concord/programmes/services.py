@@ -224,16 +224,22 @@ def set_funding(
     rows: Sequence[FundingRow],
     change: ProgrammeChange | None = None,
     demo: bool = False,
+    version: int | None = None,
 ) -> list[Funding]:
-    """The stage's funding, every state's share and amount at once (the shares add up to 100)."""
+    """The stage's funding, every state's share and amount at once (the shares add up to 100).
+
+    `version` is the programme's edit counter the funding was drawn from (409 if it changed since);
+    the counter goes up, so a second writer on the same one is refused."""
     require(permissions.can_keep_programme(actor), KEEPS)
-    programme = lock(programme)
+    programme = lock(programme, version=version)
     _check_editable(programme, change)
     if stage.programme_id != programme.pk:
         raise DomainError(Code.OTHER_STAGE, _("The stage is of another programme."), field="stage")
     check_shares([r.share for r in rows], [r.state for r in rows])
     if any(r.amount < 0 or not rules.whole_cents(r.amount) for r in rows):
         raise DomainError(Code.BAD_AMOUNT, _("Amounts are not negative."), field="shares")
+    programme.version += 1
+    programme.save(update_fields=["version"])
     stage.funding.all().delete()
     funding = Funding.objects.bulk_create(
         Funding(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from concord.consultations import selectors as consultations
 from concord.core.errors import DomainError
+from concord.core.views import RequiresVersion
 from concord.organization.models import MemberState
 
 from .models import Programme, ProgrammeStage
@@ -227,7 +228,9 @@ class SharesForm(PageForm):
         return {s: self.cleaned_data[f"amount_{s.iso2.lower()}"] for s in self.shares()}
 
 
-class FundingForm(SharesForm):
+class FundingForm(RequiresVersion, SharesForm):
+    """A stage's funding, with the programme's edit counter (required)."""
+
     amounts = True
     demo = forms.BooleanField(label=_("Made up for the demonstration"), required=False)
 
@@ -257,7 +260,13 @@ class BudgetForm(PageForm):
     demo = forms.BooleanField(label=_("Figures made up for the demonstration"), required=False)
 
 
-class ItemForm(PageForm):
+class BudgetSharesForm(RequiresVersion, SharesForm):
+    """The budget's shares, with the budget's edit counter (required)."""
+
+
+class ItemForm(RequiresVersion, PageForm):
+    """A budget item, with the budget's edit counter (required)."""
+
     position = forms.IntegerField(
         label=_("Position"),
         min_value=1,

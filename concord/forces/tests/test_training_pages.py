@@ -377,3 +377,46 @@ def test_the_api_records_execution_reports_and_lessons(client_as):
         f"/api/v1/training-events/{planned.pk}/status", {"status": "postponed"}, content_type=JSON
     )
     assert postponed.status_code == 200 and postponed.json()["status"] == EventStatus.POSTPONED
+
+
+def _held_with_report() -> TrainingEvent:
+    """An event held whose after-action report is written (the demo's)."""
+    event = TrainingEvent.objects.filter(after_action__isnull=False).first()
+    assert event is not None
+    return event
+
+
+def test_a_written_after_action_report_is_replaced_only_on_its_version(client_as):
+    """Once written, a save without the version is refused (422 naming it), two writers on one
+    version: the second 409 `stale`; the refused texts are not saved."""
+    event = _held_with_report()
+    version = event.after_action.version
+    url = f"/api/v1/training-events/{event.pk}/after-action"
+    client = client_as("staff_officer")
+    missing = client.put(url, {"summary": "Без версии"}, content_type=JSON)
+    assert missing.status_code == 422
+    assert [e["field"] for e in missing.json()["errors"]] == ["version"]
+    one = client.put(url, {"summary": "Первый", "version": version}, content_type=JSON)
+    assert one.status_code == 200 and one.json()["after_action"]["version"] == version + 1
+    two = client.put(url, {"summary": "Второй", "version": version}, content_type=JSON)
+    assert (two.status_code, two.json()["code"]) == (409, "stale")
+    event.after_action.refresh_from_db()
+    assert event.after_action.summary == "Первый"
+
+
+def test_the_after_action_page_carries_the_version_and_keeps_a_stale_input(client_as):
+    event = _held_with_report()
+    version = event.after_action.version
+    client = client_as("staff_officer")
+    page = f"/en/forces/events/{event.pk}/"
+    url = f"/en/forces/events/{event.pk}/after-action/"
+    assert f'name="version" value="{version}"' in client.get(page).content.decode()
+    missing = client.post(url, {"summary": "No version"})
+    assert missing.status_code == 422 and "saved already" in missing.content.decode()
+    assert client.post(url, {"summary": "First", "version": version}).status_code == 302
+    late = client.post(url, {"summary": "Second writer", "version": version})
+    content = late.content.decode()
+    assert late.status_code == 409 and "Someone changed this record" in content
+    assert "Second writer" in content
+    event.after_action.refresh_from_db()
+    assert event.after_action.summary == "First"

@@ -45,6 +45,7 @@ def test_only_analysts_draw_regions(client_as, persona):
     client = client_as(persona)
     created = client.post("/api/v1/regions", CASPIAN, content_type=JSON)
     edit = {"name_ru": "Ближний Восток", "name_en": "Near East", "countries": ["SYR"]}
+    edit["version"] = Region.objects.get(code="middle-east").version
     edited = client.put("/api/v1/regions/middle-east", edit, content_type=JSON)
     middle_east = Region.objects.get(code="middle-east")
     if persona == "analyst":
@@ -188,3 +189,29 @@ def test_an_approved_report_is_neither_edited_nor_approved_again(client_as, appr
     assert again.status_code == 409 and again.json()["code"] == "wrong_status"
     approved.refresh_from_db()
     assert approved.status == ReportStatus.APPROVED and approved.title_en != "Situation"
+
+
+def test_a_region_edit_without_its_version_is_refused_naming_it(client_as):
+    """An edit replaces the names and area: the version is required (422 naming it), unlike a new
+    region, which has none yet."""
+    region = Region.objects.get(code="middle-east")
+    edit = {"name_ru": "Восток", "name_en": "East", "countries": ["SYR"]}
+    response = client_as("analyst").put("/api/v1/regions/middle-east", edit, content_type=JSON)
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["version"]
+    assert Region.objects.get(pk=region.pk).version == region.version
+    created = client_as("analyst").post("/api/v1/regions", CASPIAN, content_type=JSON)
+    assert created.status_code == 201
+
+
+def test_two_analysts_edit_one_region_version_the_second_is_refused(client_as):
+    region = Region.objects.get(code="middle-east")
+    first, second = client_as("analyst"), client_as("analyst")
+    edit = {"name_ru": "Восток", "name_en": "East", "version": region.version}
+    assert first.put("/api/v1/regions/middle-east", edit, content_type=JSON).status_code == 200
+    late = second.put(
+        "/api/v1/regions/middle-east", {**edit, "name_en": "Levant"}, content_type=JSON
+    )
+    assert (late.status_code, late.json()["code"]) == (409, "stale")
+    assert Region.objects.get(pk=region.pk).name_en == "East"
+    assert Region.objects.get(pk=region.pk).version == region.version + 1

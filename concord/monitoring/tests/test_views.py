@@ -356,3 +356,28 @@ def test_an_escalated_alert_opens_its_assessment_with_a_draft_text_and_a_decisio
         page = client_as(persona).get(f"/en/consultations/{consultation.pk}/").content.decode()
         dashboard = client_as(persona).get("/en/").content.decode()
         assert "Decision clock ends" in page and consultation.title_en in dashboard
+
+
+REGION_EDIT = {"name_ru": "Восток", "name_en": "East", "countries": "SYR", "provinces": ""}
+
+
+def test_a_region_edited_on_the_page_needs_its_version_and_a_stale_one_is_told(client_as):
+    """The edit form carries the region's counter: without it the page says so above the form; two
+    analysts on one version, the second gets 409 and the message, its input shown back; nothing of it
+    saved."""
+    region = Region.objects.get(code="middle-east")
+    url = "/en/monitoring/regions/middle-east/"
+    client = client_as("analyst")
+    shown = client.get(url).content.decode()
+    assert f'name="version" value="{region.version}"' in shown
+    missing = client.post(url, REGION_EDIT)
+    assert missing.status_code == 400 and "no edit counter" in missing.content.decode()
+    assert Region.objects.get(pk=region.pk).name_en == region.name_en
+    assert client.post(url, {**REGION_EDIT, "version": region.version}).status_code == 302
+    late = client_as("analyst").post(
+        url, {**REGION_EDIT, "name_en": "Levant", "version": region.version}
+    )
+    content = late.content.decode()
+    assert late.status_code == 409
+    assert "Someone changed this record" in content and 'value="Levant"' in content
+    assert Region.objects.get(pk=region.pk).name_en == "East"

@@ -306,3 +306,23 @@ def test_of_two_uploads_made_on_the_same_version_the_second_is_refused(client_as
     assert first.status_code == 200
     assert second.status_code == 409 and second.json()["code"] == "stale"
     assert kz_draft.figures.get().value == 12
+
+
+def test_a_saved_press_release_is_replaced_only_on_its_version(client_as, interception):
+    """The first save needs no version; once saved, one without it is refused (422 naming it), two
+    writers on one version: the second 409 `stale`; nothing of the refused saved."""
+    client = client_as("secretariat_officer")
+    url = f"/api/v1/stages/{interception.pk}/press-release"
+    first = client.post(url, RELEASE, content_type=JSON)
+    assert first.status_code == 200
+    version = first.json()["version"]
+    missing = client.post(url, {**RELEASE, "title_en": "Other"}, content_type=JSON)
+    assert missing.status_code == 422
+    assert [e["field"] for e in missing.json()["errors"]] == ["version"]
+    writer = client.post(url, {**RELEASE, "title_en": "One", "version": version}, content_type=JSON)
+    assert writer.status_code == 200 and writer.json()["version"] == version + 1
+    other = client_as("secretariat_administrator").post(
+        url, {**RELEASE, "title_en": "Two", "version": version}, content_type=JSON
+    )
+    assert (other.status_code, other.json()["code"]) == (409, "stale")
+    assert PressRelease.objects.get(stage=interception).title_en == "One"

@@ -258,9 +258,11 @@ def test_publicity_and_press_release_are_secretariat_decisions(client_as):
         "Результаты операции «Канал – Перехват»" in draft
         and "мефедрон: 61,5 кг".replace("кг", "kg") in draft
     )
+    saved = PressRelease.objects.filter(stage=stage).first()  # the demo's, if it wrote one
     response = client.post(
         f"/en/operations/stages/{stage.pk}/press-release/",
-        {"title_ru": "Итоги", "body_ru": "Текст", "title_en": "Results", "body_en": "Text"},
+        {"title_ru": "Итоги", "body_ru": "Текст", "title_en": "Results", "body_en": "Text"}
+        | ({"version": saved.version} if saved else {}),
     )
     assert (
         response.status_code == 302 and PressRelease.objects.get(stage=stage).title_en == "Results"
@@ -275,7 +277,19 @@ def test_publicity_and_press_release_are_secretariat_decisions(client_as):
             "version": 0,
         },
     )
-    assert stale.status_code == 400 and PressRelease.objects.get(stage=stage).title_en == "Results"
+    assert stale.status_code == 409 and PressRelease.objects.get(stage=stage).title_en == "Results"
+    assert "Someone changed this record" in stale.content.decode()
+    assert 'value="Other"' in stale.content.decode()  # the input kept
+    shown = client.get(f"/en/operations/stages/{stage.pk}/press-release/").content.decode()
+    version = PressRelease.objects.get(stage=stage).version
+    assert f'name="version" value="{version}"' in shown
+    # A form drawn before the first save (no counter) is refused once a release is saved.
+    late = client.post(
+        f"/en/operations/stages/{stage.pk}/press-release/",
+        {"title_ru": "Итоги", "body_ru": "Текст", "title_en": "Late", "body_en": "Text"},
+    )
+    assert late.status_code == 422 and "saved already" in late.content.decode()
+    assert PressRelease.objects.get(stage=stage).title_en == "Results"
 
 
 def test_api_files_a_report_all_or_nothing(client_as, stage):

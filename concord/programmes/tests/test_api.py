@@ -16,6 +16,7 @@ from concord.programmes.models import (
     Activity,
     Assignment,
     Delivery,
+    Funding,
     Programme,
 )
 
@@ -67,17 +68,14 @@ def test_the_secretariat_builds_a_programme_through_the_api(client_as, secretari
         {"state": "RU", "share": "60", "amount": "600"},
         {"state": "KG", "share": "30", "amount": "300"},
     ]
-    refused = post(client, f"/api/v1/programmes/{pk}/stages/1/funding", {"shares": shares}, "put")
+    version = Programme.objects.get(pk=pk).version
+    body = {"shares": shares, "version": version}
+    refused = post(client, f"/api/v1/programmes/{pk}/stages/1/funding", body, "put")
     assert refused.status_code == 400
     assert refused.json()["code"] == "shares_not_100"
     assert refused.json()["errors"] == [{"field": "shares", "message": refused.json()["message"]}]
     shares.append({"state": "KZ", "share": "10", "amount": "100"})
-    assert (
-        post(
-            client, f"/api/v1/programmes/{pk}/stages/1/funding", {"shares": shares}, "put"
-        ).status_code
-        == 200
-    )
+    assert post(client, f"/api/v1/programmes/{pk}/stages/1/funding", body, "put").status_code == 200
     decision = a_decision(secretariat_officer)
     adopted = post(client, f"/api/v1/programmes/{pk}/adopt", {"decision": decision.pk})
     assert adopted.status_code == 200 and adopted.json()["status"] == "adopted"
@@ -322,3 +320,29 @@ def test_plan_pages_read_in_a_constant_number_of_queries(client_as, persona, url
     few = count(client, url)
     bulk_tasks(plan, 60)
     assert count(client, url) == few
+
+
+def test_stage_funding_needs_the_programme_version_and_a_second_writer_is_refused(
+    client_as, secretariat_officer
+):
+    """The funding replaces a stage's shares: without the programme's counter 422 naming it; two
+    writers on one counter, the second 409 `stale`, its shares not saved."""
+    from .builders import a_programme
+
+    programme = a_programme(secretariat_officer)
+    client = client_as("secretariat_officer")
+    url = f"/api/v1/programmes/{programme.pk}/stages/1/funding"
+    shares = [
+        {"state": "TJ", "share": "40", "amount": "400"},
+        {"state": "RU", "share": "60", "amount": "600"},
+    ]
+    missing = post(client, url, {"shares": shares}, "put")
+    assert missing.status_code == 422
+    assert [e["field"] for e in missing.json()["errors"]] == ["version"]
+    version = programme.version
+    assert post(client, url, {"shares": shares, "version": version}, "put").status_code == 200
+    other = [{**shares[0], "amount": "333"}, shares[1]]
+    late = post(client, url, {"shares": other, "version": version}, "put")
+    assert (late.status_code, late.json()["code"]) == (409, "stale")
+    assert not Funding.objects.filter(programme=programme, amount=333).exists()
+    assert post(client, url, {"shares": other, "version": version + 1}, "put").status_code == 200

@@ -170,3 +170,69 @@ def test_a_payment_in_an_unknown_currency_is_refused_beside_its_field(client_as)
     form = page.context["form"]
     assert "XYZ" in str(form.errors["currency"])
     assert Payment.objects.count() == before
+
+
+# --- Versions: items and shares replace a draft budget's data (issue 22) ---------------------------
+
+JSON = "application/json"
+ITEM_BODY = {"name_ru": "Статья", "name_en": "Salaries", "amount": "125"}
+SHARES_BODY = {"shares": {"RU": "50", "BY": "12.5", "KZ": "12.5", "KG": "25"}}
+WRITES = [("/api/v1/budgets/2031/items/1", ITEM_BODY), ("/api/v1/budgets/2031/shares", SHARES_BODY)]
+
+
+@pytest.mark.parametrize(("url", "body"), WRITES)
+def test_a_budget_write_without_its_version_is_refused_naming_it(
+    client_as, secretariat_officer, url, body
+):
+    budget = a_budget(secretariat_officer)
+    response = client_as("secretariat_officer").put(url, body, content_type=JSON)
+    assert response.status_code == 422
+    assert "version" in [e["field"] for e in response.json()["errors"]]
+    assert Budget.objects.get(pk=budget.pk).version == budget.version
+
+
+@pytest.mark.parametrize(("url", "body"), WRITES)
+def test_two_writers_on_one_budget_version_the_second_is_refused(
+    client_as, secretariat_officer, url, body
+):
+    """Both drawn from one version: the first is saved and raises the counter (shown in the answer),
+    the second answered 409 `stale` with nothing changed; on the new version it is accepted."""
+    budget = a_budget(secretariat_officer)
+    client = client_as("secretariat_officer")
+    first = client.put(url, {**body, "version": budget.version}, content_type=JSON)
+    assert first.status_code == 200
+    assert first.json()["version"] == budget.version + 1
+    other = {**body, "amount": "999"} if "items" in url else {"shares": {"RU": "100"}}
+    second = client.put(url, {**other, "version": budget.version}, content_type=JSON)
+    assert (second.status_code, second.json()["code"]) == (409, "stale")
+    saved = Budget.objects.get(pk=budget.pk)
+    assert saved.version == budget.version + 1
+    assert not saved.items.filter(amount=999).exists()
+    assert not saved.contributions.filter(share=100).exists()
+    again = client.put(url, {**other, "version": budget.version + 1}, content_type=JSON)
+    assert again.status_code == 200 and again.json()["version"] == budget.version + 2
+
+
+def test_each_service_write_raises_the_budget_counter(secretariat_officer):
+    """In the service: a save on the version read is accepted and counts; the same version again is
+    refused (`stale`)."""
+    budget = a_budget(secretariat_officer)
+    drawn = budget.version
+    budgets.save_item(
+        budget,
+        actor=secretariat_officer,
+        position=7,
+        name_ru="С",
+        name_en="I",
+        amount=Decimal("5"),
+        version=drawn,
+    )
+    with pytest.raises(DomainError) as error:
+        budgets.set_shares(
+            budget, actor=secretariat_officer, shares={state("RU"): Decimal("100")}, version=drawn
+        )
+    assert error.value.code == "stale"
+    budgets.set_shares(
+        budget, actor=secretariat_officer, shares={state("RU"): Decimal("100")}, version=drawn + 1
+    )
+    assert Budget.objects.get(pk=budget.pk).version == drawn + 2

@@ -221,7 +221,7 @@ def test_funding_shares_that_do_not_add_up_are_shown_beside_the_shares(
     programme = a_programme(secretariat_officer)
     before = list(Funding.objects.filter(programme=programme).values_list("state_id", "share"))
     response = client_as("secretariat_officer").post(
-        f"/en/programmes/{programme.pk}/stages/1/funding/", data
+        f"/en/programmes/{programme.pk}/stages/1/funding/", {**data, "version": programme.version}
     )
     assert response.status_code == 400
     shares = response.context["form"].group_errors["shares"]
@@ -236,7 +236,8 @@ def test_funding_shares_that_do_not_add_up_are_shown_beside_the_shares(
 def test_a_share_without_its_amount_is_shown_beside_the_amount(client_as, secretariat_officer):
     programme = a_programme(secretariat_officer)
     response = client_as("secretariat_officer").post(
-        f"/en/programmes/{programme.pk}/stages/1/funding/", {"share_tj": "100"}
+        f"/en/programmes/{programme.pk}/stages/1/funding/",
+        {"share_tj": "100", "version": programme.version},
     )
     assert response.status_code == 400
     assert response.context["form"].errors["amount_tj"]
@@ -277,6 +278,7 @@ def test_the_adoption_carries_the_edit_counter(client_as, secretariat_officer):
 def test_a_bad_budget_is_refused_beside_its_field(client_as, secretariat_officer, url, data, field):
     budget = a_budget(secretariat_officer)
     counts = (Budget.objects.count(), budget.items.count())
+    data = {**data, "version": budget.version}
     form, content = post(client_as("secretariat_officer"), f"/en/programmes/budgets/{url}", data)
     beside(form, field, content)
     assert (Budget.objects.count(), budget.items.count()) == counts
@@ -288,7 +290,8 @@ def test_budget_shares_that_do_not_add_up_are_shown_beside_the_shares(
     budget = a_budget(secretariat_officer)
     before = dict(budget.contributions.values_list("state__iso2", "share"))
     response = client_as("secretariat_officer").post(
-        "/en/programmes/budgets/2031/shares/", {"share_ru": "50", "share_kz": "30"}
+        "/en/programmes/budgets/2031/shares/",
+        {"share_ru": "50", "share_kz": "30", "version": budget.version},
     )
     assert response.status_code == 400
     assert "add up to 80" in response.context["form"].group_errors["shares"][0]
@@ -314,13 +317,15 @@ def test_a_share_for_a_state_not_bound_is_shown_beside_the_decision(client_as, s
 
 def test_an_adopted_budget_keeps_its_items_and_shares(client_as):
     client = client_as("secretariat_officer")
+    version = Budget.objects.get(year=2024).version
     form, content = post(
         client,
         "/en/programmes/budgets/2024/items/",
-        {"position": 9, "name_ru": "С", "name_en": "I", "amount": "5"},
+        {"position": 9, "name_ru": "С", "name_en": "I", "amount": "5", "version": version},
     )
     assert form.non_field_errors() and not Budget.objects.get(year=2024).items.filter(position=9)
-    form, content = post(client, "/en/programmes/budgets/2024/shares/", {"share_ru": "100"})
+    shares = {"share_ru": "100", "version": version}
+    form, content = post(client, "/en/programmes/budgets/2024/shares/", shares)
     assert form.non_field_errors() and "stand as adopted" in content
 
 
@@ -349,7 +354,9 @@ def test_a_programme_is_built_and_adopted_through_the_pages(client_as, secretari
         base + "activities/new/",
         {**activity, "name_en": "Outpost", "recipient_ru": "Погранвойска", "planned": 2},
     )
-    done(client, base + "stages/1/funding/", funding(TJ=("40", "400"), RU=("60", "600.50")))
+    programme.refresh_from_db()
+    shares = funding(TJ=("40", "400"), RU=("60", "600.50"))
+    done(client, base + "stages/1/funding/", {**shares, "version": programme.version})
     assert {f.state.iso2: (f.share, f.amount) for f in stage.funding.all()} == {
         "TJ": (Decimal("40"), Decimal("400")),
         "RU": (Decimal("60"), Decimal("600.50")),
@@ -364,15 +371,24 @@ def test_a_programme_is_built_and_adopted_through_the_pages(client_as, secretari
     assert programme.customers.get().agency_en == "SCNS"
 
 
+def budget_version(year: int) -> int:
+    return Budget.objects.get(year=year).version
+
+
 def test_a_budget_is_built_and_adopted_through_the_pages(client_as, secretariat_officer):
     client = client_as("secretariat_officer")
     base = "/en/programmes/budgets/"
     done(client, base + "new/", {"year": 2033, "currency": "rub", "due_on": "2033-06-30"})
     for position, amount in ((1, "700"), (2, "300.25"), (2, "300")):
         item = {"position": position, "name_ru": "Статья", "name_en": "Item", "amount": amount}
-        done(client, base + "2033/items/", item)
+        done(client, base + "2033/items/", {**item, "version": budget_version(2033)})
     assert "300" in client.get(base + "2033/items/?position=2").content.decode()
-    shares = {"share_ru": "50", "share_by": "12.5", "share_kz": "12.5"}
+    shares = {
+        "share_ru": "50",
+        "share_by": "12.5",
+        "share_kz": "12.5",
+        "version": budget_version(2033),
+    }
     done(client, base + "2033/shares/", {**shares, "share_kg": "12.5", "share_tj": "12.5"})
     decision = a_decision(secretariat_officer, LIMITED).pk
     version = Budget.objects.get(year=2033).version
@@ -391,3 +407,72 @@ def test_the_forms_are_in_russian_on_russian_pages(client_as):
         assert english not in content, english
     shares = client.get("/ru/programmes/budgets/2024/shares/").content.decode()
     assert "Shares" not in shares and "Per cent" not in shares
+
+
+# --- Versions: the budget's items and shares replace data, so each carries the budget's counter ---
+
+ITEM = {"position": 1, "name_ru": "Статья", "name_en": "Salaries", "amount": "125"}
+SHARES = {"share_ru": "50", "share_by": "12.5", "share_kz": "12.5", "share_kg": "25"}
+
+
+@pytest.mark.parametrize(("path", "data"), [("items/", ITEM), ("shares/", SHARES)])
+def test_a_budget_write_without_its_version_is_refused_on_the_page(
+    client_as, secretariat_officer, path, data
+):
+    """A form posted without the hidden counter is refused above the form, nothing saved."""
+    budget = a_budget(secretariat_officer)
+    before = (budget.version, list(budget.items.values_list("amount", flat=True)))
+    form, content = post(
+        client_as("secretariat_officer"), f"/en/programmes/budgets/2031/{path}", data
+    )
+    assert "no edit counter" in form.non_field_errors()[0] and "no edit counter" in content
+    budget.refresh_from_db()
+    assert (budget.version, list(budget.items.values_list("amount", flat=True))) == before
+
+
+@pytest.mark.parametrize(("path", "data"), [("items/", ITEM), ("shares/", SHARES)])
+def test_two_writers_on_one_budget_version_the_second_is_told_and_keeps_its_input(
+    client_as, secretariat_officer, path, data
+):
+    """Both forms drawn from one version: the first is saved (the counter goes up), the second is
+    refused 409 with the stale message beside the form, the input it posted shown back."""
+    budget = a_budget(secretariat_officer)
+    drawn = budget.version
+    client = client_as("secretariat_officer")
+    url = f"/en/programmes/budgets/2031/{path}"
+    assert f'name="version" value="{drawn}"' in client.get(url).content.decode()
+    done(client, url, {**data, "version": drawn})
+    assert budget_version(2031) == drawn + 1
+    second = {**data, "amount": "999", "share_ru": "49", "share_kg": "26", "version": drawn}
+    response = client.post(url, second)
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "Someone changed this record" in response.context["form"].non_field_errors()[0]
+    assert "Someone changed this record" in content
+    assert 'value="999"' in content if path == "items/" else 'value="49"' in content
+    assert budget_version(2031) == drawn + 1
+    saved = Budget.objects.get(year=2031)
+    assert not saved.items.filter(amount=999).exists()
+    assert not saved.contributions.filter(share=49).exists()
+    done(client, url, {**second, "version": drawn + 1})  # on the current version: accepted
+
+
+def test_two_writers_of_one_stage_funding_the_second_is_told_and_keeps_its_input(
+    client_as, secretariat_officer
+):
+    """The funding replaces the stage's shares: the page carries the programme's counter; without
+    it refused above the form, and of two forms drawn from one version the second gets 409."""
+    programme = a_programme(secretariat_officer)
+    drawn = programme.version
+    client = client_as("secretariat_officer")
+    url = f"/en/programmes/{programme.pk}/stages/1/funding/"
+    assert f'name="version" value="{drawn}"' in client.get(url).content.decode()
+    first = funding(TJ=("40", "400"), RU=("60", "600"))
+    form, content = post(client, url, first)
+    assert "no edit counter" in form.non_field_errors()[0] and "no edit counter" in content
+    done(client, url, {**first, "version": drawn})
+    late = client.post(url, {**funding(TJ=("30", "333"), RU=("70", "700")), "version": drawn})
+    assert late.status_code == 409 and 'value="333"' in late.content.decode()
+    assert "Someone changed this record" in late.content.decode()
+    saved = Funding.objects.filter(programme=programme, state__iso2="TJ").get()
+    assert saved.amount == Decimal("400")
