@@ -139,8 +139,7 @@ class NewReportForm(forms.Form):
         return end
 
 
-class ReportForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class ReportForm(RequiresVersion):
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
     body_ru = forms.CharField(label=_("Text (Russian)"), widget=forms.Textarea(attrs={"rows": 14}))
     title_en = forms.CharField(label=_("Title (English)"), max_length=300)

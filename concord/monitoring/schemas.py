@@ -158,7 +158,9 @@ class SituationReportIn(StrictIn):
     body_ru: Text
     title_en: Title
     body_en: Text
-    version: int | None = Field(None, description="the edit counter the change was made on")
+    version: int = Field(
+        description="the edit counter the change was made on (required: 409 if stale)"
+    )
 
 
 class ReportStepIn(StrictIn):

@@ -177,7 +177,7 @@ class OutcomeIn(StrictIn):
     minutes_text: str = ""
     decisions_ru: str = ""
     decisions_en: str = ""
-    version: int | None = None
+    version: int = Field(description="the meeting's edit counter the outcome was written on")
 
 
 class FollowUpIn(StrictIn):

@@ -135,7 +135,7 @@ def test_only_analysts_write_and_approve_a_draft(client_as, persona, draft):
     client = client_as(persona)
     url = f"/api/v1/situation-reports/{draft.pk}"
     read = client.get(url)
-    edited = client.put(url, TEXTS, content_type=JSON)
+    edited = client.put(url, {**TEXTS, "version": draft.version}, content_type=JSON)
     approved = client.post(f"{url}/approve", {}, content_type=JSON)
     draft.refresh_from_db()
     if persona == "analyst":
@@ -173,9 +173,11 @@ def test_a_draft_is_edited_on_its_latest_version_and_with_every_text(client_as, 
         url, {**TEXTS, "title_en": "Other", "version": draft.version}, content_type=JSON
     )
     assert stale.status_code == 409 and stale.json()["code"] == "stale"
-    blank = client.put(url, {**TEXTS, "body_ru": "  "}, content_type=JSON)
+    missing = client.put(url, TEXTS, content_type=JSON)
+    assert missing.status_code == 422 and missing.json()["errors"][0]["field"] == "version"
+    blank = client.put(url, {**TEXTS, "body_ru": "  ", "version": 2}, content_type=JSON)
     assert blank.status_code == 422 and blank.json()["errors"][0]["field"] == "body_ru"
-    long = client.put(url, {**TEXTS, "title_ru": "x" * 301}, content_type=JSON)
+    long = client.put(url, {**TEXTS, "title_ru": "x" * 301, "version": 2}, content_type=JSON)
     assert long.status_code == 422 and long.json()["errors"][0]["field"] == "title_ru"
     draft.refresh_from_db()
     assert draft.title_en == "Situation"
@@ -184,7 +186,8 @@ def test_a_draft_is_edited_on_its_latest_version_and_with_every_text(client_as, 
 def test_an_approved_report_is_neither_edited_nor_approved_again(client_as, approved):
     client = client_as("analyst")
     url = f"/api/v1/situation-reports/{approved.pk}"
-    assert client.put(url, TEXTS, content_type=JSON).status_code == 400
+    edit = {**TEXTS, "version": approved.version}
+    assert client.put(url, edit, content_type=JSON).status_code == 400
     again = client.post(f"{url}/approve", {}, content_type=JSON)
     assert again.status_code == 409 and again.json()["code"] == "wrong_status"
     approved.refresh_from_db()
