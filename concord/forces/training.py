@@ -19,7 +19,7 @@ from concord.audit.services import record
 from concord.consultations import selectors as consultation_selectors
 from concord.consultations import services as consultations
 from concord.consultations.states import ConsultationStatus, QuestionKind
-from concord.core.actions import lock, require, transition
+from concord.core.actions import lock, require, require_version, transition
 from concord.core.actors import Actor, user_of
 from concord.core.errors import Code as CoreCode
 from concord.core.errors import Conflict, DomainError
@@ -440,7 +440,7 @@ def change_event(
 ) -> TrainingEvent:
     require(permissions.can_plan(actor), PLAN_ONLY)
     plan = lock(event.plan)
-    event = lock(event, version=version)
+    event = lock(event, version=require_version(version))
     amendment = _check_open_for_change(plan, amendment)
     changes, _states, _units = _save_event(event, fields)
     _amend(plan, event, amendment, {"changed": event.name_ru, **changes}, actor=actor)
@@ -459,7 +459,7 @@ def remove_event(
     """Take an event out of the plan (one that was held stays: its status says what happened)."""
     require(permissions.can_plan(actor), PLAN_ONLY)
     plan = lock(event.plan)
-    event = lock(event, version=version)
+    event = lock(event, version=require_version(version))
     amendment = _check_open_for_change(plan, amendment)
     if event.status == EventStatus.HELD:
         raise Conflict(CoreCode.WRONG_STATUS, _("An event that was held stays in the plan."))

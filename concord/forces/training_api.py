@@ -30,6 +30,7 @@ from .training_schemas import (
     TrainingEventIn,
     TrainingEventOut,
     TrainingEventPatch,
+    TrainingEventRemovalIn,
     TrainingEventStatusIn,
     TrainingPlanDetailOut,
     TrainingPlanIn,
@@ -272,7 +273,7 @@ def change_training_event(request: HttpRequest, pk: int, payload: TrainingEventP
 
 
 @router.delete("/training-events/{pk}", response={200: TrainingPlanOut, **EDITING})
-def remove_training_event(request: HttpRequest, pk: int, payload: TrainingAmendmentIn) -> Any:
+def remove_training_event(request: HttpRequest, pk: int, payload: TrainingEventRemovalIn) -> Any:
     plan = training.remove_event(
         selectors.event(request.user, pk),
         actor=actor_of(request),

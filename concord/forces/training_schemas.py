@@ -162,7 +162,12 @@ class TrainingEventIn(TrainingAmendmentIn):
     demo: bool = False
 
 
+class TrainingEventRemovalIn(TrainingAmendmentIn):
+    version: int = Field(description="the event's edit counter (required: 409 if stale)")
+
+
 class TrainingEventPatch(TrainingAmendmentIn):
+    version: int = Field(description="the event's edit counter (required: 409 if stale)")
     kind: str | None = None
     series: str | None = None
     name_ru: Title | None = None

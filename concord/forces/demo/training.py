@@ -223,6 +223,7 @@ def _amend_2026(staff: User) -> None:
     training.change_event(
         talks,
         actor=staff,
+        version=talks.version,
         amendment=training.Amendment(
             "Решение СМО (демо)",
             dt.date(2026, 5, 20),

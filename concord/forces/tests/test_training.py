@@ -173,7 +173,13 @@ def test_a_change_that_would_double_book_is_refused_too(plan, staff_officer):
     an_event(plan, staff_officer, units=[unit])
     other = an_event(plan, staff_officer, starts_on=D(2030, 10, 1), ends_on=D(2030, 10, 3))
     with pytest.raises(DomainError) as refused:
-        training.change_event(other, actor=staff_officer, units=[unit], starts_on=D(2030, 9, 3))
+        training.change_event(
+            other,
+            actor=staff_officer,
+            version=other.version,
+            units=[unit],
+            starts_on=D(2030, 9, 3),
+        )
     assert refused.value.code == Code.DOUBLE_BOOKED
     other.refresh_from_db()
     assert other.starts_on == D(2030, 10, 1) and not other.units.exists()
@@ -182,6 +188,10 @@ def test_a_change_that_would_double_book_is_refused_too(plan, staff_officer):
 def test_a_stale_form_does_not_overwrite_a_change(plan, staff_officer):
     event = an_event(plan, staff_officer)
     seen = event.version
+    for act in (training.change_event, training.remove_event):
+        with pytest.raises(DomainError) as refused:
+            act(event, actor=staff_officer)  # a change without the counter it was made on
+        assert (refused.value.code, refused.value.field) == ("version_required", "version")
     training.change_event(event, actor=staff_officer, version=seen, name_en="New")
     with pytest.raises(Conflict):
         training.change_event(event, actor=staff_officer, version=seen, name_en="Old")
@@ -194,9 +204,11 @@ def test_an_adopted_plan_refuses_a_change_without_an_amendment(plan, staff_offic
     event = an_event(plan, staff_officer)
     adopted(plan)
     for act in (
-        lambda: training.change_event(event, actor=staff_officer, name_en="Moved"),
+        lambda: training.change_event(
+            event, actor=staff_officer, version=event.version, name_en="Moved"
+        ),
         lambda: an_event(plan, staff_officer),
-        lambda: training.remove_event(event, actor=staff_officer),
+        lambda: training.remove_event(event, actor=staff_officer, version=event.version),
     ):
         with pytest.raises(DomainError) as refused:
             act()
@@ -211,6 +223,7 @@ def test_an_amendment_is_recorded_with_what_it_changed(plan, staff_officer):
     training.change_event(
         event,
         actor=staff_officer,
+        version=event.version,
         amendment=AMENDMENT,
         starts_on=D(2030, 9, 10),
         ends_on=D(2030, 9, 12),
@@ -219,7 +232,8 @@ def test_an_amendment_is_recorded_with_what_it_changed(plan, staff_officer):
     assert amendment.basis == "Решение СМО от 1 июня" and amendment.event == event
     assert amendment.changes["starts_on"] == ["2030-09-01", "2030-09-10"]
     assert amendment.recorded_by == staff_officer
-    training.remove_event(event, actor=staff_officer, amendment=AMENDMENT)
+    event.refresh_from_db()
+    training.remove_event(event, actor=staff_officer, version=event.version, amendment=AMENDMENT)
     assert plan.amendments.count() == 2 and not plan.events.exists()
     assert plan.amendments.last().changes["removed"] == "Учение"
 
@@ -233,7 +247,13 @@ def test_an_amendment_needs_its_day_after_the_adoption_and_what_it_changes(plan,
         (training.Amendment("СМО", D(2029, 6, 1), " "), "description"),
     ):
         with pytest.raises(DomainError) as refused:
-            training.change_event(event, actor=staff_officer, amendment=amendment, name_en="X")
+            training.change_event(
+                event,
+                actor=staff_officer,
+                version=event.version,
+                amendment=amendment,
+                name_en="X",
+            )
         assert refused.value.field == field
     assert not plan.amendments.exists()
 
@@ -409,4 +429,6 @@ def test_a_held_event_stays_in_the_plan(plan, staff_officer):
         event, EventStatus.HELD, actor=staff_officer, today=D(2030, 9, 2)
     )
     with pytest.raises(Conflict):
-        training.remove_event(event, actor=staff_officer, amendment=AMENDMENT)
+        training.remove_event(
+            event, actor=staff_officer, version=event.version, amendment=AMENDMENT
+        )

@@ -341,7 +341,14 @@ def test_the_api_writes_what_the_pages_write(client_as):
     put = client.post("/api/v1/training-plans/2041/consultation", {}, content_type=JSON)
     assert put.status_code == 200 and put.json()["status"] == "consultation"
     assert put.json()["consultation"] is not None
-    locked = client.delete(f"/api/v1/training-events/{event['id']}", {}, content_type=JSON)
+    unversioned = client.delete(f"/api/v1/training-events/{event['id']}", {}, content_type=JSON)
+    assert unversioned.status_code == 422
+    assert unversioned.json()["errors"][0]["field"] == "version"
+    locked = client.delete(
+        f"/api/v1/training-events/{event['id']}",
+        {"version": changed.json()["version"]},
+        content_type=JSON,
+    )
     assert locked.status_code == 409 and locked.json()["code"] == "plan_under_consultation"
 
 
