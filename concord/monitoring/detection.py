@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.utils import translation
 from django.utils.dates import MONTHS
 from django.utils.formats import number_format
@@ -21,7 +21,7 @@ from concord.core.actors import Actor
 from . import coverage, rules, selectors
 from .codes import Verb
 from .countries import name as country_name
-from .models import Alert, AlertRule, Event, Region
+from .models import Alert, AlertRule, Region
 
 
 def month_label(index: int) -> str:
@@ -109,9 +109,7 @@ def _why(flag: rules.Flag, n: Any) -> str:
 def data_starts() -> dict[str, int]:
     """The first month each country's data cover: the earliest coverage its sources declare, or, for
     events no coverage describes, the country's first event."""
-    starts = dict(
-        Event.objects.values("country").annotate(first=Min("month")).values_list("country", "first")
-    )
+    starts = selectors.first_months()
     for span in coverage.spans():
         for country in span.countries:
             starts[country] = min(starts.get(country, span.first), span.first)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Sum
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -21,8 +20,7 @@ from .states import Level
 def _totals(f: selectors.Filters, covered: coverage.Cover) -> dict[str, int | None]:
     if covered.state == coverage.State.NONE:
         return {"events": None, "deaths": None}
-    counts = selectors.events(f).aggregate(events=Count("id"), deaths=Sum("best"))
-    return {k: v or 0 for k, v in counts.items()}
+    return dict(selectors.totals(f))
 
 
 def key_figures(region: Region, start: dt.date, end: dt.date) -> dict[str, Any]:

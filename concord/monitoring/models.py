@@ -99,6 +99,32 @@ class Event(models.Model):
         return f"{self.source}:{self.source_id} {self.date_start} {self.country} {self.adm_1}"
 
 
+class MonthlyCount(models.Model):
+    """Events and deaths (sum of `best`) per country, province, month and type of violence: the
+    events grouped, kept by every import in its own transaction (rollup.py). The picture's and the
+    detector's aggregates read it when their filters are areas, violence and whole months, so that
+    they do not grow with the events."""
+
+    country = models.CharField(_("country (ISO3)"), max_length=3)
+    adm_1 = models.CharField(_("province"), max_length=120, blank=True)
+    month = models.PositiveIntegerField(_("month index"))
+    violence = models.PositiveSmallIntegerField(_("type of violence"), null=True, blank=True)
+    events = models.PositiveIntegerField(_("events"))
+    deaths = models.PositiveIntegerField(_("deaths (best)"))
+
+    class Meta:
+        verbose_name = _("monthly count")
+        verbose_name_plural = _("monthly counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "adm_1", "month", "violence"], name="monthly_count_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.adm_1} {self.month} {self.violence}: {self.events}"
+
+
 class Coverage(models.Model):
     """What one version of a source covers: its countries over its months. Inside, a country-month
     with no events is zero; outside, the store has no event data for it (never zero). Recorded by

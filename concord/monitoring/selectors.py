@@ -1,5 +1,7 @@
 """Reading the event store: filters of the situation picture, monthly counts per area, yearly views.
-Every function is a constant number of aggregate queries."""
+Every function is a constant number of aggregate queries. The aggregates read the monthly rollup
+(MonthlyCount) when the filters are areas, violence and whole months, and the events otherwise (an
+actor or conflict filter, a period starting or ending mid-month): the same figures either way."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from django.http import Http404
 from concord.core.actors import Someone
 
 from . import permissions
-from .models import Alert, Event, Region, SituationReport, YearlyRecord
+from .models import Alert, Event, MonthlyCount, Region, SituationReport, YearlyRecord
 from .rules import Area, month_index
 from .states import Dataset, Level
 
@@ -50,45 +52,101 @@ class Filters:
             q &= Q(conflict_id=self.conflict)
         return q
 
+    def whole_months(self) -> bool:
+        """Whether the monthly rollup answers these filters: no actor or conflict, and a period (if
+        any) from the first of a month to the last day of a month."""
+        if self.actor or self.conflict:
+            return False
+        if self.start and self.start.day != 1:
+            return False
+        return not (self.end and (self.end + dt.timedelta(days=1)).day != 1)
+
+    def rollup_q(self) -> Q:
+        """The filters on MonthlyCount (only when `whole_months`)."""
+        q = Q()
+        if self.region is not None:
+            q &= self.region.area_filter()
+        if self.country:
+            q &= Q(country=self.country)
+        if self.adm_1:
+            q &= Q(adm_1=self.adm_1)
+        if self.start:
+            q &= Q(month__gte=month_of(self.start))
+        if self.end:
+            q &= Q(month__lte=month_of(self.end))
+        if self.violence:
+            q &= Q(violence=self.violence)
+        return q
+
+
+def _counted(filters: Filters, *keys: str) -> QuerySet[Any]:
+    """Events and deaths grouped by `keys` for the filters, from the rollup when it can answer."""
+    if filters.whole_months():
+        return (
+            MonthlyCount.objects.filter(filters.rollup_q())
+            .values(*keys)
+            .annotate(events=Sum("events"), deaths=Sum("deaths"))
+        )
+    return events(filters).values(*keys).annotate(events=Count("id"), deaths=Sum("best"))
+
 
 def events(filters: Filters) -> QuerySet[Event]:
     return Event.objects.filter(filters.q())
 
 
 def coverage() -> dict[str, Any]:
-    return Event.objects.aggregate(
-        first=Min("month"), last=Max("month"), start=Min("date_start"), end=Max("date_start")
+    """The first and last month of the events (from the rollup), and their first and last day."""
+    return {
+        **MonthlyCount.objects.aggregate(first=Min("month"), last=Max("month")),
+        **Event.objects.aggregate(start=Min("date_start"), end=Max("date_start")),
+    }
+
+
+def first_months() -> dict[str, int]:
+    """Each country's first month with events (from the rollup)."""
+    return dict(
+        MonthlyCount.objects.values("country")
+        .annotate(first=Min("month"))
+        .values_list("country", "first")
     )
+
+
+def totals(filters: Filters) -> dict[str, int]:
+    """Events and deaths for the filters."""
+    if filters.whole_months():
+        found = MonthlyCount.objects.filter(filters.rollup_q()).aggregate(
+            events=Sum("events"), deaths=Sum("deaths")
+        )
+    else:
+        found = events(filters).aggregate(events=Count("id"), deaths=Sum("best"))
+    return {k: v or 0 for k, v in found.items()}
 
 
 def by_area(filters: Filters, level: str) -> list[dict[str, Any]]:
-    """Events and deaths per country or province for the filters, most deaths first."""
-    keys = ["country", "country_name"] if level == Level.COUNTRY else ["country", "adm_1"]
-    return list(
-        events(filters)
-        .values(*keys)
-        .annotate(events=Count("id"), deaths=Sum("best"))
-        .order_by("-deaths", *keys)
-    )
+    """Events and deaths per country (with its name as the source spells it, `country_names`) or
+    province for the filters, most deaths first."""
+    keys = ["country"] if level == Level.COUNTRY else ["country", "adm_1"]
+    rows = list(_counted(filters, *keys).order_by("-deaths", *keys))
+    if level == Level.COUNTRY:
+        names = country_names({row["country"] for row in rows})
+        for row in rows:
+            row["country_name"] = names.get(row["country"], row["country"])
+    return rows
 
 
 def monthly(filters: Filters) -> list[dict[str, Any]]:
     """Events and deaths per month for the filters."""
-    return list(
-        events(filters)
-        .values("month")
-        .annotate(events=Count("id"), deaths=Sum("best"))
-        .order_by("month")
-    )
+    return list(_counted(filters, "month").order_by("month"))
 
 
 def monthly_by_area(q: Q, first: int, last: int) -> dict[Area, dict[int, tuple[int, int]]]:
     """(events, deaths) per month for every province and every country, months `first`..`last`: one
-    grouped query read from the area index alone; countries are the sums of their provinces."""
+    grouped query of the monthly rollup (`q` on areas only); countries are the sums of their
+    provinces."""
     rows = list(
-        Event.objects.filter(q, month__gte=first, month__lte=last)
+        MonthlyCount.objects.filter(q, month__gte=first, month__lte=last)
         .values_list("country", "adm_1", "month")
-        .annotate(events=Count("*"), deaths=Sum("best"))
+        .annotate(events=Sum("events"), deaths=Sum("deaths"))
         .order_by()
     )
     names = country_names({row[0] for row in rows})

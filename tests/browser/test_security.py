@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from concord.monitoring import rollup
 from concord.monitoring.models import Event
 from concord.operations.models import Operation
 
@@ -98,6 +99,7 @@ def test_a_crafted_dyad_shows_in_the_popup_as_text(page):
         dyad=crafted,
         best=100,
     )
+    rollup.refresh(["TJK"])  # as an import would
     sign_in(page, "analyst")
     page.wait_for_url(re.compile(r"/ru/$"))
     page.goto(page.base_url + "/en/monitoring/?start=1995-06-01&end=1995-06-30")

@@ -15,7 +15,7 @@ from concord.audit import services as audit
 from concord.core.actions import require
 from concord.core.actors import Actor
 
-from .. import coverage, permissions
+from .. import coverage, permissions, rollup
 from ..codes import Verb
 from .acled import ACLED
 from .csvfile import open_csv, read_csv, unreadable
@@ -48,10 +48,12 @@ def import_events(
     what = f"{fmt} {path}"
     try:
         with transaction.atomic():
+            counted = rollup.total()
             run = _read_and_write(path, fmt, version, report)
             if report.rejected:
                 raise RowsRejected(report)
             report.coverage = coverage.record_import(FORMATS[fmt].source, run)
+            rollup.refresh_after_import(run, counted, report.imported)
             audit.record(
                 Verb.IMPORT_EVENTS,
                 actor=actor,
