@@ -28,7 +28,7 @@ def test_the_map_draws_the_selected_events_and_an_analyst_escalates_an_alert(pag
 
     alert = Alert.objects.get(area="Al Hasakah Governorate", period="2019-10-01")
     page.goto(f"{page.base_url}/en/monitoring/alerts/")
-    page.get_by_role("link", name="Al Hasakah Governorate").first.click()
+    page.locator(f'a[href$="/monitoring/alerts/{alert.pk}/"]').click()
     expect(page.get_by_test_id("explanation")).to_contain_text(
         "73 events and 420 deaths in October 2019"
     )
