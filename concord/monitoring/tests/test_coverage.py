@@ -12,6 +12,7 @@ import itertools
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from concord.core.actors import SYSTEM
 from concord.core.errors import DomainError
@@ -144,12 +145,12 @@ def test_declared_coverage_makes_a_country_without_events_zero(db):
     "args, message",
     [
         (["--countries=XXX", "--from=2022-01", "--to=2022-02"], "XXX"),
-        (["--countries=KAZ", "--from=2022-05", "--to=2022-02"], "раньше"),
+        (["--countries=KAZ", "--from=2022-05", "--to=2022-02"], "ends before it starts"),
         (["--countries=KAZ", "--from=2022-13", "--to=2022-02"], "write a month as YYYY-MM"),
     ],
 )
 def test_a_bad_declaration_is_refused(db, args, message):
-    with pytest.raises(CommandError, match=message):
+    with translation.override("en"), pytest.raises(CommandError, match=message):
         call_command("declare_coverage", "--source=ucdp-ged", *args)
 
 
