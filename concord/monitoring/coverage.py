@@ -65,16 +65,11 @@ class Span:
 
     @property
     def period(self) -> str:
-        return f"{label(self.first)}…{label(self.last)}"
+        return f"{rules.month_text(self.first)}…{rules.month_text(self.last)}"
 
     def touches(self, countries: Iterable[str], first: int | None, last: int | None) -> bool:
         inside = first is None or last is None or (self.first <= last and first <= self.last)
         return inside and bool(self.countries.intersection(countries))
-
-
-def label(month: int) -> str:
-    year, m = rules.year_month(month)
-    return f"{year}-{m:02d}"
 
 
 def spans() -> list[Span]:
@@ -129,7 +124,9 @@ class Cover:
         return {
             "state": str(self.state),
             "countries": {c: str(s) for c, s in sorted(self.countries.items())},
-            "uncovered_months": [label(m) for m, s in self.months.items() if s == State.NONE],
+            "uncovered_months": [
+                rules.month_text(m) for m, s in self.months.items() if s == State.NONE
+            ],
             "sources": [
                 {
                     "source": s.source,
@@ -271,7 +268,7 @@ def record_import(source: str, run: str) -> list[str]:
         stored = _store(source, version, countries, seen["first"], seen["last"], declared=False)
         messages.append(
             f"Coverage: {source} {version or '(no version)'} covers {', '.join(stored.countries)} "
-            f"{label(stored.first_month)}…{label(stored.last_month)} ({stored.rows} events)."
+            f"{rules.month_text(stored.first_month)}…{rules.month_text(stored.last_month)} ({stored.rows} events)."
         )
     return messages
 
@@ -297,7 +294,7 @@ def overlaps(source: str, version: str, countries: list[str], first: int, last: 
         ).count()
         messages.append(
             f"Overlap: {source} {span.version or '(no version)'} also covers {', '.join(shared)} "
-            f"{label(start)}…{label(end)}. This import ({version or 'no version'}) wins: events with "
+            f"{rules.month_text(start)}…{rules.month_text(end)}. This import ({version or 'no version'}) wins: events with "
             f"the same id now hold its values; {kept} events of {span.version or '(no version)'} "
             "there that this file does not contain are kept (an import never deletes)."
         )
@@ -406,6 +403,6 @@ def declare_coverage(
         Verb.DECLARE_COVERAGE,
         actor=actor,
         target=coverage,
-        summary=f"{source} {version}: {', '.join(coverage.countries)} {label(first)}…{label(last)}",
+        summary=f"{source} {version}: {', '.join(coverage.countries)} {rules.month_text(first)}…{rules.month_text(last)}",
     )
     return coverage

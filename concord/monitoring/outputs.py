@@ -37,11 +37,6 @@ STYLE = Style(
 )
 
 
-def month_label(index: int) -> str:
-    year, month = rules.year_month(index)
-    return f"{year}-{month:02d}"
-
-
 def series_chart(rows: list[dict[str, Any]], title: str) -> str:
     """Events and deaths per month as an SVG line chart (deaths on the secondary axis). A month with
     None (no source covers it) is a gap in the lines, not a zero."""
@@ -60,7 +55,7 @@ def series_chart(rows: list[dict[str, Any]], title: str) -> str:
     )
     if all(r["events"] is None for r in rows):
         rows = []  # no month covered: the chart says there is no event data
-    chart.x_labels = [month_label(r["month"]) for r in rows]
+    chart.x_labels = [rules.month_text(r["month"]) for r in rows]
     chart.x_labels_major = chart.x_labels[:: max(1, len(rows) // 12)]
     chart.add(_("Events"), [r["events"] for r in rows])
     deaths = [r["deaths"] if r.get("state") == "none" else r["deaths"] or 0 for r in rows]

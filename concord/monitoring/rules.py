@@ -102,6 +102,12 @@ def month_index(year: int, month: int) -> int:
     return year * 12 + month - 1
 
 
+def month_text(index: int) -> str:
+    """The month as "2018-03"."""
+    year, month = year_month(index)
+    return f"{year}-{month:02d}"
+
+
 def year_month(index: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 

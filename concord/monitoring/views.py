@@ -14,7 +14,7 @@ from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.views import int_param, show_error
 
-from . import coverage, outputs, permissions, selectors, services
+from . import coverage, outputs, permissions, rules, selectors, services
 from .codes import Code
 from .countries import codes
 from .countries import name as country_name
@@ -152,7 +152,7 @@ def area(request: HttpRequest, country: str) -> HttpResponse:
     )
     covered = coverage.cover([country])
     rows = [
-        {**row, "label": outputs.month_label(row["month"])}
+        {**row, "label": rules.month_text(row["month"])}
         for row in coverage.series(selectors.monthly(filters), covered)
     ]
     name = filters.adm_1 or country_name(country, request.LANGUAGE_CODE)
