@@ -23,6 +23,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("seed_demo", password=PASSWORD, stdout=io.StringIO())
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: cached pages and counters never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 def _user(username: str) -> User:
     return User.objects.get(username=username)
 

@@ -145,6 +145,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ---------------------------------------------------------------------------------------
+# Shared by every worker process of one machine: a directory of files by default (no server to run);
+# CONCORD_CACHE_URL may name Redis or Memcached in production (docs/deployment.md). Rate limits and the
+# page caches of the public site, search and the map data live here.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CONCORD_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
+if os.environ.get("CONCORD_CACHE_URL", "").startswith(("redis://", "rediss://")):
+    CACHES["default"] = {  # needs the redis package
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["CONCORD_CACHE_URL"],
+        "TIMEOUT": 24 * 60 * 60,
+    }
+elif os.environ.get("CONCORD_CACHE_URL", "").startswith("memcached://"):
+    CACHES["default"] = {  # needs the pymemcache package
+        "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "LOCATION": os.environ["CONCORD_CACHE_URL"].removeprefix("memcached://"),
+        "TIMEOUT": 24 * 60 * 60,
+    }
+
 # --- Read replica (docs/replica.md) -------------------------------------------------------------
 # With DATABASE_REPLICA_URL (a streaming standby of DATABASE_URL, PostgreSQL only), the GET pages and
 # API operations below read from the standby, unless their sender wrote something within the pin;
