@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import MarkingChoices
+from concord.documents.rules import Label, Unit, UnitKind, number_units
 from concord.organization.models import Body
 
 from .models import Route, Session
@@ -105,12 +107,35 @@ class PositionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required for a special opinion, an objection or a request for more time."),
     )
-    clauses = forms.CharField(
-        label=_("Clauses concerned (unit ids, comma-separated)"), required=False
+    clauses = forms.MultipleChoiceField(
+        label=_("Provisions concerned"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick the paragraphs your position concerns."),
     )
 
+    def __init__(self, *args: Any, units: Sequence[Unit] = (), lang: str = "ru", **kwargs: Any):
+        """`units`: the text before the stage; each numbered provision becomes a box to tick."""
+        super().__init__(*args, **kwargs)
+        labels = number_units(units)
+        self.fields["clauses"].choices = [  # type: ignore[attr-defined]
+            (u.uid, _provision_label(u, labels[u.uid], lang))
+            for u in units
+            if u.uid in labels and u.kind != UnitKind.TITLE
+        ]
+        if not units:
+            del self.fields["clauses"]
+
     def clean_clauses(self) -> list[str]:
-        return [c.strip() for c in self.cleaned_data["clauses"].split(",") if c.strip()]
+        return list(self.cleaned_data["clauses"])
+
+
+def _provision_label(unit: Unit, label: Label, lang: str) -> str:
+    """«Статья 2, пункт 1 — Стороны обмениваются…»: the reference and the opening words."""
+    ref = label.ref_en if lang == "en" else label.ref_ru
+    text = unit.text(lang) or unit.text_ru
+    opening = text if len(text) <= 80 else text[:80].rsplit(" ", 1)[0] + "…"
+    return f"{ref[:1].upper()}{ref[1:]} — {opening}" if ref else opening
 
 
 class SessionForm(forms.Form):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -112,7 +114,11 @@ def _board(
         and not (current.deadline and now >= current.deadline)
     )
     if form is None and can_position:
-        form = PositionForm(initial={"version": current.version_id if current else None})
+        form = PositionForm(
+            initial={"version": current.version_id if current else None},
+            units=_units(current),
+            lang=get_language(),
+        )
     runs = permissions.runs_procedures(request.user)
     return render(
         request,
@@ -132,6 +138,11 @@ def _board(
     )
 
 
+def _units(stage: Stage | None) -> list[Any]:
+    """The numbered text a position on this stage may point at (none without a text)."""
+    return stage.version.text if stage is not None and stage.version is not None else []
+
+
 def _stage(request: HttpRequest, pk: int, stage_id: int) -> Stage:
     consultation = selectors.consultation(request.user, pk)
     return get_object_or_404(
@@ -145,10 +156,9 @@ def _stage(request: HttpRequest, pk: int, stage_id: int) -> Stage:
 @require_POST
 def record_position(request: HttpRequest, pk: int, stage_id: int) -> HttpResponse:
     stage = _stage(request, pk, stage_id)
-    form = PositionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a position."))
-        return redirect("consultations:consultation-detail", pk=pk)
+    form = PositionForm(request.POST, units=_units(stage), lang=get_language())
+    if not form.is_valid():  # shown again as filled in, with the message beside its field
+        return _board(request, pk, form, status=400)
     d = form.cleaned_data
     try:
         services.record_position(

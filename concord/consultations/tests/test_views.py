@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -80,12 +81,35 @@ def test_a_position_through_the_page_keeps_the_input_when_refused(client_as):
         {"version": stage.version_id, "stance": "object", "statement": "", "clauses": "u3"},
     )
     assert response.status_code == 400
-    assert 'value="u3"' in response.content.decode()
+    ticked = response.context["position_form"]["clauses"].value()
+    assert ticked == ["u3"]
+    assert re.search(r'value="u3" id="[^"]+" checked', response.content.decode())
     stale = client_as("kazakh_representative").post(
         f"/en/consultations/{stage.consultation_id}/stages/{stage.pk}/positions/",
-        {"version": 999999, "stance": "object", "statement": "Мои доводы", "clauses": ""},
+        {"version": 999999, "stance": "object", "statement": "Мои доводы"},
     )
     assert stale.status_code == 409 and "Мои доводы" in stale.content.decode()
+
+
+def test_provisions_are_ticked_among_the_numbered_paragraphs_of_the_text(client_as):
+    stage = written()
+    client = client_as("kazakh_representative")
+    page = client.get(f"/ru/consultations/{stage.consultation_id}/")
+    field = page.context["position_form"]["clauses"]
+    boxes = dict(field.field.choices)
+    units = stage.version.text
+    numbered = [u.uid for u in units if u.kind != "title"]
+    assert list(boxes) == numbered  # every provision but the title, in the text's order
+    assert all(" — " in label for label in boxes.values())  # reference and opening words
+    assert 'type="checkbox" name="clauses"' in page.content.decode()
+    url = f"/ru/consultations/{stage.consultation_id}/stages/{stage.pk}/positions/"
+    post = {"version": stage.version_id, "stance": "object", "statement": "Доводы"}
+    refused = client.post(url, {**post, "clauses": ["no-such-unit"]})
+    assert refused.status_code == 400
+    assert refused.context["position_form"].errors["clauses"]  # beside the field, nothing lost
+    done = client.post(url, {**post, "clauses": numbered[1:3]})
+    assert done.status_code == 302
+    assert stage.positions.filter(state__iso2="KZ").latest("pk").clauses == numbered[1:3]
 
 
 def test_api_positions_refuse_bad_input_with_codes(client_as):
