@@ -4,6 +4,8 @@ not exist for them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.models import QuerySet
 
 from concord.core.actors import Someone
@@ -20,6 +22,15 @@ def consultations_visible_to(user: Someone) -> QuerySet[Consultation]:
     if reads_adopted_only(user):  # members of parliament read what was adopted, in documents
         return Consultation.objects.none()
     return Consultation.objects.visible_to(user)
+
+
+def opened_by(user: Someone, ids: Iterable[int | None]) -> set[int]:
+    """Which of these consultations the user may open: other modules link to a consultation (a
+    decision, a change before the bodies) only for them. One query."""
+    asked = [pk for pk in ids if pk is not None]
+    if not asked:
+        return set()
+    return set(consultations_visible_to(user).filter(pk__in=asked).values_list("pk", flat=True))
 
 
 def runs_procedures(user: Someone) -> bool:

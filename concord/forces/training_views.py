@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from concord.consultations.permissions import opened_by
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.views import int_param, show_error
@@ -103,6 +104,7 @@ def plan_detail(request: HttpRequest, year: int) -> HttpResponse:
         "forces/plan_detail.html",
         {
             "plan": plan,
+            "opens": opened_by(request.user, [plan.consultation_id]),
             "months": selectors.by_month(rows),
             "event_count": len(rows),
             "demo_shown": plan.demo or any(e.demo for e in rows),

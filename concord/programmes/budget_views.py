@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from concord.consultations.permissions import opened_by
 from concord.core.actors import actor_of
 from concord.core.views import submit
 
@@ -40,6 +41,7 @@ def _detail(request: HttpRequest, budget: Budget, form: PaymentForm | None = Non
         "keeps": keeps,
         "t": table,
         "items": budget.items.all(),
+        "opens": opened_by(request.user, [budget.decision_id]),
         "not_bound": budget.not_bound.all(),
         "payments": selectors.payments(request.user, budget),
         "form": form

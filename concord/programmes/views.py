@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from concord.consultations.permissions import opened_by
 from concord.core.actors import actor_of
 from concord.core.views import int_param, submit
 
@@ -44,6 +45,8 @@ def _detail(request: HttpRequest, programme: Programme, **bound: Any) -> HttpRes
     executes = permissions.can_execute(request.user, programme)
     page = int_param(request.GET.get("page")) or 1
     figures = selectors.stage_figures(programme)
+    changes = list(programme.changes.select_related("consultation"))
+    opens = opened_by(request.user, [programme.decision_id, *(c.consultation_id for c in changes)])
     context = {
         "p": programme,
         "figures": figures,
@@ -52,7 +55,8 @@ def _detail(request: HttpRequest, programme: Programme, **bound: Any) -> HttpRes
         "activities": selectors.activities(programme, page=page),
         "deliveries": selectors.deliveries(programme),
         "contracts": selectors.contracts(programme),
-        "changes": programme.changes.select_related("consultation"),
+        "changes": changes,
+        "opens": opens,
         "page": page,
         "keeps": permissions.can_keep_programme(request.user),
         "next_page": page + 1 if programme.activities.count() > page * selectors.PAGE else None,
