@@ -375,6 +375,8 @@ CONCORD_WAITING = [
     "concord.programmes.waiting.waiting",
     "concord.relations.waiting.waiting",
 ]
+# The seeders whose lines `seed_demo` prints at its default verbosity (the others with -v 2).
+CONCORD_DEMO_ESSENTIAL = ["concord.accounts.demo.seed"]
 # Each seeder is a callable(*, password) -> lines to print; `manage.py seed_demo` runs them in order.
 CONCORD_DEMO_SEEDERS = [
     "concord.organization.demo.seed",
