@@ -9,11 +9,23 @@ BIN := $(VENV)/bin
 .PHONY: run serve test lint types migrations-check imports test-sqlite test-postgres test-replica test-browser \
         test-load test-fuzz system-deps demo messages clean
 
+# Quiet: a newcomer sees where to go, whom to sign in as, how to stop and how to start over.
 run: $(VENV)/.run
-	DEBUG=true $(PY) manage.py migrate --noinput
-	DEBUG=true $(PY) manage.py seed_demo
-	@echo "Concord is starting at http://127.0.0.1:8000 (Ctrl+C stops it)."
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+	@DEBUG=true $(PY) manage.py migrate --noinput -v 0
+	@DEBUG=true $(PY) manage.py seed_demo
+	@echo
+	@echo "Concord: http://127.0.0.1:8000/ (Russian; English at http://127.0.0.1:8000/en/)"
+	@echo "Sign in with one of the accounts above; mail is printed here, on the console."
+	@echo "Ctrl+C stops it; 'make run' starts it again with the same data; 'make demo' resets the demo."
+	@echo
+	@DEBUG=true CONCORD_SITE_URL=$${CONCORD_SITE_URL:-http://127.0.0.1:8000} \
+	  $(PY) manage.py runserver --skip-checks 127.0.0.1:8000
+
+# Start the demo over: the SQLite database is deleted and built again (nothing else is touched).
+demo: $(VENV)/.run
+	rm -f concord.sqlite3 concord.sqlite3-wal concord.sqlite3-shm
+	@DEBUG=true $(PY) manage.py migrate --noinput -v 0
+	@DEBUG=true $(PY) manage.py seed_demo
 
 # Production: gunicorn with CONCORD_PRODUCTION=true, after the migrations and collectstatic. Needs the
 # environment of docs/deployment.md (SECRET_KEY, ALLOWED_HOSTS, ...); CONCORD_BIND (127.0.0.1:8000),
@@ -27,13 +39,14 @@ test: $(VENV)/.dev system-deps lint types migrations-check imports test-load tes
       test-browser
 
 $(VENV)/.venv:
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	@echo "Setting up .venv (a minute or two, the first time only)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	touch $@
 
 $(VENV)/.run: pyproject.toml $(VENV)/.venv
-	$(PY) -m pip install --quiet -e .
-	touch $@
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
 
 $(VENV)/.dev: pyproject.toml $(VENV)/.venv
 	$(PY) -m pip install --quiet -e '.[dev]'

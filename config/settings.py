@@ -363,6 +363,20 @@ CONCORD_DASHBOARD_PANELS = [
     "concord.forces.panels.forces_panel",
     "concord.programmes.panels.tasks_panel",
 ]
+# === Landing page (issue 21, part "landing") ===
+# Each provider is a callable(request) -> list[core.waiting.Waiting]: what waits for the signed-in
+# user in that module, listed first on the home page, soonest deadline first (concord/core/waiting.py).
+CONCORD_WAITING = [
+    "concord.consultations.waiting.waiting",
+    "concord.documents.waiting.waiting",
+    "concord.operations.waiting.waiting",
+    "concord.monitoring.waiting.waiting",
+    "concord.parliament.waiting.waiting",
+    "concord.programmes.waiting.waiting",
+    "concord.relations.waiting.waiting",
+]
+# The seeders whose lines `seed_demo` prints at its default verbosity (the others with -v 2).
+CONCORD_DEMO_ESSENTIAL = ["concord.accounts.demo.seed"]
 # Each seeder is a callable(*, password) -> lines to print; `manage.py seed_demo` runs them in order.
 CONCORD_DEMO_SEEDERS = [
     "concord.organization.demo.seed",

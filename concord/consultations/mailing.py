@@ -47,18 +47,26 @@ def _release(ids: list[int]) -> None:
     Notification.objects.filter(pk__in=ids).update(emailed_at=None)
 
 
-def _one_message(user: User, items: list[Notification]) -> EmailMessage:
+def _one_message(user: User, items: list[Notification], *, digest: bool = False) -> EmailMessage:
+    """What happened and the link to it, in the user's language, with the user's choice of delivery
+    and where to change it."""
     with translation.override(user.language):
-        if len(items) == 1:
+        if len(items) == 1 and not digest:
             subject = _subject(items[0], user.language)
-            body = f"{subject}\n\n{_link(items[0].url)}\n"
+            body = f"{subject}\n\n{_link(items[0].path_in(user.language))}\n\n" + _(
+                "You receive each notification at once; change this in your profile."
+            )
+            body += "\n"
         else:
             subject = ngettext(
                 "Concord: %(count)d new notification",
                 "Concord: %(count)d new notifications",
                 len(items),
             ) % {"count": len(items)}
-            body = "\n\n".join(f"• {_subject(n, user.language)}\n  {_link(n.url)}" for n in items)
+            body = "\n\n".join(
+                f"• {_subject(n, user.language)}\n  {_link(n.path_in(user.language))}"
+                for n in items
+            )
             body += "\n\n" + _("You receive one digest a day; change this in your profile.") + "\n"
     return EmailMessage(subject[:200], body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
@@ -74,7 +82,7 @@ def _mail(pending: dict[User, list[Notification]], now: dt.datetime, *, digest: 
             groups = [mine] if digest and mine else [[n] for n in mine]
             for i, group in enumerate(groups):
                 try:
-                    connection.send_messages([_one_message(user, group)])
+                    connection.send_messages([_one_message(user, group, digest=digest)])
                 except OSError:
                     log.exception("Mail to user %s failed; it will be tried again", user.pk)
                     _release([n.pk for g in groups[i:] for n in g])

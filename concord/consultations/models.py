@@ -3,10 +3,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.models import EditCounted, MarkedModel, in_language
 
+from . import rules
 from .states import (
     BreakersChoices,
     ConsentChoices,
@@ -406,3 +408,12 @@ class Notification(models.Model):
     @property
     def subject(self) -> str:
         return in_language(self.subject_ru, self.subject_en)
+
+    def path_in(self, language: str) -> str:
+        """The page it is about, in `language` (its own prefix), whatever the writer's language."""
+        return rules.path_in(self.url, language, [code for code, _name in settings.LANGUAGES])
+
+    @property
+    def link(self) -> str:
+        """The page it is about, in the active language (the notification list)."""
+        return self.path_in((get_language() or settings.LANGUAGE_CODE)[:2])

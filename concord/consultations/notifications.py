@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 
@@ -14,11 +15,17 @@ from concord.accounts.models import User
 from concord.core.rules import SPEAKS_FOR_STATE
 from concord.organization.models import MemberState
 
-from . import mailing
+from . import mailing, rules
 from .models import Consultation, Notification, Stage
 from .outcomes import members
 
 DIGEST_ABOVE = 50
+
+
+def _neutral(url: str) -> str:
+    """A notification keeps the page's path without a language: `reverse` gives the writer's
+    (`/ru/…` when a Russian-speaking officer acted), and each reader gets their own (`rules.path_in`)."""
+    return rules.neutral_path(url, [code for code, _name in settings.LANGUAGES])
 
 
 def delegates_of(states: Iterable[MemberState | int]) -> list[User]:
@@ -39,7 +46,9 @@ def notify(users: Sequence[User], *, subject_ru: str, subject_en: str, url: str 
     at once (the others get it in their daily digest: `mailing`)."""
     made = Notification.objects.bulk_create(
         [
-            Notification(user=u, subject_ru=subject_ru[:300], subject_en=subject_en[:300], url=url)
+            Notification(
+                user=u, subject_ru=subject_ru[:300], subject_en=subject_en[:300], url=_neutral(url)
+            )
             for u in users
         ]
     )
@@ -61,7 +70,7 @@ def notify_outcomes(stages: list[Stage], states: list[MemberState]) -> None:
     """One notification per outcome; when many procedures end at once, one digest per person."""
     users = delegates_of(states)
     if len(stages) > DIGEST_ABOVE:
-        url = reverse("consultations:consultation-list")
+        url = _neutral(reverse("consultations:consultation-list"))
         Notification.objects.bulk_create(
             [
                 Notification(
@@ -77,7 +86,7 @@ def notify_outcomes(stages: list[Stage], states: list[MemberState]) -> None:
     notifications = [
         Notification(
             user=u,
-            url=board_url(s.consultation),
+            url=_neutral(board_url(s.consultation)),
             subject_ru=f"Итог опросного порядка: {s.consultation.title_ru} — {s.explanation_ru}"[
                 :300
             ],

@@ -375,3 +375,23 @@ def due_for_reminder(
     now: dt.datetime, deadline: dt.datetime, reminded: bool, *, before: dt.timedelta
 ) -> bool:
     return not reminded and deadline - before <= now < deadline
+
+
+# --- Links in notifications (issue 21): stored without a language, read in the reader's ----------
+
+
+def neutral_path(url: str, languages: Iterable[str]) -> str:
+    """`url` without its language prefix (`/ru/consultations/5/` -> `/consultations/5/`): what a
+    notification keeps, so that each reader gets the page in their own language."""
+    head, sep, rest = url.lstrip("/").partition("/")
+    if url.startswith("/") and sep and head in set(languages):
+        return f"/{rest}"
+    return url
+
+
+def path_in(url: str, language: str, languages: Iterable[str]) -> str:
+    """A notification's path in `language` (prefixed), whatever prefix it was stored with; empty
+    stays empty, and an address that is not a path (a full URL) is left as it is."""
+    if not url.startswith("/"):
+        return url
+    return f"/{language}{neutral_path(url, languages)}"

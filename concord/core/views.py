@@ -8,17 +8,22 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .errors import DomainError
+from .waiting import waiting_for
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """The dashboard: each module contributes a panel (settings.CONCORD_DASHBOARD_PANELS)."""
+    """The dashboard: what waits for the user first (settings.CONCORD_WAITING, `core.waiting`), then
+    each module's panel (settings.CONCORD_DASHBOARD_PANELS)."""
+    today = timezone.localdate()
+    waiting = [(item, item.overdue(today)) for item in waiting_for(request)]
     panels = [import_string(path)(request) for path in settings.CONCORD_DASHBOARD_PANELS]
-    return render(request, "core/home.html", {"panels": panels})
+    return render(request, "core/home.html", {"panels": panels, "waiting": waiting, "today": today})
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -4,7 +4,7 @@ draft press release, all from one `selectors.Results`."""
 from __future__ import annotations
 
 import io
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pygal
@@ -120,7 +120,9 @@ def amount(value: Decimal | None) -> str:
         return ""
     exponent = value.normalize().as_tuple().exponent
     places = min(3, max(0, -exponent)) if isinstance(exponent, int) else 0
-    return number_format(value, decimal_pos=places, force_grouping=True)
+    # number_format cuts the decimals it does not show (16131.66667 -> 16131,666): round first
+    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return number_format(rounded, decimal_pos=places, force_grouping=True)
 
 
 def as_pdf(results: Results, *, title: str) -> bytes:

@@ -22,14 +22,21 @@ class Command(BaseCommand):
             raise CommandError(
                 "seed_demo builds demo accounts with a known password; not in production."
             )
+        verbosity = int(options.get("verbosity", 1))
         lines: list[str] = []
+        essential: list[str] = []  # what a newcomer needs (the accounts), printed at verbosity 1
         # One transaction per seeder, not one for all: domain events are delivered when the
         # transaction that emitted them commits, and later seeders build on what they made (the
         # publication drafts of adopted statements). Seeders are idempotent, so a run that stops
         # half-way is completed by running the command again.
         for path in settings.CONCORD_DEMO_SEEDERS:
             with transaction.atomic():
-                lines += import_string(path)(password=password)
-        self.stdout.write("Demo data ready.")
-        for line in lines:
+                made = import_string(path)(password=password)
+            (essential if path in settings.CONCORD_DEMO_ESSENTIAL else lines).extend(made)
+        if verbosity == 0:
+            return
+        self.stdout.write(
+            "Demo data ready." + ("" if verbosity > 1 else " (-v 2 lists what it holds)")
+        )
+        for line in essential + (lines if verbosity > 1 else []):
             self.stdout.write(line)
