@@ -14,7 +14,7 @@ from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.views import int_param, show_error
 
-from . import coverage, outputs, permissions, rules, selectors, services
+from . import coverage, event_views, outputs, permissions, rules, selectors, services
 from .codes import Code
 from .countries import codes
 from .countries import name as country_name
@@ -42,7 +42,8 @@ def _page(
 
 
 def _picture(request: HttpRequest) -> tuple[PictureForm, selectors.Filters]:
-    form = PictureForm(request.GET or None)
+    """The picture's filters; without a period, the last 12 months of the selection's data."""
+    form = PictureForm(request.GET, last_month=coverage.last_month)
     return form, form.filters()
 
 
@@ -59,7 +60,7 @@ def picture(request: HttpRequest) -> HttpResponseBase:
         lambda iso3: country_name(iso3, request.LANGUAGE_CODE),
     )
     provinces = selectors.by_area(filters, Level.ADM1)
-    query = request.GET.copy()
+    query = form.data.copy()  # with the period applied by default: the map asks for the same
     query.pop("format", None)
     counted = [c for c in countries if c["events"] is not None]
     return _page(
@@ -84,6 +85,7 @@ def picture(request: HttpRequest) -> HttpResponseBase:
             "covered": covered,
             "uncovered": [country_name(c, request.LANGUAGE_CODE) for c in covered.uncovered],
             "partly": [country_name(c, request.LANGUAGE_CODE) for c in covered.partly],
+            "legend": outputs.map_legend(),
         },
         status=400 if form.errors else 200,
     )
@@ -276,6 +278,7 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "alert": alert,
             "form": form if permissions.is_analyst(request.user) else None,
             "chart": outputs.series_chart(series, alert.place),
+            **event_views.alert_links(alert),
         },
         status=400 if form.errors else 200,
     )
