@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -60,7 +60,8 @@ def picture(request: HttpRequest) -> HttpResponseBase:
         lambda iso3: country_name(iso3, request.LANGUAGE_CODE),
     )
     provinces = selectors.by_area(filters, Level.ADM1)
-    query = form.data.copy()  # with the period applied by default: the map asks for the same
+    query = QueryDict(mutable=True)  # with the period applied by default: the map asks for the same
+    query.update(form.data)
     query.pop("format", None)
     counted = [c for c in countries if c["events"] is not None]
     return _page(
