@@ -87,12 +87,15 @@ class PictureForm(forms.Form):
     )
     actor = forms.CharField(label=_("Actor"), max_length=100, required=False)
 
-    def __init__(self, data: Any = None, *, last_month: Callable[[Filters], int | None]) -> None:
-        """`last_month` gives the last month of data of a selection (None: no data at all)."""
+    def __init__(
+        self, data: Any = None, *, last_month: Callable[[Filters], int | None] | None = None
+    ) -> None:
+        """`last_month` gives the last month of data of a selection (None: no data at all); without
+        it, no period is the whole record."""
         data = data.copy() if data is not None else QueryDict(mutable=True)
-        self.defaulted = "start" not in data and "end" not in data
+        self.defaulted = last_month is not None and "start" not in data and "end" not in data
         super().__init__(data)
-        if self.defaulted:
+        if self.defaulted and last_month is not None:
             chosen = self._filters({**self.cleaned_data_or_empty(), "start": None, "end": None})
             last = last_month(chosen)
             if last is not None:

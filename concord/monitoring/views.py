@@ -41,16 +41,19 @@ def _page(
     return render(request, template, {**context, **menu}, status=status)
 
 
-def _picture(request: HttpRequest) -> tuple[PictureForm, selectors.Filters]:
-    """The picture's filters; without a period, the last 12 months of the selection's data."""
-    form = PictureForm(request.GET, last_month=coverage.last_month)
+def _picture(
+    request: HttpRequest, *, default_period: bool = False
+) -> tuple[PictureForm, selectors.Filters]:
+    """The picture's filters; on the page, without a period, the last 12 months of the selection's
+    data (the map's data request always carries the period the page applied)."""
+    form = PictureForm(request.GET, last_month=coverage.last_month if default_period else None)
     return form, form.filters()
 
 
 @login_required
 def picture(request: HttpRequest) -> HttpResponseBase:
     """The situation picture: map, filters, tables and the monthly series."""
-    form, filters = _picture(request)
+    form, filters = _picture(request, default_period=True)
     if request.GET.get("format") == "csv":
         return outputs.csv_events(selectors.events(filters))
     covered = coverage.of_filters(filters)
