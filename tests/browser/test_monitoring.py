@@ -45,7 +45,7 @@ def test_the_map_legend_and_the_month_range_of_the_picture(page):
     """The map explains its shades, circles and the no-data style in the reader's language; the
     picture opens on the last 12 months of data, a range typed into the month fields applies to the
     figures and the map, and a reversed one is told beside its field."""
-    sign_in(page, "kazakh_representative")
+    sign_in(page, "kz_rep")
     page.wait_for_url(re.compile(r"/ru/$"))
     page.goto(f"{page.base_url}/ru/monitoring/")
     expect(page.get_by_test_id("map")).to_have_attribute("data-ready", re.compile(r"^\d+$"))
