@@ -26,7 +26,7 @@ class MonthField(forms.CharField):
         attrs={
             "type": "month",  # a text box with the pattern where the browser has no month picker
             "pattern": r"[0-9]{4}-[0-9]{2}",
-            "placeholder": "YYYY-MM",
+            "placeholder": _("YYYY-MM"),
             "inputmode": "numeric",
             "size": 8,
         }
