@@ -181,12 +181,7 @@ def _month_state(month: int, months_of: dict[str, set[int]]) -> State:
 def of_filters(filters: Filters) -> Cover:
     """The coverage of a selection of the situation picture: its countries (the region's, with the
     countries of its single provinces, or the one chosen) over its period."""
-    countries: list[str] | None = None
-    if filters.country:
-        countries = [filters.country]
-    elif filters.region is not None:
-        provinces = [p.partition("/")[0] for p in filters.region.provinces]
-        countries = list(dict.fromkeys([*filters.region.countries, *provinces]))
+    countries = _countries(filters)
     first = _month(filters.start)
     last = _month(filters.end)
     if (first is None) != (last is None):  # an open end: up to (or from) the covered extent
@@ -196,19 +191,43 @@ def of_filters(filters: Filters) -> Cover:
     return cover(countries, first, last)
 
 
+def _countries(filters: Filters) -> list[str] | None:
+    """The selection's countries: the one chosen, or the region's with the countries of its single
+    provinces; None for all."""
+    if filters.country:
+        return [filters.country]
+    if filters.region is not None:
+        provinces = [p.partition("/")[0] for p in filters.region.provinces]
+        return list(dict.fromkeys([*filters.region.countries, *provinces]))
+    return None
+
+
+def last_month(filters: Filters) -> int | None:
+    """The last month any source covers in the selection's countries (None: none covers them): the
+    situation picture opens on the twelve months up to it."""
+    countries = _countries(filters)
+    return max(
+        (s.last for s in spans() if countries is None or s.countries.intersection(countries)),
+        default=None,
+    )
+
+
 def _month(day: dt.date | None) -> int | None:
     return rules.month_index(day.year, day.month) if day else None
 
 
 def series(rows: list[dict[str, Any]], covered: Cover) -> list[dict[str, Any]]:
-    """Events and deaths for every month of the selection: a covered month without events is zero, a
-    month that no source covers is no data (None), never zero; each month says which it is."""
+    """Events and deaths for every month of the selection, one per month from the first to the last
+    without a hole (a chart's time axis is even): a covered month without events is zero, a month
+    that no source covers is no data (None), never zero; each month says which it is."""
     counted = {r["month"]: r for r in rows}
-    months = sorted(set(covered.months) | set(counted))
+    known = set(covered.months) | set(counted)
+    months = range(min(known), max(known) + 1) if known else range(0)
     out = []
     for month in months:
-        state = covered.months.get(month, State.COVERED)
         row = counted.get(month)
+        # a month between two coverages that neither covers is no data; one with events is counted
+        state = covered.months.get(month, State.COVERED if row is not None else State.NONE)
         if row is not None:
             events, deaths = row["events"], row["deaths"] or 0
         elif state == State.NONE:

@@ -53,10 +53,16 @@ def explanation(flag: rules.Flag, language: str) -> str:
                 **values,
                 "base_events": n(flag.baseline_events),
                 "base_deaths": n(flag.baseline_deaths),
-                "score": number_format(round(flag.score, 1), decimal_pos=1),
+                "score": score_text(flag.score),
             }
         head = _("%(area)s: %(events)s and %(deaths)s in %(month)s") % values
         return f"{head} — {rule_label(flag.rule)}: {_why(flag, n)}"
+
+
+def score_text(score: float) -> str:
+    """The score as every page shows it: one decimal (the rule rounded it once), in the active
+    language ("7.3", "7,3")."""
+    return number_format(rules.one_decimal(score), decimal_pos=1)
 
 
 def rule_label(rule: str) -> str:
@@ -78,7 +84,7 @@ def _why(flag: rules.Flag, n: Any) -> str:
     figures = {
         "measure": measure,
         "window": flag.window,
-        "times": number_format(round(flag.score, 1), decimal_pos=1),
+        "times": score_text(flag.score),
         "reference": n(flag.reference),
         "median": n(median),
         "upper": n(upper),

@@ -2,21 +2,70 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.views import RequiresVersion
 
 from .countries import bad_provinces, codes, unknown_countries
 from .models import Region
+from .rules import month_index, month_text, year_month
 from .selectors import Filters
 from .states import AlertStatus, ReportPeriod, ViolenceType
 
 
+class MonthField(forms.CharField):
+    """A month written 2018-03 (a browser's month input sends that; a full date 2018-03-15 is read as
+    its month, so older links keep working). Cleans to the month's index, or None when empty."""
+
+    widget = forms.TextInput(
+        attrs={
+            "type": "month",  # a text box with the pattern where the browser has no month picker
+            "pattern": r"[0-9]{4}-[0-9]{2}",
+            "placeholder": _("YYYY-MM"),
+            "inputmode": "numeric",
+            "size": 8,
+        }
+    )
+
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
+        text = str(value or "").strip()
+        if not text:
+            return None
+        found = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?", text)
+        if found is None or not 1 <= int(found[2]) <= 12:
+            raise forms.ValidationError(_("Write the month as YYYY-MM, e.g. 2018-03."))
+        year = int(found[1])
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise forms.ValidationError(
+                _("Choose a month between %(first)s and %(last)s.")
+                % {"first": MIN_YEAR, "last": MAX_YEAR}
+            )
+        return month_index(year, int(found[2]))
+
+    def prepare_value(self, value: Any) -> Any:
+        """The month as the input shows it (2018-03), also for a full date given in a link; text
+        that is not a month is shown back as typed, beside its error."""
+        if isinstance(value, str):
+            try:
+                value = self.to_python(value)
+            except forms.ValidationError:
+                return value
+        return month_text(value) if isinstance(value, int) else value
+
+
+MIN_YEAR, MAX_YEAR = 1946, 2100  # UCDP's tables begin in 1946
+DEFAULT_MONTHS = 12  # the picture opens on the last 12 months of data
+
+
 class PictureForm(forms.Form):
-    """The filters of the situation picture; every field optional, bad values are field errors."""
+    """The filters of the situation picture; every field optional, bad values are field errors. The
+    period is whole months (`start`, `end`: 2018-03); with neither given (a first visit, a link from
+    another page) it is the last 12 months of the selection's data, shown in the fields."""
 
     region = forms.ModelChoiceField(
         label=_("Region"),
@@ -26,12 +75,9 @@ class PictureForm(forms.Form):
         empty_label=_("— all —"),
     )
     country = forms.CharField(label=_("Country (ISO3)"), max_length=3, required=False)
-    start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    adm1 = forms.CharField(label=_("Province"), max_length=120, required=False)
+    start = MonthField(label=_("From (month)"), required=False)
+    end = MonthField(label=_("To (month)"), required=False)
     violence = forms.TypedChoiceField(
         label=_("Type of violence"),
         choices=[("", _("— all —")), *ViolenceType.choices],
@@ -41,6 +87,26 @@ class PictureForm(forms.Form):
     )
     actor = forms.CharField(label=_("Actor"), max_length=100, required=False)
 
+    def __init__(
+        self, data: Any = None, *, last_month: Callable[[Filters], int | None] | None = None
+    ) -> None:
+        """`last_month` gives the last month of data of a selection (None: no data at all); without
+        it, no period is the whole record."""
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        self.defaulted = last_month is not None and "start" not in data and "end" not in data
+        super().__init__(data)
+        if self.defaulted and last_month is not None:
+            chosen = self._filters({**self.cleaned_data_or_empty(), "start": None, "end": None})
+            last = last_month(chosen)
+            if last is not None:
+                data["start"] = month_text(last - DEFAULT_MONTHS + 1)
+                data["end"] = month_text(last)
+                self.data = data
+                self._errors = None  # validated again with the period
+
+    def cleaned_data_or_empty(self) -> dict[str, Any]:
+        return self.cleaned_data if self.is_valid() else {}
+
     def clean_country(self) -> str:
         value = self.cleaned_data["country"].strip().upper()
         if value and value not in codes().by_iso3:
@@ -49,20 +115,40 @@ class PictureForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and end < start:
             self.add_error("end", _("The period ends before it starts."))
         return data
 
     def filters(self) -> Filters:
-        d = self.cleaned_data if self.is_valid() else {}
+        return self._filters(self.cleaned_data_or_empty())
+
+    @staticmethod
+    def _filters(d: dict[str, Any]) -> Filters:
+        start, end = d.get("start"), d.get("end")
         return Filters(
             region=d.get("region"),
             country=d.get("country", ""),
-            start=d.get("start"),
-            end=d.get("end"),
+            adm_1=d.get("adm1", "").strip(),
+            start=month_start(start) if start is not None else None,
+            end=month_end(end) if end is not None else None,
             violence=d.get("violence"),
             actor=d.get("actor", ""),
         )
+
+    def period(self) -> dict[str, str]:
+        """The months applied, as the fields show them ("" for an open end)."""
+        d = self.cleaned_data_or_empty()
+        return {k: month_text(d[k]) if d.get(k) is not None else "" for k in ("start", "end")}
+
+
+def month_start(index: int) -> dt.date:
+    year, month = year_month(index)
+    return dt.date(year, month, 1)
+
+
+def month_end(index: int) -> dt.date:
+    return month_start(index + 1) - dt.timedelta(days=1)
 
 
 class DecisionForm(forms.Form):

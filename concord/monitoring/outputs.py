@@ -12,6 +12,7 @@ import pygal
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
 from reportlab.graphics.charts.barcharts import VerticalBarChart  # type: ignore[import-untyped]
@@ -22,7 +23,7 @@ from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
-from concord.core.charts import svg_of
+from concord.core.charts import round_axes, svg_of
 from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 
 from . import rules
@@ -57,10 +58,11 @@ def series_chart(rows: list[dict[str, Any]], title: str) -> str:
         rows = []  # no month covered: the chart says there is no event data
     chart.x_labels = [rules.month_text(r["month"]) for r in rows]
     chart.x_labels_major = chart.x_labels[:: max(1, len(rows) // 12)]
-    chart.add(_("Events"), [r["events"] for r in rows])
+    events = [r["events"] for r in rows]
     deaths = [r["deaths"] if r.get("state") == "none" else r["deaths"] or 0 for r in rows]
-    # pygal cannot range a secondary axis holding gaps (None) by itself
-    chart.secondary_range = (0, max([d for d in deaths if d is not None], default=0) or 1)
+    # round ticks on both axes (pygal would put the deaths' labels at fractions of its range)
+    round_axes(chart, events, deaths)
+    chart.add(_("Events"), events)
     chart.add(_("Deaths"), deaths, secondary=True)
     svg = svg_of(chart)
     return svg
@@ -77,12 +79,60 @@ def yearly_chart(years: list[tuple[int, dict[str, Any]]], title: str) -> str:
         title=title,
         no_data_text=_("No data"),
     )
+    years = every_year(years)
     chart.x_labels = [str(y) for y, _v in years]
-    chart.add(_("Battle-related deaths"), [v["brd"] for _y, v in years])
-    chart.add(_("Non-state"), [v["nonstate"] for _y, v in years])
-    chart.add(_("One-sided"), [v["onesided"] for _y, v in years])
+    series = {
+        _("Battle-related deaths"): [v["brd"] for _y, v in years],
+        _("Non-state"): [v["nonstate"] for _y, v in years],
+        _("One-sided"): [v["onesided"] for _y, v in years],
+    }
+    round_axes(chart, [sum(v or 0 for v in year) for year in zip(*series.values(), strict=True)])
+    for label, values in series.items():
+        chart.add(label, values)
     svg = svg_of(chart)
     return svg
+
+
+SHADES = ("#fff5f0", "#fcbba1", "#fb6a4a", "#cb181d", "#67000d")
+SHADE_FROM = (1, 10, 100, 1000)  # deaths from which a country or province takes the next shade
+CIRCLES = (10, 100, 1000)  # deaths of the circles the legend shows
+
+
+def map_legend() -> dict[str, Any]:
+    """What the picture's map legend says, in the reader's language, and the scale the map draws
+    with (its script reads both: the CSP forbids inline script, so they travel as JSON)."""
+    n = lambda v: number_format(v, force_grouping=True)  # noqa: E731
+    bounds = [*SHADE_FROM, None]
+    shades = [{"color": SHADES[0], "label": "0"}]
+    for i, low in enumerate(SHADE_FROM):
+        high = bounds[i + 1]
+        label = (
+            f"{n(low)}–{n(high - 1)}"
+            if high is not None
+            else _("%(low)s or more") % {"low": n(low)}
+        )
+        shades.append({"color": SHADES[i + 1], "label": label})
+    return {
+        "shade_from": list(SHADE_FROM),
+        "shades": shades,
+        "shades_title": _("Deaths in the country or province"),
+        "circles": [{"deaths": d, "label": n(d)} for d in CIRCLES],
+        "circles_title": _("Events (circle size: deaths)"),
+        "no_data": _("no event data"),
+        "no_data_title": _("No source covers it"),
+        "deaths": _("deaths"),
+        "title": _("Legend"),
+    }
+
+
+def every_year(years: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
+    """One bar per year from the first to the last: UCDP's tables cover the whole world every year,
+    so a year without a record is zero, drawn as such instead of closing the axis over it."""
+    if not years:
+        return []
+    held = dict(years)
+    empty = {"brd": 0, "nonstate": 0, "onesided": 0}
+    return [(y, held.get(y, empty)) for y in range(years[0][0], years[-1][0] + 1)]
 
 
 def report_pdf(report: SituationReport, languages: list[str]) -> bytes:

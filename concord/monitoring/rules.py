@@ -129,9 +129,16 @@ def _window(counts: Counts, end: int, first: int, size: int) -> list[tuple[int, 
     return [counts.get(m, (0, 0)) for m in range(max(first, end - size), end)]
 
 
+def one_decimal(value: Fraction | float) -> float:
+    """`value` rounded once, half up, to one decimal, from its exact value: the score every page,
+    the API and the alert's own explanation show. (Rounding to two decimals first and to one for
+    display made 7.349 a 7.35, shown 7.4 in the table and 7.3 in the text.)"""
+    return math.floor(Fraction(value) * 10 + Fraction(1, 2)) / 10
+
+
 def _ratio(count: int, reference: Fraction) -> float:
-    """How many times the reference (at least 1) the count is, capped at 990."""
-    return round(min(990.0, float(count / max(reference, Fraction(1)))), 2)
+    """How many times the reference (at least 1) the count is, capped at 990, to one decimal."""
+    return one_decimal(min(Fraction(990), count / max(reference, Fraction(1))))
 
 
 def evaluate(
@@ -296,13 +303,13 @@ def evaluate_negbin(
     return Flag(
         area,
         month,
-        round(score, 2),
+        one_decimal(score),
         events,
         deaths,
         sum(past_events) / len(window),
         sum(past_deaths) / len(window),
-        round(events_score, 2),
-        round(deaths_score, 2),
+        one_decimal(events_score),
+        one_decimal(deaths_score),
         rule=SURPRISE,
         measure=DEATHS if deaths_score >= events_score else EVENTS,
         reference=thresholds.score,

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.views import int_param, show_error
 
-from . import coverage, outputs, permissions, rules, selectors, services
+from . import coverage, event_views, outputs, permissions, rules, selectors, services
 from .codes import Code
 from .countries import codes
 from .countries import name as country_name
@@ -41,15 +41,19 @@ def _page(
     return render(request, template, {**context, **menu}, status=status)
 
 
-def _picture(request: HttpRequest) -> tuple[PictureForm, selectors.Filters]:
-    form = PictureForm(request.GET or None)
+def _picture(
+    request: HttpRequest, *, default_period: bool = False
+) -> tuple[PictureForm, selectors.Filters]:
+    """The picture's filters; on the page, without a period, the last 12 months of the selection's
+    data (the map's data request always carries the period the page applied)."""
+    form = PictureForm(request.GET, last_month=coverage.last_month if default_period else None)
     return form, form.filters()
 
 
 @login_required
 def picture(request: HttpRequest) -> HttpResponseBase:
     """The situation picture: map, filters, tables and the monthly series."""
-    form, filters = _picture(request)
+    form, filters = _picture(request, default_period=True)
     if request.GET.get("format") == "csv":
         return outputs.csv_events(selectors.events(filters))
     covered = coverage.of_filters(filters)
@@ -59,7 +63,8 @@ def picture(request: HttpRequest) -> HttpResponseBase:
         lambda iso3: country_name(iso3, request.LANGUAGE_CODE),
     )
     provinces = selectors.by_area(filters, Level.ADM1)
-    query = request.GET.copy()
+    query = QueryDict(mutable=True)  # with the period applied by default: the map asks for the same
+    query.update(form.data)
     query.pop("format", None)
     counted = [c for c in countries if c["events"] is not None]
     return _page(
@@ -84,6 +89,7 @@ def picture(request: HttpRequest) -> HttpResponseBase:
             "covered": covered,
             "uncovered": [country_name(c, request.LANGUAGE_CODE) for c in covered.uncovered],
             "partly": [country_name(c, request.LANGUAGE_CODE) for c in covered.partly],
+            "legend": outputs.map_legend(),
         },
         status=400 if form.errors else 200,
     )
@@ -276,6 +282,7 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "alert": alert,
             "form": form if permissions.is_analyst(request.user) else None,
             "chart": outputs.series_chart(series, alert.place),
+            **event_views.alert_links(alert),
         },
         status=400 if form.errors else 200,
     )

@@ -5,10 +5,59 @@
   var box = document.getElementById("map");
   if (!box || !window.L) { return; }
   var map = L.map(box, { preferCanvas: true, attributionControl: false }).setView([38, 55], 4);
-  var shades = ["#fff5f0", "#fcbba1", "#fb6a4a", "#cb181d", "#67000d"];
+  // the scale and the legend's words come from the page (a JSON element: the CSP forbids inline script)
+  var legendData = JSON.parse(document.getElementById("map-legend").textContent);
   function shade(deaths) {
-    if (!deaths) { return shades[0]; }
-    return shades[Math.min(4, 1 + Math.floor(Math.log10(deaths) / 1.2))];
+    var index = 0;
+    legendData.shade_from.forEach(function (low, i) { if ((deaths || 0) >= low) { index = i + 1; } });
+    return legendData.shades[index].color;
+  }
+  function radius(deaths) { return 2 + Math.sqrt(deaths || 0) / 2; }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+  function swatch(style) {
+    var mark = el("span", "legend-swatch");
+    mark.style.cssText = "display:inline-block;width:14px;height:12px;margin-right:4px;vertical-align:middle;" + style;
+    return mark;
+  }
+  function circle(deaths) {
+    var size = 2 * radius(deaths) + 2, ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg"), dot = document.createElementNS(ns, "circle");
+    svg.setAttribute("width", size); svg.setAttribute("height", size);
+    svg.setAttribute("aria-hidden", "true");
+    svg.style.verticalAlign = "middle"; svg.style.marginRight = "4px";
+    dot.setAttribute("cx", size / 2); dot.setAttribute("cy", size / 2); dot.setAttribute("r", radius(deaths));
+    dot.setAttribute("fill", "rgba(123,0,0,0.5)"); dot.setAttribute("stroke", "#7b0000");
+    svg.appendChild(dot);
+    return svg;
+  }
+  function legendBox() {
+    var div = el("div", "legend");
+    div.setAttribute("data-testid", "map-legend");
+    div.setAttribute("role", "group");
+    div.setAttribute("aria-label", legendData.title);
+    div.style.cssText = "background:#fff;color:#222;padding:4px 8px;font-size:12px;line-height:1.5;border:1px solid #999";
+    function section(title, rows) {
+      div.appendChild(el("strong", "", title));
+      rows.forEach(function (row) {
+        var line = el("div");
+        line.appendChild(row[0]);
+        line.appendChild(document.createTextNode(row[1]));
+        div.appendChild(line);
+      });
+    }
+    section(legendData.shades_title, legendData.shades.map(function (s) {
+      return [swatch("background:" + s.color + ";border:1px solid #888"), s.label];
+    }));
+    section(legendData.circles_title, legendData.circles.map(function (c) {
+      return [circle(c.deaths), c.label + " " + legendData.deaths];
+    }));
+    section(legendData.no_data_title, [[swatch("background:#ccc;border:1px dashed #888"), legendData.no_data]]);
+    return div;
   }
   function get(url) { return fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); }); }
   Promise.all([get(box.dataset.admin0), get(box.dataset.admin1), get(box.dataset.data)]).then(function (loaded) {
@@ -28,13 +77,7 @@
       }
     }).addTo(map);
     var legend = L.control({ position: "bottomright" });
-    legend.onAdd = function () {
-      var div = L.DomUtil.create("div", "legend");
-      div.style.cssText = "background:#fff;padding:2px 6px;font-size:12px";
-      div.innerHTML = '<span style="display:inline-block;width:12px;height:12px;background:#ccc;border:1px dashed #888"></span> ';
-      div.appendChild(document.createTextNode(box.dataset.labelNoData));
-      return div;
-    };
+    legend.onAdd = legendBox;
     legend.addTo(map);
     var provinces = {};
     Object.keys(data.provinces).forEach(function (key) {
@@ -54,7 +97,7 @@
     }).addTo(map);
     var points = L.geoJSON(data.events, {
       pointToLayer: function (f, latlng) {
-        return L.circleMarker(latlng, { radius: 2 + Math.sqrt(f.properties.deaths || 0) / 2, color: "#7b0000", weight: 0.5, fillOpacity: 0.5 });
+        return L.circleMarker(latlng, { radius: radius(f.properties.deaths), color: "#7b0000", weight: 0.5, fillOpacity: 0.5 });
       },
       onEachFeature: function (f, layer) {
         var p = f.properties;
@@ -66,7 +109,12 @@
         });
       }
     }).addTo(map);
-    if (data.events.features.length) { map.fitBounds(points.getBounds(), { maxZoom: 7, padding: [20, 20] }); }
+    if (data.events.features.length) {
+      map.fitBounds(points.getBounds(), { maxZoom: 7, padding: [20, 20] });
+    } else if (box.dataset.country) {  // no events drawn: the country chosen, whole
+      var chosen = admin0.features.filter(function (f) { return f.properties.iso3 === box.dataset.country; });
+      if (chosen.length) { map.fitBounds(L.geoJSON(chosen[0]).getBounds(), { maxZoom: 7 }); }
+    }
     box.dataset.ready = String(data.events.features.length);
   });
 })();
