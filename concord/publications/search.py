@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from concord.core.actors import Someone
 from concord.core.permissions import reads_adopted_only
 
+from . import caching
 from .models import SearchEntry
 from .states import Kind
 from .text import Term, fts5, highlight, parse, tsquery
@@ -96,6 +97,48 @@ def search(
     per_page: int = 20,
     public_only: bool = False,
     now: dt.datetime | None = None,
+) -> Results:
+    """The page of results; served from the cache per visibility class unless `now` is given."""
+    filters = dict(
+        kinds=kinds, section=section, language=language, start=start, end=end, page=page
+    )
+    if now is not None:
+        return _search(user, q, per_page=per_page, public_only=public_only, now=now, **filters)
+    parts = (
+        caching.visibility_class(user, public_only=public_only),
+        q,
+        sorted(kinds or []),
+        per_page,
+        sorted(filters.items(), key=str),
+    )
+    return caching.remembered(
+        parts,
+        lambda: _slim(
+            _search(user, q, per_page=per_page, public_only=public_only, now=now, **filters)
+        ),
+    )
+
+
+def _slim(results: Results) -> Results:
+    """Without the entries' whole texts (read for the snippets), which the cache need not keep."""
+    for hit in results.hits:
+        SearchEntry.text.related.delete_cached_value(hit.entry)
+    return results
+
+
+def _search(
+    user: Someone,
+    q: str,
+    *,
+    kinds: list[str] | None,
+    section: str,
+    language: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    page: int,
+    per_page: int,
+    public_only: bool,
+    now: dt.datetime | None,
 ) -> Results:
     now = now or timezone.now()
     results = Results(query=q)
