@@ -10,7 +10,8 @@ deleted. Two generations:
   the times at which scheduled publications appear (`publish_at` in the future): the key carries how
   many of them have passed, and an entry lives no longer than until the next one, so a publication
   scheduled for later appears at its time without anything running then.
-- `SEARCH`: anything the search index holds (every `indexing.replace`), for the search cache only.
+- `SEARCH`: anything the search index holds (every `indexing.replace`), for the search cache only;
+  its state holds the same schedule (scheduled publications become findable at their time).
 
 A change made in a transaction replaces the token when the transaction commits (`on_commit`): a
 reader that took the old token before the commit may store what it read under it, but no one asks
@@ -25,18 +26,20 @@ import bisect
 import datetime as dt
 import hashlib
 import secrets
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language
 
 from concord.core.actors import Someone
@@ -44,6 +47,7 @@ from concord.core.models import viewer_of
 from concord.core.permissions import reads_adopted_only
 
 T = TypeVar("T")
+P = TypeVar("P")
 
 PUBLIC = "public"
 SEARCH = "search"
@@ -69,8 +73,6 @@ class Generation:
 
 
 def _scheduled(name: str, now: dt.datetime) -> tuple[tuple[dt.datetime, ...], bool]:
-    if name != PUBLIC:
-        return (), True
     from .models import Publication
     from .states import Status
 
@@ -79,7 +81,7 @@ def _scheduled(name: str, now: dt.datetime) -> tuple[tuple[dt.datetime, ...], bo
         .order_by("publish_at")
         .values_list("publish_at", flat=True)[: SCHEDULE + 1]
     )
-    return tuple(times[:SCHEDULE]), len(times) <= SCHEDULE
+    return tuple(t for t in times[:SCHEDULE] if t is not None), len(times) <= SCHEDULE
 
 
 def _made(name: str, now: dt.datetime) -> Generation:
@@ -159,7 +161,7 @@ class Page:
             response.status_code,
             response.content,
             response["Content-Type"],
-            '"%s"' % hashlib.blake2b(response.content, digest_size=16).hexdigest(),
+            f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"',
             response.get("Last-Modified", ""),
         )
 
@@ -169,13 +171,37 @@ class Page:
         if self.last_modified:
             response["Last-Modified"] = self.last_modified
         # Stored by browsers and proxies, but asked again each time: a withdrawal shows at once.
-        patch_cache_control(response, no_cache=True)
-        patch_vary_headers(response, ["Cookie"])
+        response["Cache-Control"] = "no-cache"
+        response["Vary"] = "Cookie"
+        if (
+            "HTTP_IF_NONE_MATCH" not in request.META
+            and "HTTP_IF_MODIFIED_SINCE" not in request.META
+        ):
+            return response
         conditional = get_conditional_response(request, etag=self.etag, response=response)
         return conditional if conditional is not None else response
 
 
 CACHED_STATUSES = (200, 410)  # pages and the notices of withdrawn publications
+# The pages and search answers last served by this process, by their whole key (generation
+# included): each is read from the shared cache once per process and generation, not per request.
+RECENT = 256
+_recent: OrderedDict[str, Any] = OrderedDict()
+
+
+def _remember(key: str, page: P) -> P:
+    _recent[key] = page
+    if len(_recent) > RECENT:
+        _recent.popitem(last=False)
+    return page
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    """Whether the request comes from a signed-in user; without a session cookie, certainly not
+    (and nothing is read to say so)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return bool(request.user.is_authenticated)
 
 
 def _page_key(request: HttpRequest, part: str) -> str:
@@ -192,23 +218,20 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
     @wraps(view)
     def cached(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if (
-            request.method not in ("GET", "HEAD")
-            or request.user.is_authenticated
-            or bypassed(PUBLIC, SEARCH)
-        ):
+        if request.method not in ("GET", "HEAD") or _signed_in(request) or bypassed(PUBLIC, SEARCH):
             return view(request, *args, **kwargs)
         part, ttl = generation(PUBLIC, timezone.now())
         key = _page_key(request, part)
-        page = cache.get(key)
+        page = _recent.get(key) or cache.get(key)
         if page is None:
             response = view(request, *args, **kwargs)
             if response.status_code not in CACHED_STATUSES or response.streaming:
                 return response
             page = Page.of(response)
-            if ttl >= 1:
-                cache.set(key, page, min(int(ttl), MAX_AGE))
-        return page.response(request)
+            if ttl < 1:
+                return page.response(request)
+            cache.set(key, page, min(int(ttl), MAX_AGE))
+        return _remember(key, page).response(request)
 
     return cached
 
@@ -231,7 +254,7 @@ def connect() -> None:
     from concord.agreements.models import Agreement, TreatyAction
     from concord.organization.models import Body, MemberState
 
-    from .models import PublicSite, Publication, Tag
+    from .models import Publication, PublicSite, Tag
 
     shown: list[type[Model]] = [
         Publication,
@@ -275,14 +298,16 @@ def remembered(parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
     public site changes or a scheduled publication appears."""
     if bypassed(PUBLIC, SEARCH):
         return compute()
-    now = timezone.now()
-    public, ttl = generation(PUBLIC, now)
-    indexed, _ttl = generation(SEARCH, now)
+    indexed, ttl = generation(SEARCH, timezone.now())  # every publication change is indexed
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    key = f"search:{public}:{indexed}:{get_language()}:{digest}"
-    found = cache.get(key)
+    key = f"search:{indexed}:{get_language()}:{digest}"
+    found = _recent.get(key)
+    if found is None:
+        found = cache.get(key)
     if found is None:
         found = compute()
-        if ttl >= 1:
-            cache.set(key, found, min(int(ttl), MAX_AGE))
-    return found  # type: ignore[no-any-return]
+        if ttl < 1:
+            return found
+        cache.set(key, found, min(int(ttl), MAX_AGE))
+    _remember(key, found)
+    return found

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField, Q, QuerySet
@@ -99,23 +100,35 @@ def search(
     now: dt.datetime | None = None,
 ) -> Results:
     """The page of results; served from the cache per visibility class unless `now` is given."""
-    filters = dict(
-        kinds=kinds, section=section, language=language, start=start, end=end, page=page
-    )
+    filters: dict[str, Any] = {
+        "kinds": kinds,
+        "section": section,
+        "language": language,
+        "start": start,
+        "end": end,
+        "page": page,
+    }
     if now is not None:
         return _search(user, q, per_page=per_page, public_only=public_only, now=now, **filters)
-    parts = (
-        caching.visibility_class(user, public_only=public_only),
-        q,
-        sorted(kinds or []),
-        per_page,
-        sorted(filters.items(), key=str),
-    )
+    parts = cache_parts(user, q, per_page=per_page, public_only=public_only, **filters)
     return caching.remembered(
         parts,
         lambda: _slim(
             _search(user, q, per_page=per_page, public_only=public_only, now=now, **filters)
         ),
+    )
+
+
+def cache_parts(
+    user: Someone, q: str, *, per_page: int, public_only: bool, **filters: Any
+) -> tuple[Any, ...]:
+    """What names a search's results in the cache: the caller's visibility class (never the
+    results of another class), the words and every filter."""
+    return (
+        caching.visibility_class(user, public_only=public_only),
+        q,
+        per_page,
+        sorted((name, str(value)) for name, value in filters.items()),
     )
 
 

@@ -23,8 +23,8 @@ from concord.core.views import show_error
 from concord.organization import selectors as organization
 
 from . import permissions, services
-from .caching import public_page
 from . import search as searching
+from .caching import public_page
 from .codes import Code
 from .forms import PublicationForm, PublishForm, SearchForm, UnpublishForm
 from .models import Publication, Tag

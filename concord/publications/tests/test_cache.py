@@ -90,9 +90,7 @@ def test_a_withdrawn_publication_leaves_every_cached_page(client, committed, sec
         assert "Quasinews to withdraw" in client.get(page).text  # now cached
     address = f"/en/public/p/{pub.slug}/"
     assert client.get(address).status_code == 200
-    committed(
-        services.unpublish_publication, pub, actor=secretariat_officer, note_en="A mistake."
-    )
+    committed(services.unpublish_publication, pub, actor=secretariat_officer, note_en="A mistake.")
     for page in pages:
         assert "Quasinews to withdraw" not in client.get(page).text
     withdrawn = client.get(address)
@@ -124,16 +122,16 @@ def test_a_scheduled_publication_appears_at_its_time_without_any_change(
     with time_machine.travel(at + dt.timedelta(minutes=1), tick=False):
         assert "Quasinews scheduled" in client.get("/en/public/").text
         hits = search(None, "Quasinews scheduled", public_only=True)
-        assert [h.entry.url for h in hits.hits] == [f"/en/public/p/{Publication.objects.get(title_en='Quasinews scheduled').slug}/"]
+        assert [h.entry.url for h in hits.hits] == [
+            f"/en/public/p/{Publication.objects.get(title_en='Quasinews scheduled').slug}/"
+        ]
 
 
 def test_entries_live_no_longer_than_until_the_next_scheduled_appearance(
     committed, secretariat_officer
 ):
     now = timezone.now()
-    published(
-        committed, secretariat_officer, title_en="Soon", at=now + dt.timedelta(seconds=90)
-    )
+    published(committed, secretariat_officer, title_en="Soon", at=now + dt.timedelta(seconds=90))
     _part, ttl = caching.generation(caching.PUBLIC, now)
     assert 0 < ttl <= 90
 
@@ -183,9 +181,7 @@ def test_a_repeated_search_reads_the_cache(client, django_assert_max_num_queries
     assert again.json() == first.json()
 
 
-def test_a_signed_in_repeated_search_reads_the_cache(
-    client_as, django_assert_max_num_queries
-):
+def test_a_signed_in_repeated_search_reads_the_cache(client_as, django_assert_max_num_queries):
     signed_in = client_as("kazakh_representative")
     first = signed_in.get("/api/v1/search", {"q": "безопасности"}).json()
     signed_in.get("/api/v1/search", {"q": "безопасности"})  # the session and user, now loaded
@@ -237,9 +233,7 @@ def test_the_same_class_shares_results_and_different_classes_do_not(
     }
 
 
-def test_a_search_finds_what_was_published_since_it_was_cached(
-    committed, secretariat_officer
-):
+def test_a_search_finds_what_was_published_since_it_was_cached(committed, secretariat_officer):
     assert search(None, "квазипубликация", public_only=True).total == 0
     published(committed, secretariat_officer, title_ru="Квазипубликация о безопасности")
     assert search(None, "квазипубликация", public_only=True).total == 1
