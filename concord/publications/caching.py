@@ -26,6 +26,7 @@ import bisect
 import datetime as dt
 import hashlib
 import secrets
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,16 +61,36 @@ class Generation:
     token: str
     schedule: tuple[dt.datetime, ...] = ()  # appearances still to come when it was made, ascending
     complete: bool = True  # the schedule lists every one of them
+    made: dt.datetime | None = None
 
     def at(self, now: dt.datetime) -> tuple[str, float] | None:
         """The key part valid at `now` and how many seconds an entry may live; None once the
         schedule it knows is used up and more appearances may follow (a new generation is due)."""
         passed = bisect.bisect_right(self.schedule, now)
         if passed < len(self.schedule):
-            return f"{self.token}.{passed}", (self.schedule[passed] - now).total_seconds()
-        if not self.complete:
+            ttl = (self.schedule[passed] - now).total_seconds()
+        elif not self.complete:
             return None
-        return f"{self.token}.{passed}", float(MAX_AGE)
+        else:
+            ttl = float(MAX_AGE)
+        return f"{self.token}.{passed}", min(ttl, self._settled(now))
+
+    def _settled(self, now: dt.datetime) -> float:
+        """With a read replica (which may lag behind the commit that made this generation by up
+        to its allowed lag), an entry made within that lag of the commit lives only until the lag
+        has passed, and is then made again from what the replica has caught up with."""
+        lag = replica_lag()
+        age = (now - self.made).total_seconds() if self.made else lag
+        return float(MAX_AGE) if age >= lag else lag - age
+
+
+def replica_lag() -> float:
+    """How far behind the primary a read replica may be read from (0 without one)."""
+    if "replica" not in settings.DATABASES:
+        return 0.0
+    return float(
+        settings.CONCORD_REPLICA_MAX_LAG_SECONDS + settings.CONCORD_REPLICA_LAG_CHECK_SECONDS
+    )
 
 
 def _scheduled(name: str, now: dt.datetime) -> tuple[tuple[dt.datetime, ...], bool]:
@@ -86,7 +107,7 @@ def _scheduled(name: str, now: dt.datetime) -> tuple[tuple[dt.datetime, ...], bo
 
 def _made(name: str, now: dt.datetime) -> Generation:
     schedule, complete = _scheduled(name, now)
-    return Generation(secrets.token_hex(8), schedule, complete)
+    return Generation(secrets.token_hex(8), schedule, complete, now)
 
 
 def bump(name: str) -> None:
@@ -189,11 +210,17 @@ RECENT = 256
 _recent: OrderedDict[str, Any] = OrderedDict()
 
 
-def _remember(key: str, page: P) -> P:
-    _recent[key] = page
+def _remember(key: str, page: P, ttl: float) -> P:
+    _recent[key] = (time.monotonic() + ttl, page)
     if len(_recent) > RECENT:
         _recent.popitem(last=False)
     return page
+
+
+def _recalled(key: str) -> Any:
+    """What this process served under `key`, while the entry it was read from may live."""
+    found = _recent.get(key)
+    return found[1] if found is not None and found[0] > time.monotonic() else None
 
 
 def _signed_in(request: HttpRequest) -> bool:
@@ -222,7 +249,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             return view(request, *args, **kwargs)
         part, ttl = generation(PUBLIC, timezone.now())
         key = _page_key(request, part)
-        page = _recent.get(key) or cache.get(key)
+        page = _recalled(key) or cache.get(key)
         if page is None:
             response = view(request, *args, **kwargs)
             if response.status_code not in CACHED_STATUSES or response.streaming:
@@ -231,7 +258,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             if ttl < 1:
                 return page.response(request)
             cache.set(key, page, min(int(ttl), MAX_AGE))
-        return _remember(key, page).response(request)
+        return _remember(key, page, ttl).response(request)
 
     return cached
 
@@ -301,7 +328,7 @@ def remembered(parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
     indexed, ttl = generation(SEARCH, timezone.now())  # every publication change is indexed
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
     key = f"search:{indexed}:{get_language()}:{digest}"
-    found = _recent.get(key)
+    found = _recalled(key)
     if found is None:
         found = cache.get(key)
     if found is None:
@@ -309,5 +336,5 @@ def remembered(parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
         if ttl < 1:
             return found
         cache.set(key, found, min(int(ttl), MAX_AGE))
-    _remember(key, found)
+    _remember(key, found, ttl)
     return found

@@ -249,3 +249,15 @@ def test_uncommitted_changes_are_never_cached_for_others(secretariat_officer):
     assert caching.bypassed(caching.PUBLIC, caching.SEARCH)
     assert search(None, "квазичерновик", public_only=True).total == 1
     assert "Квазичерновик" in Client().get("/ru/public/").text
+
+
+def test_with_a_read_replica_entries_made_just_after_a_change_live_only_until_it_caught_up(
+    monkeypatch,
+):
+    now = timezone.now()
+    young = caching.Generation("t", (), True, now - dt.timedelta(seconds=2))
+    monkeypatch.setattr(caching, "replica_lag", lambda: 6.0)
+    assert young.at(now) == ("t.0", 4.0)
+    assert young.at(now + dt.timedelta(seconds=10)) == ("t.0", float(caching.MAX_AGE))
+    monkeypatch.setattr(caching, "replica_lag", lambda: 0.0)
+    assert young.at(now) == ("t.0", float(caching.MAX_AGE))
