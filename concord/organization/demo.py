@@ -283,6 +283,14 @@ def seed(*, password: str, actor: Actor = SYSTEM) -> list[str]:
             },
         )
 
+    # The Secretariat's seat since May 2012 (argumenti.ru/society/2012/05/176336); its telephone
+    # and e-mail are not in the sources and are left empty rather than made up.
+    Body.objects.filter(is_secretariat=True, address_ru="").update(
+        address_ru="Москва, Сверчков переулок, д. 3, стр. 1",
+        address_en="3 Sverchkov pereulok, building 1, Moscow, Russian Federation",
+        website="https://odkb-csto.org/",
+    )
+
     states = {s.iso2: s for s in MemberState.objects.all()}
     for year, iso2 in sorted(CHAIRS.items()):
         if not Chairmanship.objects.filter(year=year).exists():

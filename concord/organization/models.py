@@ -77,6 +77,12 @@ class Body(BilingualName):
         help_text=_("Runs procedures, acts as depositary, sees restricted records of every owner."),
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Contacts, shown in the public site's footer for the Secretariat (the organization's seat).
+    address_ru = models.CharField(_("address (Russian)"), max_length=300, blank=True)
+    address_en = models.CharField(_("address (English)"), max_length=300, blank=True)
+    phone = models.CharField(_("telephone"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
 
     class Meta:
         verbose_name = _("body")
@@ -92,6 +98,10 @@ class Body(BilingualName):
     @property
     def short(self) -> str:
         return in_language(self.short_ru, self.short_en)
+
+    @property
+    def address(self) -> str:
+        return in_language(self.address_ru, self.address_en)
 
 
 class Chairmanship(models.Model):

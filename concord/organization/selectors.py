@@ -21,6 +21,11 @@ def bodies() -> QuerySet[Body]:
     return Body.objects.select_related("parent")
 
 
+def secretariat() -> Body | None:
+    """The organization's seat: its contacts are the organization's."""
+    return Body.objects.filter(is_secretariat=True).first()
+
+
 def chair_of(year: int) -> Chairmanship | None:
     return Chairmanship.objects.select_related("state").filter(year=year).first()
 

@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
@@ -9,13 +9,13 @@ from ninja import Status as Reply
 from ninja.pagination import paginate
 
 from concord.accounts.api_auth import signed_in
-from concord.core.actors import actor_of
+from concord.core.actors import Someone, actor_of
 from concord.core.api import ErrorOut, Pages
 from concord.core.errors import Code as CoreCode
 from concord.core.errors import DomainError, NotAllowed
 from concord.core.models import in_language
 
-from . import permissions, services
+from . import caching, permissions, services
 from . import search as searching
 from .codes import Code
 from .models import Publication, Tag
@@ -115,36 +115,46 @@ def get_publication(request: HttpRequest, slug: str) -> Any:
 @router.get("/search", response=SearchOut, auth=PUBLIC)
 def search(request: HttpRequest, filters: Query[SearchFilters]) -> Any:
     """Publications for everyone; for a signed-in caller, everything they may see."""
-    results = searching.search(
-        request.user,
-        filters.q[:MAX_QUERY],
-        kinds=[filters.kind] if filters.kind else None,
-        section=filters.section or "",
-        language=filters.language or "",
-        start=filters.start,
-        end=filters.end,
-        page=max(1, min(filters.page, 1000)),
-    )
-    return {
-        "query": results.query,
-        "total": results.total,
-        "more": results.more,
-        "page": results.page,
-        "pages": results.pages,
-        "message": results.message,
-        "hits": [
-            {
-                "kind": h.entry.kind,
-                "title": h.title,
-                "snippet": h.snippet,
-                "url": h.entry.url,
-                "language": h.entry.language,
-                "date": h.entry.date,
-                "score": round(h.score, 4),
-            }
-            for h in results.hits
-        ],
+    args: dict[str, Any] = {
+        "kinds": [filters.kind] if filters.kind else None,
+        "section": filters.section or "",
+        "language": filters.language or "",
+        "start": filters.start,
+        "end": filters.end,
+        "page": max(1, min(filters.page, 1000)),
     }
+    q = filters.q[:MAX_QUERY]
+    parts = searching.cache_parts(request.user, q, per_page=20, public_only=False, **args)
+    # The answer as sent, kept per visibility class like the results it is made of.
+    body = caching.remembered(("api", *parts), lambda: _search_json(request.user, q, args))
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
+def _search_json(user: Someone, q: str, args: dict[str, Any]) -> bytes:
+    results = searching.search(user, q, **args)
+    out = SearchOut.model_validate(
+        {
+            "query": results.query,
+            "total": results.total,
+            "more": results.more,
+            "page": results.page,
+            "pages": results.pages,
+            "message": results.message,
+            "hits": [
+                {
+                    "kind": h.entry.kind,
+                    "title": h.title,
+                    "snippet": h.snippet,
+                    "url": h.entry.url,
+                    "language": h.entry.language,
+                    "date": h.entry.date,
+                    "score": round(h.score, 4),
+                }
+                for h in results.hits
+            ],
+        }
+    )
+    return out.model_dump_json().encode()
 
 
 # --- Editorial: what the editor's pages do (/publications/ inside the system) -------------------

@@ -8,7 +8,8 @@ class PublicationsConfig(AppConfig):
     verbose_name = _("Publications and search")
 
     def ready(self) -> None:
-        from . import indexing, sources
+        from . import caching, indexing, sources
 
+        caching.connect()
         indexing.connect()
         sources.connect()

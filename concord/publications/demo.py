@@ -17,7 +17,7 @@ from concord.operations.models import Stage
 
 from . import services
 from .demo_texts import PUBLICATIONS, TAGS
-from .models import Publication, Tag
+from .models import Publication, PublicSite, Tag
 from .states import Status
 
 
@@ -26,6 +26,8 @@ def _at(day: str) -> dt.datetime:
 
 
 def seed(*, password: str) -> list[str]:
+    # Demo texts dated on historical days: every public page says they are a demonstration.
+    PublicSite.objects.update_or_create(pk=1, defaults={"demo_notice": True})
     if Tag.objects.exists():
         return []
     editor = User.objects.get(username="secretariat")

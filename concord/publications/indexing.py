@@ -26,6 +26,7 @@ from concord.operations.models import Figure, NationalReport, Stage
 from concord.operations.states import ReportStatus
 from concord.organization.models import Body
 
+from . import caching
 from .models import Publication, SearchEntry, SearchText
 from .states import Kind, Status
 from .text import stems
@@ -56,6 +57,7 @@ def replace(
 ) -> None:
     """The object's entries become `texts` (one dict per language: title, body, url, date, …)."""
     with transaction.atomic():
+        caching.changed(caching.SEARCH)  # cached results are read again once this commits
         SearchEntry.objects.filter(kind=kind, object_id=str(object_id)).delete()
         released = list(released)
         for text in texts:
@@ -279,6 +281,7 @@ def connect() -> None:
         if model not in (Version, NationalReport):
 
             def deleted(sender: Any, instance: Any, kind: str = kind, **kwargs: Any) -> None:
+                caching.changed(caching.SEARCH)
                 SearchEntry.objects.filter(kind=kind, object_id=str(instance.pk)).delete()
 
             post_delete.connect(
@@ -288,6 +291,7 @@ def connect() -> None:
 
 def reindex() -> int:
     """Rebuild every entry (the index itself follows through the backend's triggers)."""
+    caching.changed(caching.SEARCH)
     SearchEntry.objects.all().delete()
     count = 0
     for model, _kind, indexer, target in INDEXERS:

@@ -166,3 +166,27 @@ class SearchText(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PublicSite(models.Model):
+    """The public site's own settings: one row (pk 1), made when first read."""
+
+    demo_notice = models.BooleanField(
+        _("demonstration notice"),
+        default=False,
+        help_text=_(
+            "Every public page says that its texts and some of its data are a demonstration. "
+            "Turned on by seed_demo; off on a real installation (manage.py demo_notice off)."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("public site")
+        verbose_name_plural = _("public site")
+
+    def __str__(self) -> str:
+        return "public site"
+
+    @classmethod
+    def current(cls) -> PublicSite:
+        return cls.objects.get_or_create(pk=1)[0]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 from django.db.models import BooleanField, FloatField, Q, QuerySet
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from concord.core.actors import Someone
 from concord.core.permissions import reads_adopted_only
 
+from . import caching
 from .models import SearchEntry
 from .states import Kind
 from .text import Term, fts5, highlight, parse, tsquery
@@ -96,6 +98,60 @@ def search(
     per_page: int = 20,
     public_only: bool = False,
     now: dt.datetime | None = None,
+) -> Results:
+    """The page of results; served from the cache per visibility class unless `now` is given."""
+    filters: dict[str, Any] = {
+        "kinds": kinds,
+        "section": section,
+        "language": language,
+        "start": start,
+        "end": end,
+        "page": page,
+    }
+    if now is not None:
+        return _search(user, q, per_page=per_page, public_only=public_only, now=now, **filters)
+    parts = cache_parts(user, q, per_page=per_page, public_only=public_only, **filters)
+    return caching.remembered(
+        parts,
+        lambda: _slim(
+            _search(user, q, per_page=per_page, public_only=public_only, now=now, **filters)
+        ),
+    )
+
+
+def cache_parts(
+    user: Someone, q: str, *, per_page: int, public_only: bool, **filters: Any
+) -> tuple[Any, ...]:
+    """What names a search's results in the cache: the caller's visibility class (never the
+    results of another class), the words and every filter."""
+    return (
+        caching.visibility_class(user, public_only=public_only),
+        q,
+        per_page,
+        sorted((name, str(value)) for name, value in filters.items()),
+    )
+
+
+def _slim(results: Results) -> Results:
+    """Without the entries' whole texts (read for the snippets), which the cache need not keep."""
+    for hit in results.hits:
+        SearchEntry.text.related.delete_cached_value(hit.entry)
+    return results
+
+
+def _search(
+    user: Someone,
+    q: str,
+    *,
+    kinds: list[str] | None,
+    section: str,
+    language: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    page: int,
+    per_page: int,
+    public_only: bool,
+    now: dt.datetime | None,
 ) -> Results:
     now = now or timezone.now()
     results = Results(query=q)

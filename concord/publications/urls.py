@@ -1,18 +1,20 @@
 from django.urls import path
 
 from . import feeds, views
+from .caching import public_page
 
 app_name = "publications"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("section/<str:section>/", views.section, name="section"),
-    path("section/<str:section>/rss.xml", feeds.SectionFeed(), name="rss"),
-    path("section/<str:section>/atom.xml", feeds.SectionAtomFeed(), name="atom"),
+    path("section/<str:section>/rss.xml", public_page(feeds.SectionFeed()), name="rss"),
+    path("section/<str:section>/atom.xml", public_page(feeds.SectionAtomFeed()), name="atom"),
     path("p/<slug:slug>/", views.publication, name="publication"),
     path("tags/<slug:slug>/", views.tag, name="tag"),
     path("states/", views.states, name="states"),
     path("agreements/", views.agreements_in_force, name="agreements"),
+    path("agreements/<int:pk>/", views.agreement_status, name="agreement"),
     path("search/", views.public_search, name="search"),
 ]
 

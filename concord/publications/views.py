@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from concord.agreements import selectors as agreements
+from concord.agreements.standing import gap_text
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.views import show_error
@@ -23,6 +24,7 @@ from concord.organization import selectors as organization
 
 from . import permissions, services
 from . import search as searching
+from .caching import public_page
 from .codes import Code
 from .forms import PublicationForm, PublishForm, SearchForm, UnpublishForm
 from .models import Publication, Tag
@@ -47,6 +49,7 @@ def _page(request: HttpRequest, qs: QuerySet[Publication]) -> Any:
     return Paginator(qs.order_by("-publish_at", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     items = _in_language(live())
     return render(
@@ -61,6 +64,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def section(request: HttpRequest, section: str) -> HttpResponse:
     if section not in Section.values:
         raise Http404
@@ -75,6 +79,7 @@ def section(request: HttpRequest, section: str) -> HttpResponse:
     )
 
 
+@public_page
 def tag(request: HttpRequest, slug: str) -> HttpResponse:
     found = get_object_or_404(Tag, slug=slug)
     return render(
@@ -84,6 +89,7 @@ def tag(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def publication(request: HttpRequest, slug: str) -> HttpResponse:
     pub = Publication.objects.filter(slug=slug).prefetch_related("tags").first()
     if pub is None or not (pub.is_live() or pub.status == Status.UNPUBLISHED):
@@ -97,6 +103,7 @@ def publication(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@public_page
 def states(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -105,12 +112,35 @@ def states(request: HttpRequest) -> HttpResponse:
     )
 
 
+@public_page
 def agreements_in_force(request: HttpRequest) -> HttpResponse:
     """The organization's agreements as the depositary records them (public instruments only)."""
     statuses = agreements.overview(AnonymousUser(), today=timezone.localdate())
     return render(request, "publications/agreements.html", {"statuses": statuses})
 
 
+@public_page
+def agreement_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """One agreement's status as the depositary records it: the parties, their signatures,
+    ratifications and deposits, the entry into force; what the record does not hold is said so."""
+    found = agreements.agreement(AnonymousUser(), pk)  # 404 unless public
+    if found.illustrative:
+        raise Http404
+    standing, rows, _actions = agreements.status_table(found, today=timezone.localdate())
+    return render(
+        request,
+        "publications/agreement_status.html",
+        {
+            "a": found,
+            "s": standing,
+            "rows": rows,
+            "in_force": standing.in_force(timezone.localdate()),
+            "gaps": [gap_text(g) for g in standing.gaps],
+        },
+    )
+
+
+@public_page
 def public_search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     results = None
