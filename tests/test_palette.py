@@ -109,7 +109,14 @@ def pairs() -> list[tuple[str, str, str]]:
 
 def test_the_stylesheet_is_read():
     checked = {selector for selector, _, _ in pairs()}
-    assert {".badge.warn", ".badge.ok", ".errorlist", "td.warn", "del", "mark.bracket sup"} <= checked
+    assert {
+        ".badge.warn",
+        ".badge.ok",
+        ".errorlist",
+        "td.warn",
+        "del",
+        "mark.bracket sup",
+    } <= checked
     assert PAGE_BACKGROUND.lower() in {"#fff", "#ffffff"}
 
 

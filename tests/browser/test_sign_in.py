@@ -23,7 +23,8 @@ def test_kazakh_representative_signs_in_and_sees_the_dashboard_in_both_languages
     panel = page.get_by_test_id("organization-panel")
     assert "Казахстан" in panel.inner_text()
     assert "Участие заморожено" in panel.inner_text()
-    page.get_by_test_id("account-menu").locator("summary").click()  # who acts for whom, the language
+    # Who acts for whom and the other language are in the account menu.
+    page.get_by_test_id("account-menu").locator("summary").click()
     assert "Постоянный представитель" in page.get_by_test_id("acting-for").inner_text()
     page.get_by_role("button", name="English").click()
     page.wait_for_url(re.compile(r"/en/$"))
