@@ -29,6 +29,7 @@ def test_kazakhstan_proposes_the_secretariat_accepts_and_the_versions_are_compar
     assert page.get_by_test_id("amendment-status").inner_text() == "Pending"
     assert "Underline" in " ".join(page.locator("td[lang=en] ins").all_inner_texts())
 
+    page.get_by_test_id("account-menu").locator("summary").click()
     page.get_by_role("button", name="Sign out").click()
     sign_in(page, "secretariat")
     page.wait_for_url(re.compile(r"/ru/$"))
