@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import mapdata, views
 
 app_name = "monitoring"
 
 urlpatterns = [
     path("", views.picture, name="picture"),
-    path("data.json", views.picture_data, name="picture-data"),
+    path("data.json", mapdata.map_data, name="picture-data"),
     path("areas/<str:country>/", views.area, name="area"),
     path("yearly/<str:country>/", views.yearly, name="yearly"),
     path("alerts/", views.alert_list, name="alert-list"),
