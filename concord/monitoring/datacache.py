@@ -9,7 +9,7 @@ and stored figures of the rows as they were). A rolled-back import only costs a 
 cache loses the token, a new one is made: entries are only ever found under the token they were
 computed for, so nothing stale is served.
 
-Entries are keyed by the version, what is computed and the filters (a region by its area, so that
+Entries are keyed by the code that computes them (CODE), the version, what is computed and the filters (a region by its area, so that
 editing a region's countries changes the key). The figures are open data, the same for every
 signed-in user (permissions.py); the views check who asks before they read the cache, and the cached
 values hold no user's data and no language (names are added after).
@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.cache import cache
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 
 VERSION_KEY = "monitoring:data-version"
 TIMEOUT = 24 * 60 * 60  # a day; an entry is also dropped as soon as the version changes
+WAIT = 10  # seconds a reader waits for another one computing the same entry
 T = TypeVar("T")
 
 
@@ -71,15 +74,47 @@ def filters_key(filters: Filters, **more: Any) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+def _code() -> str:
+    """The code that computes and draws what is cached: a deployment that changes it starts afresh
+    (the file cache outlives the processes)."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in ("selectors.py", "coverage.py", "mapdata.py", "outputs.py", "../core/charts.py"):
+        path = here / name
+        digest.update(path.read_bytes() if path.exists() else name.encode())
+    return digest.hexdigest()[:8]
+
+
+CODE = _code()
+
+
 def key(kind: str, filters: Filters, *, at: str | None = None, **more: Any) -> str:
-    return f"monitoring:{kind}:{at or version()}:{filters_key(filters, **more)}"
+    return f"monitoring:{kind}:{CODE}:{at or version()}:{filters_key(filters, **more)}"
 
 
 def cached(kind: str, filters: Filters, compute: Callable[[], T], **more: Any) -> T:
     """`compute()` for these filters, once per data version."""
-    name = key(kind, filters, **more)
+    return cached_at(key(kind, filters, **more), compute)
+
+
+def cached_at(name: str, compute: Callable[[], T]) -> T:
+    """The value under `name`, or `compute()` stored there. When many readers miss at once (the
+    first views after an import), one computes while the others wait for its value, up to WAIT
+    seconds (then they compute it too)."""
     found = cache.get(name)
-    if found is None:
-        found = compute()
-        cache.set(name, found, TIMEOUT)
-    return found
+    if found is not None:
+        return found
+    lock = f"{name}:computing"
+    if not cache.add(lock, 1, WAIT):
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            found = cache.get(name)
+            if found is not None:
+                return found
+    try:
+        value = compute()
+        cache.set(name, value, TIMEOUT)
+    finally:
+        cache.delete(lock)
+    return value

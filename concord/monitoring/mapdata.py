@@ -23,7 +23,6 @@ import math
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.db.models import Avg, Count, Sum
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -137,6 +136,11 @@ def bbox(text: str | None) -> Box | None:
     return box if box[0] < box[2] and box[1] < box[3] else None
 
 
+def _body(filters: selectors.Filters, level: str, box: Box | None) -> bytes:
+    found = areas(filters) if level == AREAS else events(filters, box)
+    return gzip.compress(json.dumps(found, separators=(",", ":")).encode(), 6)
+
+
 def _matches(request: HttpRequest, etag: str) -> bool:
     sent = request.headers.get("If-None-Match", "")
     return any(tag.strip().removeprefix("W/") == etag for tag in sent.split(","))
@@ -153,11 +157,7 @@ def map_data(request: HttpRequest) -> HttpResponse:
     if _matches(request, etag):
         response = HttpResponse(status=304)
     else:
-        body = cache.get(name)
-        if body is None:
-            found = areas(filters) if level == AREAS else events(filters, box)
-            body = gzip.compress(json.dumps(found, separators=(",", ":")).encode(), 6)
-            cache.set(name, body, datacache.TIMEOUT)
+        body = datacache.cached_at(name, lambda: _body(filters, level, box))
         response = HttpResponse(content_type="application/json")
         if "gzip" in request.headers.get("Accept-Encoding", ""):
             response.content = body

@@ -73,9 +73,14 @@ def picture(request: HttpRequest) -> HttpResponseBase:
                 "events": sum(c["events"] for c in counted),
                 "deaths": sum(c["deaths"] or 0 for c in counted),
             },
-            "chart": outputs.series_chart(
-                coverage.series(figures["monthly"], covered),
-                _("Events and deaths per month"),
+            "chart": datacache.cached(  # drawing it costs more than the rest of the page
+                "picture-chart",
+                filters,
+                lambda: outputs.series_chart(
+                    coverage.series(figures["monthly"], covered),
+                    _("Events and deaths per month"),
+                ),
+                language=request.LANGUAGE_CODE,
             ),
             "query": query.urlencode(),
             "covered": covered,
