@@ -145,6 +145,7 @@ class Server:
                 "--threads=4",
                 f"--bind=127.0.0.1:{self.port}",
                 "--log-level=warning",
+                "--graceful-timeout=5",
             ],
             cwd=ROOT,
             env=env,
@@ -161,7 +162,11 @@ class Server:
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(10)
+        try:
+            self.process.wait(30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
 
 def warm(port: int, url: str, cookie: str) -> None:
@@ -220,9 +225,18 @@ def measure(size: str, args: argparse.Namespace, under_load: bool) -> dict[str, 
         server = Server()
         try:
             cookie = client.cookies["sessionid"].value
-            for label, url in pages:
+            for _label, url in pages:
                 warm(server.port, url, cookie)
+            for label, url in pages:
                 out[label].update(load(server.port, url, cookie, args.clients, args.seconds))
+            # the baseline again at the end: the machine's load drifts; the ratio is to the mean
+            again = load(server.port, pages[0][1], cookie, args.clients, args.seconds)
+            base = out[pages[0][0]]
+            print(
+                f"  (trivial view first {base['rps']:,.0f} req/s, p95 {base['p95']:.0f} ms; "
+                f"last {again['rps']:,.0f} req/s, p95 {again['p95']:.0f} ms)"
+            )
+            base["rps"] = (base["rps"] + again["rps"]) / 2
         finally:
             server.stop()
     print_size(size, out)
