@@ -80,7 +80,10 @@ def _cursor(text: str | None) -> selectors.Key | None:
         return None
     day, _sep, pk = text.partition(".")
     try:
-        return dt.date.fromisoformat(day), int(pk)
+        key = dt.date.fromisoformat(day), int(pk)
+        if not 0 < key[1] < 2**63:  # the database's integers
+            raise ValueError(pk)
+        return key
     except ValueError:
         raise DomainError(
             Code.BAD_CURSOR,

@@ -222,6 +222,7 @@ def test_a_page_reads_the_same_whatever_its_depth_and_a_bad_cursor_is_refused(cl
     assert all(e["date_start"] <= "2014-06-01" for e in page["items"])
     assert len(shallow) == len(deep) == 3  # session, user, the page: nothing counted
     assert not any("COUNT(" in q["sql"] for q in deep.captured_queries)
-    bad = client.get("/api/v1/events?cursor=yesterday")
-    assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "cursor"
+    for cursor in ("yesterday", "2019-01-01.99999999999999999999", "2019-02-30.5", "2019-01-01.-1"):
+        bad = client.get(f"/api/v1/events?cursor={cursor}")
+        assert bad.status_code == 400 and bad.json()["errors"][0]["field"] == "cursor"
     assert client.get("/api/v1/events?page_size=501").status_code == 422
