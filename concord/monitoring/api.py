@@ -1,3 +1,4 @@
+import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
@@ -18,7 +19,8 @@ from .schemas import (
     AlertOut,
     EventCoverageOut,
     EventFilters,
-    EventOut,
+    EventPageIn,
+    EventPageOut,
     NewSituationReportIn,
     RegionEditIn,
     RegionFields,
@@ -72,12 +74,34 @@ def _chosen(filters: EventFilters) -> selectors.Filters:
     )
 
 
-@router.get("/events", response=list[EventOut])
-@paginate(Pages, page_size=100)
-def list_events(request: HttpRequest, filters: Query[EventFilters]) -> Any:
-    """Conflict events (open data: every signed-in user), filtered like the situation picture. No
-    events where `/events/coverage` says `none` means no event data, not zero."""
-    return selectors.events(_chosen(filters)).order_by("-date_start", "source_id")
+def _cursor(text: str | None) -> selectors.Key | None:
+    """A page's `next` (`2019-11-30.1234`: the date and id of its last event) read back."""
+    if not text:
+        return None
+    day, _sep, pk = text.partition(".")
+    try:
+        key = dt.date.fromisoformat(day), int(pk)
+        if not 0 < key[1] < 2**63:  # the database's integers
+            raise ValueError(pk)
+        return key
+    except ValueError:
+        raise DomainError(
+            Code.BAD_CURSOR,
+            _("Not a cursor of this list: use the `next` of a page."),
+            field="cursor",
+        ) from None
+
+
+@router.get("/events", response={200: EventPageOut, 400: ErrorOut})
+def list_events(
+    request: HttpRequest, filters: Query[EventFilters], page: Query[EventPageIn]
+) -> dict[str, Any]:
+    """Conflict events (open data: every signed-in user), filtered like the situation picture,
+    newest first. Paged by key: pass a page's `next` as `cursor` for the following one (null on
+    the last); there is no total. No events where `/events/coverage` says `none` means no event
+    data, not zero."""
+    rows, last = selectors.event_page(_chosen(filters), _cursor(page.cursor), page.page_size)
+    return {"items": rows, "next": f"{last[0].isoformat()}.{last[1]}" if last else None}
 
 
 @router.get("/events/coverage", response={200: EventCoverageOut, 400: ErrorOut})

@@ -14,6 +14,7 @@ class Code(StrEnum):
     REGION_EXISTS = "region_exists"
     UNKNOWN_COUNTRY = "unknown_country"
     BAD_PROVINCE = "bad_province"
+    BAD_CURSOR = "bad_cursor"
 
 
 class Verb(StrEnum):

@@ -31,7 +31,7 @@ from concord.core.actors import Actor
 from concord.core.errors import DomainError
 from concord.core.models import in_language
 
-from . import permissions, rules
+from . import datacache, permissions, rules
 from .codes import Code, Verb
 from .countries import unknown_countries
 from .models import Coverage, Event
@@ -352,6 +352,7 @@ def _store(
     adds its countries. A period inside a stored one of the same version is that one; stored ones
     inside a wider period become it (so declaring a version's whole period after importing it leaves
     one coverage)."""
+    datacache.bump()
     same = Coverage.objects.filter(source=source, source_version=version)
     wider = same.filter(first_month__lte=first, last_month__gte=last).first()
     if wider is not None:

@@ -96,6 +96,8 @@ class Event(models.Model):
             models.Index(
                 fields=["country", "adm_1", "month", "violence", "best"], name="event_area_month"
             ),
+            # the events API pages by key on (date_start, id), newest first (api.list_events)
+            models.Index(fields=["date_start", "id"], name="event_date_id"),
         ]
 
     def __str__(self) -> str:

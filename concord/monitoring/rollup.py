@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import Sum
 
+from . import datacache
 from .models import Event, MonthlyCount
 
 EVENTS = Event._meta.db_table
@@ -21,7 +22,9 @@ GROUPED = (
 
 
 def refresh(countries: Iterable[str] | None = None) -> None:
-    """Recompute the rollup rows of `countries` (every country with None) from the events."""
+    """Recompute the rollup rows of `countries` (every country with None) from the events; the
+    picture's and map's cached figures are of another data version from now on (datacache)."""
+    datacache.bump()
     with connection.cursor() as cursor:
         if countries is None:
             cursor.execute(f"DELETE FROM {ROLLUP}")  # noqa: S608 - the model's name

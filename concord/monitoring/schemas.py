@@ -44,6 +44,22 @@ class EventFilters(Schema):
     actor: str | None = None
 
 
+class EventPageIn(Schema):
+    """Which page: the `next` of the page before (none for the first), and its size."""
+
+    cursor: str | None = Field(None, max_length=40)
+    page_size: int = Field(100, ge=1, le=500)
+
+
+class EventPageOut(Schema):
+    """A page of events, newest first (by date, then id); `next` is the cursor of the following
+    page, null on the last. No total: counting the selection is `/events/coverage`'s and the
+    picture's business, not every page's."""
+
+    items: list[EventOut]
+    next: str | None
+
+
 class RegionOut(Schema):
     code: str
     name_ru: str

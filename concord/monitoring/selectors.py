@@ -94,6 +94,24 @@ def events(filters: Filters) -> QuerySet[Event]:
     return Event.objects.filter(filters.q())
 
 
+Key = tuple[dt.date, int]
+
+
+def event_page(filters: Filters, after: Key | None, size: int) -> tuple[list[Event], Key | None]:
+    """`size` events of the selection, newest first (date, then id), after the key `after`; and
+    the key of the last one when more follow. Paged by key on the (date_start, id) index: a page
+    reads its rows only, however deep, and nothing is counted."""
+    found = events(filters).order_by("-date_start", "-id")
+    if after is not None:
+        day, pk = after
+        # the range on the index's first column, then the ties of that day
+        found = found.filter(Q(date_start__lte=day), Q(date_start__lt=day) | Q(id__lt=pk))
+    rows = list(found[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    return rows, ((rows[-1].date_start, rows[-1].pk) if more and rows else None)
+
+
 def coverage() -> dict[str, Any]:
     """The first and last month of the events (from the rollup), and their first and last day."""
     return {

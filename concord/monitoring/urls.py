@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import event_views, views
+from . import event_views, mapdata, views
 
 app_name = "monitoring"
 
 urlpatterns = [
     path("", views.picture, name="picture"),
-    path("data.json", views.picture_data, name="picture-data"),
+    path("data.json", mapdata.map_data, name="picture-data"),
     path("events/", event_views.event_list, name="event-list"),
     path("areas/<str:country>/", views.area, name="area"),
     path("yearly/<str:country>/", views.yearly, name="yearly"),

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.views import int_param, show_error
 
-from . import coverage, event_views, outputs, permissions, rules, selectors, services
+from . import coverage, datacache, event_views, outputs, permissions, rules, selectors, services
 from .codes import Code
 from .countries import codes
 from .countries import name as country_name
@@ -28,8 +28,6 @@ from .forms import (
 )
 from .models import Region
 from .states import AlertStatus, Level, ReportStatus
-
-MAP_POINTS = 5000  # the deadliest events of the selection go on the map; the tables count them all
 
 
 def _page(
@@ -56,13 +54,12 @@ def picture(request: HttpRequest) -> HttpResponseBase:
     form, filters = _picture(request, default_period=True)
     if request.GET.get("format") == "csv":
         return outputs.csv_events(selectors.events(filters))
-    covered = coverage.of_filters(filters)
+    figures = datacache.cached("picture", filters, lambda: _figures(filters))
+    covered = figures["covered"]
     countries = coverage.with_coverage(
-        selectors.by_area(filters, Level.COUNTRY),
-        covered,
-        lambda iso3: country_name(iso3, request.LANGUAGE_CODE),
+        figures["countries"], covered, lambda iso3: country_name(iso3, request.LANGUAGE_CODE)
     )
-    provinces = selectors.by_area(filters, Level.ADM1)
+    provinces = figures["provinces"]
     query = QueryDict(mutable=True)  # with the period applied by default: the map asks for the same
     query.update(form.data)
     query.pop("format", None)
@@ -81,9 +78,14 @@ def picture(request: HttpRequest) -> HttpResponseBase:
                 "events": sum(c["events"] for c in counted),
                 "deaths": sum(c["deaths"] or 0 for c in counted),
             },
-            "chart": outputs.series_chart(
-                coverage.series(selectors.monthly(filters), covered),
-                _("Events and deaths per month"),
+            "chart": datacache.cached(  # drawing it costs more than the rest of the page
+                "picture-chart",
+                filters,
+                lambda: outputs.series_chart(
+                    coverage.series(figures["monthly"], covered),
+                    _("Events and deaths per month"),
+                ),
+                language=request.LANGUAGE_CODE,
             ),
             "query": query.urlencode(),
             "covered": covered,
@@ -95,54 +97,15 @@ def picture(request: HttpRequest) -> HttpResponseBase:
     )
 
 
-@login_required
-def picture_data(request: HttpRequest) -> JsonResponse:
-    """The map's data for the same filters: the deadliest events as GeoJSON points, and deaths per
-    country and province for shading."""
-    _form, filters = _picture(request)
-    points = (
-        selectors.events(filters)
-        .exclude(latitude=None)
-        .order_by("-best", "-date_start")
-        .values_list(
-            "latitude", "longitude", "best", "date_start", "adm_1", "country", "dyad", "source_id"
-        )[:MAP_POINTS]
-    )
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [lon, lat]},
-            "properties": {
-                "deaths": best,
-                "date": day.isoformat(),
-                "adm1": adm1,
-                "country": country,
-                "dyad": dyad,
-                "id": sid,
-            },
-        }
-        for lat, lon, best, day, adm1, country, dyad, sid in points
-    ]
-    covered = coverage.of_filters(filters)
-    selected = filters.region is not None or bool(filters.country)
-    return JsonResponse(
-        {
-            # where no source covers a country over the period the map draws "no event data", not 0;
-            # countries not listed are outside the selection, or (all selected) not covered at all
-            "coverage": {
-                "countries": {c: str(state) for c, state in covered.countries.items()},
-                "elsewhere": "unselected" if selected else str(coverage.State.NONE),
-            },
-            "events": {"type": "FeatureCollection", "features": features},
-            "countries": {
-                r["country"]: r["deaths"] or 0 for r in selectors.by_area(filters, Level.COUNTRY)
-            },
-            "provinces": {
-                f"{r['country']}/{r['adm_1']}": r["deaths"] or 0
-                for r in selectors.by_area(filters, Level.ADM1)
-            },
-        }
-    )
+def _figures(filters: selectors.Filters) -> dict[str, Any]:
+    """The picture's figures for the filters, computed once per data version (datacache): the same
+    for every signed-in user and language."""
+    return {
+        "covered": coverage.of_filters(filters),
+        "countries": selectors.by_area(filters, Level.COUNTRY),
+        "provinces": selectors.by_area(filters, Level.ADM1),
+        "monthly": selectors.monthly(filters),
+    }
 
 
 @login_required

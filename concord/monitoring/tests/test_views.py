@@ -55,7 +55,8 @@ def test_what_each_persona_sees(client_as, persona):
     if signed_in:
         assert bool(api.json()) == drafts
         assert client.get("/api/v1/alerts").status_code == (200 if sees else 403)
-        assert client.get("/api/v1/events?country=SYR&page_size=1").json()["count"] == 16566
+        listed = client.get("/api/v1/events?country=SYR&page_size=1").json()
+        assert len(listed["items"]) == 1 and listed["items"][0]["country"] == "SYR"
 
 
 def test_the_demo_alert_history_and_the_rif_dimashq_example(db):

@@ -59,8 +59,13 @@
     section(legendData.no_data_title, [[swatch("background:#ccc;border:1px dashed #888"), legendData.no_data]]);
     return div;
   }
+  // The map data comes at two levels (monitoring/mapdata.py): one circle per province for wide views,
+  // the deadliest events inside the view once zoomed in to DETAIL_ZOOM. Each answer is cached by the
+  // server per data version and carries an ETag: the browser revalidates it (304) instead of reloading.
+  var DETAIL_ZOOM = 7;
   function get(url) { return fetch(url, { credentials: "same-origin" }).then(function (r) { return r.json(); }); }
-  Promise.all([get(box.dataset.admin0), get(box.dataset.admin1), get(box.dataset.data)]).then(function (loaded) {
+  function at(params) { var url = box.dataset.data; return url + (url.indexOf("?") < 0 ? "?" : "&") + params; }
+  Promise.all([get(box.dataset.admin0), get(box.dataset.admin1), get(at("level=areas"))]).then(function (loaded) {
     var admin0 = loaded[0], admin1 = loaded[1], data = loaded[2];
     var label = box.dataset.labelDeaths;
     // no event data (no source covers the country over the period): grey and dashed, never "0"
@@ -95,26 +100,49 @@
         layer.bindTooltip(f.properties.name + ": " + d + " " + label);
       }
     }).addTo(map);
-    var points = L.geoJSON(data.events, {
-      pointToLayer: function (f, latlng) {
-        return L.circleMarker(latlng, { radius: radius(f.properties.deaths), color: "#7b0000", weight: 0.5, fillOpacity: 0.5 });
-      },
-      onEachFeature: function (f, layer) {
-        var p = f.properties;
-        // Names come from imported files: given to the popup as text, never as HTML.
-        layer.bindPopup(function () {
-          var text = document.createElement("span");
-          text.textContent = [p.date, p.adm1, p.dyad, p.deaths + " " + label].join(" · ");
-          return text;
-        });
-      }
-    }).addTo(map);
+    function circles(collection) {
+      return L.geoJSON(collection, {
+        pointToLayer: function (f, latlng) {
+          var p = f.properties, size = p.cluster ? 3 + Math.min(22, Math.sqrt(p.deaths || 0) / 3) : radius(p.deaths);
+          return L.circleMarker(latlng, { radius: size, color: "#7b0000", weight: p.cluster ? 1 : 0.5, fillOpacity: 0.5 });
+        },
+        onEachFeature: function (f, layer) {
+          var p = f.properties;
+          // Names come from imported files: given to the popup as text, never as HTML.
+          layer.bindPopup(function () {
+            var text = document.createElement("span");
+            text.textContent = p.cluster
+              ? [p.adm1 || p.country, p.events + " " + box.dataset.labelEvents, p.deaths + " " + label].join(" · ")
+              : [p.date, p.adm1, p.dyad, p.deaths + " " + label].join(" · ");
+            return text;
+          });
+        }
+      });
+    }
+    var clusters = circles(data.events), shown = null, asked = "";
+    function show(layer, count) {
+      if (shown !== layer) { if (shown) { map.removeLayer(shown); } layer.addTo(map); shown = layer; }
+      box.dataset.level = layer === clusters ? "areas" : "events";
+      box.dataset.ready = String(count);
+    }
+    function refresh() {
+      if (map.getZoom() < DETAIL_ZOOM) { asked = ""; show(clusters, data.events.features.length); return; }
+      var b = map.getBounds().pad(0.25);
+      var bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return Math.round(v); }).join(",");
+      if (bbox === asked) { return; }
+      asked = bbox;
+      get(at("level=events&bbox=" + bbox)).then(function (found) {
+        if (asked !== bbox) { return; }  // the view moved on meanwhile
+        show(circles(found.events), found.events.features.length);
+      });
+    }
     if (data.events.features.length) {
-      map.fitBounds(points.getBounds(), { maxZoom: 7, padding: [20, 20] });
+      map.fitBounds(clusters.getBounds(), { maxZoom: DETAIL_ZOOM, padding: [20, 20], animate: false });
     } else if (box.dataset.country) {  // no events drawn: the country chosen, whole
       var chosen = admin0.features.filter(function (f) { return f.properties.iso3 === box.dataset.country; });
-      if (chosen.length) { map.fitBounds(L.geoJSON(chosen[0]).getBounds(), { maxZoom: 7 }); }
+      if (chosen.length) { map.fitBounds(L.geoJSON(chosen[0]).getBounds(), { maxZoom: DETAIL_ZOOM, animate: false }); }
     }
-    box.dataset.ready = String(data.events.features.length);
+    refresh();
+    map.on("moveend", refresh);
   });
 })();
