@@ -207,7 +207,7 @@ def grow(model: type[models.Model], times: int) -> str:
                 setattr(copy, shifted, getattr(row, shifted) + k * top)
             for name in suffixed:
                 value, field = getattr(copy, name), model._meta.get_field(name)
-                tail = f"~{k}"
+                tail = f"-x{k}"
                 setattr(copy, name, f"{value[: field.max_length - len(tail)]}{tail}")  # type: ignore[attr-defined]
             copies.append(copy)
         created = model.objects.bulk_create(copies, batch_size=2000)
@@ -284,7 +284,7 @@ def main() -> None:
     clients = {}
     for _name, persona, _url in PAGES:
         if persona not in clients:
-            clients[persona] = Client()
+            clients[persona] = Client(raise_request_exception=False)
             clients[persona].force_login(User.objects.get(username=persona))
     where = addresses()
     before = measure_all(clients, where)
