@@ -14,9 +14,9 @@ def busiest() -> Consultation:
     """The demo question with the most stages that have positions."""
     return max(
         Consultation.objects.all(),
-        key=lambda c: Stage.objects.filter(consultation=c, positions__isnull=False)
-        .distinct()
-        .count(),
+        key=lambda c: (
+            Stage.objects.filter(consultation=c, positions__isnull=False).distinct().count()
+        ),
     )
 
 
@@ -27,7 +27,11 @@ def grow(stage: Stage, times: int) -> None:
     for _ in range(times):
         for p in given:
             p.pk = None
-            copies.append(Position(**{f.attname: getattr(p, f.attname) for f in Position._meta.concrete_fields}))
+            copies.append(
+                Position(
+                    **{f.attname: getattr(p, f.attname) for f in Position._meta.concrete_fields}
+                )
+            )
     Position.objects.bulk_create(copies)
 
 
@@ -49,7 +53,9 @@ def test_the_board_costs_the_same_queries_with_25_times_the_positions(client_as)
 
 def test_only_the_shown_stage_is_listed_a_page_at_a_time(client_as):
     c = busiest()
-    stages = list(Stage.objects.filter(consultation=c, positions__isnull=False).distinct().order_by("pk"))
+    stages = list(
+        Stage.objects.filter(consultation=c, positions__isnull=False).distinct().order_by("pk")
+    )
     for stage in stages:
         grow(stage, 24)
     first = stages[0]
@@ -61,9 +67,10 @@ def test_only_the_shown_stage_is_listed_a_page_at_a_time(client_as):
     assert {p.stage_id for p in board.history} == {first.pk}
     assert board.counts[first.pk] == Position.objects.filter(stage=first).count()
     if len(stages) > 1:
-        assert page.content.decode().count('data-testid="collapsed-stage"') == len(
-            Stage.objects.filter(consultation=c)
-        ) - 1
+        assert (
+            page.content.decode().count('data-testid="collapsed-stage"')
+            == len(Stage.objects.filter(consultation=c)) - 1
+        )
     last = client.get(f"/en/consultations/{c.pk}/?stage={first.pk}&page=999").context["board"]
     assert last.history.number == last.history.paginator.num_pages
 
@@ -76,7 +83,11 @@ def test_the_board_still_says_each_states_last_position(client_as):
         for p in Position.objects.filter(stage=stage).order_by("pk"):
             cell = board.cells[stage.position].get(p.state_id)
             last = Position.objects.filter(stage=stage, state=p.state).order_by("-pk").first()
-            if cell is not None and stage == Stage.objects.filter(
-                consultation=c, position=stage.position
-            ).order_by("-pk").first():
+            if (
+                cell is not None
+                and stage
+                == Stage.objects.filter(consultation=c, position=stage.position)
+                .order_by("-pk")
+                .first()
+            ):
                 assert cell.stance == last.stance
