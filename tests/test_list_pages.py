@@ -16,7 +16,7 @@ from tests.builders import multiply, multiply_agreements
 TIMES = 3
 
 
-def more(*labels: str) -> Callable[[], None]:
+def more(*labels: str) -> Callable[[], object]:
     def grow() -> None:
         for label in labels:
             multiply(apps.get_model(label), TIMES)
@@ -53,7 +53,7 @@ def more_search_entries() -> None:
 
 
 # name: (persona, address, what grows)
-PAGES: dict[str, tuple[str, str, Callable[[], None]]] = {
+PAGES: dict[str, tuple[str, str, Callable[[], object]]] = {
     "consultations": (
         "kazakh_representative",
         "/en/consultations/",

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from concord.agreements import selectors, services, stored
-from concord.agreements.models import Agreement
+from concord.agreements.models import Agreement, TreatyAction
 from concord.agreements.standing import Standing
 from concord.core.errors import DomainError
 from concord.organization.models import MemberState
@@ -85,7 +85,7 @@ def test_after_any_sequence_of_acts_the_stored_standing_is_the_computed_one(
         signed_on=SIGNED,
     )
     assert_stored_is_computed(agreement.pk)
-    last: dict[str, object] = {}
+    last: dict[str, TreatyAction] = {}
     for iso2, type_, day, correct in acts:
         # A refused act saves nothing: the stored standing must still be the computed one.
         with contextlib.suppress(DomainError):
@@ -95,7 +95,7 @@ def test_after_any_sequence_of_acts_the_stored_standing_is_the_computed_one(
                 state=states[iso2],
                 type=type_,
                 date=SIGNED + dt.timedelta(days=day),
-                corrects=last.get(iso2) if correct else None,  # type: ignore[arg-type]
+                corrects=last.get(iso2) if correct else None,
                 from_archive=True,  # no notice: the notices are not what is tested here
             )
         assert_stored_is_computed(agreement.pk)
