@@ -6,7 +6,7 @@ from django.contrib import admin
 from concord.audit.admin_mixins import AuditedModelAdmin
 from concord.organization.models import MemberState
 
-from . import rules
+from . import rules, stored
 from .models import Agreement, ProcedureStep
 
 
@@ -66,3 +66,8 @@ class AgreementAdmin(AuditedModelAdmin):
     filter_horizontal = ["signatories"]
     raw_id_fields = ["amends", "document"]
     search_fields = ["title_ru", "title_en"]
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        """The clause and the signature block are what the engine reads: keep its answer."""
+        super().save_related(request, form, formsets, change)
+        stored.refresh(form.instance)

@@ -6,9 +6,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Body, Field, Router, Schema, Status
+from ninja.pagination import paginate
 
 from concord.core.actors import actor_of
-from concord.core.api import ErrorOut, StrictIn
+from concord.core.api import ErrorOut, Pages, StrictIn
 from concord.core.errors import Code as CoreCode
 from concord.core.errors import DomainError, NotAllowed
 from concord.organization.models import MemberState
@@ -65,6 +66,9 @@ class AgreementOut(Schema):
     known_in_force: dt.date | None = Field(..., description="the published date")
     published_source: str
     illustrative: bool
+    computed_in_force: dt.date | None = Field(
+        ..., description="the date the recorded actions give (stored when an action is recorded)"
+    )
 
     @staticmethod
     def resolve_signatories(obj: Agreement) -> list[str]:
@@ -183,10 +187,13 @@ def entry_into_force(request: HttpRequest, payload: Body[dict[str, Any]]) -> dic
 
 
 @router.get("/agreements", response=list[AgreementOut])
+@paginate(Pages, page_size=50)
 def list_agreements(request: HttpRequest) -> Any:
+    """The instruments in the order of their signature, a page at a time."""
     return (
         selectors.agreements(request.user)
         .prefetch_related("signatories")
+        .defer("note_ru", "note_en", "computed")
         .order_by("signed_on", "pk")
     )
 

@@ -89,6 +89,13 @@ class Agreement(MarkedModel):
     )
     note_ru = models.TextField(_("note (Russian)"), blank=True)
     note_en = models.TextField(_("note (English)"), blank=True)
+    # What the engine made of the record when it last changed (`stored.py`), so that lists read it
+    # instead of running the engine for every instrument on every view; "in force" is judged by the
+    # day of the reading (`standing.stored_standing`).
+    computed = models.JSONField(_("computed standing"), null=True, blank=True, editable=False)
+    computed_in_force = models.DateField(
+        _("entry into force as computed"), null=True, blank=True, editable=False
+    )
 
     class Meta(MarkedModel.Meta):
         verbose_name = _("agreement")

@@ -126,6 +126,28 @@ class Result:
             "unbound": list(self.unbound),
         }
 
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], *, as_of: dt.date) -> Result:
+        """The answer `as_json` stored, judged "in force" by `as_of` (the only thing in it that
+        depends on the day: the engine's other figures follow from the rule and the actions)."""
+        day = lambda v: dt.date.fromisoformat(v) if v else None  # noqa: E731
+        entry = day(data["entry_into_force"])
+        in_force = entry is not None and entry <= as_of
+        verbs = ("enters into force", "entered into force")
+        return cls(
+            in_force=in_force,
+            entry_into_force=entry,
+            states={s: day(d) for s, d in data["states"].items()},
+            missing=data["missing"],
+            explanation=data["explanation"].replace(verbs[not in_force], verbs[in_force]),
+            threshold_date=day(data["threshold_date"]),
+            provisional={s: d for s, v in data["provisional"].items() if (d := day(v))},
+            withdrawals={s: d for s, v in data["withdrawals"].items() if (d := day(v))},
+            needs=tuple(Need(**{**n, "states": tuple(n["states"])}) for n in data["needs"]),
+            of=data["of"],
+            unbound=tuple(data["unbound"]),
+        )
+
 
 # --- The engine ------------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from concord.organization.states import Membership
 from . import rules
 from .models import Agreement, ProcedureStep, TreatyAction
 from .permissions import agreements_visible_to
-from .standing import Gap, Standing, check, gaps_of
+from .standing import Gap, Standing, check, gaps_of, stored_standing
 from .states import CONSENTS, ActionType
 
 
@@ -136,11 +136,33 @@ def standings(
     return result
 
 
-def overview(user: Someone, *, today: dt.date) -> list[Standing]:
-    return standings(
-        list(agreements_visible_to(user).select_related("amends").order_by("signed_on", "pk")),
-        today=today,
+def stored_standings(agreements: Iterable[Agreement], *, today: dt.date) -> list[Standing]:
+    """Each agreement's standing as stored when its record last changed (`stored.py`), with its
+    consistency flags against its parent's stored standing: no action is read, the engine does not
+    run. Load the agreements with `select_related("amends")` for no query at all."""
+    result = []
+    for agreement in agreements:
+        standing = stored_standing(agreement, today=today)
+        parent = agreement.amends
+        standing.flags = check(
+            standing, stored_standing(parent, today=today) if parent else None, today
+        )
+        result.append(standing)
+    return result
+
+
+def overview_agreements(user: Someone) -> QuerySet[Agreement]:
+    """The instruments of the overview, in the order of their signature, with what a row shows."""
+    return (
+        agreements_visible_to(user)
+        .select_related("amends")
+        .defer("note_ru", "note_en", "amends__note_ru", "amends__note_en")
+        .order_by("signed_on", "pk")
     )
+
+
+def overview(user: Someone, *, today: dt.date) -> list[Standing]:
+    return stored_standings(overview_agreements(user), today=today)
 
 
 def agreement(user: Someone, pk: int) -> Agreement:
@@ -231,11 +253,20 @@ def pending(user: Someone, state: MemberState, *, today: dt.date) -> list[Pendin
         for s in overview(user, today=today)
         if state.iso2 in s.signatories and state.iso2 not in s.consented
     ]
+    mine: dict[int, list[TreatyAction]] = {s.agreement.pk: [] for s in agreements}
+    # A correction is an action of the same state: the state's own actions say which stand.
+    for action in live(
+        TreatyAction.objects.filter(agreement_id__in=mine, state=state)
+        .select_related("state")
+        .defer("notification_ru", "notification_en")
+        .order_by("date", "pk")
+    ):
+        mine[action.agreement_id].append(action)
     steps = list(ProcedureStep.objects.filter(state=state))
     result = []
     for s in agreements:
         row = Row(state, signatory=True)
-        _fill({state.pk: row}, [a for a in s.live if a.state_id == state.pk], steps)
+        _fill({state.pk: row}, mine[s.agreement.pk], steps)
         if row.withdrawal is None:
             result.append(Pending(s, row))
     return result

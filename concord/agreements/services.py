@@ -22,7 +22,7 @@ from concord.core.models import viewer_of
 from concord.documents import finality
 from concord.organization.models import MemberState
 
-from . import checks, notices, permissions, rules, standing
+from . import checks, notices, permissions, rules, standing, stored
 from .codes import Code, Verb
 from .events import AgreementInForce
 from .models import Agreement, ProcedureStep, TreatyAction
@@ -55,6 +55,7 @@ def create_agreement(
         agreement.full_clean(exclude=["rule"])
         agreement.save()
         agreement.signatories.set(signatories)
+        stored.refresh(agreement)
         record(
             Verb.CREATE_AGREEMENT,
             actor=actor,
@@ -105,6 +106,7 @@ def record_action(
         if is_notified(action.type) and not from_archive:
             _notice(agreement, action, before, after, actor=actor)
         action.save()
+        stored.store(agreement, after)
         record(
             Verb.RECORD_ACTION,
             actor=actor,

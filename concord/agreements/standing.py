@@ -81,6 +81,53 @@ class Standing:
         return self.result.states.get(iso2) if self.result else None
 
 
+def as_stored(standing: Standing) -> dict[str, Any]:
+    """What `Agreement.computed` keeps of a standing: enough to rebuild it, its flags and its words
+    without the actions (`stored_standing`)."""
+    error = standing.error
+    return {
+        "signatories": list(standing.signatories),
+        "consented": sorted(standing.consented),
+        "result": standing.result.as_json() if standing.result else None,
+        "error": {
+            "field": error.field,
+            "message": error.message,
+            "code": error.code,
+            "state": error.state,
+            "action_type": error.action_type,
+        }
+        if error
+        else None,
+    }
+
+
+def stored_standing(agreement: Agreement, *, today: dt.date) -> Standing:
+    """The standing stored when the record last changed, "in force" judged by `today`; the live
+    actions are not read (empty). The gaps come from the instrument itself."""
+    data = agreement.computed or {}
+    standing = Standing(
+        agreement,
+        list(data.get("signatories", [])),
+        set(data.get("consented", [])),
+        gaps_of(agreement),
+        [],
+    )
+    if standing.gaps:
+        return standing
+    if data.get("result"):
+        standing.result = rules.Result.from_json(data["result"], as_of=today)
+    elif data.get("error"):
+        error = data["error"]
+        standing.error = rules.RuleError(
+            error["field"],
+            error["message"],
+            code=error["code"],
+            state=error["state"],
+            action_type=error["action_type"],
+        )
+    return standing
+
+
 def gaps_of(agreement: Agreement) -> list[Gap]:
     gaps = []
     if agreement.rule is None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,16 +17,22 @@ from .forms import ActionForm
 from .standing import in_words
 from .wording import describe_rule
 
+PAGE_SIZE = 50
+
 
 @login_required
 def agreement_list(request: HttpRequest) -> HttpResponse:
+    """A page of the instruments with their stored standings (a constant number of queries)."""
     names = selectors.state_names()
     checks = permissions.is_depositary(request.user)
+    page = Paginator(selectors.overview_agreements(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     rows = [
         in_words(s, names, checks=checks)
-        for s in selectors.overview(request.user, today=timezone.localdate())
+        for s in selectors.stored_standings(page, today=timezone.localdate())
     ]
-    return render(request, "agreements/agreement_list.html", {"rows": rows})
+    return render(request, "agreements/agreement_list.html", {"rows": rows, "page": page})
 
 
 @login_required

@@ -122,8 +122,9 @@ def list_consultations(request: HttpRequest, status: str = "", kind: str = "") -
 def _detail(consultation: Consultation) -> dict[str, Any]:
     consultation.refresh_from_db()  # after an action, as the action left it
     board = selectors.board(consultation, now=timezone.now())
+    history = selectors.positions(board.stages)
     latest: dict[tuple[int, int], int] = {}
-    for p in board.history:
+    for p in history:
         latest[(p.stage_id, p.state_id)] = p.pk
     stages = []
     for stage in board.stages:
@@ -162,7 +163,7 @@ def _detail(consultation: Consultation) -> dict[str, Any]:
                         "recorded_by": p.recorded_by.username,
                         "at": p.at,
                     }
-                    for p in board.history
+                    for p in history
                     if p.stage_id == stage.pk
                 ],
                 "signatures": [

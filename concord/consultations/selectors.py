@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -60,25 +61,47 @@ class Board:
     cells: dict[
         int, dict[int, Cell]
     ]  # step position -> state id -> the latest stage's position there
-    history: list[Position]
+    history: Page[Position]  # a page of the positions of the stage shown
     outcome: rules.Outcome | None
     signatures: list[Signature]
     objected_clauses: dict[str, list[str]]  # uid -> states objecting to it at the current stage
     text: list[Any]  # units of the current stage's version, with labels
     working_days_left: int | None
+    shown: Stage | None = None  # the stage whose positions are listed: the current one, or chosen
+    counts: dict[int, int] = field(default_factory=dict)  # stage id -> positions recorded there
 
 
-def board(consultation: Consultation, *, now: dt.datetime) -> Board:
+HISTORY_PAGE = 50
+
+
+def board(
+    consultation: Consultation,
+    *,
+    now: dt.datetime,
+    stage_id: Any = None,
+    page_number: Any = None,
+) -> Board:
+    """The question's board in a constant number of queries whatever the number of positions: the
+    latest position of each state at each stage (all the board, the outcome and the objections
+    need), the number of positions per stage, and one page of the positions of the stage shown."""
     steps = list(consultation.route.steps.select_related("body").order_by("position"))
     stages = list(consultation.stages.select_related("body", "version", "session").order_by("pk"))
     states = outcomes.members()
-    positions = list(
-        Position.objects.filter(stage__in=stages)
-        .select_related("state", "recorded_by")
-        .order_by("pk")
-    )
-    by_stage = _by_stage(stages, positions)
+    by_stage = _by_stage(stages, latest_positions(stages))
     current = _current(stages)
+    shown = next((s for s in stages if str(s.pk) == str(stage_id)), current)
+    counts = dict(
+        Position.objects.filter(stage__in=stages)
+        .order_by()
+        .values_list("stage_id")
+        .annotate(n=Count("pk"))
+    )
+    history = Paginator(
+        Position.objects.filter(stage=shown).select_related("state", "recorded_by").order_by("pk")
+        if shown
+        else Position.objects.none(),
+        HISTORY_PAGE,
+    ).get_page(page_number)
     outcome = outcomes.outcome(current, by_stage[current.pk], states, now) if current else None
     objected: dict[str, list[str]] = {}
     text: list[Any] = []
@@ -98,12 +121,39 @@ def board(consultation: Consultation, *, now: dt.datetime) -> Board:
         stages=stages,
         current=current,
         cells=_cells(stages, states, by_stage),
-        history=positions,
+        history=history,
         outcome=outcome,
         signatures=signatures,
         objected_clauses=objected,
         text=text,
         working_days_left=working_days_left,
+        shown=shown,
+        counts=counts,
+    )
+
+
+def latest_positions(stages: list[Stage]) -> list[Position]:
+    """Each state's last position at each stage (the only one that counts), in one query."""
+    last = (
+        Position.objects.filter(stage__in=stages)
+        .order_by()
+        .values("stage_id", "state_id")
+        .annotate(last=Max("pk"))
+        .values("last")
+    )
+    return list(
+        Position.objects.filter(pk__in=Subquery(last))
+        .select_related("state", "recorded_by")
+        .order_by("pk")
+    )
+
+
+def positions(stages: list[Stage]) -> list[Position]:
+    """Every position given at these stages, in the order they were recorded (for the API)."""
+    return list(
+        Position.objects.filter(stage__in=stages)
+        .select_related("state", "recorded_by")
+        .order_by("pk")
     )
 
 

@@ -104,7 +104,12 @@ def _board(
     lost when a position is refused)."""
     consultation = selectors.consultation(request.user, pk)
     now = timezone.now()
-    board = selectors.board(consultation, now=now)
+    board = selectors.board(
+        consultation,
+        now=now,
+        stage_id=request.GET.get("stage"),
+        page_number=request.GET.get("page"),
+    )
     state_id = permissions.speaking_state(request.user)
     current = board.current
     can_position = bool(

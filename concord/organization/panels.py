@@ -11,12 +11,20 @@ from . import selectors
 
 
 def organization_panel(request: HttpRequest) -> dict[str, Any]:
+    """Reference data in four queries: the states (read once for the rotation too), the two latest
+    chairmanships, the Secretary General's term, the top bodies."""
     today = timezone.localdate()
+    states = list(selectors.member_states())
     return panel(
         "organization/panel.html",
-        states=list(selectors.member_states()),
-        outlook=selectors.chair_outlook(today),
+        states=states,
+        outlook=selectors.panel_outlook(today, states),
         secretary_general=selectors.secretary_general_on(today),
-        top_bodies=[b for b in selectors.bodies() if b.parent_id is None],
+        top_bodies=list(
+            selectors.bodies()
+            .select_related(None)
+            .filter(parent=None)
+            .only("code", "name_ru", "name_en", "short_ru", "short_en", "parent")
+        ),
         today=today,
     )

@@ -86,6 +86,35 @@ def chair_outlook(today: dt.date) -> ChairOutlook:
     )
 
 
+def panel_outlook(today: dt.date, states: list[MemberState]) -> ChairOutlook:
+    """`chair_outlook` for the dashboard, with the member states already read: one query (the two
+    latest chairmanships up to next year give this year's, next year's, and the one the rotation
+    counts on from)."""
+    latest = list(
+        Chairmanship.objects.filter(year__lte=today.year + 1)
+        .select_related("state")
+        .order_by("-year")[:2]
+    )
+    by_year = {c.year: c for c in latest}
+    decided_next = by_year.get(today.year + 1)
+    proposed = None
+    if decided_next is None:
+        previous = latest[0] if latest else None
+        chosen = rules.proposal_after(
+            [rules.Candidate(s.pk, s.name_ru, s.membership == Membership.MEMBER) for s in states],
+            previous.state_id if previous else None,
+            today.year + 1 - previous.year if previous else 1,
+        )
+        proposed = next((s for s in states if s.pk == chosen), None)
+    return ChairOutlook(
+        year=today.year,
+        current=by_year.get(today.year),
+        next_year=today.year + 1,
+        next=decided_next,
+        next_proposed=proposed,
+    )
+
+
 def chaired_bodies() -> QuerySet[Body]:
     return bodies().filter(chaired_by_chair_state=True)
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
+from concord.core.paging import page_of
 from concord.core.views import submit
 
 from . import permissions, selectors, services
@@ -37,7 +38,10 @@ from .models import Meeting, WorkingGroup
 def partners_page(request: HttpRequest, **bound: forms.Form) -> HttpResponse:
     keeps = permissions.can_keep(request.user)
     context = {
-        "partners": selectors.partners(request.user),
+        "partners": (
+            page := page_of(request, selectors.partners(request.user).order_by("position", "code"))
+        ),
+        "page": page,
         "applications": selectors.applications(request.user),
         "partner_form": bound.get("partner_form") or (PartnerForm() if keeps else None),
         "application_form": bound.get("application_form") or (ApplicationForm() if keeps else None),
@@ -119,7 +123,12 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Meeting recorded."))
             return redirect("relations:meeting-list")
     context = {
-        "meetings": selectors.meetings(request.user, kind=request.GET.get("kind", "")),
+        "meetings": (
+            page := page_of(
+                request, selectors.meetings(request.user, kind=request.GET.get("kind", ""))
+            )
+        ),
+        "page": page,
         "form": form or (PartnerMeetingForm() if keeps else None),
     }
     return render(request, "relations/meeting_list.html", context, status=400 if form else 200)
