@@ -34,7 +34,8 @@ def import_turkey(tmp_path, capture, *ids: int, best: int = 11) -> None:
 
 
 def totals(client, query: str) -> str:
-    html = client.get(f"/en/monitoring/?{query}").content.decode()
+    """The totals line over the whole record (empty start and end: no default period)."""
+    html = client.get(f"/en/monitoring/?{query}&start=&end=").content.decode()
     start = html.index('data-testid="totals"')
     return html[start : html.index("</p>", start)]
 
