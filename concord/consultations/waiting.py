@@ -1,6 +1,6 @@
 """What waits for the user in consultations (the landing page, `core.waiting`): a delegation that
 speaks for its state, the open stages awaiting its position; the Secretariat, the open stages whose
-deadline has passed and that it has to close."""
+deadline has passed and that it has to close, and the emergency questions with no stage open yet."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ def _item(stage: Stage, kind: str) -> Waiting:
 
 
 def waiting(request: HttpRequest) -> list[Waiting]:
-    """Three queries at most: the state, the stages awaiting its position; the stages to close."""
+    """Four queries at most: the state, the stages awaiting its position; the stages to close, the
+    emergencies to open."""
     user = request.user
     found: list[Waiting] = []
     state_id = permissions.speaking_state(user)
@@ -45,4 +46,15 @@ def waiting(request: HttpRequest) -> list[Waiting]:
             .order_by("deadline", "pk")[:LIMIT]
         )
         found += [_item(s, _("Deadline passed: close the stage")) for s in due]
+        unopened = selectors.emergencies(user).exclude(stages__status=StageStatus.OPEN)[:LIMIT]
+        found += [
+            Waiting(
+                title=str(c),
+                url=reverse("consultations:consultation-detail", args=[c.pk]),
+                kind=_("Emergency question: open its stage before the decision clock"),
+                module=_("Consultations"),
+                deadline=day_of(c.decide_by),
+            )
+            for c in unopened
+        ]
     return found

@@ -123,6 +123,13 @@ def test_secretariat_sees_amendments_to_decide(secretariat_officer):
     assert not any(w.kind == "Position awaited from your state" for w in items)
 
 
+def test_secretariat_sees_the_emergency_question_with_no_stage_open(secretariat_officer):
+    """The demo's emergency request has a decision clock and no stage yet: opening one waits."""
+    items = _items(secretariat_officer, "consultations")
+    emergencies = [w for w in items if w.kind.startswith("Emergency question")]
+    assert len(emergencies) == 1 and emergencies[0].deadline is not None
+
+
 def test_delegations_do_not_decide_amendments(kazakh_representative):
     assert _items(kazakh_representative, "documents") == []
 
@@ -135,12 +142,12 @@ def test_a_visitor_has_nothing_waiting():
 
 QUERIES = [
     ("kazakh_representative", "consultations", 2),
-    ("secretariat_officer", "consultations", 1),
+    ("secretariat_officer", "consultations", 2),
     ("secretariat_officer", "documents", 1),
     ("kazakh_coordinator", "operations", 2),
     ("secretariat_officer", "operations", 1),
     ("analyst", "monitoring", 1),
-    ("member_of_parliament", "parliament", 7),
+    ("member_of_parliament", "parliament", 5),
     ("kazakh_representative", "programmes", 1),
     ("secretariat_officer", "programmes", 1),
     ("kazakh_representative", "relations", 1),

@@ -66,8 +66,11 @@ def test_from_an_alert_its_events_are_one_click_away_in_a_list_and_on_the_map(cl
     located = Event.objects.filter(
         adm_1="Rif Dimashq Governorate", month=rules.month_index(2018, 3)
     ).exclude(latitude=None)
-    assert len(data["events"]["features"]) == located.count() > 0
-    assert all(f["properties"]["date"].startswith("2018-03") for f in data["events"]["features"])
+    (circle,) = data["events"]["features"]  # zoomed out: one circle for the province
+    assert circle["properties"]["deaths"] == 1876
+    detail = client.get(data_url + "&level=events&bbox=30,30,45,40").json()  # zoomed in
+    assert len(detail["events"]["features"]) == located.count() > 0
+    assert all(f["properties"]["date"].startswith("2018-03") for f in detail["events"]["features"])
     # from the alert list too
     listing = _html(client.get("/en/monitoring/alerts/"))
     assert "adm1=Rif%20Dimashq%20Governorate&amp;month=2018-03" in listing
