@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.models import MarkedModel, in_language
 
@@ -120,6 +121,15 @@ class Version(models.Model):
         return [Unit.from_dict(u) for u in self.units]
 
 
+# What an amendment does to its unit, as the pages say it (the stored value is the rules' code).
+OP_LABELS = {
+    OpKind.MODIFY: pgettext_lazy("amendment", "new wording"),
+    OpKind.ADD: pgettext_lazy("amendment", "insertion"),
+    OpKind.DELETE: pgettext_lazy("amendment", "deletion"),
+    OpKind.MOVE: pgettext_lazy("amendment", "move"),
+}
+
+
 class Amendment(models.Model):
     """A delegation's proposal, on a given version, to change one unit or add one."""
 
@@ -173,6 +183,10 @@ class Amendment(models.Model):
         verbose_name_plural = _("amendments")
         ordering = ["document", "pk"]
         indexes = [models.Index(fields=["document", "status"], name="amendment_document_status")]
+
+    @property
+    def op_label(self) -> str:
+        return str(OP_LABELS.get(OpKind(self.op), self.op))
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.op} {self.uid}"

@@ -21,7 +21,7 @@ class SearchForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language"),
-        choices=[("", _("both")), ("ru", "Русский"), ("en", "English")],
+        choices=[("", _("both")), ("ru", _("Russian")), ("en", _("English"))],
         required=False,
     )
     start = forms.DateField(

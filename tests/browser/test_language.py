@@ -1,0 +1,99 @@
+"""One language at a time (issue 21): every page a persona reaches from the landing page, in /ru/ and
+in /en/, shows no interface text in the other language, no raw code, and no link to the other
+language's pages. The crawler and what it counts as a fault are in `language_crawl.py`.
+
+Pages are rendered on the server, so the test client fetches them (a few hundred per persona in
+seconds) rather than Chromium; the test sits in the browser suite with the other whole-site checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from concord.accounts.models import User
+
+from .language_crawl import LANGUAGES, crawl, faults_in_text, international_codes, parse
+
+pytestmark = pytest.mark.browser
+
+SIGNED_IN = ["secretariat", "admin", "analyst", "kz_rep", "kz_coord", "ru_rep", "staff", "mp"]
+
+
+def identifiers() -> frozenset[str]:
+    """User names and international codes: written the same in both languages."""
+    return frozenset(User.objects.values_list("username", flat=True)) | international_codes()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("username", SIGNED_IN)
+def test_every_page_a_persona_reaches_speaks_one_language(username, language):
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    result = crawl(client, language, [f"/{language}/"], identifiers=identifiers())
+    assert len(result.visited) > 20, result.visited  # the crawl did find the modules
+    assert not result.faults, f"{len(result.faults)} pages:\n{result.report()}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_public_site_speaks_one_language(language):
+    starts = [f"/{language}/public/", f"/{language}/accounts/login/"]
+    result = crawl(Client(), language, starts, identifiers=identifiers())
+    assert len(result.visited) > 10, result.visited
+    assert not result.faults, f"{len(result.faults)} pages:\n{result.report()}"
+
+
+# --- The detector itself, so that a crawl finding nothing means something -------------------------
+
+
+def texts(html: str, language: str) -> list[str]:
+    return parse(f"<html><body>{html}</body></html>", language).texts
+
+
+def test_content_labelled_in_its_own_language_is_not_interface_text():
+    html = '<main><p>Статус</p><p lang="en">Aleppo Governorate</p><code translate="no">u5</code></main>'
+    assert texts(html, "ru") == ["Статус"]
+    assert texts('<p lang="ru">Казахстан</p><p>Status</p>', "en") == ["Status"]
+
+
+def test_scripts_and_styles_are_not_read_but_labels_for_assistive_technology_are():
+    html = '<script>var x = "abc";</script><nav aria-label="breadcrumb"><a href="/ru/">Главная</a></nav>'
+    assert texts(html, "ru") == ["breadcrumb", "Главная"]
+
+
+def test_english_words_and_codes_on_a_russian_page_are_faults():
+    assert faults_in_text("needs notifications from TJ", "ru") == [
+        "Latin 'needs'",
+        "Latin 'notifications'",
+        "Latin 'from'",
+        "Latin 'TJ'",
+    ]
+    assert faults_in_text("Роль: permanent_representative", "ru") == [
+        "code 'permanent_representative'"
+    ]
+    assert faults_in_text("agreements.record_action", "en") == [
+        "code 'record_action'",
+        "code 'agreements.record_action'",
+    ]
+    assert faults_in_text("12 kg", "ru") == ["Latin 'kg'"]
+
+
+def test_names_addresses_files_dates_and_international_codes_are_allowed():
+    allowed = frozenset({"TJ", "kz_rep"})
+    text = "Concord, UCDP GED, PDF: report-2024.pdf, https://example.org/a_b, 2024-03-01, TJ, kz_rep"
+    assert faults_in_text(text, "ru", allowed) == []
+    assert faults_in_text("Казахстан", "en") == ["Cyrillic 'Казахстан'"]
+
+
+def test_a_link_to_the_other_language_is_a_fault(client, db):
+    from .language_crawl import Crawl, _follow
+
+    found = Crawl("en")
+    assert _follow("/en/x/", "/ru/documents/", {}, "en", ["ru"], found) is None
+    assert _follow("/en/x/", "/ru/documents/", {"hreflang": "ru"}, "en", ["ru"], found) is None
+    assert _follow("/en/x/", "/en/documents/?page=2#top", {}, "en", ["ru"], found) == (
+        "/en/documents/?page=2"
+    )
+    assert found.faults == {"/en/x/": ["link to /ru/documents/"]}
