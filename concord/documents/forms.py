@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import LabelsLanguages
 from concord.core.models import MarkingChoices
 from concord.organization.models import Body
 
@@ -51,7 +52,7 @@ class DocumentFilterForm(forms.Form):
         field.choices = [("", _("all")), *((b.code, str(b)) for b in Body.objects.all())]
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(LabelsLanguages, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=AUTHORED_KINDS)
     body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.all(), required=False)
     marking = forms.ChoiceField(
@@ -80,7 +81,7 @@ class ImportForm(forms.Form):
     )
 
 
-class ChangeForm(forms.Form):
+class ChangeForm(LabelsLanguages, forms.Form):
     """One change to one unit: what a delegation proposes as an amendment, or the editor makes."""
 
     base_version = forms.IntegerField(widget=forms.HiddenInput)
