@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-
 from django.utils.translation import gettext_lazy
 
 from .models import Affiliation, ApiToken, RoleChoices, User

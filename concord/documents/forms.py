@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from concord.core.forms import LabelsLanguages
+from concord.core.forms import LabelsLanguages, LanguageLabelledSelect
 from concord.core.models import MarkingChoices
 from concord.organization.models import Body
 
@@ -124,11 +124,13 @@ class EditForm(ChangeForm):
             (OpKind.MOVE.value, _("Move this unit after another")),
         ],
     )
-    after_uid = forms.ChoiceField(label=_("Move after"), required=False)
+    after_uid = forms.ChoiceField(
+        label=_("Move after"), required=False, widget=LanguageLabelledSelect
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
     def __init__(self, *args: object, targets: list[tuple[str, str]], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["after_uid"].choices = [("", _("the start")), *targets]  # type: ignore[attr-defined]
 
 

@@ -184,12 +184,12 @@ class Amendment(models.Model):
         ordering = ["document", "pk"]
         indexes = [models.Index(fields=["document", "status"], name="amendment_document_status")]
 
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.op} {self.uid}"
+
     @property
     def op_label(self) -> str:
         return str(OP_LABELS.get(OpKind(self.op), self.op))
-
-    def __str__(self) -> str:
-        return f"#{self.pk} {self.op} {self.uid}"
 
     @property
     def operation(self) -> Operation:

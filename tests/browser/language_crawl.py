@@ -33,6 +33,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 LANGUAGES = ("ru", "en")
 # Words the Russian interface writes in Latin letters: the system's name, data sources and formats.
@@ -144,21 +145,16 @@ class PageParser(HTMLParser):
         attributes = dict(attrs)
         if tag == "a" and attributes.get("href"):
             self.page.links.append((attributes["href"] or "", attributes))
-        lang = (attributes.get("lang") or "").split("-")[0].lower()
-        excluded = (
-            self.excluded
-            or tag in INVISIBLE
-            or (bool(lang) and lang != self.language)
-            or attributes.get("translate") == "no"
-        )
+        excluded = self.excluded or tag in INVISIBLE or self._labelled_otherwise(attributes)
         if not excluded:
-            for name in SHOWN_ATTRIBUTES:
-                if attributes.get(name):
-                    self.page.texts.append(attributes[name] or "")
-            if tag == "input" and attributes.get("type") in ("submit", "button", "reset"):
-                self.page.texts.append(attributes.get("value") or "")
+            self.page.texts.extend(_shown_attributes(tag, attributes))
         if tag not in VOID:
             self.stack.append((tag, excluded))
+
+    def _labelled_otherwise(self, attributes: dict[str, str | None]) -> bool:
+        """Content in another language (`lang`) or not to be translated (`translate="no"`)."""
+        lang = (attributes.get("lang") or "").split("-")[0].lower()
+        return (bool(lang) and lang != self.language) or attributes.get("translate") == "no"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -174,6 +170,14 @@ class PageParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if data.strip() and not self.excluded:
             self.page.texts.append(data)
+
+
+def _shown_attributes(tag: str, attributes: dict[str, str | None]) -> list[str]:
+    """Attributes a reader sees or hears: tooltips, placeholders, labels, button captions."""
+    shown = [attributes[name] or "" for name in SHOWN_ATTRIBUTES if attributes.get(name)]
+    if tag == "input" and attributes.get("type") in ("submit", "button", "reset"):
+        shown.append(attributes.get("value") or "")
+    return shown
 
 
 def parse(html: str, language: str) -> Page:
@@ -220,10 +224,16 @@ def faults_in_text(
     return found
 
 
+def view_name(path: str) -> str:
+    key = shape(path, "")
+    return str(key[0]) if key else path
+
+
 def shape(path: str, query: str) -> tuple[object, ...] | None:
     """One key per kind of page: the view, the path's non-id arguments and the query's names."""
     try:
-        match = resolve(path)
+        with translation.override(path.split("/")[1] if path.count("/") > 1 else None):
+            match = resolve(path)
     except Resolver404:
         return None
     kinds = tuple(sorted((k, v) for k, v in match.kwargs.items() if k in KIND_ARGUMENTS))
