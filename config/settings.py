@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "concord.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The language of the last /ru/ or /en/ page, for the pages outside the prefix (the admin).
+    "concord.core.middleware.RememberLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes asks: it turns a lockout into its own response.

@@ -42,6 +42,18 @@ class Entry(models.Model):
     def __str__(self) -> str:
         return f"#{self.seq} {self.verb} {self.object_repr}"
 
+    @property
+    def verb_label(self) -> str:
+        from .verbs import verb_label
+
+        return verb_label(self.verb)
+
+    @property
+    def object_type_label(self) -> str:
+        from .verbs import object_type_label
+
+        return object_type_label(self.object_type)
+
 
 class Head(models.Model):
     """A single row holding the end of the chain; writers lock it so that entries never fork."""

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import LabelsLanguages, LanguageLabelledSelect
 from concord.core.models import MarkingChoices
 from concord.organization.models import Body
 
@@ -51,7 +52,7 @@ class DocumentFilterForm(forms.Form):
         field.choices = [("", _("all")), *((b.code, str(b)) for b in Body.objects.all())]
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(LabelsLanguages, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=AUTHORED_KINDS)
     body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.all(), required=False)
     marking = forms.ChoiceField(
@@ -80,7 +81,7 @@ class ImportForm(forms.Form):
     )
 
 
-class ChangeForm(forms.Form):
+class ChangeForm(LabelsLanguages, forms.Form):
     """One change to one unit: what a delegation proposes as an amendment, or the editor makes."""
 
     base_version = forms.IntegerField(widget=forms.HiddenInput)
@@ -123,11 +124,13 @@ class EditForm(ChangeForm):
             (OpKind.MOVE.value, _("Move this unit after another")),
         ],
     )
-    after_uid = forms.ChoiceField(label=_("Move after"), required=False)
+    after_uid = forms.ChoiceField(
+        label=_("Move after"), required=False, widget=LanguageLabelledSelect
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
     def __init__(self, *args: object, targets: list[tuple[str, str]], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["after_uid"].choices = [("", _("the start")), *targets]  # type: ignore[attr-defined]
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.models import MarkedModel, in_language
 
@@ -120,6 +121,15 @@ class Version(models.Model):
         return [Unit.from_dict(u) for u in self.units]
 
 
+# What an amendment does to its unit, as the pages say it (the stored value is the rules' code).
+OP_LABELS = {
+    OpKind.MODIFY: pgettext_lazy("amendment", "new wording"),
+    OpKind.ADD: pgettext_lazy("amendment", "insertion"),
+    OpKind.DELETE: pgettext_lazy("amendment", "deletion"),
+    OpKind.MOVE: pgettext_lazy("amendment", "move"),
+}
+
+
 class Amendment(models.Model):
     """A delegation's proposal, on a given version, to change one unit or add one."""
 
@@ -176,6 +186,10 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.op} {self.uid}"
+
+    @property
+    def op_label(self) -> str:
+        return str(OP_LABELS.get(OpKind(self.op), self.op))
 
     @property
     def operation(self) -> Operation:

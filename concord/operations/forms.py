@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import LabelsLanguages
+
 from .models import Agency, BreakdownItem, Indicator, NationalReport, Unit
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -75,7 +77,7 @@ class UploadForm(ReplacingForm):
         return file
 
 
-class PressReleaseForm(VersionForm):
+class PressReleaseForm(LabelsLanguages, VersionForm):
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
     body_ru = forms.CharField(label=_("Text (Russian)"), widget=forms.Textarea(attrs={"rows": 12}))
     title_en = forms.CharField(label=_("Title (English)"), max_length=300)

@@ -211,7 +211,7 @@ class Unit(BilingualName):
         ordering = ["dimension", "code"]
 
     def __str__(self) -> str:
-        return self.code
+        return self.name or self.code  # the symbol in the reader's language: «кг», kg
 
     @property
     def info(self) -> UnitInfo:

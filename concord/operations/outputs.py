@@ -35,7 +35,8 @@ CHARTS = ("stages", "states", "breakdown")
 
 
 def unit_label(result: IndicatorResult) -> str:
-    return result.indicator.unit.code if result.indicator.unit else ""
+    # The symbol in the active language («кг», kg); exports keep the code.
+    return str(result.indicator.unit) if result.indicator.unit else ""
 
 
 def chart(results: Results, result: IndicatorResult, kind: str) -> str:

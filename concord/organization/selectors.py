@@ -143,3 +143,10 @@ def dated(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
         )
         if start <= dt.date(c.year, 1, 1) <= end
     ]
+
+
+def organ_names_by_english() -> dict[str, str]:
+    """Every state's and body's English name -> its name in the active language (records keep the
+    English name of the organ a user acted for)."""
+    organs = [*MemberState.objects.all(), *Body.objects.all()]
+    return {organ.name_en: organ.name for organ in organs if organ.name_en}

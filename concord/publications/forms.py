@@ -6,6 +6,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import LabelsLanguages
+
 from .models import Publication, Tag
 from .states import Kind, Section
 from .text import MAX_QUERY
@@ -21,7 +23,7 @@ class SearchForm(forms.Form):
     )
     language = forms.ChoiceField(
         label=_("Language"),
-        choices=[("", _("both")), ("ru", "Русский"), ("en", "English")],
+        choices=[("", _("both")), ("ru", _("Russian")), ("en", _("English"))],
         required=False,
     )
     start = forms.DateField(
@@ -48,7 +50,7 @@ class SearchForm(forms.Form):
         return data
 
 
-class PublicationForm(forms.ModelForm):
+class PublicationForm(LabelsLanguages, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     tags = forms.ModelMultipleChoiceField(
         label=_("Tags"),
@@ -101,7 +103,7 @@ class PublishForm(forms.Form):
         return at
 
 
-class UnpublishForm(forms.Form):
+class UnpublishForm(LabelsLanguages, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     note_ru = forms.CharField(label=_("Why (Russian)"), max_length=300, required=False)
     note_en = forms.CharField(label=_("Why (English)"), max_length=300, required=False)

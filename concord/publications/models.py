@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from concord.core.models import BilingualName, EditCounted, MarkedModel, in_language
 
@@ -76,6 +77,10 @@ class Publication(EditCounted):
         return self.title
 
     @property
+    def source_label(self) -> str:
+        return str(SOURCE_LABELS.get(self.source_kind, self.source_kind))
+
+    @property
     def title(self) -> str:
         return in_language(self.title_ru, self.title_en)
 
@@ -99,6 +104,22 @@ class Publication(EditCounted):
         )
 
 
+# What a revision did (`Revision.what`, the audit verb without its app) and what a draft was made
+# from (`Publication.source_kind`), as the editor's pages say it.
+REVISION_LABELS = {
+    "save": pgettext_lazy("revision", "saved"),
+    "publish": pgettext_lazy("revision", "published"),
+    "unpublish": pgettext_lazy("revision", "withdrawn"),
+    "index_live": pgettext_lazy("revision", "indexed when it went live"),
+}
+SOURCE_LABELS = {
+    "consultation": pgettext_lazy("made from", "adopted consultation"),
+    "agreement": pgettext_lazy("made from", "agreement in force"),
+    "press_release": pgettext_lazy("made from", "press release"),
+    "model_act": pgettext_lazy("made from", "model act of the Assembly"),
+}
+
+
 class Revision(models.Model):
     """Every saved state of a publication: its history."""
 
@@ -119,6 +140,15 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publication_id} r{self.number}"
+
+    @property
+    def what_label(self) -> str:
+        return str(REVISION_LABELS.get(self.what, self.what))
+
+    @property
+    def status_label(self) -> str:
+        status = self.snapshot.get("status", "")
+        return str(Status(status).label) if status in Status.values else status
 
 
 class SearchEntry(MarkedModel):

@@ -72,12 +72,23 @@ def _partners(actor: User) -> dict[str, Partner]:
             signatories_recorded=False,
             deposits_recorded=False,
             published_source="en.odkb-csto.org; eng.sectsco.org",
-            note_ru=f"Документ с организацией-партнёром ({when}); ратификация государствами не предусмотрена.",
+            note_ru=f"Документ с организацией-партнёром ({_when_ru(signed, when)}); ратификация государствами не предусмотрена.",
             note_en=f"An instrument with a partner organization ({when}); not for ratification by the states.",
         )
         for code in codes:
             services.link_instrument(made[code], agreement.pk, actor=actor)
     return made
+
+
+def _when_ru(signed: dt.date | None, when: str) -> str:
+    """The Russian note's date: the signature day, or the month the sources give without a day."""
+    if signed is not None:
+        return signed.strftime("%d.%m.%Y")
+    return WHEN_RU.get(when, when)
+
+
+# Dates the sources give without a day, as the Russian note words them.
+WHEN_RU = {"September 2016 (day not found)": "сентябрь 2016 г., день не установлен"}
 
 
 def _resolutions(actor: User) -> None:
