@@ -27,7 +27,7 @@ def consultations_visible_to(user: Someone) -> QuerySet[Consultation]:
 def opened_by(user: Someone, ids: Iterable[int | None]) -> set[int]:
     """Which of these consultations the user may open: other modules link to a consultation (a
     decision, a change before the bodies) only for them. One query."""
-    asked = [pk for pk in ids if pk is not None]
+    asked = [pk for pk in ids or () if pk is not None]
     if not asked:
         return set()
     return set(consultations_visible_to(user).filter(pk__in=asked).values_list("pk", flat=True))

@@ -100,7 +100,7 @@ def test_analyst_sees_new_alerts(analyst):
 @pytest.mark.parametrize(
     "persona", ["kazakh_representative", "kazakh_coordinator", "secretariat_officer", "mp"]
 )
-def test_alerts_wait_only_for_analysts(persona, request):
+def test_alerts_wait_only_for_analysts(persona, request, db):  # db: ordered before flushing tests
     user = request.getfixturevalue("member_of_parliament" if persona == "mp" else persona)
     assert _items(user, "monitoring") == []
 
@@ -156,7 +156,7 @@ QUERIES = [
 
 @pytest.mark.parametrize(("persona", "module", "queries"), QUERIES)
 def test_each_provider_reads_in_a_constant_number_of_queries(
-    persona, module, queries, request, django_assert_num_queries
+    persona, module, queries, request, db, django_assert_num_queries
 ):
     user = request.getfixturevalue(persona)
     user.viewer  # noqa: B018  the affiliation is read once per request by the middleware
