@@ -358,11 +358,11 @@ def discover(persona: str) -> list[Page]:
         Page("public-home", "/ru/public/", False, "trivial, anonymous"),
         Page("search", SEARCH, False, "trivial, anonymous"),
     ]
-    resolver = get_resolver()
     names = sorted(
-        name
+        f"{namespace}:{name}"
+        for namespace, (_prefix, resolver) in get_resolver().namespace_dict.items()
         for name in resolver.reverse_dict
-        if isinstance(name, str) and ":" in name and name.endswith("-list")
+        if isinstance(name, str) and name.endswith("-list")
     )
     from django.urls import NoReverseMatch, reverse
     from django.utils import translation

@@ -22,10 +22,12 @@ password change signs out the other sessions) stays exact.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 
 from .models import Affiliation, User
@@ -90,7 +92,7 @@ def _organization_changed(sender: Any, **kwargs: Any) -> None:
 
 def connect() -> None:
     """Called once from AccountsConfig.ready: the saves and deletes that replace a generation."""
-    receivers = [
+    receivers: list[tuple[type[Model] | str, Callable[..., None]]] = [
         (User, _user_changed),
         (Affiliation, _affiliation_changed),
         ("organization.MemberState", _organization_changed),

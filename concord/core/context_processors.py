@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from .models import viewer_of
+from .rules import Viewer
 
 
 def acting_for(request: HttpRequest) -> dict[str, Any]:
@@ -14,9 +16,13 @@ def acting_for(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    viewer = SimpleLazyObject(lambda: viewer_of(user))
+
+    @functools.cache
+    def viewer() -> Viewer:
+        return viewer_of(user)
+
     return {
         "acting_for": SimpleLazyObject(lambda: getattr(user, "acting_affiliation", None)),
-        "show_audit": SimpleLazyObject(lambda: viewer.is_secretariat_officer),
-        "show_admin": SimpleLazyObject(lambda: viewer.is_secretariat_administrator),
+        "show_audit": SimpleLazyObject(lambda: viewer().is_secretariat_officer),
+        "show_admin": SimpleLazyObject(lambda: viewer().is_secretariat_administrator),
     }

@@ -63,7 +63,7 @@ def test_the_session_still_ends_after_eight_hours(db):
 def test_signing_out_ends_the_session_for_every_worker(db, tmp_path):
     """Two workers share the session through the cache directory; each has its own cache client."""
     caches = {"default": {"BACKEND": FileBasedCache.__module__ + ".FileBasedCache"}}
-    caches["default"]["LOCATION"] = str(tmp_path)  # type: ignore[index]
+    caches["default"]["LOCATION"] = str(tmp_path)
     with override_settings(CACHES=caches):
         browser = signed_in("kz_rep")
         key = browser.cookies[settings.SESSION_COOKIE_NAME].value
