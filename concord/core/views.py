@@ -24,8 +24,9 @@ def home(request: HttpRequest) -> HttpResponse:
 def ping(request: HttpRequest) -> HttpResponse:
     """A trivial page behind every middleware, as any page is (bench/pages_load.py measures the
     pages beside it): it asks who is signed in, as every page does, and writes nothing."""
-    body = "ok: signed in" if request.user.is_authenticated else "ok"
-    return HttpResponse(body, content_type="text/plain; charset=utf-8")
+    response = HttpResponse("ok", content_type="text/plain; charset=utf-8")
+    response["X-Signed-In"] = "1" if request.user.is_authenticated else "0"
+    return response
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -28,8 +28,8 @@ def signed_in(username: str) -> Client:
 
 def ping(client: Client) -> str:
     response = client.get("/en/ping/")
-    assert response.status_code == 200
-    return response.content.decode()
+    assert response.status_code == 200 and response.content == b"ok"
+    return "ok: signed in" if response["X-Signed-In"] == "1" else "ok"
 
 
 def acting_for(client: Client) -> str | None:
