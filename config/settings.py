@@ -129,10 +129,16 @@ TEMPLATES = [
 ]
 
 # --- Database -----------------------------------------------------------------------------------
+# Each worker thread keeps its connection between requests (issue 23: opening one per request cost a
+# signed-in request more than the rest of it), checked before reuse after an error or a restart of
+# the database; CONCORD_CONN_MAX_AGE=0 opens one per request again. At most workers × threads
+# connections per machine (2 × 4 by default, docs/deployment.md).
+CONN_MAX_AGE = int(os.environ.get("CONCORD_CONN_MAX_AGE", "600"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'concord.sqlite3'}"),
-        conn_max_age=0,
+        conn_max_age=CONN_MAX_AGE,
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -177,7 +183,9 @@ elif os.environ.get("CONCORD_CACHE_URL", "").startswith("memcached://"):
 # API operations below read from the standby, unless their sender wrote something within the pin;
 # writes, reads inside transactions and migrations stay on the primary (concord.core.routing).
 if os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"], conn_max_age=0)
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+    )
     # Tests: no test database is made on the standby (it is read-only); the alias reads the default's.
     # tests/test_replica.py points it at the standby's streamed copy of that database instead.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
@@ -220,7 +228,8 @@ CONCORD_REPLICA_VIEWS = [
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's password backend, loading a request's user, affiliation and roles in one query.
+    "concord.accounts.backends.ConcordModelBackend",
     "concord.accounts.backends.SecretariatAdministratorBackend",
 ]
 PASSWORD_HASHERS = [
@@ -304,6 +313,9 @@ OTP_TOTP_ISSUER = "Concord"
 # A session lasts one working day from sign-in at most, and ends when the browser closes.
 SESSION_COOKIE_AGE = int(float(os.environ.get("CONCORD_SESSION_HOURS", "8")) * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Sessions read from the shared cache (CACHES) and written through to the database: a signed-in
+# request reads no session row, signing out deletes both, and an emptied cache falls back to the rows.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Languages ----------------------------------------------------------------------------------
 LANGUAGE_CODE = "ru"

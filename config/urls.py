@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     # set_language translates its address (outside, the browser's Accept-Language would be used).
     path("i18n/", include("django.conf.urls.i18n")),
     path("", core_views.home, name="home"),
+    # A trivial page through every middleware, signed in or not: the yardstick of bench/pages_load.py.
+    path("ping/", core_views.ping, name="ping"),
     path("accounts/", include("concord.accounts.urls")),
     path("organization/", include("concord.organization.urls")),
     path("audit/", include("concord.audit.urls")),

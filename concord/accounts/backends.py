@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.backends import BaseBackend
+from django.contrib.auth.backends import BaseBackend, ModelBackend
 
 from concord.core.actors import Someone
 from concord.core.models import viewer_of
+
+from .models import User
+from .signed_in import load_user
 
 # Apps whose records are reference data that Secretariat administrators keep in the admin.
 REFERENCE_DATA_APPS = {
@@ -34,3 +37,14 @@ class SecretariatAdministratorBackend(BaseBackend):
 
     def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
         return app_label in REFERENCE_DATA_APPS and is_secretariat_administrator(user_obj)
+
+
+class ConcordModelBackend(ModelBackend):
+    """Django's password backend, with the user of each signed-in request loaded as `signed_in`
+    says: the user, the affiliation they act for with its state or body, and whether any of their
+    active affiliations asks for the second factor (SecondFactorMiddleware's question on every
+    request), from the database once per change and from the shared cache in between."""
+
+    def get_user(self, user_id: Any) -> User | None:
+        user = load_user(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from .second_factor import needs_second_factor
@@ -35,9 +36,14 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self._must_verify(request):
-            return self._refuse(request)
         return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: Any
+    ) -> HttpResponse | None:
+        # Here rather than in __call__: the handler has resolved the path already (an unknown path
+        # answers 404 as usual, before this), so it is not resolved a second time per request.
+        return self._refuse(request) if self._must_verify(request) else None
 
     def _must_verify(self, request: HttpRequest) -> bool:
         if not settings.CONCORD_REQUIRE_2FA:
@@ -45,13 +51,8 @@ class SecondFactorMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or user.is_verified():
             return False
-        if request.path_info.startswith("/" + settings.STATIC_URL.lstrip("/")):
-            return False
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:  # an unknown path answers 404 as usual
-            return False
-        if match.view_name in _OPEN_URL_NAMES:
+        match = request.resolver_match
+        if match is None or match.view_name in _OPEN_URL_NAMES:
             return False
         return needs_second_factor(user)
 

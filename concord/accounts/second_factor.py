@@ -4,11 +4,13 @@ checking a code, and resetting a lost one. Writes are audited like every other."
 from __future__ import annotations
 
 import base64
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -20,7 +22,7 @@ from concord.core.rules import Role
 
 from . import permissions
 from .codes import Code, Verb
-from .models import User
+from .models import Affiliation, User
 
 # Who runs the organization's business and its reference data: a stolen password alone must not do.
 SECOND_FACTOR_ROLES = (Role.SECRETARIAT_OFFICER.value, Role.SECRETARIAT_ADMINISTRATOR.value)
@@ -35,7 +37,21 @@ def needs_second_factor(user: User) -> bool:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return user.affiliations.filter(active=True, role__in=SECOND_FACTOR_ROLES).exists()
+    held = getattr(user, "holds_second_factor_role", None)  # loaded with the request's user
+    if held is not None:
+        return bool(held)
+    return _second_factor_affiliations(user.pk).exists()
+
+
+def _second_factor_affiliations(user_id: Any) -> QuerySet[Affiliation]:
+    return Affiliation.objects.filter(user_id=user_id, active=True, role__in=SECOND_FACTOR_ROLES)
+
+
+def with_second_factor_role(users: QuerySet[User]) -> QuerySet[User]:
+    """`users`, each with `holds_second_factor_role` loaded in the same query."""
+    return users.annotate(
+        holds_second_factor_role=Exists(_second_factor_affiliations(OuterRef("pk")))
+    )
 
 
 def confirmed_device(user: User) -> TOTPDevice | None:

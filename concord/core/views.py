@@ -26,6 +26,14 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"panels": panels, "waiting": waiting, "today": today})
 
 
+def ping(request: HttpRequest) -> HttpResponse:
+    """A trivial page behind every middleware, as any page is (bench/pages_load.py measures the
+    pages beside it): it asks who is signed in, as every page does, and writes nothing."""
+    response = HttpResponse("ok", content_type="text/plain; charset=utf-8")
+    response["X-Signed-In"] = "1" if request.user.is_authenticated else "0"
+    return response
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if request.path.startswith("/api/"):  # API clients get the API's error shape
         return JsonResponse(
