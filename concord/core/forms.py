@@ -33,3 +33,7 @@ class LanguageLabelledSelect(forms.Select):
         if language and language != (get_language() or "ru")[:2]:
             option["attrs"]["lang"] = language
         return option
+
+
+class LanguageLabelledSelectMultiple(LanguageLabelledSelect, forms.SelectMultiple):
+    """The same for a choice of several (statements on an annual list)."""
