@@ -9,6 +9,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import LabelsLanguages
 from concord.core.views import RequiresVersion
 
 from .countries import bad_provinces, codes, unknown_countries
@@ -225,7 +226,7 @@ class NewReportForm(forms.Form):
         return end
 
 
-class ReportForm(RequiresVersion):
+class ReportForm(LabelsLanguages, RequiresVersion):
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
     body_ru = forms.CharField(label=_("Text (Russian)"), widget=forms.Textarea(attrs={"rows": 14}))
     title_en = forms.CharField(label=_("Title (English)"), max_length=300)
