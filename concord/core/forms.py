@@ -37,3 +37,14 @@ class LanguageLabelledSelect(forms.Select):
 
 class LanguageLabelledSelectMultiple(LanguageLabelledSelect, forms.SelectMultiple):
     """The same for a choice of several (statements on an annual list)."""
+
+
+def label_written(form: forms.BaseForm, names: Any) -> None:
+    """Free text its author wrote in either language (evidence, an after-action report): the
+    field's input says which (`lang`), read from the text it holds."""
+    from .templatetags.language import written_in
+
+    for name in names:
+        language = written_in(str(form[name].value() or ""))
+        if language:
+            form.fields[name].widget.attrs["lang"] = language

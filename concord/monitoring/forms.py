@@ -228,6 +228,11 @@ class NewReportForm(forms.Form):
 
 class ReportForm(LabelsLanguages, RequiresVersion):
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
-    body_ru = forms.CharField(label=_("Text (Russian)"), widget=forms.Textarea(attrs={"rows": 14}))
+    # A report's text quotes UCDP names as the data spell them (Latin in the Russian text): a
+    # textarea cannot label part of its text, so its text is marked as content not to translate.
+    body_ru = forms.CharField(
+        label=_("Text (Russian)"),
+        widget=forms.Textarea(attrs={"rows": 14, "translate": "no"}),
+    )
     title_en = forms.CharField(label=_("Title (English)"), max_length=300)
     body_en = forms.CharField(label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 14}))

@@ -71,3 +71,11 @@ def names_labelled(value: object) -> SafeString | object:
         end = match.end()
     parts.append(format_html("{}", text[end:]))
     return SafeString("".join(parts))
+
+
+@register.filter
+def in_page_script(value: object) -> object:
+    """The value if it is written in the page's language (or in no letters), else "": for a
+    <title>, which cannot label part of itself (the page's heading shows the name labelled)."""
+    text = "" if value is None else str(value)
+    return value if written_in(text) in ("", (get_language() or "ru")[:2]) else ""
