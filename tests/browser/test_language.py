@@ -31,8 +31,7 @@ SIGNED_IN = ["secretariat", "admin", "analyst", "kz_rep", "kz_coord", "ru_rep", 
 # Pages whose remaining faults are known and not fixed yet, by view, with what is left: the crawl
 # still visits them and prints their faults (-rA), but does not fail on them. Remove a line once the
 # page is clean; a view not listed here fails the test on its first fault.
-KNOWN: dict[str, str] = {
-}
+KNOWN: dict[str, str] = {}
 
 
 def identifiers() -> frozenset[str]:
