@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import LanguageLabelledSelect, LanguageLabelledSelectMultiple
 from concord.core.models import MarkingChoices
 from concord.documents.rules import Label, Unit, UnitKind, number_units
 from concord.organization.models import Body
@@ -29,7 +30,10 @@ class ConsultationForm(forms.Form):
     route = forms.ModelChoiceField(label=_("Route"), queryset=Route.objects.all())
     # the documents the user may see, given by the view
     document: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Subject document"), queryset=None, required=False
+        label=_("Subject document"),
+        queryset=None,
+        required=False,
+        widget=LanguageLabelledSelect,
     )
     marking = forms.ChoiceField(
         label=_("Marking"), choices=MarkingChoices.choices, initial="official"
@@ -42,6 +46,7 @@ class ConsultationForm(forms.Form):
         label=_("Joint statements on the list (for an annual list)"),
         queryset=None,
         required=False,
+        widget=LanguageLabelledSelectMultiple,
     )
 
     def __init__(

@@ -33,3 +33,18 @@ class LanguageLabelledSelect(forms.Select):
         if language and language != (get_language() or "ru")[:2]:
             option["attrs"]["lang"] = language
         return option
+
+
+class LanguageLabelledSelectMultiple(LanguageLabelledSelect, forms.SelectMultiple):
+    """The same for a choice of several (statements on an annual list)."""
+
+
+def label_written(form: forms.BaseForm, names: Any) -> None:
+    """Free text its author wrote in either language (evidence, an after-action report): the
+    field's input says which (`lang`), read from the text it holds."""
+    from .templatetags.language import written_in
+
+    for name in names:
+        language = written_in(str(form[name].value() or ""))
+        if language:
+            form.fields[name].widget.attrs["lang"] = language

@@ -134,7 +134,7 @@ class EditForm(ChangeForm):
         self.fields["after_uid"].choices = [("", _("the start")), *targets]  # type: ignore[attr-defined]
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(LabelsLanguages, forms.Form):
     base_version = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(
         label=_("Decision"),

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import label_written
 from concord.core.models import in_language
 from concord.organization.models import MemberState
 
@@ -117,6 +118,7 @@ class AnswersForm(VersionForm):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+        label_written(self, [evidence_field(c.number) for c, _answer in criteria])
 
     @classmethod
     def of(cls, assessment: Assessment, criteria: list[Any], *, bound: bool = False) -> AnswersForm:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import label_written
 from concord.organization.models import MemberState
 
 from .models import ExerciseSeries, Formation, Unit
@@ -125,6 +126,10 @@ class AfterActionForm(VersionForm):
     summary = forms.CharField(
         label=_("After-action report"), widget=forms.Textarea(attrs={"rows": 6})
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        label_written(self, ["summary"])
 
 
 class LessonForm(forms.Form):

@@ -9,6 +9,7 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import LabelsLanguages
 from concord.core.views import RequiresVersion
 
 from .countries import bad_provinces, codes, unknown_countries
@@ -225,8 +226,13 @@ class NewReportForm(forms.Form):
         return end
 
 
-class ReportForm(RequiresVersion):
+class ReportForm(LabelsLanguages, RequiresVersion):
     title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300)
-    body_ru = forms.CharField(label=_("Text (Russian)"), widget=forms.Textarea(attrs={"rows": 14}))
+    # A report's text quotes UCDP names as the data spell them (Latin in the Russian text): a
+    # textarea cannot label part of its text, so its text is marked as content not to translate.
+    body_ru = forms.CharField(
+        label=_("Text (Russian)"),
+        widget=forms.Textarea(attrs={"rows": 14, "translate": "no"}),
+    )
     title_en = forms.CharField(label=_("Title (English)"), max_length=300)
     body_en = forms.CharField(label=_("Text (English)"), widget=forms.Textarea(attrs={"rows": 14}))

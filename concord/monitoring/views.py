@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.templatetags.language import in_page_script
 from concord.core.views import int_param, show_error
 
 from . import coverage, datacache, event_views, outputs, permissions, rules, selectors, services
@@ -139,7 +140,9 @@ def area(request: HttpRequest, country: str) -> HttpResponse:
             "country": country,
             "name": name,
             "filters": filters,
-            "chart": outputs.series_chart(rows, name),
+            "chart": outputs.series_chart(
+                rows, str(in_page_script(name)) or _("Events and deaths per month")
+            ),
             "rows": rows,
             "provinces": selectors.by_area(selectors.Filters(country=country), Level.ADM1),
             "conflicts": conflicts,
@@ -244,7 +247,9 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "alert": alert,
             "form": form if permissions.is_analyst(request.user) else None,
-            "chart": outputs.series_chart(series, alert.place),
+            "chart": outputs.series_chart(
+                series, str(in_page_script(alert.place)) or _("Events and deaths per month")
+            ),
             **event_views.alert_links(alert),
         },
         status=400 if form.errors else 200,

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.forms import LanguageLabelledSelect
 from concord.organization.models import Body, MemberState
 
 from .models import Activity, Contract, Programme, ProgrammeStage
@@ -25,7 +26,10 @@ class DeliveryForm(forms.Form):
     stage = forms.ModelChoiceField(label=_("Stage"), queryset=ProgrammeStage.objects.none())
     activity = forms.ModelChoiceField(label=_("Activity"), queryset=Activity.objects.none())
     contract = forms.ModelChoiceField(
-        label=_("Contract"), queryset=Contract.objects.none(), required=False
+        label=_("Contract"),
+        queryset=Contract.objects.none(),
+        required=False,
+        widget=LanguageLabelledSelect,
     )
     delivered_on = forms.DateField(label=_("Delivered on"), widget=DATE)
     quantity = forms.IntegerField(label=_("Quantity"), min_value=1)

@@ -48,14 +48,16 @@ FIELDS = ["section", "title_ru", "title_en", "summary_ru", "summary_en", "body_r
 
 
 def clean_html(text: str) -> str:
-    """Only the tags a publication needs; scripts, styles, event handlers and javascript: links go."""
+    """Only the tags a publication needs; scripts, styles, event handlers and javascript: links go.
+    A non-breaking space (thousands in Russian figures) stays the character: the cleaner writes it
+    as `&nbsp;`, which the editor would then see as a word in the text it edits."""
     return nh3.clean(
         text,
         tags=TAGS,
         attributes={"a": {"href", "title"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
-    )
+    ).replace("&nbsp;", "\u00a0")
 
 
 EDITORS_ONLY = gettext_lazy("Only a Secretariat editor may do this.")

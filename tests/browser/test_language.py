@@ -31,31 +31,7 @@ SIGNED_IN = ["secretariat", "admin", "analyst", "kz_rep", "kz_coord", "ru_rep", 
 # Pages whose remaining faults are known and not fixed yet, by view, with what is left: the crawl
 # still visits them and prints their faults (-rA), but does not fail on them. Remove a line once the
 # page is clean; a view not listed here fails the test on its first fault.
-KNOWN = {
-    "consultations:notifications": "notification links stored with /ru/ addresses (landing part)",
-    "consultations:consultation-detail": "a link to / (the start page without its language)",
-    "consultations:consultation-create": "Russian-only document titles in <option>s (no lang)",
-    "consultations:emergency-create": "Russian-only document titles in <option>s (no lang)",
-    "documents:document-list": "titles in their own language and the raw ru/en column",
-    "documents:document-import": "the help text quotes «Статья N» / «Article N» inside one msgid",
-    "documents:amendment-detail": "justifications in their own language (no lang)",
-    "forces:assessment-detail": "demo remarks in Russian (no lang)",
-    "forces:event-detail": "after-action text in Russian (no lang)",
-    "forces:formation-detail": "source citations (no lang)",
-    "documents:edit": "unit texts in their own language in a <select> (no lang)",
-    "home": "panels listing texts in their own language (landing part)",
-    "monitoring:picture": "UCDP country names in the coverage line (monitoring-ui part)",
-    "monitoring:alert-list": "UCDP place names in the explanations",
-    "monitoring:alert-detail": "UCDP place names in the explanation",
-    "monitoring:area": "UCDP province names in the first table",
-    "monitoring:report-detail": "report texts in both languages on one page (no lang per text)",
-    "monitoring:yearly": "the UCDP dataset names inside a translated sentence",
-    "operations:stage-detail": "source citations (no lang)",
-    "programmes:programme-detail": "source citations and numbers (no lang)",
-    "publications:agreements": "source citations on the public site (public-cache part)",
-    "editor:editor-list": "titles in their own language (no lang)",
-    "editor:editor-edit": "a double-escaped &nbsp; in the preview",
-}
+KNOWN: dict[str, str] = {}
 
 
 def identifiers() -> frozenset[str]:

@@ -44,3 +44,38 @@ def _labelled(line: str, page: str) -> str:
     if language and language != page:
         return format_html('<span lang="{}">{}</span>', language, line)
     return format_html("{}", line)
+
+
+OTHER_WORDS = {
+    "ru": re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:[ \-][A-Za-z][A-Za-z'’\-]*)*"),
+    "en": re.compile(r"[А-Яа-яЁё][А-Яа-яЁё'’\-]*(?:[ \-][А-Яа-яЁё][А-Яа-яЁё'’\-]*)*"),
+}
+
+
+@register.filter
+def names_labelled(value: object) -> SafeString | object:
+    """A sentence in the page's language that quotes names as the data spell them in the other
+    script (UCDP place names in an alert's explanation, "Luhans'k: 20 событий…"): each run of such
+    words labelled with its language. For generated sentences only; a text written wholly in one
+    language takes `own_language`."""
+    text = "" if value is None else str(value)
+    page = (get_language() or "ru")[:2]
+    words = OTHER_WORDS.get(page)
+    if words is None or not words.search(text):
+        return value
+    other = "en" if page == "ru" else "ru"
+    parts, end = [], 0
+    for match in words.finditer(text):
+        parts.append(format_html("{}", text[end : match.start()]))
+        parts.append(format_html('<span lang="{}">{}</span>', other, match.group()))
+        end = match.end()
+    parts.append(format_html("{}", text[end:]))
+    return SafeString("".join(parts))
+
+
+@register.filter
+def in_page_script(value: object) -> object:
+    """The value if it is written in the page's language (or in no letters), else "": for a
+    <title>, which cannot label part of itself (the page's heading shows the name labelled)."""
+    text = "" if value is None else str(value)
+    return value if written_in(text) in ("", (get_language() or "ru")[:2]) else ""
