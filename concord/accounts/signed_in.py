@@ -25,6 +25,7 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.signals import user_logged_in
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
@@ -90,8 +91,14 @@ def _organization_changed(sender: Any, **kwargs: Any) -> None:
     forget_everyone()
 
 
+def _signed_in(sender: Any, user: User, **kwargs: Any) -> None:
+    load_user(user.pk)  # loaded once per sign-in: the first page costs what the next ones do
+
+
 def connect() -> None:
-    """Called once from AccountsConfig.ready: the saves and deletes that replace a generation."""
+    """Called once from AccountsConfig.ready: the saves and deletes that replace a generation, and
+    the sign-in that loads the user."""
+    user_logged_in.connect(_signed_in, weak=False, dispatch_uid="signed-in-load")
     receivers: list[tuple[type[Model] | str, Callable[..., None]]] = [
         (User, _user_changed),
         (Affiliation, _affiliation_changed),
