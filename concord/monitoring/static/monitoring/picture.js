@@ -104,7 +104,8 @@
       return L.geoJSON(collection, {
         pointToLayer: function (f, latlng) {
           var p = f.properties, size = p.cluster ? 3 + Math.min(22, Math.sqrt(p.deaths || 0) / 3) : radius(p.deaths);
-          return L.circleMarker(latlng, { radius: size, color: "#7b0000", weight: p.cluster ? 1 : 0.5, fillOpacity: 0.5 });
+          // in the marker pane: always above the shading, whatever was drawn first
+          return L.circleMarker(latlng, { radius: size, color: "#7b0000", weight: p.cluster ? 1 : 0.5, fillOpacity: 0.5, pane: "markerPane" });
         },
         onEachFeature: function (f, layer) {
           var p = f.properties;
@@ -125,12 +126,16 @@
       box.dataset.level = layer === clusters ? "areas" : "events";
       box.dataset.ready = String(count);
     }
+    var covered = null;  // the box the events drawn were asked for
     function refresh() {
-      if (map.getZoom() < DETAIL_ZOOM) { asked = ""; show(clusters, data.events.features.length); return; }
+      if (map.getZoom() < DETAIL_ZOOM) { asked = ""; covered = null; show(clusters, data.events.features.length); return; }
+      // a small move (a popup panning into view) stays inside the box asked for: nothing to fetch
+      if (covered && covered.contains(map.getBounds())) { return; }
       var b = map.getBounds().pad(0.25);
       var bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (v) { return Math.round(v); }).join(",");
       if (bbox === asked) { return; }
       asked = bbox;
+      covered = b;
       get(at("level=events&bbox=" + bbox)).then(function (found) {
         if (asked !== bbox) { return; }  // the view moved on meanwhile
         show(circles(found.events), found.events.features.length);
