@@ -82,12 +82,6 @@ def test_a_select_sends_its_form_without_inline_script(page):
     page.wait_for_url(re.compile(r"status=\w+"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known bug (issue 23, map levels): zoomed in on a single uncovered event, the event's "
-    "circle is not drawn nor clickable, so its popup cannot be opened; strict, so a fix fails here "
-    "until this mark is removed.",
-)
 def test_a_crafted_dyad_shows_in_the_popup_as_text(page):
     crafted = '<img src=x onerror="window.__pwned=1">'
     day = dt.date(1995, 6, 15)
