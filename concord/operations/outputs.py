@@ -18,7 +18,7 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # type: ignore[import-untyped]
 
 from concord.core.actors import Someone
-from concord.core.charts import svg_of
+from concord.core.charts import round_axes, svg_of
 from concord.core.tables import write_csv, write_xlsx
 from concord.documents.exports import FONT, FONT_BOLD, register_pdf_fonts
 
@@ -73,8 +73,8 @@ def chart(results: Results, result: IndicatorResult, kind: str) -> str:
         values = [float(result.by_item[k]) for k in keys]
     bar.x_labels = labels
     bar.add(name, values)
-    svg = svg_of(bar)
-    return svg
+    round_axes(bar, values)  # 0 to a round top, ticks 1, 2 or 5 × 10ⁿ in the reader's language
+    return svg_of(bar)
 
 
 def table_rows(results: Results) -> tuple[list[str], list[list[Any]]]:

@@ -221,7 +221,7 @@ def test_a_page_reads_the_same_whatever_its_depth_and_a_bad_cursor_is_refused(cl
     with CaptureQueriesContext(connection) as deep:
         page = client.get(f"/api/v1/events?page_size=100&cursor={deep_cursor}").json()
     assert all(e["date_start"] <= "2014-06-01" for e in page["items"])
-    assert len(shallow) == len(deep) == 1  # the page alone (session and user cached): nothing counted
+    assert len(shallow) == len(deep) == 1  # the page alone: session and user are cached
     assert not any("COUNT(" in q["sql"] for q in deep.captured_queries)
     for cursor in ("yesterday", "2019-01-01.99999999999999999999", "2019-02-30.5", "2019-01-01.-1"):
         bad = client.get(f"/api/v1/events?cursor={cursor}")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -437,3 +438,22 @@ def test_results_for_a_year_the_calendar_does_not_hold_are_empty_not_an_error(cl
     page = client_as("secretariat_officer").get(f"/en/operations/{channel.pk}/results/?year={year}")
     assert page.status_code == 200
     assert 'data-testid="total-drugs"' not in page.content.decode()
+
+
+def test_results_charts_tick_in_round_figures_in_the_readers_language(client_as):
+    """No tick like «16131.66667»: every value-axis label is a whole round figure, grouped the
+    reader's way."""
+    channel = Operation.objects.get(code="channel")
+    for language, group in (("en", ","), ("ru", "\xa0")):
+        html = client_as("secretariat_officer").get(f"/{language}/operations/{channel.pk}/results/")
+        axes = re.findall(
+            r'<g class="axis [xy][^"]*">(.*?)</g>\s*</g>', html.content.decode(), re.S
+        )
+        texts = [t for axis in axes for t in re.findall(r"<text[^>]*>([^<]*)</text>", axis)]
+        labels = [t for t in texts if t and t[0].isdigit() and not re.match(r"^\d{4} ", t)]
+        assert labels, "the charts have value axes"  # (category labels: names, "2024 stage")
+        for label in labels:
+            digits = label.replace(group, "")
+            assert digits.isdigit(), label  # whole, no decimals, only the language's grouping
+            assert label == f"{int(digits):,}".replace(",", group), label  # 15,000 / 15 000
+            assert int(digits) % (10 ** max(0, len(digits) - 2)) == 0 or int(digits) < 100, label
