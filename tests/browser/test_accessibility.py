@@ -4,14 +4,14 @@ the keyboard alone, with a focus that shows."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 
-from concord.operations.models import Operation, Stage
 from conftest import PASSWORD
+
+from .test_operations import summer_stage
 
 pytestmark = pytest.mark.browser
 
@@ -66,18 +66,7 @@ def check(page, path: str, label: str) -> list[str]:
 
 def a_report_form(page) -> str:
     """kz_rep opens a report on a new stage of an operation: the page with the spreadsheet upload."""
-    channel = Operation.objects.get(code="channel")
-    model = channel.stages.order_by("-starts_on").first()
-    assert model is not None
-    stage = Stage.objects.create(
-        operation=channel,
-        name_ru="Летний рубеж",
-        name_en="Summer Line",
-        starts_on=dt.date(2026, 6, 1),
-        ends_on=dt.date(2026, 6, 5),
-    )
-    stage.states.set(model.states.all())
-    stage.agencies.set(model.agencies.all())
+    stage = summer_stage()
     page.goto(f"{page.base_url}/ru/operations/stages/{stage.pk}/")
     page.get_by_test_id("open-report").click()
     page.wait_for_url(re.compile(r"/operations/reports/\d+/$"))

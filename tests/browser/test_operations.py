@@ -32,11 +32,11 @@ def as_user(page, username: str, url: str) -> None:
     page.goto(url)
 
 
-def test_kazakhstan_uploads_a_report_another_kazakh_approves_it_and_the_secretariat_consolidates_it(
-    page, tmp_path
-):
+def summer_stage() -> Stage:
+    """A new stage of Channel with the states and agencies of its latest: reports still to write."""
     channel = Operation.objects.get(code="channel")
     model = channel.stages.order_by("-starts_on").first()
+    assert model is not None
     stage = Stage.objects.create(
         operation=channel,
         name_ru="Летний рубеж",
@@ -46,13 +46,20 @@ def test_kazakhstan_uploads_a_report_another_kazakh_approves_it_and_the_secretar
     )
     stage.states.set(model.states.all())
     stage.agencies.set(model.agencies.all())
+    return stage
+
+
+def test_kazakhstan_uploads_a_report_another_kazakh_approves_it_and_the_secretariat_consolidates_it(
+    page, tmp_path
+):
+    stage = summer_stage()
     spreadsheet = tmp_path / "kz-report.csv"
     with spreadsheet.open("w", encoding="utf-8-sig", newline="") as file:
         writer = csv.writer(file)
         writer.writerow(HEADER)
         writer.writerow(["KZ-MVD", "", "drugs", "Drugs seized", "heroin", "heroin", "120", "kg"])
         writer.writerow(["KZ-KNB", "", "drug-crimes", "Drug crimes detected", "", "", "7", ""])
-    results = f"{page.base_url}/en/operations/{channel.pk}/results/?stage={stage.pk}"
+    results = f"{page.base_url}/en/operations/{stage.operation_id}/results/?stage={stage.pk}"
 
     as_user(page, "kz_rep", f"{page.base_url}/en/operations/stages/{stage.pk}/")
     assert "No report you may see." in page.get_by_test_id("reports").inner_text()
