@@ -32,6 +32,13 @@ def _empty_cache():
     yield
 
 
+@pytest.fixture
+def uncached_pages(settings):
+    """Every page built again on every request (core.pagecache keeps none): for the tests that count
+    what a page's own view reads as the data grows."""
+    settings.CONCORD_PAGE_SECONDS = 0
+
+
 def _user(username: str) -> User:
     return User.objects.get(username=username)
 

@@ -17,7 +17,8 @@ generator is not held back by one interpreter lock; it shares the machine's core
 as every figure here does.
 
 Prints a Markdown table: requests/s, p50 and p95 latency, the queries one request runs (counted in
-this process with the test client, on the second request of each page so that caches are warm) and
+this process with the test client once caches are warm: "built / kept", when the page is built and
+when a signed-in page is answered from the page kept for the reader, `core.pagecache`) and
 the ratio of each page to its yardstick: the signed-in trivial view to the anonymous one; the
 signed-in pages to the signed-in trivial view; the public pages to the anonymous trivial view. The
 trivial view `/ru/ping/` runs every middleware, as every page does, and answers "ok" (and
@@ -62,6 +63,7 @@ class Page:
     signed_in: bool
     yardstick: str  # the page its ratio is taken to
     queries: int | None = None
+    kept_queries: int | None = None
     result: dict[str, float] = field(default_factory=dict)
 
 
@@ -383,7 +385,7 @@ def count_queries(pages: list[Page], persona: str) -> list[Page]:
     """Each page's queries on its second request; pages the persona may not open are left out."""
     from django.db import connection, connections
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
 
     from concord.accounts.models import User
 
@@ -397,9 +399,14 @@ def count_queries(pages: list[Page], persona: str) -> list[Page]:
         if first.status_code != 200:
             print(f"  left out {page.name} {page.path}: {first.status_code}", file=sys.stderr)
             continue
-        with CaptureQueriesContext(connection) as queries:
+        built_again = override_settings(CONCORD_PAGE_SECONDS=0)
+        with built_again, CaptureQueriesContext(connection) as queries:
             client.get(page.path)
         page.queries = len(queries.captured_queries)
+        client.get(page.path)  # kept, if the page is kept
+        with CaptureQueriesContext(connection) as queries:
+            client.get(page.path)
+        page.kept_queries = len(queries.captured_queries)
         kept.append(page)
     connections.close_all()
     return kept
@@ -421,10 +428,11 @@ def table(pages: list[Page], args: argparse.Namespace, engine: str) -> str:
     load1, _l5, _l15 = os.getloadavg()
     lines = [
         f"{engine}, gunicorn 2 workers × 4 threads, {args.clients} clients × {args.seconds:g} s per "
-        f"page, as {args.persona}; load average {load1:.1f} at the end; "
+        f"page, as {args.persona}{', pages built for every request' if args.built else ''}; "
+        f"load average {load1:.1f} at the end; "
         f"commit {git_commit()}",
         "",
-        "| page | path | requests/s | p50 ms | p95 ms | queries | ratio | to |",
+        "| page | path | requests/s | p50 ms | p95 ms | queries built / kept | ratio | to |",
         "|---|---|---:|---:|---:|---:|---:|---|",
     ]
     for p in pages:
@@ -437,7 +445,8 @@ def table(pages: list[Page], args: argparse.Namespace, engine: str) -> str:
         )
         lines.append(
             f"| {p.name}{errors} | `{p.path}` | {p.result['rps']:,.0f} | {p.result['p50']:.1f} | "
-            f"{p.result['p95']:.1f} | {p.queries} | {f'{ratio:.2f}' if ratio else '1'} | "
+            f"{p.result['p95']:.1f} | {p.queries} / {p.kept_queries} | "
+            f"{f'{ratio:.2f}' if ratio else '1'} | "
             f"{p.yardstick or '—'} |"
         )
     return "\n".join(lines)
@@ -465,6 +474,11 @@ def main() -> None:
     parser.add_argument("--persona", default="kz_rep", help="who signs in (default kz_rep)")
     parser.add_argument("--db", help="a demo SQLite database to copy (else a fresh one is built)")
     parser.add_argument("--postgres", action="store_true", help="on a throwaway PostgreSQL")
+    parser.add_argument(
+        "--built",
+        action="store_true",
+        help="the server keeps no page (CONCORD_PAGE_SECONDS=0): what each page costs to build",
+    )
     args = parser.parse_args()
     if args.postgres and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         argv = [a for a in sys.argv[1:] if a != "--postgres"]
@@ -474,6 +488,8 @@ def main() -> None:
     database_url = demo_database(folder, source=None if args.postgres else args.db)
     port = free_port()
     env = server_environment(folder, database_url, port)
+    if args.built:
+        env["CONCORD_PAGE_SECONDS"] = "0"
     manage("collectstatic", "--noinput", env=env)
     setup_django(env)
     pages = chosen(discover(args.persona), args.pages)

@@ -377,6 +377,11 @@ CONCORD_DASHBOARD_PANELS = [
     "concord.forces.panels.forces_panel",
     "concord.programmes.panels.tasks_panel",
 ]
+# The record's version (core.pagecache): a number that moves with every audited change; signed-in pages
+# are kept until it moves, and CONCORD_PAGE_SECONDS at most (what changes with the clock alone); 0 keeps
+# none.
+CONCORD_RECORD_VERSION = "concord.audit.selectors.record_version"
+CONCORD_PAGE_SECONDS = int(os.environ.get("CONCORD_PAGE_SECONDS", "30"))
 # === Landing page (issue 21, part "landing") ===
 # Each provider is a callable(request) -> list[core.waiting.Waiting]: what waits for the signed-in
 # user in that module, listed first on the home page, soonest deadline first (concord/core/waiting.py).

@@ -126,6 +126,7 @@ def queries(client: Client, url: str) -> int:
 
 
 @pytest.mark.parametrize("name", PAGES)
+@pytest.mark.usefixtures("uncached_pages")
 def test_a_list_page_costs_the_same_queries_with_more_data(client_as, name):
     persona, url, grow = PAGES[name]
     client = client_as(persona)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.pagecache import cached_page
 
 from . import copies, permissions, selectors, services
 from .forms import ActionForm
@@ -21,6 +22,7 @@ PAGE_SIZE = 50
 
 
 @login_required
+@cached_page
 def agreement_list(request: HttpRequest) -> HttpResponse:
     """A page of the instruments with their stored standings (a constant number of queries)."""
     names = selectors.state_names()

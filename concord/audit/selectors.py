@@ -67,3 +67,9 @@ def last_seq_for(obj: models.Model) -> int:
         .first()
     )
     return latest or 0
+
+
+def record_version() -> int:
+    """The number of the newest entry of the whole log (0 before the first): it moves, in the
+    transaction of the change, with every write the product makes (`core.pagecache`)."""
+    return Head.objects.filter(pk=1).values_list("seq", flat=True).first() or 0

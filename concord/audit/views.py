@@ -5,11 +5,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from concord.core.pagecache import cached_page
+
 from . import permissions, selectors
 from .forms import EntryFilterForm
 
 
 @login_required
+@cached_page
 def entry_list(request: HttpRequest) -> HttpResponse:
     if not permissions.can_browse_audit(request.user):
         raise Http404

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.pagecache import cached_page
 from concord.organization.selectors import chair_of
 
 from . import outcomes, permissions, selectors, sessions
@@ -22,6 +23,7 @@ from .models import Session
 
 
 @login_required
+@cached_page
 def session_list(request: HttpRequest) -> HttpResponse:
     runs = permissions.runs_procedures(request.user)
     form = SessionForm(request.POST or None) if runs else None

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
+from concord.core.pagecache import cached_page
 from concord.core.views import show_error
 from concord.documents.permissions import documents_visible_to
 
@@ -28,6 +29,7 @@ from .states import ConsultationStatus, QuestionKind, StageStatus
 
 
 @login_required
+@cached_page
 def consultation_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     status = status if status in ConsultationStatus.values else ""
@@ -93,6 +95,7 @@ def consultation_create(request: HttpRequest, emergency: bool = False) -> HttpRe
 
 
 @login_required
+@cached_page
 def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _board(request, pk)
 
@@ -313,6 +316,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def annual_list(request: HttpRequest, year: int) -> HttpResponse:
     """The statements proposed for `year`, and the Permanent Council's lists that decide them."""
     statements = selectors.consultations(request.user, kind=QuestionKind.JOINT_STATEMENT)

@@ -13,10 +13,12 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .errors import DomainError
+from .pagecache import cached_page
 from .waiting import waiting_for
 
 
 @login_required
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     """The dashboard: what waits for the user first (settings.CONCORD_WAITING, `core.waiting`), then
     each module's panel (settings.CONCORD_DASHBOARD_PANELS)."""

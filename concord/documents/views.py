@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
+from concord.core.pagecache import cached_page
 from concord.core.permissions import reads_adopted_only
 
 from . import comparison, exporting, finality, permissions, rules, selectors, services
@@ -62,6 +63,7 @@ def _fail(form: Any, error: DomainError, document: Document | None = None) -> No
 
 
 @login_required
+@cached_page
 def document_list(request: HttpRequest) -> HttpResponse:
     form = DocumentFilterForm(request.GET or None)
     filters = {k: v for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
@@ -167,6 +169,7 @@ def _int(value: str | None) -> int | None:
 
 
 @login_required
+@cached_page
 def version_list(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.with_history(request.user, pk)
     return render(

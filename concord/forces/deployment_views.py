@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
+from concord.core.pagecache import cached_page
 from concord.core.rules import speaks_for
 from concord.core.views import show_error
 from concord.organization.models import MemberState
@@ -50,6 +51,7 @@ OVER = {DeploymentStatus.CLOSED, DeploymentStatus.REFUSED}
 
 
 @login_required
+@cached_page
 def deployment_list(request: HttpRequest) -> HttpResponse:
     found = list(selectors.deployments(request.user))
     return render(

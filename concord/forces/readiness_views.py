@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.pagecache import cached_page
 from concord.core.views import show_error
 
 from . import permissions, readiness, readiness_exports, services
@@ -86,6 +87,7 @@ def readiness_table(request: HttpRequest) -> HttpResponseBase:
 
 
 @login_required
+@cached_page
 def unit_list(request: HttpRequest) -> HttpResponse:
     """The register of units the user sees in detail; the Joint Staff pledges new ones here."""
     if not permissions.sees_forces(request.user):

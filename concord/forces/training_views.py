@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from concord.consultations.permissions import opened_by
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.pagecache import cached_page
 from concord.core.views import int_param, show_error
 
 from . import calendar, permissions, training, training_execution, training_outputs
@@ -66,6 +67,7 @@ def _can_plan(request: HttpRequest) -> bool:
 
 
 @login_required
+@cached_page
 def plan_list(request: HttpRequest) -> HttpResponse:
     _reader(request)
     form = PlanForm(request.POST or None)
@@ -394,6 +396,7 @@ def lesson_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def exercise_list(request: HttpRequest) -> HttpResponse:
     _reader(request)
     year = int_param(request.GET.get("year"))
@@ -409,6 +412,7 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def lesson_list(request: HttpRequest) -> HttpResponse:
     _reader(request)
     return render(

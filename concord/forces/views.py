@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from concord.core.pagecache import cached_page
+
 from . import permissions, selectors
 
 
@@ -16,6 +18,7 @@ def _insiders_only(request: HttpRequest) -> None:
 
 
 @login_required
+@cached_page
 def formation_list(request: HttpRequest) -> HttpResponse:
     _insiders_only(request)
     return render(

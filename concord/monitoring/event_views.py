@@ -14,6 +14,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from concord.core.pagecache import cached_page
+
 from . import coverage, permissions, selectors
 from .countries import codes
 from .countries import name as country_name
@@ -38,6 +40,7 @@ class EventListForm(forms.Form):
 
 
 @login_required
+@cached_page
 def event_list(request: HttpRequest) -> HttpResponse:
     """The events of a country (or one of its provinces) in one month, by date, 50 a page. Events
     are open data: every signed-in user sees them, as on the picture and through the API."""

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.pagecache import cached_page
 from concord.core.templatetags.language import in_page_script
 from concord.core.views import int_param, show_error
 
@@ -50,6 +51,7 @@ def _picture(
 
 
 @login_required
+@cached_page
 def picture(request: HttpRequest) -> HttpResponseBase:
     """The situation picture: map, filters, tables and the monthly series."""
     form, filters = _picture(request, default_period=True)
@@ -181,6 +183,7 @@ def yearly(request: HttpRequest, country: str) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def alert_list(request: HttpRequest) -> HttpResponse:
     if not permissions.sees_alerts(request.user):
         raise PermissionDenied
@@ -257,6 +260,7 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def region_list(request: HttpRequest) -> HttpResponse:
     return _page(
         request,
@@ -314,6 +318,7 @@ def region_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def report_list(request: HttpRequest) -> HttpResponse:
     form = NewReportForm(request.POST or None)
     if request.method == "POST":

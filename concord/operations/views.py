@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.models import viewer_of
+from concord.core.pagecache import cached_page
 from concord.core.views import int_param, show_error
 from concord.organization.models import MemberState
 
@@ -25,6 +26,7 @@ from .states import ReportStatus
 
 
 @login_required
+@cached_page
 def operation_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,

@@ -11,12 +11,14 @@ from django.views.decorators.http import require_http_methods
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.pagecache import cached_page
 
 from . import permissions, selectors, services
 from .forms import ChairmanshipForm
 
 
 @login_required
+@cached_page
 def state_list(request: HttpRequest) -> HttpResponse:
     return render(request, "organization/state_list.html", {"states": selectors.member_states()})
 
@@ -29,6 +31,7 @@ def state_detail(request: HttpRequest, iso2: str) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def body_list(request: HttpRequest) -> HttpResponse:
     bodies = list(selectors.bodies())
     children: dict[int | None, list[object]] = {}
@@ -55,6 +58,7 @@ def body_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@cached_page
 def chairmanship_list(request: HttpRequest) -> HttpResponse:
     can_record = permissions.can_record_acts(request.user)
     form = None
@@ -99,6 +103,7 @@ def _next_decision_initial() -> dict[str, object]:
 
 
 @login_required
+@cached_page
 def secretary_general_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.pagecache import cached_page
 from concord.core.views import show_error
 
 from . import permissions, ratification, selectors, services
@@ -92,6 +93,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def act_list(request: HttpRequest) -> HttpResponse:
     return render(request, "parliament/act_list.html", {"acts": selectors.acts(request.user)})
 

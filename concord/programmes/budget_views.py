@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from concord.consultations.permissions import opened_by
 from concord.core.actors import actor_of
+from concord.core.pagecache import cached_page
 from concord.core.views import submit
 
 from . import budgets as services
@@ -26,6 +27,7 @@ from .views import download
 
 
 @login_required
+@cached_page
 def budget_list(request: HttpRequest) -> HttpResponse:
     found = list(selectors.budgets(request.user))
     tables = selectors.budget_tables(request.user, found, today=timezone.localdate())

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
+from concord.core.pagecache import cached_page
 from concord.core.views import int_param, submit
 
 from . import outputs, permissions
@@ -28,6 +29,7 @@ PAGE = 100  # parts shown per page of the tasks list
 
 
 @login_required
+@cached_page
 def plan_list(request: HttpRequest) -> HttpResponse:
     drafts = permissions.can_draft_plan(request.user)
     sessions = selectors.session_choices(request.user)
@@ -159,6 +161,7 @@ def return_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def task_list(request: HttpRequest) -> HttpResponse:
     """The tasks a state or body answers for (the Secretariat: everyone's), overdue ones first if
     asked."""
@@ -241,6 +244,7 @@ def _priorities(
 
 
 @login_required
+@cached_page
 def priority_list(request: HttpRequest, year: int | None = None) -> HttpResponse:
     return _priorities(request, year)
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from concord.consultations.permissions import opened_by
 from concord.core.actors import actor_of
+from concord.core.pagecache import cached_page
 from concord.core.views import int_param, submit
 
 from . import outputs, permissions, selectors, services
@@ -30,6 +31,7 @@ def download(content: bytes, filename: str, content_type: str = outputs.XLSX) ->
 
 
 @login_required
+@cached_page
 def programme_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,

@@ -19,6 +19,7 @@ from concord.agreements import selectors as agreements
 from concord.agreements.standing import gap_text
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
+from concord.core.pagecache import cached_page
 from concord.core.views import show_error
 from concord.organization import selectors as organization
 
@@ -204,6 +205,7 @@ def _editor(request: HttpRequest) -> None:
 
 
 @login_required
+@cached_page
 def editor_list(request: HttpRequest) -> HttpResponse:
     _editor(request)
     status = request.GET.get("status", "")

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
+from concord.core.pagecache import cached_page
 from concord.organization import selectors as organization
 
 from . import calendar, feeds, permissions, rules, selectors
@@ -61,6 +62,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def feed_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         _feed, secret = feeds.create_feed(actor=actor_of(request))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from concord.core.actors import actor_of
+from concord.core.pagecache import cached_page
 from concord.core.paging import page_of
 from concord.core.views import submit
 
@@ -50,6 +51,7 @@ def partners_page(request: HttpRequest, **bound: forms.Form) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def partner_list(request: HttpRequest) -> HttpResponse:
     return partners_page(request)
 
@@ -71,6 +73,7 @@ def groups_page(request: HttpRequest, form: GroupForm | None = None) -> HttpResp
 
 
 @login_required
+@cached_page
 def group_list(request: HttpRequest) -> HttpResponse:
     return groups_page(request)
 
@@ -109,6 +112,7 @@ def group_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def meeting_list(request: HttpRequest) -> HttpResponse:
     keeps = permissions.can_keep(request.user)
     form = PartnerMeetingForm(request.POST) if request.method == "POST" else None
@@ -207,6 +211,7 @@ def meeting_status(request: HttpRequest, pk: int, to: str) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def resolution_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,

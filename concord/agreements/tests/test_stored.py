@@ -147,6 +147,7 @@ def test_refresh_recomputes_what_a_change_outside_the_services_left_behind(secre
 
 
 @pytest.mark.parametrize("persona", ["secretariat_officer", "kazakh_representative"])
+@pytest.mark.usefixtures("uncached_pages")
 def test_the_overview_reads_a_constant_number_of_queries(client_as, secretariat_officer, persona):
     client = client_as(persona)
     url = "/en/agreements/"

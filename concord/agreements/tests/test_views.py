@@ -65,6 +65,7 @@ def test_the_depositary_records_through_the_page_and_bad_input_is_a_field_error(
     ]
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_the_overview_does_a_constant_number_of_queries(client_as, secretariat_officer):
     client = client_as("kazakh_representative")
     with CaptureQueriesContext(connection) as before:

@@ -45,6 +45,7 @@ def test_a_bad_date_filter_is_reported_not_a_500(client_as):
     assert "since" in response.context["form"].errors
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_audit_page_queries_do_not_grow_with_the_log(client_as, secretariat_officer):
     client = client_as("secretariat_officer")
     with CaptureQueriesContext(connection) as before:

@@ -3,6 +3,7 @@ stages collapsed with their counts, in the same number of queries whatever the n
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -35,6 +36,7 @@ def grow(stage: Stage, times: int) -> None:
     Position.objects.bulk_create(copies)
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_the_board_costs_the_same_queries_with_25_times_the_positions(client_as):
     c = busiest()
     client = client_as("secretariat_officer")

@@ -179,6 +179,7 @@ def test_the_session_page_shows_the_agenda_and_who_signed(client_as):
     assert len(signatures) == 5 and page.context["chair"].state.iso2 == "KZ"
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_board_and_inbox_queries_do_not_grow(
     client_as, secretariat_officer, kazakh_representative, russian_representative
 ):

@@ -272,6 +272,7 @@ def _queries(client, url: str) -> int:
     return len(captured)
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_the_list_and_the_pages_take_a_constant_number_of_queries(client_as):
     client = client_as("staff_officer")
     d, _ = a_deployed("KZ", ("RU",))

@@ -263,6 +263,7 @@ def more_units(n: int) -> None:
 
 
 @pytest.mark.parametrize("url", [PAGE, "/en/forces/units/", f"{PAGE}?format=csv"])
+@pytest.mark.usefixtures("uncached_pages")
 def test_the_lists_take_the_same_number_of_queries_whatever_the_units(client_as, url):
     client = client_as("staff_officer")
     before = queries(client, url)

@@ -270,6 +270,7 @@ def _count(client, url: str) -> int:
         "/en/forces/lessons/",
     ],
 )
+@pytest.mark.usefixtures("uncached_pages")
 def test_lists_take_a_constant_number_of_queries(client_as, staff_officer, url):
     plan = training.create_plan(2035, actor=staff_officer)
     client = client_as("kazakh_representative")

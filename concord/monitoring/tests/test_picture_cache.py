@@ -79,6 +79,7 @@ def test_the_version_changes_at_once_and_again_on_commit(db, django_capture_on_c
     assert datacache.version() not in (first, inside)  # what was cached meanwhile is dropped
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_figures_are_cached_per_filter_and_a_cached_read_runs_no_aggregate(client_as):
     client = client_as("analyst")
     pages = ["country=SYR", "country=UKR", "region=middle-east&violence=1", "actor=Islamic"]

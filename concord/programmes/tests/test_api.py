@@ -265,6 +265,7 @@ def count(client, url):
         "/api/v1/programmes",
     ],
 )
+@pytest.mark.usefixtures("uncached_pages")
 def test_programme_pages_read_in_a_constant_number_of_queries(client_as, url):
     programme = Programme.objects.get()
     client = client_as("kazakh_representative")
@@ -312,6 +313,7 @@ def bulk_tasks(plan, n):
         ("secretariat_officer", "/en/programmes/plans/"),
     ],
 )
+@pytest.mark.usefixtures("uncached_pages")
 def test_plan_pages_read_in_a_constant_number_of_queries(client_as, persona, url):
     plan = ActionPlan.objects.get()
     client = client_as(persona)
