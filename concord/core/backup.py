@@ -30,7 +30,7 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
@@ -315,7 +315,10 @@ def restore(path: Path, *, allow_other_migrations: bool = False) -> dict[str, An
         _restore_postgresql(database)
     with _swapped_media(path / "media") as media:
         files = file_checksums(media)
-    cache.clear()  # cached pages, sessions, users and figures describe the database just replaced
+    for (
+        cache
+    ) in caches.all():  # kept pages, sessions, users and figures describe the database replaced
+        cache.clear()
     with connection.cursor() as cursor:
         counts, head = row_counts(cursor), audit_head(cursor)
     problems = [

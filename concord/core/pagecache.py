@@ -1,7 +1,8 @@
 """Signed-in pages kept until the record changes (issue 23).
 
 A signed-in page is built from the record, for one reader, in one language. `cached_page` keeps the
-HTML a view answered in the shared cache (settings CACHES) under a key naming:
+HTML a view answered in the shared cache of pages (settings CACHES["pages"]: a cache of its own, so
+that making room for pages never evicts a session) under a key naming:
 
 - the reader's session and CSRF cookie (so a page never crosses people, browsers or sign-ins, and the
   CSRF tokens in its forms stay valid),
@@ -28,7 +29,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.messages import get_messages
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
@@ -81,7 +82,7 @@ def cached_page(view: View) -> View:
         key = page_key(request)
         if key is None:
             return view(request, *args, **kwargs)
-        kept = cache.get(key)
+        kept = caches["pages"].get(key)
         if kept is not None:
             content, headers = kept
             response = HttpResponse(content)
@@ -93,7 +94,7 @@ def cached_page(view: View) -> View:
             response.render()
         if keepable(request, response):
             headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
-            cache.set(key, (response.content, headers), settings.CONCORD_PAGE_SECONDS)
+            caches["pages"].set(key, (response.content, headers), settings.CONCORD_PAGE_SECONDS)
         return response
 
     return wrapper
