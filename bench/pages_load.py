@@ -62,8 +62,7 @@ class Page:
     path: str
     signed_in: bool
     yardstick: str  # the page its ratio is taken to
-    queries: int | None = None
-    kept_queries: int | None = None
+    queries: str = ""  # built / kept
     result: dict[str, float] = field(default_factory=dict)
 
 
@@ -406,11 +405,11 @@ def count_queries(pages: list[Page], persona: str) -> list[Page]:
         built_again = override_settings(CONCORD_PAGE_SECONDS=0)
         with built_again, CaptureQueriesContext(connection) as queries:
             client.get(page.path)
-        page.queries = len(queries.captured_queries)
+        built = len(queries.captured_queries)
         client.get(page.path)  # kept, if the page is kept
         with CaptureQueriesContext(connection) as queries:
             client.get(page.path)
-        page.kept_queries = len(queries.captured_queries)
+        page.queries = f"{built} / {len(queries.captured_queries)}"
         kept.append(page)
     connections.close_all()
     return kept
@@ -442,31 +441,19 @@ def table(pages: list[Page], args: argparse.Namespace, engine: str) -> str:
     for p in pages:
         base = by_name.get(p.yardstick)
         ratio = p.result["rps"] / base.result["rps"] if base and base.result.get("rps") else None
-        errors = (
-            f" ({p.result['errors']} errors: {p.result['error_kinds']})"
-            if p.result["errors"]
-            else ""
-        )
+        n = p.result["errors"]
+        errors = f" ({n} errors: {p.result['error_kinds']})" if n else ""
         lines.append(
             f"| {p.name}{errors} | `{p.path}` | {p.result['rps']:,.0f} | {p.result['p50']:.1f} | "
-            f"{p.result['p95']:.1f} | {p.queries} / {p.kept_queries} | "
-            f"{f'{ratio:.2f}' if ratio else '1'} | "
+            f"{p.result['p95']:.1f} | {p.queries} | {f'{ratio:.2f}' if ratio else '1'} | "
             f"{p.yardstick or '—'} |"
         )
     return "\n".join(lines)
 
 
 def git_commit() -> str:
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "?"
+    git = ["git", "rev-parse", "--short", "HEAD"]
+    return subprocess.run(git, cwd=ROOT, capture_output=True, text=True).stdout.strip() or "?"  # noqa: S603
 
 
 def main() -> None:
@@ -478,11 +465,7 @@ def main() -> None:
     parser.add_argument("--persona", default="kz_rep", help="who signs in (default kz_rep)")
     parser.add_argument("--db", help="a demo SQLite database to copy (else a fresh one is built)")
     parser.add_argument("--postgres", action="store_true", help="on a throwaway PostgreSQL")
-    parser.add_argument(
-        "--built",
-        action="store_true",
-        help="the server keeps no page (CONCORD_PAGE_SECONDS=0): what each page costs to build",
-    )
+    parser.add_argument("--built", action="store_true", help="keep no page: what building costs")
     args = parser.parse_args()
     if args.postgres and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         argv = [a for a in sys.argv[1:] if a != "--postgres"]
@@ -503,11 +486,8 @@ def main() -> None:
         cookies = [sign_in(port, args.persona) for _ in range(args.clients)]
         for page in pages:
             page.result = load(page, port, cookies, args)
-            print(
-                f"  {page.name:40} {page.result['rps']:8,.0f}/s  p95 {page.result['p95']:7.1f} ms",
-                file=sys.stderr,
-                flush=True,
-            )
+            rps, p95 = page.result["rps"], page.result["p95"]
+            print(f"  {page.name:40} {rps:8,.0f}/s  p95 {p95:7.1f} ms", file=sys.stderr, flush=True)
     finally:
         server.terminate()
         server.wait(timeout=40)
