@@ -181,8 +181,8 @@ elif os.environ.get("CONCORD_CACHE_URL", "").startswith("memcached://"):
 # Signed-in pages kept per reader (core.pagecache): many short-lived entries, in a cache of their own,
 # so that making room for them never evicts a session, a signed-in user or a rate limit.
 CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages", "TIMEOUT": 60}
-if CACHES["pages"]["BACKEND"].endswith("FileBasedCache"):
-    CACHES["pages"]["LOCATION"] = str(Path(CACHES["default"]["LOCATION"]) / "pages")
+if CACHES["pages"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    CACHES["pages"]["LOCATION"] = str(Path(str(CACHES["default"]["LOCATION"])) / "pages")
     CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": 3_000}
 
 # --- Read replica (docs/replica.md) -------------------------------------------------------------

@@ -30,13 +30,13 @@ from typing import Any
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
 KEPT_HEADERS = ("Content-Type", "Content-Language")
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def record_version() -> int:
@@ -63,10 +63,10 @@ def page_key(request: HttpRequest) -> str | None:
     return f"concord:page:{reader}:{get_language()}:{record_version()}:{address}"
 
 
-def keepable(request: HttpRequest, response: HttpResponse) -> bool:
+def keepable(request: HttpRequest, response: HttpResponseBase) -> bool:
     return (
-        response.status_code == 200
-        and not getattr(response, "streaming", False)
+        isinstance(response, HttpResponse)  # not a streamed or a file response
+        and response.status_code == 200
         and response.get("Content-Type", "").startswith("text/html")
         and not response.cookies
         and not request.session.modified
@@ -78,21 +78,22 @@ def cached_page(view: View) -> View:
     """Answer a signed-in GET from the page kept for this reader, address and record version."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         key = page_key(request)
         if key is None:
             return view(request, *args, **kwargs)
         kept = caches["pages"].get(key)
         if kept is not None:
             content, headers = kept
-            response = HttpResponse(content)
+            page = HttpResponse(content)
             for name, value in headers:
-                response[name] = value
-            return response
+                page[name] = value
+            return page
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and not getattr(response, "is_rendered", True):
             response.render()
         if keepable(request, response):
+            assert isinstance(response, HttpResponse)
             headers = [(name, response[name]) for name in KEPT_HEADERS if name in response]
             caches["pages"].set(key, (response.content, headers), settings.CONCORD_PAGE_SECONDS)
         return response
