@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from django.core import mail
 
 from concord.accounts import services as accounts
@@ -36,14 +35,6 @@ def test_closing_due_procedures_closes_once_and_audits_once(secretariat_officer)
     assert done > before
     assert jobs.close_procedures(after) == ""
     assert entries() == done
-
-
-@pytest.fixture
-def kz_mailed(kazakh_representative):
-    kazakh_representative.email = "kz@example.org"
-    kazakh_representative.save(update_fields=["email"])
-    Notification.objects.filter(user=kazakh_representative).update(emailed_at=NOW)
-    return kazakh_representative
 
 
 def test_a_notification_is_mailed_at_once_after_the_commit_in_the_users_language(

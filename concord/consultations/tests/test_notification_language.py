@@ -88,14 +88,6 @@ def test_the_notification_list_speaks_the_readers_language(
     assert f'href="/{language}/consultations/1/"' in html
 
 
-@pytest.fixture
-def kz_mailed(kazakh_representative):
-    kazakh_representative.email = "kz@example.org"
-    kazakh_representative.save(update_fields=["email"])
-    Notification.objects.filter(user=kazakh_representative).update(emailed_at=NOW)
-    return kazakh_representative
-
-
 @override_settings(CONCORD_SITE_URL=SITE)
 @pytest.mark.parametrize(
     ("language", "subject", "footer"),
