@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,13 +11,12 @@ from django.utils.translation import gettext as _
 from concord.core.actors import actor_of
 from concord.core.errors import DomainError
 from concord.core.pagecache import cached_page
+from concord.core.paging import page_of
 
 from . import copies, permissions, selectors, services
 from .forms import ActionForm
 from .standing import in_words
 from .wording import describe_rule
-
-PAGE_SIZE = 50
 
 
 @login_required
@@ -27,9 +25,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     """A page of the instruments with their stored standings (a constant number of queries)."""
     names = selectors.state_names()
     checks = permissions.is_depositary(request.user)
-    page = Paginator(selectors.overview_agreements(request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, selectors.overview_agreements(request.user))
     rows = [
         in_words(s, names, checks=checks)
         for s in selectors.stored_standings(page, today=timezone.localdate())

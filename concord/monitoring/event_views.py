@@ -8,13 +8,13 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from concord.core.pagecache import cached_page
+from concord.core.paging import page_of
 
 from . import coverage, permissions, selectors
 from .countries import codes
@@ -23,8 +23,6 @@ from .forms import MonthField, month_end, month_start
 from .models import Alert
 from .rules import month_index, month_text
 from .states import Level
-
-PAGE_SIZE = 50
 
 
 class EventListForm(forms.Form):
@@ -56,7 +54,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             end=month_end(d["month"]),
         )
         events = selectors.events(filters).order_by("date_start", "source_id")
-        page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = page_of(request, events)
         query = request.GET.copy()
         query.pop("page", None)
         context = {
