@@ -51,5 +51,5 @@ def waiting_for(request: HttpRequest) -> list[Waiting]:
         return []
     found: list[Waiting] = []
     for path in settings.CONCORD_WAITING:
-        found.extend(import_string(path)(request)[:LIMIT])
+        found.extend(in_order(import_string(path)(request))[:LIMIT])  # each provider's soonest
     return in_order(found)

@@ -61,6 +61,21 @@ def test_soonest_deadline_first_and_undated_last(rows):
     assert all(w.deadline is None for w in items[len(dated) :])
 
 
+def latest_first(request) -> list[Waiting]:
+    """A provider that lists more than the page keeps, the latest deadline first."""
+    start = dt.date(2026, 12, 1)
+    return [
+        Waiting(f"item {n}", f"/x/{n}/", "Task", "Tests", start + dt.timedelta(days=n))
+        for n in range(14, -1, -1)
+    ]
+
+
+@override_settings(CONCORD_WAITING=[f"{__name__}.latest_first"])
+def test_a_long_provider_keeps_its_soonest_items(kazakh_representative):
+    kept = waiting_for(_request(kazakh_representative))
+    assert [w.title for w in kept] == [f"item {n}" for n in range(10)]
+
+
 def test_overdue_is_a_deadline_before_today():
     today = dt.date(2026, 12, 5)
     assert Waiting("t", "/", "k", "m", dt.date(2026, 12, 4)).overdue(today)
