@@ -25,7 +25,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.db.models import Avg, Count, Sum
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_vary_headers
 
 from . import coverage, datacache, selectors
 from .forms import PictureForm
@@ -141,11 +141,6 @@ def _body(filters: selectors.Filters, level: str, box: Box | None) -> bytes:
     return gzip.compress(json.dumps(found, separators=(",", ":")).encode(), 6)
 
 
-def _matches(request: HttpRequest, etag: str) -> bool:
-    sent = request.headers.get("If-None-Match", "")
-    return any(tag.strip().removeprefix("W/") == etag for tag in sent.split(","))
-
-
 @login_required
 def map_data(request: HttpRequest) -> HttpResponse:
     """The map's data for the picture's filters, at the level the map asks for."""
@@ -154,9 +149,8 @@ def map_data(request: HttpRequest) -> HttpResponse:
     box = bbox(request.GET.get("bbox")) if level == EVENTS else None
     name = datacache.key("map", filters, level=level, bbox=box)
     etag = '"' + hashlib.sha256(name.encode()).hexdigest()[:24] + '"'
-    if _matches(request, etag):
-        response = HttpResponse(status=304)
-    else:
+    response = get_conditional_response(request, etag=etag)  # 304 when the client has it
+    if response is None:
         body = datacache.cached_at(name, lambda: _body(filters, level, box))
         response = HttpResponse(content_type="application/json")
         if "gzip" in request.headers.get("Accept-Encoding", ""):
