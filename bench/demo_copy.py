@@ -29,6 +29,12 @@ def manage(*args: str, env: dict[str, str]) -> None:
     )
 
 
+def copy_sqlite(source: str | Path, target: str | Path) -> None:
+    """Copy a SQLite database with SQLite's backup API: whole, even in WAL mode."""
+    with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
+        origin.backup(copy)
+
+
 def demo_database(folder: Path, *, source: str | None = None) -> str:
     url = os.environ.get("DATABASE_URL", "")
     env = {k: v for k, v in os.environ.items() if k not in {"CONCORD_PRODUCTION", "DEBUG"}}
@@ -42,8 +48,7 @@ def demo_database(folder: Path, *, source: str | None = None) -> str:
     url = f"sqlite:///{target}"
     env["DATABASE_URL"] = url
     if source:
-        with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
-            origin.backup(copy)
+        copy_sqlite(source, target)
         manage("migrate", "--noinput", env=env)  # the copy may predate this branch's migrations
     else:
         print("Building a fresh demo database (migrate + seed_demo)…", file=sys.stderr, flush=True)

@@ -58,6 +58,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from demo_copy import copy_sqlite  # noqa: E402  (beside this script)
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -279,7 +280,7 @@ def main() -> None:
     results = {}
     try:
         if args.demo_db:  # a copy of a database seeded before (saves seed_demo's minute)
-            shutil.copy(args.demo_db, WORK / "bench.sqlite3")
+            copy_sqlite(args.demo_db, WORK / "bench.sqlite3")
             call_command("migrate", verbosity=0)
         else:
             call_command("migrate", verbosity=0)
