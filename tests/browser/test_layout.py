@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import PASSWORD
+from tests.browser.test_accessibility import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -50,15 +50,6 @@ CULPRITS = """(width) => {
   }
   return out.slice(0, 3);
 }"""
-
-
-def sign_in(page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(page.base_url + "/ru/accounts/login/")
-    page.locator("input[name=username]").fill(username)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("input[name=password]").press("Enter")
-    page.wait_for_url(re.compile(r"/ru/$"))
 
 
 def resolve(page, spec, language: str) -> str | None:
